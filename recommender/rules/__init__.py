@@ -1,0 +1,1 @@
+"""Conditions as data and their three-valued, vectorised evaluation."""
