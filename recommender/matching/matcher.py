@@ -119,6 +119,27 @@ class Matcher:
         out = pd.concat(frames, ignore_index=True)
         return out.sort_values(["credit_code", "score"], ascending=[True, False], kind="stable")
 
+    def find(self, query: str, limit: int = 50) -> pd.DataFrame:
+        """Enterprises whose name contains ``query`` or whose credit code starts with it."""
+        query = query.strip()
+        names = self.frame["name"].astype("string").fillna("")
+        hits = names.str.contains(query, regex=False) | self.frame["credit_code"].str.startswith(
+            query.upper()
+        )
+        return self.frame.loc[hits.to_numpy(dtype=bool), ["credit_code", "name"]].head(limit)
+
+    def filter_options(self) -> dict[str, dict[str, str]]:
+        """Regions and industry sections present in the registry, with Chinese names."""
+        from recommender.profiles.industry import industry_name
+        from recommender.profiles.regions import region_name
+
+        regions = sorted(self.frame["region_code"].dropna().unique())
+        sections = sorted(self.frame["industry_code"].dropna().str[:1].unique())
+        return {
+            "region": {r: f"{region_name(r) or ''}（{r}）" for r in regions},
+            "section": {s: f"{s} {industry_name(s)}" for s in sections},
+        }
+
     def row(self, credit_code: str) -> int:
         """Row of an enterprise in :attr:`frame` (KeyError if not in the registry)."""
         return int(self._rows[credit_code])

@@ -23,11 +23,14 @@ _STOP = frozenset(
 
 def tokenize(text: str) -> list[str]:
     """Jieba tokens of ``text`` without punctuation, single characters and stop words."""
-    from recommender.text.pipeline import jieba_tokenizer
+    import jieba
 
+    from recommender.text.pipeline import load_userdict
+
+    load_userdict()
     return [
         tok
-        for tok in jieba_tokenizer().lcut(text)
+        for tok in jieba.lcut(text)
         if len(tok) > 1 and _WORD.search(tok) and tok not in _STOP
     ]
 

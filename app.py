@@ -1,0 +1,18 @@
+"""Streamlit entry point: the page router and the shared sidebar only."""
+
+import streamlit as st
+
+from app_pages.shared import sidebar
+
+st.set_page_config(page_title="惠企政策精准匹配", page_icon="🏛️", layout="wide")
+
+pages = [
+    st.Page("app_pages/selfcheck.py", title="企业自查", icon="🔍", default=True),
+    st.Page("app_pages/outreach.py", title="招商外联", icon="📞"),
+    st.Page("app_pages/push.py", title="政策推送", icon="📨"),
+    st.Page("app_pages/drafting.py", title="政策起草", icon="📝"),
+    st.Page("app_pages/data.py", title="数据管理", icon="🗂️"),
+]
+page = st.navigation(pages)
+sidebar()
+page.run()

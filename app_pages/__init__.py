@@ -1,0 +1,1 @@
+"""Thin Streamlit pages; every computation lives in ``recommender``."""

@@ -1,0 +1,114 @@
+"""Benchmark: generate N synthetic enterprises to CSV, import them, and compare with plain pandas.
+
+Each phase runs in a fresh process so its peak memory (ru_maxrss) is its own.
+
+    python bench/profiles_import.py --rows 1000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import resource
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+__all__ = ["main"]
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def _generate(csv: str, rows: int, seed: int, scope: str) -> list[tuple]:
+    from recommender.profiles.synthetic import write_registry_csv
+
+    start = time.perf_counter()
+    written = write_registry_csv(rows, csv, seed=seed, scope=scope)
+    return [("生成CSV（write_registry_csv）", written, time.perf_counter() - start, _peak_mb(), "")]
+
+
+def _import(csv: str, db: str) -> list[tuple]:
+    from recommender.profiles.importer import read_table
+    from recommender.profiles.store import upsert_enterprises
+    from recommender.storage.db import get_engine
+
+    out = []
+    start = time.perf_counter()
+    result = read_table(csv)
+    took = time.perf_counter() - start
+    note = f"接受{len(result.frame)}行，拒绝{len(result.rejected)}行"
+    out.append(("校验读取（read_table）", result.rows_read, took, _peak_mb(), note))
+    engine = get_engine(f"sqlite:///{db}")
+    for label in ("写入SQLite（upsert_enterprises）", "再次导入同一数据（应无变化）"):
+        start = time.perf_counter()
+        upsert_enterprises(result.frame, engine)
+        out.append((label, len(result.frame), time.perf_counter() - start, _peak_mb(), ""))
+    with sqlite3.connect(db) as con:
+        tables = [r[0] for r in con.execute("select name from sqlite_master where type='table'")]
+        counts = {t: con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
+    out[-1] = (*out[-1][:4], "库中行数：" + "，".join(f"{t}={c}" for t, c in counts.items()))
+    return out
+
+
+def _baseline(csv: str, db: str) -> list[tuple]:
+    import pandas as pd
+
+    start = time.perf_counter()
+    frame = pd.read_csv(csv)
+    out = [
+        ("基线：pandas.read_csv（不校验）", len(frame), time.perf_counter() - start, _peak_mb(), "")
+    ]
+    start = time.perf_counter()
+    with sqlite3.connect(db) as con:
+        frame.to_sql("enterprises", con, index=False, chunksize=50_000)
+    out.append(
+        (
+            "基线：DataFrame.to_sql（SQLite）",
+            len(frame),
+            time.perf_counter() - start,
+            _peak_mb(),
+            "",
+        )
+    )
+    return out
+
+
+def _run(target, *args) -> list[tuple]:
+    """Run one phase in a fresh process and return its rows of figures."""
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        return pool.apply(target, args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every phase and print a table of figures."""
+    parser = argparse.ArgumentParser(description="企业名录导入基准测试")
+    parser.add_argument("--rows", type=int, default=1_000_000, help="合成企业数（默认1000000）")
+    parser.add_argument("--seed", type=int, default=0, help="随机种子")
+    parser.add_argument("--scope", default="city", choices=("county", "city"), help="合成范围")
+    parser.add_argument("--keep", type=Path, help="把CSV和数据库留在此目录（默认用临时目录）")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        csv, db, base_db = (str(folder / n) for n in ("registry.csv", "import.db", "baseline.db"))
+        for path in (db, base_db):
+            Path(path).unlink(missing_ok=True)
+        rows = _run(_generate, csv, args.rows, args.seed, args.scope)
+        size_mb = Path(csv).stat().st_size / 2**20
+        rows += _run(_import, csv, db)
+        rows += _run(_baseline, csv, base_db)
+    print(f"企业数 {args.rows:,}，CSV {size_mb:,.0f} MB，范围 {args.scope}，种子 {args.seed}")
+    print(f"{'阶段':<34}{'行数':>10}{'秒':>9}{'行/秒':>11}{'峰值内存MB':>12}  说明")
+    for label, count, seconds, peak, note in rows:
+        rate = count / seconds if seconds else float("inf")
+        print(f"{label:<34}{count:>10,}{seconds:>9.2f}{rate:>11,.0f}{peak:>12,.0f}  {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

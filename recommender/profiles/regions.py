@@ -1,0 +1,156 @@
+"""GB/T 2260 region codes: validation, names and the province ⊃ city ⊃ county hierarchy."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import pandas as pd
+
+__all__ = [
+    "region_table",
+    "is_region_code",
+    "check_region_code",
+    "region_name",
+    "region_parent",
+    "region_ancestors",
+    "region_within",
+    "region_prefix",
+    "region_codes_for_name",
+]
+
+_SIX_DIGITS = re.compile(r"\d{6}")
+# Endings of unit names, so that 城口 finds 城口县 and 成都 finds 成都市.
+_NAME_SUFFIXES = (
+    "省",
+    "市",
+    "县",
+    "区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "地区",
+    "盟",
+    "旗",
+    "特别行政区",
+)
+
+
+@cache
+def region_table() -> pd.DataFrame:
+    """Every listed region: code, name, parent (NA for provinces) and level (1-3)."""
+    with (
+        resources.files("recommender.profiles")
+        .joinpath("data/regions.csv")
+        .open(encoding="utf-8") as fh
+    ):
+        table = pd.read_csv(fh, dtype={"code": str, "name": str, "parent": str}, comment="#")
+    return table.astype({"level": "int8"})
+
+
+@cache
+def _by_code() -> dict[str, tuple[str, str | None, int]]:
+    table = region_table()
+    parents = table["parent"].astype(object).where(table["parent"].notna(), None)
+    return {
+        code: (name, parent, int(level))
+        for code, name, parent, level in zip(
+            table["code"], table["name"], parents, table["level"], strict=True
+        )
+    }
+
+
+@cache
+def _listed_below() -> tuple[frozenset[str], frozenset[str]]:
+    """Province prefixes whose cities are listed, and those whose counties are listed."""
+    table = region_table()
+    cities = frozenset(table.loc[table["level"] == 2, "code"].str[:2])
+    counties = frozenset(table.loc[table["level"] == 3, "code"].str[:2])
+    return cities, counties
+
+
+def check_region_code(code: str) -> str | None:
+    """None if ``code`` is a plausible GB/T 2260 code, else a Chinese reason."""
+    code = str(code).strip()
+    if not _SIX_DIGITS.fullmatch(code):
+        return "行政区划代码应为6位数字"
+    known = _by_code()
+    if code in known:
+        return None
+    if code[:2] + "0000" not in known:
+        return f"不存在的省级行政区划代码：{code[:2]}"
+    cities_listed, counties_listed = _listed_below()
+    if code[:2] in cities_listed:
+        if code[2:4] == "00":
+            return f"行政区划代码结构不正确：{code}"
+        if code[:4] + "00" not in known:
+            return f"不存在的地市级行政区划代码：{code[:4]}00"
+    if code[:2] in counties_listed and code[4:] != "00":
+        return f"不存在的区县级行政区划代码：{code}"
+    return None
+
+
+def is_region_code(code: str) -> bool:
+    """Whether ``code`` is a plausible GB/T 2260 code."""
+    return check_region_code(code) is None
+
+
+def region_name(code: str) -> str | None:
+    """The name of a listed region, None if the code is not in the table."""
+    entry = _by_code().get(str(code).strip())
+    return entry[0] if entry else None
+
+
+def region_parent(code: str) -> str | None:
+    """The enclosing region: from the table, else from the digit structure."""
+    code = str(code).strip()
+    entry = _by_code().get(code)
+    if entry is not None:
+        return entry[1]
+    if not _SIX_DIGITS.fullmatch(code) or code[2:] == "0000":
+        return None
+    if code[4:] != "00":
+        return code[:4] + "00"
+    return code[:2] + "0000"
+
+
+def region_ancestors(code: str) -> list[str]:
+    """The enclosing regions, nearest first (``500229`` -> ``['500200', '500000']``)."""
+    chain: list[str] = []
+    parent = region_parent(code)
+    while parent is not None:
+        chain.append(parent)
+        parent = region_parent(parent)
+    return chain
+
+
+def region_within(code: str, ancestor: str) -> bool:
+    """Whether region ``code`` is ``ancestor`` or lies inside it."""
+    code, ancestor = str(code).strip(), str(ancestor).strip()
+    if not _SIX_DIGITS.fullmatch(code):
+        return False
+    return code == ancestor or ancestor in region_ancestors(code)
+
+
+def region_prefix(ancestor: str) -> str:
+    """The code prefix shared by a region and everything inside it (``500000`` -> ``50``)."""
+    ancestor = str(ancestor).strip()
+    if ancestor.endswith("0000"):
+        return ancestor[:2]
+    if ancestor.endswith("00"):
+        return ancestor[:4]
+    return ancestor
+
+
+def region_codes_for_name(name: str) -> list[str]:
+    """Codes of regions called ``name``, or ``name`` plus a unit ending (城口 -> 城口县)."""
+    query = name.strip()
+    if not query:
+        return []
+    table = region_table()
+    exact = table.loc[table["name"] == query, "code"].tolist()
+    if exact:
+        return exact
+    names = {query + suffix for suffix in _NAME_SUFFIXES}
+    return table.loc[table["name"].isin(names), "code"].tolist()

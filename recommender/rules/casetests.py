@@ -1,0 +1,185 @@
+"""Pytest plugin: YAML case tests ``policies/tests/<id>.yaml``, one test per sentence-named case."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from recommender.errors import PolicyMatchError
+from recommender.rules.schema import Policy, SupportItem
+
+__all__ = [
+    "CASE_KEYS",
+    "STATUS_NAMES",
+    "CaseFailure",
+    "CaseFile",
+    "CaseItem",
+    "CheckItem",
+    "default_as_of",
+    "run_case",
+    "pytest_collect_file",
+]
+
+CASE_KEYS = frozenset({"name", "item", "as_of", "profile", "expect", "failed"})
+STATUS_NAMES: dict[int, str] = {1: "eligible", 0: "unknown", -1: "ineligible"}
+_LABELS = {"eligible": "符合", "unknown": "待确认", "ineligible": "不符合"}
+
+
+class CaseFailure(Exception):
+    """A case whose verdict differs from what it expects; carries the trace to show."""
+
+    def __init__(self, message: str, trace: Any = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.trace = trace
+
+
+def default_as_of(policy: Policy) -> date:
+    """The date a case runs on when it names none: the start of the document's validity window."""
+    for value in (policy.valid_from, policy.published, policy.valid_until):
+        if value:
+            day = date.fromisoformat(value)
+            if policy.is_valid_on(day):
+                return day
+    return date.today()
+
+
+def run_case(policy: Policy, item: SupportItem, case: dict[str, Any]) -> tuple[str, set[str], Any]:
+    """Run one case: its status, the fields of the conditions that made it fail, and the trace."""
+    from recommender.profiles.derive import derive
+    from recommender.profiles.importer import frame_from_records
+    from recommender.rules.engine import Engine
+    from recommender.rules.trace import trace
+
+    as_of = date.fromisoformat(str(case["as_of"])) if case.get("as_of") else default_as_of(policy)
+    result = frame_from_records([dict(case.get("profile") or {})], require_key=False, as_of=as_of)
+    if result.rejected:
+        reasons = "；".join(r.reason for r in result.rejected)
+        raise CaseFailure(f"用例中的企业画像不合法：{reasons}")
+    engine = Engine(derive(result.frame, as_of))
+    status = STATUS_NAMES[int(engine.item_status(item)[0])]
+    table = trace(engine, [0], item)
+    failing: set[str] = set()  # failed conditions whose enclosing groups failed too
+    failed: set[str] = set()
+    for row in table.itertuples():
+        if row.result == "failed" and (not row.group or row.group in failing):
+            failing.add(str(row.condition))
+            if isinstance(row.field, str) and row.field:
+                failed.add(row.field)
+    if not policy.is_valid_on(as_of):
+        status = "ineligible"
+    return status, failed, table
+
+
+class CheckItem(pytest.Item):
+    """A check of a case file as a whole; it fails with ``problem`` when there is one."""
+
+    def __init__(self, *, problem: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.problem = problem
+
+    def runtest(self) -> None:
+        """Fail with the problem found while collecting, if any."""
+        if self.problem:
+            raise CaseFailure(self.problem)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        """The Chinese reason and, when there is one, the trace of every condition."""
+        exc = excinfo.value
+        if isinstance(exc, CaseFailure | PolicyMatchError):
+            text = f"用例“{self.name}”：{exc.message}"
+            if isinstance(exc, CaseFailure) and exc.trace is not None:
+                columns = ["condition", "field", "observed", "expected", "result", "clause", "text"]
+                text += "\n" + exc.trace[columns].to_string(index=False)
+            return text
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        """Where the case lives, for pytest's report."""
+        return self.path, None, f"用例：{self.name}"
+
+
+class CaseItem(CheckItem):
+    """One case: a partial profile in, the expected verdict out."""
+
+    def __init__(self, *, case: dict[str, Any], policy: Policy, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.case = case
+        self.policy = policy
+
+    def runtest(self) -> None:
+        """Check the case's keys and item, run it and compare with ``expect`` and ``failed``."""
+        super().runtest()
+        case = self.case
+        extra = sorted(set(case) - CASE_KEYS, key=str)
+        if extra:
+            raise CaseFailure(f"用例含有未知的键：{'、'.join(map(str, extra))}")
+        expect = case.get("expect")
+        if expect not in _LABELS:
+            raise CaseFailure(f"expect 必须是 eligible、ineligible 或 unknown，实为“{expect}”")
+        items = {i.item_id: i for i in self.policy.items}
+        if case.get("item") not in items:
+            raise CaseFailure(f"项目编号“{case.get('item')}”不在政策 {self.policy.policy_id} 中")
+        status, failed, table = run_case(self.policy, items[case["item"]], case)
+        if status != expect:
+            raise CaseFailure(
+                f"期望“{_LABELS[expect]}”（{expect}），实际“{_LABELS[status]}”（{status}）", table
+            )
+        missing = set(case.get("failed") or ()) - failed
+        if missing:
+            raise CaseFailure(
+                f"期望不满足的字段 {sorted(missing)} 实际没有不满足（不满足的字段：{sorted(failed)}）",
+                table,
+            )
+
+
+class CaseFile(pytest.File):
+    """A case file: its policy's cases, plus a check that every item it names exists."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        """One test per case (a broken file still gives failing tests, never a silent pass)."""
+        from recommender.rules.corpus import load_policy
+        from recommender.rules.reviewed import document_for, read_yaml
+
+        try:
+            data = read_yaml(self.path)
+            if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
+                raise CaseFailure("用例文件必须含有 policy_id 和 cases 列表")
+            if str(data.get("policy_id")) != self.path.stem:
+                raise CaseFailure(f"policy_id“{data.get('policy_id')}”与文件名“{self.path.stem}”不一致")
+            doc = document_for(self.path.parent.parent / f"{self.path.stem}.yaml")
+            if doc is None:
+                raise CaseFailure(f"找不到政策文件 {self.path.stem}.md")
+            policy = load_policy(doc)
+        except (CaseFailure, PolicyMatchError) as exc:
+            yield CheckItem.from_parent(self, name="用例文件可以读取", problem=exc.message)
+            return
+        cases = data["cases"]
+        known = {i.item_id for i in policy.items}
+        unknown = sorted({str(c.get("item")) for c in cases if isinstance(c, dict)} - known)
+        yield CheckItem.from_parent(
+            self,
+            name="用例中的项目编号都存在",
+            problem=f"用例引用了不存在的项目编号：{'、'.join(unknown)}" if unknown else "",
+        )
+        seen: set[str] = set()
+        for n, case in enumerate(cases, 1):
+            if not isinstance(case, dict):
+                case = {"name": f"第{n}个用例"}
+                problem = "用例必须是键值对象"
+            else:
+                problem = f"用例名称重复：{case.get('name')}" if case.get("name") in seen else ""
+            name = str(case.get("name") or f"第{n}个用例")
+            seen.add(name)
+            yield CaseItem.from_parent(self, name=name, case=case, policy=policy, problem=problem)
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> CaseFile | None:
+    """Collect every ``*.yaml`` case file of the folder whose conftest imports this hook."""
+    if file_path.suffix == ".yaml":
+        return CaseFile.from_parent(parent, path=file_path)
+    return None

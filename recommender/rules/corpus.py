@@ -1,0 +1,37 @@
+"""The policy corpus: each document's reviewed rule file wins, else extraction drafts its rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from recommender.rules.reviewed import policy_from_files
+from recommender.rules.schema import Policy
+from recommender.text.loaders import Document, document_paths, load_document
+
+__all__ = ["load_corpus", "load_policy", "extract_document"]
+
+
+def extract_document(doc: Document) -> Policy:
+    """Unreviewed rules read from a document's text by the extractor."""
+    from recommender.text.extract import extract_policy
+
+    return extract_policy(doc.text, doc.policy_id, doc.meta)
+
+
+def load_policy(path: str | Path) -> Policy:
+    """One policy: from ``<stem>.yaml`` beside the document when present, else extracted."""
+    path = Path(path)
+    doc = load_document(path)
+    rules = path.with_suffix(".yaml")
+    if rules.exists():
+        return policy_from_files(doc, rules)
+    return extract_document(doc)
+
+
+def load_corpus(folder: str | Path, *, extract_missing: bool = True) -> list[Policy]:
+    """Every policy document of ``folder``, sorted by id; without ``extract_missing`` only reviewed ones."""
+    policies: list[Policy] = []
+    for path in document_paths(folder):
+        if path.with_suffix(".yaml").exists() or extract_missing:
+            policies.append(load_policy(path))
+    return policies

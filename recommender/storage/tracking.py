@@ -1,0 +1,56 @@
+"""Tables for what staff and enterprises do with verdicts: outreach marks, push outbox, receipts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+__all__ = ["OUTREACH_STATES", "OutreachMark", "OutboxMessage", "ReceivedItem"]
+
+# Outreach progress of one enterprise on one item, in the order staff move through it.
+OUTREACH_STATES = ("未联系", "已联系", "有意向", "已拒绝", "已申报")
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+class OutreachMark(SQLModel, table=True):
+    """Where staff stand with one enterprise on one support item."""
+
+    __tablename__ = "outreach_mark"
+
+    credit_code: str = Field(primary_key=True, max_length=18)
+    item_id: str = Field(primary_key=True, max_length=200)
+    state: str = Field(default="未联系", max_length=10)
+    note: str = Field(default="", max_length=500)
+    updated_at: datetime = Field(default_factory=_now)
+
+
+class OutboxMessage(SQLModel, table=True):
+    """A pushed item waiting for (or past) review and export; one per enterprise and item."""
+
+    __tablename__ = "outbox_message"
+
+    credit_code: str = Field(primary_key=True, max_length=18)
+    item_id: str = Field(primary_key=True, max_length=200)
+    policy_id: str = Field(index=True, max_length=200)
+    enterprise_name: str = Field(default="", max_length=200)
+    item_name: str = Field(default="", max_length=200)
+    status: str = Field(max_length=12)  # eligible | unknown at the time of the push
+    reason: str = Field(default="")
+    created_at: datetime = Field(default_factory=_now, index=True)
+    approved: bool = Field(default=False)
+    exported_at: datetime | None = Field(default=None)
+    seen_at: datetime | None = Field(default=None)  # the enterprise opened its self-check
+
+
+class ReceivedItem(SQLModel, table=True):
+    """An item an enterprise says it already received; hidden from its self-check."""
+
+    __tablename__ = "received_item"
+
+    credit_code: str = Field(primary_key=True, max_length=18)
+    item_id: str = Field(primary_key=True, max_length=200)
+    created_at: datetime = Field(default_factory=_now)

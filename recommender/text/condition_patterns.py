@@ -1,0 +1,206 @@
+"""Matchers for categorical conditions: size, qualifications, rating, first loan, region, industry..."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from recommender.rules.schema import TAX_CREDIT_LEVELS
+from recommender.text.lexicon import patterns
+
+__all__ = ["Hit", "categorical_hits", "industry_hits", "region_hits", "date_hits"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A matched condition phrase: field, op, value and the span inside the phrase."""
+
+    field: str
+    op: str
+    value: object
+    start: int
+    end: int
+    confidence: float = 0.9
+    subject: bool = False  # a subject-type word (size, qualification, taxpayer...) that may be OR-ed
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _qualification_re() -> re.Pattern[str]:
+    return re.compile(_alternation(patterns()["qualifications"]))
+
+
+@cache
+def _size_re() -> re.Pattern[str]:
+    return re.compile(_alternation(patterns()["size_words"]))
+
+
+@cache
+def _category_re() -> re.Pattern[str]:
+    return re.compile(_alternation(patterns()["categories"]))
+
+
+_RATING = re.compile(
+    r"纳税信用(?:等级|级别|评价)?(?:评价|评定)?(?:结果)?(?:须|应|应当)?(?:为|是|达到|在|属于|评为|评定为)?\s*"
+    r"(?P<levels>[ABMCD]\s*级?(?:\s*(?:、|，|,|或者?|和|及|至)\s*[ABMCD]\s*级?)*)\s*"
+    r"(?P<above>及以上|（含）以上|\(含\)以上|以上)?"
+    r"|(?P<non>非|不是|不为)\s*(?P<nonlevel>[ABMCD])\s*级"
+    r"|(?P<single>[ABMCD])\s*级(?P<above2>及以上|以上)?\s*纳税人"
+)
+_DISHONEST = re.compile(r"失信被执行人|失信联合惩戒对象|严重失信主体|失信黑名单|严重失信名单")
+_NO_LOAN = re.compile(
+    r"首贷户|首贷企业|首次(?:从[^，。；]{0,12})?(?:获得|取得|申请|获)[^，。；]{0,8}贷款"
+    r"|(?:此前|之前|以前)?(?:无|没有)(?:任何)?(?:银行)?(?:贷款|信贷)记录"
+    r"|从未[^，。；]{0,14}(?:获得|取得)过?[^，。；]{0,6}贷款"
+    r"|未(?:曾)?(?:在|从)[^，。；]{0,12}(?:获得|取得)过[^，。；]{0,6}贷款"
+)
+_HAS_LOAN = re.compile(r"已(?:在|从|向)?[^，。；、]{0,14}(?:取得|获得)[^，。；、]{0,8}贷款")
+_SMALL_LOW_PROFIT = re.compile(r"小型微利企业")
+
+
+def _levels_at_or_above(level: str) -> list[str]:
+    return list(TAX_CREDIT_LEVELS[: TAX_CREDIT_LEVELS.index(level) + 1])
+
+
+def _rating_hits(text: str, negated: bool) -> Iterator[Hit]:
+    for m in _RATING.finditer(text):
+        if m.group("non"):
+            yield Hit("tax_credit", "not_in", [m.group("nonlevel")], m.start(), m.end())
+            continue
+        raw = m.group("levels") or m.group("single")
+        above = m.group("above") or m.group("above2")
+        levels = re.findall(r"[ABMCD]", raw)
+        if above:
+            levels = _levels_at_or_above(max(levels, key=TAX_CREDIT_LEVELS.index))
+        elif "至" in raw and len(levels) == 2:
+            a, b = sorted(TAX_CREDIT_LEVELS.index(x) for x in levels)
+            levels = list(TAX_CREDIT_LEVELS[a : b + 1])
+        levels = sorted(set(levels), key=TAX_CREDIT_LEVELS.index)
+        yield Hit("tax_credit", "not_in" if negated else "in", levels, m.start(), m.end())
+
+
+def _canonical(name: str) -> str:
+    from recommender.profiles.qualifications import canonical_qualification
+
+    plain = re.sub(r"[“”\"「」]", "", name)
+    return canonical_qualification(plain)
+
+
+def categorical_hits(text: str, negated: bool = False) -> list[Hit]:
+    """Size, 小型微利企业, qualifications, taxpayer/ownership, rating, dishonest and loan hits."""
+    hits: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(hit: Hit) -> None:
+        if any(s < hit.end and hit.start < e for s, e in taken):
+            return
+        taken.append((hit.start, hit.end))
+        hits.append(hit)
+
+    for m in _qualification_re().finditer(text):
+        add(Hit("qualifications", "has", _canonical(m.group(0)), m.start(), m.end(), subject=True))
+    for m in _SMALL_LOW_PROFIT.finditer(text):
+        add(Hit("small_low_profit", "eq", not negated, m.start(), m.end(), subject=True))
+    for m in _category_re().finditer(text):
+        field, value = patterns()["categories"][m.group(0)]
+        add(Hit(field, "not_in" if negated else "eq", [value] if negated else value,
+                m.start(), m.end(), subject=True))
+    for m in _size_re().finditer(text):
+        sizes = list(patterns()["size_words"][m.group(0)])
+        op = "not_in" if negated else ("eq" if len(sizes) == 1 else "in")
+        add(Hit("size", op, sizes[0] if op == "eq" else sizes, m.start(), m.end(), subject=True))
+    for hit in _rating_hits(text, negated):
+        add(hit)
+    for m in _DISHONEST.finditer(text):
+        add(Hit("dishonest", "eq", False, m.start(), m.end(), confidence=0.95))
+    for m in _NO_LOAN.finditer(text):
+        add(Hit("has_bank_loan", "eq", False, m.start(), m.end()))
+    for m in _HAS_LOAN.finditer(text):
+        add(Hit("has_bank_loan", "eq", True, m.start(), m.end(), confidence=0.7))
+    return sorted(hits, key=lambda h: h.start)
+
+
+_PLACE = r"[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|自治县|县|区)"
+_REGION = re.compile(
+    rf"(?P<local>本|我)(?P<level>县|市|区|省)|(?P<place>{_PLACE})(?=行政区域|行政区划|辖区|范围|区域|境内|内|注册|登记|设立|$|[，。；的])"
+)
+_REGISTER = re.compile(r"注册|登记|设立|落户|注册地|住所")
+
+
+def region_hits(text: str, region_code: str | None) -> list[Hit]:
+    """Registration in a place: 在本县注册 (the document's region) or 注册地在城口县 (a named place)."""
+    from recommender.profiles.regions import region_codes_for_name
+
+    if not _REGISTER.search(text):
+        return []
+    out = []
+    for m in _REGION.finditer(text):
+        place = re.sub(r"^.*(?:在|于|注册地|位于|为|属于)", "", m.group("place") or "")
+        if m.group("local") or re.search(r"[本我](?:县|市|区|省)$", place):
+            if region_code:
+                out.append(Hit("region_code", "within", region_code, m.start(), m.end(), 0.9))
+            continue
+        codes = region_codes_for_name(place) if len(place) >= 2 else []
+        if len(codes) == 1:
+            out.append(Hit("region_code", "within", codes[0], m.start(), m.end(), 0.85))
+    return out[:1]
+
+
+@cache
+def _industry_names() -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    from recommender.profiles.industry import industry_codes_for_name, industry_table
+
+    table = industry_table()
+    names = set(table.loc[table["level"] <= 2, "name"])
+    synonyms = patterns()["industry_synonyms"]
+    resolved: dict[str, list[str]] = {}
+    for name in names | set(synonyms):
+        codes = industry_codes_for_name(synonyms.get(name, name))
+        if codes and len(name) >= 3:
+            resolved[name] = codes
+    return re.compile(_alternation(resolved)), resolved
+
+
+_INDUSTRY_FRAME = re.compile(r"属于|从事|主营|主要从事|所属行业|行业|领域|企业")
+
+
+def industry_hits(text: str, negated: bool) -> list[Hit]:
+    """Industries named in ``text``: one in / not_in condition over every name listed."""
+    pattern, resolved = _industry_names()
+    found = list(pattern.finditer(text))
+    if not found:
+        return []
+    if not negated and not _INDUSTRY_FRAME.search(text):
+        return []
+    codes: list[str] = []
+    for m in found:
+        for code in resolved[m.group(0)]:
+            if code not in codes:
+                codes.append(code)
+    op = "not_in" if negated else "in"
+    return [Hit("industry", op, codes, found[0].start(), found[-1].end(), 0.85)]
+
+
+_DATE = re.compile(
+    r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*"
+    r"(?P<rel>（含）以后|以后|之后|后|起|以来|以前|之前|前)?\s*(?:新)?(?:注册|设立|成立|登记|开业)"
+)
+_DATE_OPS: dict[str | None, str] = {
+    "（含）以后": "ge", "以后": "ge", "起": "ge", "以来": "ge", None: "ge", "之后": "gt",
+    "后": "gt", "以前": "le", "之前": "lt", "前": "lt",
+}
+
+
+def date_hits(text: str) -> list[Hit]:
+    """Establishment dates: 2024年1月1日以后新设立 → established ge 2024-01-01."""
+    out = []
+    for m in _DATE.finditer(text):
+        day = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+        out.append(Hit("established", _DATE_OPS[m.group("rel")], day, m.start(), m.end()))
+    return out
+

@@ -1,0 +1,216 @@
+"""Eligibility conditions of a passage: the closed condition set over FIELD_KINDS, with spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from recommender.rules.schema import Condition
+from recommender.text.condition_patterns import (
+    Hit,
+    categorical_hits,
+    date_hits,
+    industry_hits,
+    region_hits,
+)
+from recommender.text.lexicon import patterns
+from recommender.text.numbers import Bound, find_bounds
+
+__all__ = ["Found", "find_conditions", "is_boilerplate_only", "read_passages"]
+
+# Field cue words for numeric bounds, with the units they accept.
+_NUMERIC_FIELDS: list[tuple[str, str, frozenset[str]]] = [
+    ("taxable_income", r"应纳税所得额", frozenset({"万元"})),
+    ("rd_ratio", r"研发费用|研究开发费用|研发投入|研发经费", frozenset({"比例"})),
+    ("rd_expense", r"研发费用|研究开发费用|研发投入|研发经费", frozenset({"万元"})),
+    ("revenue", r"营业收入|主营业务收入|销售收入|营收|销售额|营业额", frozenset({"万元"})),
+    ("assets", r"资产总额|总资产", frozenset({"万元"})),
+    ("employees", r"从业人数|从业人员|职工人数|员工人数|职工总数|在职职工|用工人数|员工|职工",
+     frozenset({"人"})),
+    ("invention_patents", r"发明专利", frozenset({"件", "项", "个"})),
+    ("age_years", r"成立|注册|设立|经营|存续|开业", frozenset({"年", "月"})),
+]
+_NOT_A_FIELD = re.compile(r"吸纳|新增|带动|招用|安置|稳定就业|就业人数|新招")
+_BENEFIT_TIER = re.compile(r"^\s*的部分")
+_SPLIT = re.compile(r"[，,：:。；;\n](?!\s*或)")
+_OR = re.compile(r"^\s*(?:、|和|或|或者|及|以及|与)\s*$")
+
+
+@dataclass
+class Found:
+    """Conditions, boilerplate and leftover requirement text of one passage."""
+
+    conditions: list[Condition] = field(default_factory=list)
+    assumed: list[str] = field(default_factory=list)
+
+
+@cache
+def _cue_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _benefit_cut(part: str) -> int:
+    """Offset where the benefit terms of a phrase start (its length if none)."""
+    m = _cue_re(tuple(patterns()["benefit_cues"])).search(part)
+    return m.start() if m else len(part)
+
+
+def _boilerplate(part: str) -> str | None:
+    m = _cue_re(tuple(patterns()["boilerplate"])).search(part)
+    return m.group(0) if m else None
+
+
+def is_boilerplate_only(part: str) -> bool:
+    """Whether a phrase says nothing beyond boilerplate every registered firm meets."""
+    rest = _cue_re(tuple(patterns()["boilerplate"])).sub("", part)
+    return not re.sub(r"[在于的且并和、，。；;\s（）()有具备具有应当须]|企业|申报|单位", "", rest)
+
+
+def _numeric_hits(part: str) -> list[Hit]:
+    out = []
+    for bound in find_bounds(part):
+        if _BENEFIT_TIER.match(part[bound.span[1]:]):
+            continue
+        hit = _field_for(part, bound)
+        if hit:
+            out.append(hit)
+    return out
+
+
+def _field_for(part: str, bound: Bound) -> Hit | None:
+    """The field a bound speaks of: the nearest cue before it (else after) accepting its unit."""
+    best: tuple[int, str] | None = None
+    start, end = bound.span
+    for name, cue, units in _NUMERIC_FIELDS:
+        if bound.quantity.unit not in units:
+            continue
+        for m in re.finditer(cue, part):
+            dist = start - m.end() if m.end() <= start else (m.start() - end) + 1000
+            if m.end() > start and m.start() < end:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, name)
+    if best is None:
+        return None
+    name = best[1]
+    if name == "employees" and _NOT_A_FIELD.search(part):
+        return None
+    value = bound.quantity.value
+    if name == "age_years" and bound.quantity.unit == "月":
+        value = round(value / 12, 4)
+    if isinstance(value, float) and value.is_integer() and name != "rd_ratio":
+        value = int(value)
+    return Hit(name, bound.op, value, start, end, 0.9 if best[0] < 1000 else 0.7)
+
+
+def _parts(text: str) -> list[tuple[int, str]]:
+    """Comma-separated phrases of a sentence with their offsets."""
+    out, pos = [], 0
+    for m in _SPLIT.finditer(text):
+        out.append((pos, text[pos:m.start()]))
+        pos = m.end()
+    out.append((pos, text[pos:]))
+    return [(p, s) for p, s in out if s.strip()]
+
+
+def _to_condition(hit: Hit, text: str, base: int, clause: str) -> Condition:
+    return Condition(
+        op=hit.op, field=hit.field, value=hit.value, text=text[hit.start:hit.end].strip(),
+        clause=clause, span=(base + hit.start, base + hit.end), confidence=hit.confidence,
+    )
+
+
+def _or_groups(hits: list[Hit], part: str) -> list[list[Hit]]:
+    """Group subject words joined by 、/和/或 (增值税小规模纳税人、小型微利企业和个体工商户) as OR."""
+    groups: list[list[Hit]] = []
+    for hit in hits:
+        prev = groups[-1][-1] if groups else None
+        if (
+            prev is not None and prev.subject and hit.subject and prev.field != hit.field
+            and _OR.match(part[prev.end:hit.start])
+        ) or (
+            prev is not None and prev.subject and hit.subject and prev.field == hit.field
+            and hit.field == "qualifications" and _OR.match(part[prev.end:hit.start])
+        ):
+            groups[-1].append(hit)
+        else:
+            groups.append([hit])
+    return groups
+
+
+def find_conditions(
+    text: str, base: int, clause: str, *, region_code: str | None, negated: bool = False
+) -> Found:
+    """Conditions in one passage (offsets relative to ``base``); benefit terms are skipped."""
+    found = Found()
+    for part_start, part in _parts(text):
+        cut = _benefit_cut(part)
+        head = part[:cut]
+        if not head.strip():
+            continue
+        plate = _boilerplate(head)
+        if plate:
+            found.assumed.append(plate)
+        neg = negated or bool(_cue_re(tuple(patterns()["exclusion_cues"])).search(head))
+        hits = categorical_hits(head, neg)
+        taken = [(h.start, h.end) for h in hits]
+        for extra in (*_numeric_hits(head), *date_hits(head), *region_hits(head, region_code),
+                      *industry_hits(_mask(head, taken), neg)):
+            if not any(s < extra.end and extra.start < e for s, e in taken):
+                hits.append(extra)
+                taken.append((extra.start, extra.end))
+        hits.sort(key=lambda h: h.start)
+        offset = base + part_start
+        for group in _or_groups(hits, head):
+            if len(group) == 1:
+                found.conditions.append(_to_condition(group[0], head, offset, clause))
+                continue
+            children = tuple(_to_condition(h, head, offset, "") for h in group)
+            span = (offset + group[0].start, offset + group[-1].end)
+            found.conditions.append(Condition(
+                op="any_of", any_of=children, clause=clause, span=span,
+                text=head[group[0].start:group[-1].end], confidence=0.8,
+            ))
+    return found
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the given spans blanked out (same length, so offsets still hold)."""
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = "　" * (e - s)
+    return "".join(chars)
+
+
+_TRIM = re.compile(r"^[\s（(）)、，。；;：:]+|[\s、，。；;：:]+$")
+_LEAD = re.compile(r"^(?:申报|申请)?(?:企业|单位|主体)?(?:须|应当|应|需|必须)?")
+
+
+def read_passages(passages, region_code: str | None) -> Found:
+    """Conditions of passages: leftover requirements of enumerated conditions become unknown."""
+    found = Found()
+    groups: dict[int, list[Condition]] = {}
+    for p in passages:
+        part = find_conditions(p.text, p.base, p.clause, region_code=region_code, negated=p.negated)
+        found.assumed.extend(a for a in part.assumed if a not in found.assumed)
+        conds = part.conditions
+        if not conds and p.leaf and not is_boilerplate_only(p.text):
+            text = _LEAD.sub("", _TRIM.sub("", p.text))
+            if text and not re.search(r"提交|提供|材料|申报表|复印件", text):
+                offset = p.text.find(text)
+                conds = [Condition(op="unknown", text=text, clause=p.clause, confidence=0.6,
+                                   span=(p.base + offset, p.base + offset + len(text)))]
+        if p.group is not None:
+            groups.setdefault(p.group, []).extend(conds)
+            continue
+        found.conditions.extend(conds)
+    for members in groups.values():
+        if len(members) == 1:
+            found.conditions.extend(members)
+        elif members:
+            found.conditions.append(Condition(
+                op="any_of", any_of=tuple(members), clause=members[0].clause, confidence=0.7,
+                text="；".join(c.text for c in members),
+            ))
+    return found

@@ -1,0 +1,63 @@
+"""Extraction entry point: policy text → an unreviewed :class:`Policy` with items and conditions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from spacy.language import Language
+
+from recommender.rules.schema import Policy, SupportItem
+from recommender.text.pipeline import get_nlp
+from recommender.text.validity import find_validity
+
+__all__ = ["extract_policy"]
+
+
+def _iso(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def extract_policy(
+    text: str, policy_id: str, meta: dict | None = None, *, nlp: Language | None = None
+) -> Policy:
+    """Read support items, conditions, benefits and validity from a policy text (unreviewed)."""
+    meta = dict(meta or {})
+    nlp = nlp or get_nlp()
+    doc = nlp.make_doc(text)
+    doc._.meta = meta
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    structure = doc._.structure
+    published = _iso(meta.get("published"))
+    text_from, text_until = find_validity(text, published)
+    items = []
+    for n, (plan, (conditions, assumed), benefits) in enumerate(
+        zip(doc._.items, doc._.item_conditions, doc._.item_benefits, strict=True), 1
+    ):
+        items.append(SupportItem(
+            item_id=f"{policy_id}#{n}", kind=plan.kind, name=plan.name,
+            conditions=tuple(conditions), benefits=tuple(benefits), assumed=tuple(assumed),
+            clause=plan.clause.address, text=text[plan.start:plan.end].strip(),
+        ))
+    region = meta.get("region_code")
+    return Policy(
+        policy_id=policy_id,
+        title=str(meta.get("title") or structure.title or policy_id),
+        items=tuple(items),
+        issuer=meta.get("issuer"),
+        doc_number=meta.get("doc_number"),
+        region_code=None if region in (None, "") else str(region),
+        published=published,
+        valid_from=_iso(meta.get("valid_from")) or text_from,
+        valid_until=_iso(meta.get("valid_until")) or text_until,
+        reviewed=False,
+        sources=tuple(str(s) for s in meta.get("sources") or ()),
+        text=text,
+    )

@@ -1,0 +1,50 @@
+"""Conditions per support item: the document's general conditions plus the item's own."""
+
+from __future__ import annotations
+
+import re
+
+from recommender.rules.schema import Condition
+from recommender.text.conditions import read_passages
+from recommender.text.items import ItemPlan, condition_passages
+from recommender.text.structure import Structure
+
+__all__ = ["conditions_per_item"]
+
+_DEFINES_SLP = re.compile(r"所称小型微利企业[^。]{0,20}(?:是指|指)")
+_SLP_PARTS = frozenset({"taxable_income", "employees", "assets"})
+
+
+def conditions_per_item(
+    structure: Structure, items: list[ItemPlan], region_code: str | None
+) -> list[tuple[list[Condition], list[str]]]:
+    """For each item: (conditions, assumed boilerplate), general conditions first."""
+    inside = [(p.start, p.end) for p in items]
+    general: list = []
+    for passage in condition_passages(structure, 0, len(structure.text), doc_level=True):
+        if not any(s <= passage.base < e for s, e in inside):
+            general.append(passage)
+    if not structure.clauses:
+        general = []
+    common = read_passages(general, region_code)
+    out = []
+    for plan in items:
+        own = read_passages(condition_passages(structure, plan.start, plan.end, doc_level=False)
+                            if structure.clauses else
+                            condition_passages(structure, 0, len(structure.text), doc_level=True),
+                            region_code)
+        conditions = _dedupe([*common.conditions, *own.conditions])
+        if _DEFINES_SLP.search(structure.text) and _SLP_PARTS <= {c.field for c in conditions}:
+            conditions = [c for c in conditions if c.field != "small_low_profit"]
+        assumed = list(dict.fromkeys([*common.assumed, *own.assumed]))
+        out.append((conditions, assumed))
+    return out
+
+
+def _dedupe(conditions: list[Condition]) -> list[Condition]:
+    seen, out = set(), []
+    for cond in conditions:
+        if cond.key() not in seen:
+            seen.add(cond.key())
+            out.append(cond)
+    return out

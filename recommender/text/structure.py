@@ -1,0 +1,197 @@
+"""Clause structure of a policy text: title, 章/条/一、/（一）/1./（1）/① numbering and clause addresses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Clause", "Structure", "parse_structure"]
+
+_CN = "一二三四五六七八九十百零〇两"
+# Marker kinds, outermost first; a clause's parent is the nearest earlier clause of a lower rank.
+_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("chapter", re.compile(rf"第[{_CN}\d]+[章编]")),
+    ("section", re.compile(rf"第[{_CN}\d]+节")),
+    ("article", re.compile(rf"第[{_CN}\d]+条")),
+    ("cn", re.compile(rf"[{_CN}]+[、.．](?![{_CN}\d])")),
+    ("paren_cn", re.compile(rf"[（(][{_CN}]+[）)]")),
+    ("arabic", re.compile(r"[0-9]{1,2}(?:[、．]|\.(?![0-9]))")),
+    ("paren_arabic", re.compile(r"[（(][0-9]{1,2}[）)]")),
+    ("circled", re.compile(r"[①-⑳]")),
+]
+_RANK = {kind: n for n, (kind, _) in enumerate(_MARKERS)}
+_RANK["heading"] = 0  # a Markdown heading line without a number
+# Inline sub-markers that start a new clause in the middle of a line (after ：；。 or a space).
+_INLINE = re.compile(r"(?<=[：:；;。\s])\s*(?=[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳])")
+_HEADING_END = re.compile(r"[。：:]")
+_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))?(?:\*\*)?")
+
+
+@dataclass
+class Clause:
+    """One numbered clause with its own text, heading, address and character offsets."""
+
+    kind: str
+    label: str  # the marker as written: 第三条, 二、, （一）, 1., （1）, ①
+    heading: str  # short title after the marker (申报条件), or ""
+    start: int  # offset of the marker in the text
+    body_start: int  # offset of the clause's own text after the marker
+    end: int = 0  # end of the clause including its children
+    own_end: int = 0  # end of the clause's own text, before its first child
+    parent: int | None = None
+    children: list[int] = field(default_factory=list)
+    address: str = ""
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Offsets of the clause with its children."""
+        return (self.start, self.end)
+
+
+@dataclass
+class Structure:
+    """The clauses of a document in order, with the title."""
+
+    title: str
+    text: str
+    clauses: list[Clause]
+    preamble_end: int  # offset where the first clause starts
+
+    def clause_at(self, offset: int) -> Clause | None:
+        """The innermost clause containing ``offset``."""
+        best = None
+        for clause in self.clauses:
+            if clause.start <= offset < clause.end:
+                best = clause
+        return best
+
+    def ancestors(self, clause: Clause) -> list[Clause]:
+        """The clause's ancestors, outermost first."""
+        out = []
+        while clause.parent is not None:
+            clause = self.clauses[clause.parent]
+            out.append(clause)
+        return out[::-1]
+
+    def own_text(self, clause: Clause) -> str:
+        """The clause's own text without its marker or children."""
+        return self.text[clause.body_start:clause.own_end]
+
+    def full_text(self, clause: Clause) -> str:
+        """The clause's text including its children."""
+        return self.text[clause.start:clause.end]
+
+
+def _match_marker(line: str, pos: int) -> tuple[str, re.Match[str]] | None:
+    for kind, pattern in _MARKERS:
+        m = pattern.match(line, pos)
+        if m:
+            return kind, m
+    return None
+
+
+def _heading(text: str) -> str:
+    """The short title a clause starts with: 申报条件 in 二、申报条件 or 第二条【申报条件】…"""
+    text = text.strip().strip("*").strip()
+    m = re.match(r"[【\[]([^】\]]{1,20})[】\]]", text)
+    if m:
+        return m.group(1).strip()
+    end = _HEADING_END.search(text)
+    head = text[: end.start()] if end else text
+    if 0 < len(head) <= 16 and not re.search(r"[，,；;]", head):
+        return head.strip("*").strip()
+    return ""
+
+
+def _address(kind: str, label: str, parents: list[Clause]) -> str:
+    """Legal-style address: 第三条第（二）项 under articles, else the labels joined (二、（三）)."""
+    chain = [c for c in parents if c.kind not in ("chapter", "section", "heading")] + [
+        Clause(kind, label, "", 0, 0)
+    ]
+    if any(c.kind == "article" for c in chain):
+        parts = []
+        for c in chain:
+            if c.kind == "article":
+                parts.append(c.label)
+            elif c.kind in ("paren_cn", "cn"):
+                parts.append(f"第{c.label}项")
+            elif c.kind in ("arabic", "paren_arabic"):
+                parts.append(f"第{c.label.rstrip('、.．')}目")
+            else:
+                parts.append(c.label)
+        return "".join(parts)
+    if kind in ("chapter", "section", "heading"):
+        return label
+    return "".join(c.label if c.kind != "arabic" else c.label.rstrip("、．.") + "." for c in chain)
+
+
+def _first_title(text: str) -> str:
+    for line in text.splitlines():
+        line = _MD_PREFIX.sub("", line).strip().strip("*").strip()
+        if line and not _match_marker(line, 0):
+            return line
+    return ""
+
+
+def parse_structure(text: str, title: str | None = None) -> Structure:
+    """Split ``text`` into numbered clauses with addresses and offsets."""
+    clauses: list[Clause] = []
+    stack: list[int] = []
+    title = title or _first_title(text)
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        line_start = offset
+        offset += len(line)
+        stripped = line.rstrip("\r\n")
+        prefix = _MD_PREFIX.match(stripped)
+        pos = prefix.end() if prefix else 0
+        is_md_heading = stripped.lstrip().startswith("#")
+        while pos < len(stripped) and stripped[pos] in " \u3000\t":
+            pos += 1
+        starts = [pos] + [m.end() for m in _INLINE.finditer(stripped, pos + 1)]
+        for n, start in enumerate(starts):
+            found = _match_marker(stripped, start)
+            if found is None:
+                if n == 0 and is_md_heading and stripped[pos:].strip() and stripped[pos:].strip("* ") != title:
+                    kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
+                else:
+                    continue
+            else:
+                kind, m = found
+                label, body = m.group(0), m.end()
+                if n > 0 and kind not in ("paren_cn", "paren_arabic", "circled"):
+                    continue
+            rank = _RANK[kind]
+            while stack and _RANK[clauses[stack[-1]].kind] >= rank:
+                stack.pop()
+            parents = [clauses[i] for i in stack]
+            heading = label if kind == "heading" else _heading(stripped[body:])
+            clause = Clause(kind, label, heading, line_start + start, line_start + body)
+            clause.parent = stack[-1] if stack else None
+            clause.address = _address(kind, label, parents)
+            if clause.parent is not None:
+                clauses[clause.parent].children.append(len(clauses))
+            stack.append(len(clauses))
+            clauses.append(clause)
+    _close(clauses, len(text))
+    return Structure(title, text, clauses, clauses[0].start if clauses else len(text))
+
+
+def _close(clauses: list[Clause], text_end: int) -> None:
+    """Set each clause's end (next clause that is not a descendant) and own end (next clause)."""
+    for i, clause in enumerate(clauses):
+        clause.own_end = clauses[i + 1].start if i + 1 < len(clauses) else text_end
+        end = text_end
+        for later in clauses[i + 1:]:
+            if _RANK[later.kind] <= _RANK[clause.kind] or not _descends(clauses, later, i):
+                end = later.start
+                break
+        clause.end = end
+
+
+def _descends(clauses: list[Clause], clause: Clause, ancestor: int) -> bool:
+    while clause.parent is not None:
+        if clause.parent == ancestor:
+            return True
+        clause = clauses[clause.parent]
+    return False

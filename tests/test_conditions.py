@@ -1,0 +1,132 @@
+"""Conditions read from policy phrases: the closed condition set, boilerplate and benefit terms."""
+
+import pytest
+
+from recommender.text.conditions import find_conditions, read_passages
+from recommender.text.items import Passage
+
+
+def keys(text, region="500229", negated=False):
+    found = find_conditions(text, 0, "第二条", region_code=region, negated=negated)
+    return {c.key() for c in found.conditions}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("中小微企业", ("in", "size", ("中型", "小型", "微型"))),
+        ("小微企业", ("in", "size", ("小型", "微型"))),
+        ("属于小型、微型企业", ("in", "size", ("小型", "微型"))),
+        ("中小企业", ("in", "size", ("中型", "小型", "微型"))),
+        ("中型企业", ("eq", "size", "中型")),
+        ("小型微利企业", ("eq", "small_low_profit", True)),
+        ("在本县注册登记", ("within", "region_code", "500229")),
+        ("注册地在重庆市辖区内", ("within", "region_code", "500000")),
+        ("注册地在城口县", ("within", "region_code", "500229")),
+        ("成立不满三年", ("lt", "age_years", 3)),
+        ("注册成立一年以上", ("ge", "age_years", 1)),
+        ("2024年1月1日以后新设立", ("ge", "established", "2024-01-01")),
+        ("年应纳税所得额不超过300万元", ("le", "taxable_income", 300)),
+        ("从业人数不超过300人", ("le", "employees", 300)),
+        ("资产总额不超过5000万元", ("le", "assets", 5000)),
+        ("上年度营业收入2000万元以上", ("ge", "revenue", 2000)),
+        ("研发费用占营业收入比例不低于3%", ("ge", "rd_ratio", 0.03)),
+        ("年度研发费用不低于100万元", ("ge", "rd_expense", 100)),
+        ("拥有2件以上发明专利", ("ge", "invention_patents", 2)),
+        ("纳税信用等级为A级", ("in", "tax_credit", ("A",))),
+        ("纳税信用等级B级及以上", ("in", "tax_credit", ("A", "B"))),
+        ("纳税信用等级为A级、B级或M级", ("in", "tax_credit", ("A", "B", "M"))),
+        ("纳税信用M级以上", ("in", "tax_credit", ("A", "B", "M"))),
+        ("纳税信用非D级", ("not_in", "tax_credit", ("D",))),
+        ("未被列入失信被执行人名单", ("eq", "dishonest", False)),
+        ("首贷户", ("eq", "has_bank_loan", False)),
+        ("首次获得银行贷款", ("eq", "has_bank_loan", False)),
+        ("此前无贷款记录", ("eq", "has_bank_loan", False)),
+        ("已在银行业金融机构取得流动资金贷款", ("eq", "has_bank_loan", True)),
+        ("国家高新技术企业", ("has", "qualifications", "高新技术企业")),
+        ("专精特新“小巨人”企业", ("has", "qualifications", "专精特新小巨人企业")),
+        ("科技型中小企业", ("has", "qualifications", "科技型中小企业")),
+        ("民营企业", ("eq", "ownership", "民营")),
+        ("增值税小规模纳税人", ("eq", "taxpayer_type", "小规模纳税人")),
+        ("属于制造业的企业", ("in", "industry", ("C",))),
+        ("从事软件和信息技术服务业的企业", ("in", "industry", ("I65",))),
+    ],
+)
+def test_single_condition(text, key):
+    assert keys(text) == {key}
+
+
+def test_qualification_is_not_a_size_word():
+    assert ("in", "size", ("中型", "小型", "微型")) not in keys("科技型中小企业")
+
+
+def test_or_group():
+    (cond,) = find_conditions("高新技术企业或科技型中小企业", 0, "第二条", region_code=None).conditions
+    assert cond.op == "any_of"
+    assert {c.value for c in cond.any_of} == {"高新技术企业", "科技型中小企业"}
+
+
+def test_excluded_industries_of_rd_super_deduction():
+    text = "烟草制造业、住宿和餐饮业、批发和零售业、房地产业、租赁和商务服务业、娱乐业"
+    (key,) = keys(text, negated=True)
+    assert key[:2] == ("not_in", "industry")
+    assert set(key[2]) == {"C16", "H", "F", "K", "L", "R90"}
+
+
+def test_exclusion_word_negates_industry():
+    (key,) = keys("从事房地产业、金融业的企业不纳入本办法贴息范围")
+    assert key == ("not_in", "industry", ("J", "K"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["贷款金额不超过1000万元", "贷款期限一年以内", "单户贴息最高不超过50万元",
+     "按贷款实际利息的50%给予贴息", "对年应纳税所得额不超过100万元的部分减按25%计入"],
+)
+def test_benefit_terms_are_not_conditions(text):
+    assert {k for k in keys(text) if k[1] != "small_low_profit"} == set()
+
+
+def test_subject_before_benefit_is_a_condition():
+    assert keys("对在本县注册的小微企业，按贷款利息的50%给予贴息") == {
+        ("within", "region_code", "500229"), ("in", "size", ("小型", "微型"))
+    }
+
+
+def test_boilerplate_is_assumed():
+    found = find_conditions("依法注册登记，具有独立法人资格，财务制度健全", 0, "", region_code=None)
+    assert found.conditions == []
+    assert set(found.assumed) == {"依法注册登记", "具有独立法人资格", "财务制度健全"}
+
+
+def test_spans_point_at_the_phrase():
+    text = "企业须在本县注册登记，年营业收入不超过2000万元"
+    found = find_conditions(text, 100, "第二条", region_code="500229")
+    revenue = next(c for c in found.conditions if c.field == "revenue")
+    start, end = revenue.span
+    assert text[start - 100:end - 100] == revenue.text == "不超过2000万元"
+    assert revenue.clause == "第二条"
+
+
+def test_unchecked_requirement_in_a_condition_list_is_unknown():
+    passages = [
+        Passage("拥有核心自主知识产权；", 0, "第二条第（四）项", True, False, True),
+        Passage("依法注册登记，具有独立法人资格；", 20, "第二条第（一）项", True, False, True),
+        Passage("纳税信用等级为B级及以上；", 40, "第二条第（二）项", True, False, True),
+    ]
+    found = read_passages(passages, None)
+    assert {c.key() for c in found.conditions} == {
+        ("unknown", "拥有核心自主知识产权"), ("in", "tax_credit", ("A", "B"))
+    }
+
+
+def test_one_of_list_becomes_any_of():
+    passages = [
+        Passage("高新技术企业；", 0, "一、（一）", True, False, True, group=1),
+        Passage("拥有省级以上研发机构；", 10, "一、（二）", True, False, True, group=1),
+    ]
+    (cond,) = read_passages(passages, None).conditions
+    assert cond.op == "any_of"
+    assert {c.key() for c in cond.any_of} == {
+        ("has", "qualifications", "高新技术企业"), ("unknown", "拥有省级以上研发机构")
+    }

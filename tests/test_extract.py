@@ -1,0 +1,98 @@
+"""Extraction end to end: golden files, the jieba dictionary, robustness on real policy cards.
+
+Regenerate the golden JSON after a deliberate change with ``UPDATE_GOLDEN=1 pytest tests/test_extract.py``.
+"""
+
+import json
+import os
+import re
+from pathlib import Path
+
+import jieba
+import pytest
+
+from recommender.errors import PolicyMatchError
+from recommender.text.extract import extract_policy
+from recommender.text.loaders import load_document
+from recommender.text.pipeline import build_nlp, get_nlp
+
+GOLDEN = Path(__file__).parent / "golden"
+CARDS = Path("/work/shared/data/bj-policy-guide/beijing_industry_policy_guide_2024.raw.txt")
+if not CARDS.exists():
+    CARDS = Path(__file__).resolve().parents[2] / "shared/data/bj-policy-guide" / CARDS.name
+
+
+def _extract(path: Path):
+    doc = load_document(path)
+    return extract_policy(doc.text, doc.policy_id, doc.meta)
+
+
+@pytest.mark.parametrize("path", sorted(GOLDEN.glob("*.md")), ids=lambda p: p.stem)
+def test_golden(path):
+    got = _extract(path).validate().to_dict()
+    expected_path = path.with_suffix(".json")
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected_path.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert got == json.loads(expected_path.read_text(encoding="utf-8"))
+
+
+def test_first_loan_measures_read_as_a_reviewer_would():
+    policy = _extract(GOLDEN / "first-loan-measures.md")
+    assert [i.item_id for i in policy.items] == ["first-loan-measures#1", "first-loan-measures#2"]
+    loan, award = policy.items
+    assert (loan.kind, award.kind) == ("credit", "incentive")
+    common = {
+        ("within", "region_code", "500229"), ("in", "size", ("小型", "微型")),
+        ("eq", "has_bank_loan", False), ("in", "tax_credit", ("A", "B")),
+        ("unknown", "拥有核心自主知识产权"), ("not_in", "industry", ("K",)),
+    }
+    assert {c.key() for c in loan.conditions} == common
+    assert {c.key() for c in award.conditions} - common == {
+        ("any_of", (("has", "qualifications", "科技型中小企业"), ("has", "qualifications", "高新技术企业")))
+    }
+    assert "具有独立法人资格" in loan.assumed
+    assert {(b.amount, b.unit, b.kind) for b in loan.benefits} == {(0.5, "比例", "rate"), (10, "万元", "cap")}
+    assert (policy.valid_from, policy.valid_until) == ("2024-04-01", "2027-03-31")
+    size = next(c for c in loan.conditions if c.field == "size")
+    assert size.clause == "第二条第（二）项"
+    assert policy.text[size.span[0]:size.span[1]] == size.text
+
+
+def test_definition_replaces_small_low_profit_flag():
+    policy = _extract(GOLDEN / "small-profit-notice.md")
+    (item,) = policy.items
+    assert {c.key() for c in item.conditions} == {
+        ("le", "taxable_income", 300), ("le", "employees", 300), ("le", "assets", 5000)
+    }
+    assert (policy.valid_from, policy.valid_until) == ("2023-01-01", "2027-12-31")
+
+
+def test_user_dictionary_keeps_domain_words_whole():
+    nlp = get_nlp()
+    words = ["首贷户", "小型微利企业", "专精特新", "纳税信用等级", "高新技术企业", "失信被执行人",
+             "科技型中小企业", "知识价值信用贷款"]
+    tokens = {t.text for t in nlp.make_doc("，".join(f"对{w}给予支持" for w in words))}
+    assert set(words) <= tokens
+    assert "首贷户" in jieba.lcut("支持首贷户融资")
+
+
+def test_unknown_segmenter_is_a_coded_error():
+    with pytest.raises(PolicyMatchError) as err:
+        build_nlp("pkuseg-missing")
+    assert err.value.code == "T101"
+
+
+def test_pipeline_is_built_once():
+    assert get_nlp() is get_nlp()
+    assert get_nlp().pipe_names == ["policy_structure", "policy_items", "policy_conditions", "policy_benefits"]
+
+
+def test_never_crashes_on_beijing_policy_cards():
+    raw = CARDS.read_text(encoding="utf-8")
+    cards = re.split(r"\n(?=\d+\.\s*北京市)", raw[raw.index("一、综合篇\n1."):])
+    assert len(cards) > 100
+    with_items = 0
+    for n, card in enumerate(cards):
+        policy = extract_policy(card, f"bj-{n}", {"region_code": "110000"}).validate()
+        with_items += bool(policy.items)
+    assert with_items == len(cards)

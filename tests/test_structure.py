@@ -1,0 +1,65 @@
+"""Clause structure and addresses."""
+
+from recommender.text.structure import parse_structure
+
+ARTICLES = """# 某县支持措施
+
+第一条 为支持发展，制定本措施。
+
+第二条 申报条件。申请企业应当符合下列条件：（一）在本县注册登记；（二）属于小微企业。
+
+第三条 【支持标准】
+（一）首贷贴息。按实际利息的50%给予贴息。
+（二）担保费补贴。
+1. 按担保费的1%给予补贴；
+2. 最高5万元。
+"""
+
+OUTLINE = """关于做好某项工作的通知
+
+一、支持对象
+（一）中小微企业。
+（二）申请企业应当满足以下要求：
+1. 注册地在本市；
+2. 未被列入失信被执行人名单。
+二、支持标准
+"""
+
+
+def test_article_addresses_and_offsets():
+    s = parse_structure(ARTICLES)
+    assert s.title == "某县支持措施"
+    by_address = {c.address: c for c in s.clauses}
+    assert set(by_address) >= {"第一条", "第二条", "第二条第（一）项", "第二条第（二）项", "第三条",
+                               "第三条第（一）项", "第三条第（二）项第1目", "第三条第（二）项第2目"}
+    item = by_address["第二条第（二）项"]
+    assert s.own_text(item).startswith("属于小微企业")
+    assert ARTICLES[item.start:item.body_start] == "（二）"
+    assert by_address["第二条"].heading == "申报条件"
+    assert by_address["第三条"].heading == "支持标准"
+    assert by_address["第三条第（一）项"].heading == "首贷贴息"
+    assert s.clause_at(ARTICLES.index("最高5万元")).address == "第三条第（二）项第2目"
+    third = by_address["第三条"]
+    assert "最高5万元" in s.full_text(third) and "第二条" not in s.full_text(third)
+
+
+def test_outline_addresses_and_parents():
+    s = parse_structure(OUTLINE)
+    addresses = [c.address for c in s.clauses]
+    assert addresses == ["一、", "一、（一）", "一、（二）", "一、（二）1.", "一、（二）2.", "二、"]
+    second = s.clauses[2]
+    assert [s.clauses[i].address for i in second.children] == ["一、（二）1.", "一、（二）2."]
+    assert s.clauses[0].heading == "支持对象"
+    assert s.title == "关于做好某项工作的通知"
+
+
+def test_chapters_do_not_enter_addresses():
+    text = "## 第一章 总则\n\n第一条 目的。\n\n## 第二章 使用条件\n\n第二条 条件如下：\n（一）中小微企业。\n"
+    s = parse_structure(text)
+    assert [c.address for c in s.clauses] == ["第一章", "第一条", "第二章", "第二条", "第二条第（一）项"]
+    assert s.clauses[3].parent == 2
+
+
+def test_decimal_numbers_are_not_markers():
+    s = parse_structure("一、贷款利率\n1.5倍以内的利率由银行确定。\n")
+    assert [c.label for c in s.clauses] == ["一、"]
