@@ -32,8 +32,9 @@ def _generate(csv: str, rows: int, seed: int, scope: str) -> list[tuple]:
 
 
 def _import(csv: str, db: str) -> list[tuple]:
-    from recommender.profiles.importer import read_table
     from recommender.profiles.store import upsert_enterprises
+
+    from recommender.profiles.importer import read_table
     from recommender.storage.db import get_engine
 
     out = []

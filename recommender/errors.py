@@ -1,6 +1,6 @@
 """Coded errors with a Chinese message for the user."""
 
-__all__ = ["PolicyMatchError", "RuleError", "ProfileError", "DocumentError"]
+__all__ = ["PolicyMatchError", "RuleError", "ProfileError", "DocumentError", "TextError"]
 
 
 class PolicyMatchError(Exception):
@@ -24,3 +24,7 @@ class ProfileError(PolicyMatchError):
 
 class DocumentError(PolicyMatchError):
     """A policy document cannot be read (codes ``D1xx``)."""
+
+
+class TextError(PolicyMatchError):
+    """The text pipeline is misconfigured (codes ``T1xx``)."""

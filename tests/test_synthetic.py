@@ -62,7 +62,8 @@ def test_codes_unique_across_chunks(monkeypatch):
     monkeypatch.setattr(synthetic, "CHUNK_ROWS", 300)
     frame = generate_registry(1000, seed=9, scope="county")
     assert frame["credit_code"].is_unique and list(frame.index) == list(range(1000))
-    assert frame.iloc[:300]["revenue"].median() > 0 and frame.iloc[900:]["revenue"].notna().any()
+    first, second = (frame["revenue"].iloc[i : i + 300].to_numpy() for i in (0, 300))
+    assert (first != second).mean() > 0.9  # each chunk draws its own rows
 
 
 def _org_check(body: str) -> str:

@@ -27,7 +27,7 @@ def conferred_qualification(item: SupportItem) -> str | None:
     if not _CONFER.search(item.name):
         return None
     required = set().union(*(_required(c) for c in item.conditions)) if item.conditions else set()
-    for name in qualification_table()["name"]:
+    for name in qualification_table()["canonical"].unique():
         if name in item.name and name not in required:
             return name
     return None

@@ -10,6 +10,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 __all__ = [
     "Parsed",
@@ -33,6 +35,7 @@ _DATE_RE = (
     r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
 )
+_PLAIN_NUMBER = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
 _COMPACT_DATE_RE = r"^(\d{4})(\d{2})(\d{2})$"
 _SERIAL_RE = r"^(\d{5})(?:\.0+)?$"
 _MONEY_UNITS = {"万元": 1.0, "万": 1.0, "元": 1e-4, "千元": 0.1, "百万元": 100.0, "亿元": 1e4, "亿": 1e4}
@@ -53,6 +56,11 @@ def _tokens(name: str) -> dict[str, str]:
             token, _, value = line.rstrip("\n").partition(",")
             out[token.strip().lower()] = value.strip()
     return out
+
+
+def _arrow(text: pd.Series) -> pa.ChunkedArray:
+    """The Arrow strings behind a text Series (zero-copy for the default pyarrow string dtype)."""
+    return pa.chunked_array(pa.array(text, type=pa.large_string()))
 
 
 def prepare(raw: pd.Series, *, nfkc: bool = False) -> pd.Series:
@@ -129,9 +137,14 @@ def parse_date(raw: pd.Series, label: str) -> Parsed:
     """Dates: YYYY-MM-DD, YYYY/MM/DD, YYYY年M月D日, YYYYMMDD, Excel serial numbers; NaT if unknown."""
     text = prepare(raw)
     missing = missing_mask(text)
-    iso = text.where(text.str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False).astype(bool))
-    values = pd.to_datetime(iso, format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
-    values = values.where(values.dt.year.between(1900, 2100))
+    arrow = _arrow(text)
+    arrow = pc.if_else(pc.match_substring_regex(arrow, r"^\d{4}-\d{2}-\d{2}$"), arrow, None)
+    iso = pc.strptime(arrow, format="%Y-%m-%d", unit="s", error_is_null=True)
+    values = pd.Series(iso.to_numpy(zero_copy_only=False), index=text.index).astype("datetime64[ns]")
+    # strptime rolls 2020-02-30 over into March: keep only dates whose day is the one written
+    written_day = pc.cast(pc.utf8_slice_codeunits(arrow, 8, 10), pa.int64())
+    same_day = values.dt.day.to_numpy() == written_day.to_numpy(zero_copy_only=False)
+    values = values.where(same_day & values.dt.year.between(1900, 2100))
     slow = (~missing & values.isna()).to_numpy()
     if slow.any():
         values[slow] = _slow_date(text[slow])
@@ -160,7 +173,10 @@ def parse_number(
     """Numbers with thousands separators and full-width digits; money to 万元 (元, 万元, 亿元)."""
     text = prepare(raw)
     missing = missing_mask(text)
-    values = pd.to_numeric(text.where(~missing), errors="coerce").astype("float64") * scale
+    arrow = _arrow(text)
+    plain = pc.if_else(pc.match_substring_regex(arrow, _PLAIN_NUMBER), arrow, None)
+    values = pd.Series(pc.cast(plain, pa.float64()).to_numpy(zero_copy_only=False), index=text.index)
+    values = values * scale
     slow = (~missing & values.isna()).to_numpy()
     if slow.any():
         values[slow] = _slow_number(text[slow], _MONEY_UNITS if money else _COUNT_UNITS, scale)

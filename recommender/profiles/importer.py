@@ -16,6 +16,7 @@ from typing import IO, Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from recommender.errors import ProfileError
 from recommender.profiles import cells
@@ -74,13 +75,13 @@ def empty_frame() -> pd.DataFrame:
 def _by_unique(text: pd.Series, func: Callable[[str], tuple[Any, str | None]]) -> cells.Parsed:
     """Apply ``func`` (value -> (result, reason)) once per distinct non-NaN cell."""
     codes, uniques = pd.factorize(text, use_na_sentinel=True)
-    results = [func(u) for u in uniques] + [(None, None)]
-    values = np.array([r[0] for r in results], dtype=object)[codes]
-    reasons = np.array([r[1] for r in results], dtype=object)[codes]
-    return (
-        pd.Series(values, index=text.index).astype("str"),
-        pd.Series(reasons, index=text.index).astype("str"),
-    )
+    results = [func(u) for u in uniques]
+
+    def spread(values: list[Any]) -> pd.Series:
+        table = pd.array(values, dtype="str")
+        return pd.Series(table.take(codes, allow_fill=True), index=text.index)
+
+    return spread([r[0] for r in results]), spread([r[1] for r in results])
 
 
 @cache
@@ -91,14 +92,21 @@ def _char_values() -> np.ndarray:
     return table
 
 
+def _ascii_matrix(text: pd.Series, width: int) -> np.ndarray:
+    """Bytes of equal-length ASCII strings as an (n, width) uint8 matrix, read from Arrow buffers."""
+    array = pa.chunked_array(pa.array(text)).combine_chunks().cast(pa.large_string())
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)[array.offset :][: len(array) + 1]
+    data = np.frombuffer(array.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
+    return data.reshape(-1, width)
+
+
 def _valid_codes(text: pd.Series) -> np.ndarray:
     """Vectorised GB 32100-2015 check over upper-cased codes (NaN is invalid)."""
     ok = (text.str.len() == 18).fillna(False).to_numpy(dtype=bool, copy=True)
     ok &= text.str.isascii().fillna(False).to_numpy(dtype=bool)
     if not ok.any():
         return ok
-    blob = "".join(text[ok].tolist()).encode("ascii")
-    chars = _char_values()[np.frombuffer(blob, dtype=np.uint8).reshape(-1, 18)]
+    chars = _char_values()[_ascii_matrix(text[ok], 18)]
     weights = np.array([pow(3, i, 31) for i in range(17)], dtype=np.int64)
     check = (31 - (chars[:, :17] @ weights) % 31) % 31
     good = (chars >= 0).all(axis=1) & (chars[:, 17] == check)

@@ -87,7 +87,9 @@ def _category_masks(codes: pd.Series, names: list[str]) -> np.ndarray:
     return per_unique[index]
 
 
-def _possible_for(low: np.ndarray, high: np.ndarray, bounds) -> np.ndarray:
+def _possible_for(
+    low: np.ndarray, high: np.ndarray, bounds: np.ndarray | list[list[np.ndarray]]
+) -> np.ndarray:
     """Size bitmask per row from the (class, indicator) bounds, scalars or one per row.
 
     ``low``/``high`` are the indicators with unknowns set to -inf/+inf: a class is certainly
@@ -125,7 +127,9 @@ def classify_size(df: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     # Rows with exactly one candidate category: its bounds, row by row.
     single = (masks > 0) & ((masks & (masks - 1)) == 0)
     category = np.log2(np.where(single, masks, 1)).astype(np.intp)
-    per_row = [[bounds[k, i].take(category) for i in range(len(_INDICATORS))] for k in range(3)]
+    per_row = [
+        [bounds[k, i].take(category) for i in range(len(_INDICATORS))] for k in range(len(_CLASSES))
+    ]
     possible = _possible_for(low, high, per_row)
     # Rows whose industry leaves several categories: the union over them.
     several = np.flatnonzero((masks & (masks - 1)) != 0)

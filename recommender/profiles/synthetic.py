@@ -7,6 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 from recommender.errors import ProfileError
 from recommender.profiles.fields import FIELD_LABELS, FIELDS
@@ -88,6 +90,28 @@ def _for_csv(frame: pd.DataFrame, chinese_headers: bool) -> pd.DataFrame:
     return out
 
 
+def _arrow(frame: pd.DataFrame, chinese_headers: bool) -> pa.Table:
+    return pa.Table.from_pandas(_for_csv(frame, chinese_headers), preserve_index=False)
+
+
+# Cells never hold a comma, quote or line break (the writer raises if one does): no quoting.
+_CSV_OPTIONS = pa_csv.WriteOptions(include_header=False, quoting_style="none")
+
+
+def _write_csv(tables: Iterator[pa.Table], path: str | Path) -> int:
+    """Write tables of one schema to a UTF-8 CSV under a plain header line; returns rows."""
+    first = next(tables)
+    with open(path, "wb") as fh:
+        fh.write((",".join(first.column_names) + "\n").encode("utf-8"))
+        with pa_csv.CSVWriter(fh, first.schema, write_options=_CSV_OPTIONS) as writer:
+            writer.write_table(first)
+            written = first.num_rows
+            for table in tables:
+                writer.write_table(table.cast(first.schema))
+                written += table.num_rows
+    return written
+
+
 def write_registry_csv(
     n: int,
     path: str | Path,
@@ -98,12 +122,8 @@ def write_registry_csv(
     chinese_headers: bool = False,
 ) -> int:
     """Stream ``n`` synthetic enterprises to a UTF-8 CSV chunk by chunk; returns rows written."""
-    written = 0
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        for frame in _chunks(n, seed, scope, region):
-            _for_csv(frame, chinese_headers).to_csv(fh, index=False, header=written == 0)
-            written += len(frame)
-    return written
+    chunks = _chunks(n, seed, scope, region)
+    return _write_csv((_arrow(frame, chinese_headers) for frame in chunks), path)
 
 
 def demo_registry(n: int = 3000, *, seed: int = DEMO_SEED, county: str = "500229") -> pd.DataFrame:
@@ -117,6 +137,4 @@ def demo_registry(n: int = 3000, *, seed: int = DEMO_SEED, county: str = "500229
 
 def write_demo_registry(path: str | Path, n: int = 3000, *, seed: int = DEMO_SEED) -> int:
     """Write the demo registry as UTF-8 CSV with Chinese headers; returns rows written."""
-    frame = demo_registry(n, seed=seed)
-    _for_csv(frame, chinese_headers=True).to_csv(path, index=False)
-    return len(frame)
+    return _write_csv(iter([_arrow(demo_registry(n, seed=seed), chinese_headers=True)]), path)

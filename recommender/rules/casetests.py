@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
 from recommender.errors import PolicyMatchError
-from recommender.rules.schema import Policy, SupportItem
+from recommender.rules.schema import Policy
 
 __all__ = [
     "CASE_KEYS",
@@ -20,13 +20,15 @@ __all__ = [
     "CaseItem",
     "CheckItem",
     "default_as_of",
-    "run_case",
+    "Verdict",
+    "run_cases",
     "pytest_collect_file",
 ]
 
 CASE_KEYS = frozenset({"name", "item", "as_of", "profile", "expect", "failed"})
 STATUS_NAMES: dict[int, str] = {1: "eligible", 0: "unknown", -1: "ineligible"}
 _LABELS = {"eligible": "符合", "unknown": "待确认", "ineligible": "不符合"}
+_CASE_COLUMN = "用例序号"  # an extra column: carried through the importer untouched
 
 
 class CaseFailure(Exception):
@@ -48,31 +50,52 @@ def default_as_of(policy: Policy) -> date:
     return date.today()
 
 
-def run_case(policy: Policy, item: SupportItem, case: dict[str, Any]) -> tuple[str, set[str], Any]:
-    """Run one case: its status, the fields of the conditions that made it fail, and the trace."""
+class Verdict(NamedTuple):
+    """What a case came to: its status, the fields of the conditions that made it fail, the trace."""
+
+    status: str
+    failed: set[str]
+    trace: Any
+
+
+def _failed_fields(table: Any) -> set[str]:
+    failing: set[str] = set()  # failed conditions whose enclosing groups failed too
+    fields: set[str] = set()
+    for row in table.itertuples():
+        if row.result == "failed" and (not row.group or row.group in failing):
+            failing.add(str(row.condition))
+            if isinstance(row.field, str) and row.field:
+                fields.add(row.field)
+    return fields
+
+
+def run_cases(policy: Policy, cases: list[dict[str, Any]]) -> list[Verdict | CaseFailure]:
+    """Run cases (each naming an item of ``policy``), one enterprise frame per ``as_of`` date."""
     from recommender.profiles.derive import derive
     from recommender.profiles.importer import frame_from_records
     from recommender.rules.engine import Engine
     from recommender.rules.trace import trace
 
-    as_of = date.fromisoformat(str(case["as_of"])) if case.get("as_of") else default_as_of(policy)
-    result = frame_from_records([dict(case.get("profile") or {})], require_key=False, as_of=as_of)
-    if result.rejected:
-        reasons = "；".join(r.reason for r in result.rejected)
-        raise CaseFailure(f"用例中的企业画像不合法：{reasons}")
-    engine = Engine(derive(result.frame, as_of))
-    status = STATUS_NAMES[int(engine.item_status(item)[0])]
-    table = trace(engine, [0], item)
-    failing: set[str] = set()  # failed conditions whose enclosing groups failed too
-    failed: set[str] = set()
-    for row in table.itertuples():
-        if row.result == "failed" and (not row.group or row.group in failing):
-            failing.add(str(row.condition))
-            if isinstance(row.field, str) and row.field:
-                failed.add(row.field)
-    if not policy.is_valid_on(as_of):
-        status = "ineligible"
-    return status, failed, table
+    items = {i.item_id: i for i in policy.items}
+    by_day: dict[date, list[int]] = {}
+    for n, case in enumerate(cases):
+        day = date.fromisoformat(str(case["as_of"])) if case.get("as_of") else default_as_of(policy)
+        by_day.setdefault(day, []).append(n)
+    out: list[Verdict | CaseFailure] = [CaseFailure("")] * len(cases)
+    for day, numbers in by_day.items():
+        records = [{**(cases[n].get("profile") or {}), _CASE_COLUMN: str(n)} for n in numbers]
+        result = frame_from_records(records, require_key=False, as_of=day)
+        for error in result.rejected:
+            out[numbers[error.row - 1]] = CaseFailure(f"用例中的企业画像不合法：{error.reason}")
+        engine = Engine(derive(result.frame, day))
+        for row, n in enumerate(result.frame[_CASE_COLUMN].astype(int)):
+            item = items[cases[n]["item"]]
+            status = STATUS_NAMES[int(engine.item_status(item)[row])]
+            if not policy.is_valid_on(day):
+                status = "ineligible"
+            table = trace(engine, [row], item)
+            out[n] = Verdict(status, _failed_fields(table), table)
+    return out
 
 
 class CheckItem(pytest.Item):

@@ -77,6 +77,7 @@ class Engine:
         self._compiled: dict[tuple, Evaluator] = {}
         self._items: dict[int, tuple[SupportItem, np.ndarray]] = {}
         self._flat: dict[int, tuple[SupportItem, np.ndarray]] = {}
+        self._plans: dict[tuple, tuple] = {}
         self._ones = np.packbits(np.ones(self.n, bool))
         self._zeros = np.zeros(self._store.nbytes, np.uint8)
 
@@ -176,17 +177,40 @@ class Engine:
             for j, item in enumerate(items):
                 out[:, j] = self.item_status(item)
             return out
+        used, gathered, starts = self._plan(items)
         rows = np.asarray(rows, np.intp)
-        per_item = [self._item_slots(item) for item in items]
-        flat = np.concatenate([np.zeros(0, np.intp), *per_item])
-        used, inverse = np.unique(flat, return_inverse=True)
         tri = np.vstack([self._store.at(used, rows), np.ones((1, len(rows)), np.int8)])
-        # Each item's segment ends with the always-held row so empty items are eligible.
-        sentinel = len(used)
-        lengths = np.array([len(s) for s in per_item], np.intp)
-        gathered = np.insert(inverse, np.cumsum(lengths), sentinel)
-        starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]]).astype(np.intp)
         return np.minimum.reduceat(tri[gathered], starts, axis=0).T.copy()
+
+    def _by_items(self, kind: str, items: Sequence[SupportItem], build):
+        """A value derived from ``items`` (by identity), cached for the last few lists."""
+        key = (kind, *map(id, items))
+        entry = self._plans.get(key)
+        if entry is None or not all(a is b for a, b in zip(entry[0], items, strict=True)):
+            if len(self._plans) > 16:
+                self._plans.clear()
+            entry = self._plans[key] = (tuple(items), build())
+        return entry[1]
+
+    def _plan(self, items: Sequence[SupportItem]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Distinct slots of ``items`` and how to gather them into per-item segments."""
+
+        def build() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            per_item = [self._item_slots(item) for item in items]
+            used, inverse = np.unique(np.concatenate(per_item), return_inverse=True)
+            # Each item's segment ends with the always-held row so empty items are eligible.
+            lengths = np.array([len(s) for s in per_item], np.intp)
+            gathered = np.insert(inverse, np.cumsum(lengths), len(used))
+            starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]]).astype(np.intp)
+            return used, gathered, starts
+
+        return self._by_items("plan", items, build)
+
+    def trace_slots(self, items: Sequence[SupportItem]) -> np.ndarray:
+        """Slots of every item's conditions and nested children, items in order, depth first."""
+        return self._by_items(
+            "trace", items, lambda: np.concatenate([np.zeros(0, np.intp), *map(self.flat_slots, items)])
+        )
 
     def slots_at(self, slots: np.ndarray, rows: Sequence[int] | np.ndarray) -> np.ndarray:
         """Tri-state values of condition ``slots`` (first axis) at ``rows`` (second axis)."""

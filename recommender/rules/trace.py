@@ -13,7 +13,7 @@ import pandas as pd
 
 from recommender.errors import PolicyMatchError
 from recommender.rules.engine import Engine
-from recommender.rules.evaluators import FIELD_COLUMNS, SIZE_BITS
+from recommender.rules.evaluators import SIZE_BITS, Columns
 from recommender.rules.schema import FIELD_KINDS, Condition, SupportItem
 
 __all__ = ["TRACE_COLUMNS", "RESULT_LABELS", "trace", "describe_condition", "describe_expected"]
@@ -132,102 +132,119 @@ def describe_expected(cond: Condition) -> str:
     return f"{verb} {'、'.join(_names(cond.field, cond.value))}"
 
 
-def _observed(frame: pd.DataFrame, row: int, field: str) -> str:
+def _display(field: str, value: str) -> str:
+    """A category-like profile value for display (industry and region codes with names)."""
+    if FIELD_KINDS[field] in ("industry", "region"):
+        return _display_code(field, value)
+    if FIELD_KINDS[field] == "set":
+        return "、".join(q for q in value.split(";") if q) or "无"
+    return value
+
+
+@cache
+def _display_code(field: str, code: str) -> str:
+    return _names(field, code)[0]
+
+
+def _observed(cols: Columns, row: int, field: str) -> str:
     """The profile's value of a condition field at a row, as display text ('' if missing)."""
-    column = FIELD_COLUMNS.get(field, field)
-    value = frame[column].iat[row] if column in frame.columns else None
-    missing = value is None or (not isinstance(value, str) and pd.isna(value))
     kind = FIELD_KINDS[field]
-    if kind == "size" and missing and "size_possible" in frame.columns:
-        bits = frame["size_possible"].iat[row]
-        if pd.isna(bits) or int(bits) in (0, 15):
-            return ""
-        return "或".join(name for name, bit in SIZE_BITS.items() if int(bits) & bit)
-    if missing:
-        return ""
     if kind == "number":
-        return "" if math.isnan(float(value)) else _quantity(field, float(value), " ")
+        value = cols.number(field)[row]
+        return "" if math.isnan(value) else _quantity(field, value, " ")
     if kind == "date":
-        return pd.Timestamp(value).date().isoformat()
+        value = cols.days(field)[row]
+        return "" if math.isnan(value) else str(np.datetime64(int(value), "D"))
     if kind == "bool":
-        return "是" if bool(value) else "否"
-    if kind == "set":
-        return "、".join(q for q in str(value).split(";") if q) or "无"
-    if kind in ("industry", "region"):
-        return _names(field, str(value))[0]
-    return str(value)
+        return {1: "是", -1: "否", 0: ""}[int(cols.boolean(field)[row])]
+    codes, uniques = cols.categories(field)
+    if codes[row] >= 0:
+        return _display(field, str(uniques[codes[row]]))
+    if kind == "size":
+        bits = int(cols.size_possible()[row])
+        return "" if bits in (0, 15) else "或".join(n for n, b in SIZE_BITS.items() if bits & b)
+    return ""
 
 
-class _Spec(NamedTuple):
-    condition: str
-    group: str
-    depth: int
-    field: str
-    label: str
-    expected: str
-    clause: str
-    text: str
-
-
-def _flatten(conds: Sequence[Condition], prefix: str, group: str, depth: int) -> list[_Spec]:
-    out: list[_Spec] = []
+def _flatten(conds: Sequence[Condition], prefix: str, group: str, depth: int) -> list[tuple]:
+    out: list[tuple] = []
     for n, cond in enumerate(conds, 1):
         index = f"{prefix}{n}"
         field = cond.field or ""
         label = _labels()[field].label if field else ""
         text = cond.text or describe_condition(cond)
-        out.append(_Spec(index, group, depth, field, label, describe_expected(cond), cond.clause, text))
+        out.append((index, group, depth, field, label, describe_expected(cond), cond.clause, text))
         out.extend(_flatten(cond.any_of, f"{index}.", index, depth + 1))
     return out
 
 
-_SPECS: dict[int, tuple[SupportItem, list[_Spec], list[_Spec]]] = {}
+_STATIC = ("condition", "group", "depth", "field", "label", "expected", "clause", "text")
 
 
-def _specs(item: SupportItem) -> tuple[list[_Spec], list[_Spec]]:
-    """Static trace rows of an item: its conditions (depth first) and its assumed boilerplate."""
-    entry = _SPECS.get(id(item))
-    if entry is None or entry[0] is not item:
-        if len(_SPECS) > 50_000:
-            _SPECS.clear()
-        assumed = [
-            _Spec(f"A{n}", "assumed", 0, "", "", "默认满足", "", text)
-            for n, text in enumerate(item.assumed, 1)
-        ]
-        entry = _SPECS[id(item)] = (item, _flatten(item.conditions, "", "", 0), assumed)
-    return entry[1], entry[2]
+class _Static(NamedTuple):
+    items: tuple[SupportItem, ...]
+    frame: pd.DataFrame  # one row per (item, condition), enterprise / observed / result blank
+    assumed: np.ndarray  # True on assumed rows (always held)
+    fields: list[str]  # distinct condition fields
+    field_codes: np.ndarray  # per row: index into fields, -1 for none
+
+
+_CACHE: dict[tuple[int, ...], _Static] = {}
+
+
+def _static(items: tuple[SupportItem, ...]) -> _Static:
+    """The engine-independent part of a trace of ``items``, cached for repeated calls."""
+    key = tuple(map(id, items))
+    entry = _CACHE.get(key)
+    if entry is not None and all(a is b for a, b in zip(entry.items, items, strict=True)):
+        return entry
+    rows, item_ids, assumed = [], [], []
+    for item in items:
+        conds = _flatten(item.conditions, "", "", 0)
+        extra = [(f"A{n}", "assumed", 0, "", "", "默认满足", "", t) for n, t in enumerate(item.assumed, 1)]
+        rows.extend(conds + extra)
+        item_ids.extend([item.item_id] * (len(conds) + len(extra)))
+        assumed.extend([False] * len(conds) + [True] * len(extra))
+    frame = pd.DataFrame(rows, columns=list(_STATIC))
+    frame.insert(0, "item", item_ids)
+    frame.insert(0, "enterprise", "")
+    frame.insert(frame.columns.get_loc("expected") + 1, "observed", "")
+    frame.insert(frame.columns.get_loc("expected") + 1, "result", "")
+    frame = frame[list(TRACE_COLUMNS)].astype({"depth": np.int8})
+    codes, fields = pd.factorize(frame["field"].where(frame["field"] != ""))
+    if len(_CACHE) > 64:
+        _CACHE.clear()
+    entry = _CACHE[key] = _Static(items, frame, np.array(assumed, bool), list(fields), codes)
+    return entry
 
 
 def trace(
     engine: Engine, rows: Sequence[int] | np.ndarray, items: SupportItem | Sequence[SupportItem]
 ) -> pd.DataFrame:
     """Tidy trace: one row per (enterprise, item, condition) with observed, expected and result."""
-    items = [items] if isinstance(items, SupportItem) else list(items)
+    items = (items,) if isinstance(items, SupportItem) else tuple(items)
     rows = np.asarray(rows, np.intp)
+    static = _static(items)
+    m = len(static.frame)
+    flat = np.full(m, -1, np.intp)
+    flat[~static.assumed] = engine.trace_slots(items)
+    tri = np.ones((m, len(rows)), np.int8)  # assumed rows stay held
+    if len(rows) and (~static.assumed).any():
+        tri[~static.assumed] = engine.slots_at(flat[~static.assumed], rows)
     frame = engine.frame
-    codes = frame["credit_code"].to_numpy()[rows] if "credit_code" in frame else rows.astype(str)
-    specs, slots, item_ids = [], [], []
-    for item in items:
-        conds, assumed = _specs(item)
-        specs.extend(conds)
-        specs.extend(assumed)
-        slots.append(engine.flat_slots(item))
-        slots.append(np.full(len(assumed), -1, np.intp))
-        item_ids.extend([item.item_id] * (len(conds) + len(assumed)))
-    flat = np.concatenate([np.zeros(0, np.intp), *slots])
-    tri = np.ones((len(flat), len(rows)), np.int8)  # assumed rows (slot -1) stay held
-    known = flat >= 0
-    if known.any() and len(rows):
-        tri[known] = engine.slots_at(flat[known], rows)
-    fields = sorted({s.field for s in specs if s.field})
-    columns: dict[str, list] = {name: [] for name in TRACE_COLUMNS}
-    for r, (row, code) in enumerate(zip(rows, codes, strict=True)):
-        observed = {f: _observed(frame, int(row), f) for f in fields}
-        observed[""] = ""
-        columns["enterprise"].extend([code] * len(specs))
-        columns["item"].extend(item_ids)
-        columns["observed"].extend(observed[s.field] for s in specs)
-        columns["result"].extend(_RESULTS[tri[:, r] + 1])
-        for name in ("condition", "group", "depth", "field", "label", "expected", "clause", "text"):
-            columns[name].extend(getattr(s, name) for s in specs)
-    return pd.DataFrame(columns, columns=list(TRACE_COLUMNS))
+    if "credit_code" in frame.columns:
+        codes = frame["credit_code"].iloc[rows].to_numpy(dtype=object)
+    else:
+        codes = rows.astype(str).astype(object)
+    observed = np.empty((len(rows), len(static.fields) + 1), dtype=object)
+    observed[:, -1] = ""
+    for r, row in enumerate(rows):
+        observed[r, :-1] = [_observed(engine.columns, int(row), f) for f in static.fields]
+    if len(rows) == 1:
+        out = static.frame.copy(deep=False)
+    else:
+        out = static.frame.iloc[np.tile(np.arange(m), len(rows))].reset_index(drop=True)
+    out["enterprise"] = np.repeat(codes, m)
+    out["observed"] = observed[:, static.field_codes].ravel()
+    out["result"] = _RESULTS[tri.T.ravel() + 1]
+    return out

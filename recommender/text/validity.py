@@ -11,7 +11,9 @@ __all__ = ["find_validity"]
 
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _UNTIL = re.compile(rf"(?:有效期|执行|实施|施行|延续执行|期限)[^。；]{{0,12}}?至\s*{_DATE}|至\s*{_DATE}\s*止")
-_FROM = re.compile(rf"自\s*{_DATE}\s*起|{_DATE}\s*起(?:施行|执行|实施)|自\s*{_DATE}\s*至")
+_FROM = re.compile(
+    rf"自\s*{_DATE}\s*起|{_DATE}\s*起(?:施行|执行|实施)|自\s*{_DATE}\s*至|(?:期限|期)为\s*{_DATE}\s*(?:至|到)"
+)
 _FROM_PUBLISHED = re.compile(r"自(?:印发|发布|公布)之日起")
 _YEARS = re.compile(rf"有效期\s*(?:为)?\s*({NUMERAL})\s*年")
 
