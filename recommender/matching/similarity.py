@@ -22,7 +22,7 @@ _STOP = frozenset(
 
 
 def tokenize(text: str) -> list[str]:
-    """Jieba tokens of ``text`` without punctuation, single characters and stop words."""
+    """Jieba search-mode tokens (words and their sub-words) without punctuation and stop words."""
     import jieba
 
     from recommender.text.pipeline import load_userdict
@@ -30,7 +30,7 @@ def tokenize(text: str) -> list[str]:
     load_userdict()
     return [
         tok
-        for tok in jieba.lcut(text)
+        for tok in jieba.lcut_for_search(text)
         if len(tok) > 1 and _WORD.search(tok) and tok not in _STOP
     ]
 
