@@ -6,6 +6,7 @@ Usage: python bench/extraction.py [POLICIES_DIR] [--bj RAW_TXT] [--show-errors]
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections import Counter
@@ -18,7 +19,7 @@ from recommender.rules.schema import Condition, Policy
 from recommender.settings import PROJECT_ROOT
 from recommender.text.loaders import document_paths, load_document, split_policy_cards
 
-__all__ = ["condition_type", "compare", "main"]
+__all__ = ["condition_type", "same_condition", "same_text", "compare", "main"]
 
 BJ_DEFAULT = (
     PROJECT_ROOT.parent / "shared" / "data" / "bj-policy-guide" / "beijing_industry_policy_guide_2024.raw.txt"
@@ -30,8 +31,54 @@ def condition_type(cond: Condition) -> str:
     return cond.op if cond.op in ("unknown", "any_of") else str(cond.field)
 
 
-def _keys(conds: Iterable[Condition]) -> dict[tuple, Condition]:
-    return {c.key(): c for c in conds}
+_PUNCT = re.compile(r"[\s，。；：、,.;:（）()“”\"'《》]")
+
+
+def _norm(text: str) -> str:
+    return _PUNCT.sub("", text)
+
+
+def same_text(a: str, b: str) -> bool:
+    """Two requirement phrases agree: one contains the other, or character Jaccard >= 0.6."""
+    a, b = _norm(a), _norm(b)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa | sb) >= 0.6
+
+
+def same_condition(gold: Condition, pred: Condition) -> bool:
+    """Whether an extracted condition states what the reviewed one states.
+
+    Checkable conditions agree on (field, op, value); unknown ones on their text (a reviewer and
+    the extractor may cut the phrase at slightly different places); OR-groups on their branches.
+    """
+    if gold.op != pred.op:
+        return False
+    if gold.op == "unknown":
+        return same_text(gold.text, pred.text)
+    if gold.op == "any_of":
+        _, missed, extra = _pair(gold.any_of, pred.any_of)
+        return not missed and not extra
+    return gold.key() == pred.key()
+
+
+def _pair(
+    gold: Iterable[Condition], pred: Iterable[Condition]
+) -> tuple[list[tuple[Condition, Condition]], list[Condition], list[Condition]]:
+    """Greedy one-to-one matching: (matched pairs, gold left over, predictions left over)."""
+    left = list(pred)
+    pairs, missed = [], []
+    for g in gold:
+        hit = next((p for p in left if same_condition(g, p)), None)
+        if hit is None:
+            missed.append(g)
+        else:
+            left.remove(hit)
+            pairs.append((g, hit))
+    return pairs, missed, left
 
 
 def compare(gold: Policy, pred: Policy, counts: Counter, errors: list[str]) -> tuple[int, int]:
@@ -40,18 +87,19 @@ def compare(gold: Policy, pred: Policy, counts: Counter, errors: list[str]) -> t
     pred_items = {i.item_id: i for i in pred.items}
     exact = 0
     for item_id in sorted(gold_items.keys() | pred_items.keys()):
-        g = _keys(gold_items[item_id].conditions) if item_id in gold_items else {}
-        p = _keys(pred_items[item_id].conditions) if item_id in pred_items else {}
-        for key in g.keys() & p.keys():
-            counts["tp", condition_type(g[key])] += 1
-        for key in p.keys() - g.keys():
-            counts["fp", condition_type(p[key])] += 1
-            errors.append(f"  {item_id} 多读：{p[key].to_dict()}")
-        for key in g.keys() - p.keys():
-            counts["fn", condition_type(g[key])] += 1
-            errors.append(f"  {item_id} 漏读：{g[key].to_dict()}")
+        g = gold_items[item_id].conditions if item_id in gold_items else ()
+        p = pred_items[item_id].conditions if item_id in pred_items else ()
+        pairs, missed, extra = _pair(g, p)
+        for cond, _ in pairs:
+            counts["tp", condition_type(cond)] += 1
+        for cond in extra:
+            counts["fp", condition_type(cond)] += 1
+            errors.append(f"  {item_id} 多读：{cond.to_dict()}")
+        for cond in missed:
+            counts["fn", condition_type(cond)] += 1
+            errors.append(f"  {item_id} 漏读：{cond.to_dict()}")
         if item_id in gold_items and item_id in pred_items:
-            exact += g.keys() == p.keys()
+            exact += not missed and not extra
             counts["kind_same"] += gold_items[item_id].kind == pred_items[item_id].kind
     return len(gold_items), exact
 

@@ -14,6 +14,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 __all__ = ["main"]
@@ -32,10 +33,9 @@ def _generate(csv: str, rows: int, seed: int, scope: str) -> list[tuple]:
 
 
 def _import(csv: str, db: str) -> list[tuple]:
-    from recommender.profiles.store import upsert_enterprises
-
     from recommender.profiles.importer import read_table
-    from recommender.storage.db import get_engine
+    from recommender.profiles.store import upsert_enterprises
+    from recommender.storage.db import get_engine, init_db
 
     out = []
     start = time.perf_counter()
@@ -43,15 +43,18 @@ def _import(csv: str, db: str) -> list[tuple]:
     took = time.perf_counter() - start
     note = f"接受{len(result.frame)}行，拒绝{len(result.rejected)}行"
     out.append(("校验读取（read_table）", result.rows_read, took, _peak_mb(), note))
-    engine = get_engine(f"sqlite:///{db}")
+    engine = init_db(get_engine(f"sqlite:///{db}"))
     for label in ("写入SQLite（upsert_enterprises）", "再次导入同一数据（应无变化）"):
         start = time.perf_counter()
-        upsert_enterprises(result.frame, engine)
-        out.append((label, len(result.frame), time.perf_counter() - start, _peak_mb(), ""))
+        stats = upsert_enterprises(result.frame, engine)
+        took = time.perf_counter() - start
+        note = f"新增{stats.inserted}，更新{stats.updated}，未变{stats.unchanged}"
+        out.append((label, len(result.frame), took, _peak_mb(), note))
     with sqlite3.connect(db) as con:
         tables = [r[0] for r in con.execute("select name from sqlite_master where type='table'")]
         counts = {t: con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
-    out[-1] = (*out[-1][:4], "库中行数：" + "，".join(f"{t}={c}" for t, c in counts.items()))
+    stored = "，".join(f"{t}={c}" for t, c in counts.items())
+    out[-1] = (*out[-1][:4], f"{out[-1][4]}；库中行数：{stored}")
     return out
 
 
@@ -65,6 +68,8 @@ def _baseline(csv: str, db: str) -> list[tuple]:
     ]
     start = time.perf_counter()
     with sqlite3.connect(db) as con:
+        con.execute("PRAGMA journal_mode=WAL")  # the same settings as the application's engine
+        con.execute("PRAGMA synchronous=NORMAL")
         frame.to_sql("enterprises", con, index=False, chunksize=50_000)
     out.append(
         (
@@ -76,6 +81,13 @@ def _baseline(csv: str, db: str) -> list[tuple]:
         )
     )
     return out
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    """Pad to a display width, counting CJK characters as two columns."""
+    shown = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    fill = " " * max(0, width - shown)
+    return fill + text if right else text + fill
 
 
 def _run(target, *args) -> list[tuple]:
@@ -104,10 +116,16 @@ def main(argv: list[str] | None = None) -> int:
         rows += _run(_import, csv, db)
         rows += _run(_baseline, csv, base_db)
     print(f"企业数 {args.rows:,}，CSV {size_mb:,.0f} MB，范围 {args.scope}，种子 {args.seed}")
-    print(f"{'阶段':<34}{'行数':>10}{'秒':>9}{'行/秒':>11}{'峰值内存MB':>12}  说明")
+    widths = (40, 11, 9, 11, 12)
+
+    def line(cells: tuple[str, ...], note: str) -> str:
+        padded = (_pad(c, w, i > 0) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+        return "".join(padded) + "  " + note
+
+    print(line(("阶段", "行数", "秒", "行/秒", "峰值内存MB"), "说明"))
     for label, count, seconds, peak, note in rows:
         rate = count / seconds if seconds else float("inf")
-        print(f"{label:<34}{count:>10,}{seconds:>9.2f}{rate:>11,.0f}{peak:>12,.0f}  {note}")
+        print(line((label, f"{count:,}", f"{seconds:.2f}", f"{rate:,.0f}", f"{peak:,.0f}"), note))
     return 0
 
 

@@ -65,12 +65,14 @@ def registry_file(rows: int, seed: int, folder: Path) -> Path:
 
 
 # --- 1,000 items by varying the corpus items' conditions -----------------------------------
-def _vary(cond: Condition, rng: np.random.Generator, regions: list[str], industries: list[str]) -> Condition:
+def _vary(cond: Condition, rng: np.random.Generator, pools: tuple[list[str], list[str]], spread: bool) -> Condition:
+    regions, industries = pools
     if cond.op == "any_of":
-        return Condition(op="any_of", any_of=tuple(_vary(c, rng, regions, industries) for c in cond.any_of), text=cond.text)
+        return Condition(op="any_of", any_of=tuple(_vary(c, rng, pools, spread) for c in cond.any_of), text=cond.text)
     kind = FIELD_KINDS.get(cond.field or "")
     if kind == "number":
-        return cond.with_value(round(float(cond.value) * float(rng.choice(FACTORS)), 2))
+        factor = rng.uniform(0.3, 3.0) if spread else rng.choice(FACTORS)
+        return cond.with_value(round(float(cond.value) * float(factor), 2))
     if kind == "date":
         shifted = date.fromisoformat(cond.value).replace(year=date.fromisoformat(cond.value).year + int(rng.integers(-3, 4)))
         return cond.with_value(shifted.isoformat())
@@ -81,8 +83,14 @@ def _vary(cond: Condition, rng: np.random.Generator, regions: list[str], industr
     return cond
 
 
-def build_items(n: int, frame: pd.DataFrame, seed: int) -> tuple[list[SupportItem], int]:
-    """``n`` items varied from the corpus; returns them and the number of distinct conditions."""
+def build_items(
+    n: int, frame: pd.DataFrame, seed: int, spread: bool = False
+) -> tuple[list[SupportItem], int]:
+    """``n`` items varied from the corpus; returns them and the number of distinct conditions.
+
+    Thresholds are scaled by round factors, or by any factor in 0.3-3 with ``spread``
+    (nearly every threshold then distinct: the worst case for sharing).
+    """
     rng = np.random.default_rng(seed)
     base = [i for p in load_corpus("policies", extract_missing=False) for i in p.items if i.conditions]
     counties = sorted(frame["region_code"].dropna().unique())
@@ -92,7 +100,7 @@ def build_items(n: int, frame: pd.DataFrame, seed: int) -> tuple[list[SupportIte
     items, keys = [], set()
     for j in range(n):
         template = base[j % len(base)]
-        conds = tuple(_vary(c, rng, regions, industries) for c in template.conditions)
+        conds = tuple(_vary(c, rng, (regions, industries), spread) for c in template.conditions)
         items.append(SupportItem(item_id=f"bench#{j + 1}", kind=template.kind, name=template.name, conditions=conds))
         keys.update(c.key() for c in conds)
     return items, len(keys)
@@ -197,11 +205,12 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2, help="DuckDB 线程数")
     parser.add_argument("--data", type=Path, default=Path("/tmp/policy-match-bench"), help="数据缓存目录")
     parser.add_argument("--no-duckdb", action="store_true", help="不运行 DuckDB 对照")
+    parser.add_argument("--spread", action="store_true", help="阈值随机取值（几乎每个条件都不同）")
     args = parser.parse_args()
 
     path = registry_file(args.rows, args.seed, args.data)
     frame, read_s = _timed(lambda: pd.read_parquet(path))
-    items, distinct = build_items(args.items, frame, args.seed)
+    items, distinct = build_items(args.items, frame, args.seed, args.spread)
     print(f"读取 Parquet：{read_s:.2f} s；{len(frame):,} 家企业 × {len(items)} 个项目，不同条件 {distinct} 个")
 
     engine = Engine(frame)

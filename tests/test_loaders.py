@@ -277,3 +277,23 @@ def test_policy_cards_split_at_numbered_titles_followed_by_their_fields() -> Non
     ]
     assert "1．改造后引入的业态应为高精尖产业。" in cards[0].text
     assert "\n2\n" not in cards[0].text and "低效楼宇" not in cards[0].text
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("第 3 页", True),
+        ("第2页 共5页", True),
+        ("- 12 -", True),
+        ("— 7 —", True),
+        ("42", True),
+        ("XIV", True),
+        ("viii", True),
+        ("Civil", False),
+        ("2024年", False),
+        ("一、支持对象", False),
+    ],
+)
+def test_only_page_number_lines_are_dropped(line: str, dropped: bool) -> None:
+    kept = clean_pdf_pages([f"第一条 正文。\n{line}\n第二条 正文。"]).splitlines()
+    assert (line not in kept) is dropped

@@ -275,17 +275,21 @@ def test_case_files_become_one_named_test_per_case_and_failures_show_the_trace(t
 
 
 def test_a_failed_branch_of_a_held_or_group_is_not_a_reason_for_failing(tmp_path: Path) -> None:
-    from recommender.rules.casetests import run_case
+    from recommender.rules.casetests import CaseFailure, run_cases
 
     (tmp_path / "cq-loan.md").write_text(DOC, encoding="utf-8")
     (tmp_path / "cq-loan.yaml").write_text(RULES, encoding="utf-8")
     policy = policy_from_files(load_document(tmp_path / "cq-loan.md"), tmp_path / "cq-loan.yaml")
-    held_group = {"profile": {"region_code": "500101", "qualifications": "高新技术企业"}}
-    status, failed, table = run_case(policy, policy.items[0], held_group)
-    assert (status, failed) == ("ineligible", {"region_code"})
+    cases = [
+        {"item": "cq-loan#1", "profile": {"region_code": "500101", "qualifications": "高新技术企业"}},
+        {"item": "cq-loan#1", "profile": {"region_code": "500101", "qualifications": "创新型中小企业"}},
+        {"item": "cq-loan#1", "profile": {"region_code": "5001"}},
+        {"item": "cq-loan#1", "as_of": "2026-01-01", "profile": {"region_code": "500229"}},
+    ]
+    held_group, failed_group, bad_profile, expired = run_cases(policy, cases)
+    assert (held_group.status, held_group.failed) == ("ineligible", {"region_code"})
+    table = held_group.trace
     assert set(table.loc[table["result"] == "failed", "field"]) == {"region_code", "qualifications"}
-    failed_group = {"profile": {"region_code": "500101", "qualifications": "创新型中小企业"}}
-    assert run_case(policy, policy.items[0], failed_group)[:2] == (
-        "ineligible",
-        {"region_code", "qualifications"},
-    )
+    assert (failed_group.status, failed_group.failed) == ("ineligible", {"region_code", "qualifications"})
+    assert isinstance(bad_profile, CaseFailure) and "行政区划代码" in bad_profile.message
+    assert expired.status == "ineligible" and expired.failed == set()

@@ -235,3 +235,17 @@ def test_bad_arguments_raise_coded_errors(kwargs, code):
     with pytest.raises(ProfileError) as info:
         generate_registry(**{"n": 10, **kwargs})
     assert info.value.code == code
+
+
+def test_example_tables_reject_exactly_the_documented_rows():
+    examples = DEMO.parent / "examples"
+    gbk = read_table(examples / "chengkou_gbk.csv")
+    assert gbk.rows_read == 10 and len(gbk.frame) == 5
+    assert [e.row for e in gbk.rejected] == [5, 6, 7, 8, 9]
+    reasons = " ".join(e.reason for e in gbk.rejected)
+    for part in ("校验码", "约300", "负数", "重复", "为空"):
+        assert part in reasons
+    assert gbk.frame.loc[gbk.frame["credit_code"] == "91500229MA61B7XU40", "revenue"].isna().all()
+    sheet = read_table(examples / "chongqing_tech.xlsx")
+    assert [e.row for e in sheet.rejected] == [7] and len(sheet.frame) == 4
+    assert sheet.frame["revenue"].iloc[0] == 3250.0  # 32,500,000 元

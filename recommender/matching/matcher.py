@@ -154,9 +154,12 @@ class Matcher:
         """
         from recommender.matching.held import already_held
 
-        one = self.frame.iloc[[profile]] if isinstance(profile, int) else profile.iloc[:1]
-        one = one.reset_index(drop=True)
-        engine = Engine(one)
+        if isinstance(profile, int):  # a registry row: reuse the registry's evaluated conditions
+            engine, r = self.engine, profile
+            one = self.frame.iloc[[profile]].reset_index(drop=True)
+        else:
+            one = profile.iloc[:1].reset_index(drop=True)
+            engine, r = Engine(one), 0
         skip = set(received) | already_held(one.iloc[0], self.catalog.items)
         sims = self.similarity.scores(list(enterprise_texts(one)))[0]
         search = self.similarity.search(query) if query.strip() else None
@@ -164,11 +167,11 @@ class Matcher:
         for n, item in enumerate(self.catalog.items):
             if item.item_id in skip or (search is not None and item.item_id not in search.index):
                 continue
-            status = engine.item_status(item)
-            unknown = engine.missing(item)
+            status = engine.item_status(item)[r : r + 1]
+            unknown = engine.missing(item)[r : r + 1]
             favoured = favoured_condition(item)
             topical = (
-                (engine.condition(favoured) == 1).astype(float)
+                (engine.condition(favoured)[r : r + 1] == 1).astype(float)
                 if favoured is not None
                 else np.zeros(1)
             )

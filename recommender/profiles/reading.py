@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -61,20 +62,19 @@ def _load_bytes(source: str | Path | IO[bytes] | IO[str] | bytes) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
 
-def _encodings(data: bytes) -> list[str]:
+def _encodings(data: bytes) -> Iterator[str]:
     """Encodings to try, most likely first: UTF-8 (BOM or not), GB18030, then a guess."""
     sample = data[:65536]
     try:
         sample.decode("utf-8-sig") if len(data) <= len(sample) else _utf8_prefix(sample)
-        order = ["utf-8-sig", "gb18030"]
+        yield from ("utf-8-sig", "gb18030")
     except UnicodeDecodeError:
-        order = ["gb18030", "utf-8-sig"]
+        yield from ("gb18030", "utf-8-sig")
     from charset_normalizer import from_bytes
 
     best = from_bytes(sample).best()
     if best is not None and best.encoding and best.encoding not in ("utf_8", "gb18030"):
-        order.append(best.encoding)
-    return order
+        yield best.encoding
 
 
 def _utf8_prefix(sample: bytes) -> str:
@@ -234,6 +234,6 @@ def read_raw(source: str | Path | IO[bytes] | IO[str] | bytes, *, filename: str 
         return _read_xlsx(data)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel "Unicode text" is UTF-16
         data = data.decode("utf-16").encode("utf-8")
-    elif b"\x00" in data[:4096]:
+    elif data[:4096].count(b"\x00") * 10 > len(data[:4096]):  # mostly NUL bytes: not text
         raise ProfileError("P122", "不是表格文件（CSV或.xlsx）")
     return _read_csv(data)

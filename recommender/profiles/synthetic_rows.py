@@ -15,7 +15,7 @@ from recommender.profiles.synthetic_tables import SCOPES, industry_mix, name_wor
 
 __all__ = ["RegistrySetup", "registry_setup", "enterprise_rows"]
 
-END = np.datetime64("2025-06-30", "D")  # the registry's "today"
+_END = np.datetime64("2025-06-30", "D")  # the registry's "today"
 _MAX_AGE, _AGE_SCALE = 30.4, 7.0  # years: truncated exponential, so young firms dominate
 _MA_SINCE = np.datetime64("2015-10-01", "D")  # organisation codes "MA..." after 三证合一
 _RATINGS = (("A", 0.25), ("B", 0.45), ("C", 0.07), ("D", 0.03))  # the rest is M
@@ -179,7 +179,7 @@ def enterprise_rows(
     }
     reg = rng.choice(len(setup.codes), size=n, p=setup.region_p)
     age = -_AGE_SCALE * np.log1p(-rng.random(n) * (1 - np.exp(-_MAX_AGE / _AGE_SCALE)))
-    established = END - np.round(age * 365.25).astype("timedelta64[D]")
+    established = _END - np.round(age * 365.25).astype("timedelta64[D]")
     mu = np.log(col["emp_median"]) + 0.05 * (np.minimum(age, 20) - 7)
     employees = np.maximum(1, np.round(np.exp(mu + col["emp_sigma"] * rng.standard_normal(n))))
     ramp = np.clip(age, 0.1, 1.0)  # firms less than a year old earned for part of the year

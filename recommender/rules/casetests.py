@@ -126,42 +126,71 @@ class CheckItem(pytest.Item):
         return self.path, None, f"用例：{self.name}"
 
 
+def _case_problem(case: Any, policy: Policy, seen: set[str]) -> str:
+    """Why a case cannot run ('' when it can)."""
+    if not isinstance(case, dict):
+        return "用例必须是键值对象"
+    extra = sorted(set(case) - CASE_KEYS, key=str)
+    if extra:
+        return f"用例含有未知的键：{'、'.join(map(str, extra))}"
+    if case.get("name") in seen:
+        return f"用例名称重复：{case.get('name')}"
+    if case.get("expect") not in _LABELS:
+        return f"expect 必须是 eligible、ineligible 或 unknown，实为“{case.get('expect')}”"
+    if case.get("item") not in {i.item_id for i in policy.items}:
+        return f"项目编号“{case.get('item')}”不在政策 {policy.policy_id} 中"
+    if not isinstance(case.get("profile") or {}, dict):
+        return "profile 必须是“字段: 值”形式的映射"
+    try:
+        if case.get("as_of"):
+            date.fromisoformat(str(case["as_of"]))
+    except ValueError:
+        return f"as_of 日期格式不合法：{case['as_of']}"
+    return ""
+
+
 class CaseItem(CheckItem):
     """One case: a partial profile in, the expected verdict out."""
 
-    def __init__(self, *, case: dict[str, Any], policy: Policy, **kwargs: Any) -> None:
+    parent: CaseFile
+
+    def __init__(self, *, case: dict[str, Any], index: int, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.case = case
-        self.policy = policy
+        self.index = index
 
     def runtest(self) -> None:
-        """Check the case's keys and item, run it and compare with ``expect`` and ``failed``."""
+        """Compare the case's verdict with ``expect`` and ``failed``."""
         super().runtest()
-        case = self.case
-        extra = sorted(set(case) - CASE_KEYS, key=str)
-        if extra:
-            raise CaseFailure(f"用例含有未知的键：{'、'.join(map(str, extra))}")
-        expect = case.get("expect")
-        if expect not in _LABELS:
-            raise CaseFailure(f"expect 必须是 eligible、ineligible 或 unknown，实为“{expect}”")
-        items = {i.item_id: i for i in self.policy.items}
-        if case.get("item") not in items:
-            raise CaseFailure(f"项目编号“{case.get('item')}”不在政策 {self.policy.policy_id} 中")
-        status, failed, table = run_case(self.policy, items[case["item"]], case)
-        if status != expect:
+        verdict = self.parent.verdicts()[self.index]
+        if isinstance(verdict, CaseFailure):
+            raise verdict
+        expect = self.case["expect"]
+        if verdict.status != expect:
             raise CaseFailure(
-                f"期望“{_LABELS[expect]}”（{expect}），实际“{_LABELS[status]}”（{status}）", table
+                f"期望“{_LABELS[expect]}”（{expect}），实际“{_LABELS[verdict.status]}”（{verdict.status}）",
+                verdict.trace,
             )
-        missing = set(case.get("failed") or ()) - failed
+        missing = set(self.case.get("failed") or ()) - verdict.failed
         if missing:
             raise CaseFailure(
-                f"期望不满足的字段 {sorted(missing)} 实际没有不满足（不满足的字段：{sorted(failed)}）",
-                table,
+                f"期望不满足的字段 {sorted(missing)} 实际没有不满足（不满足的字段：{sorted(verdict.failed)}）",
+                verdict.trace,
             )
 
 
 class CaseFile(pytest.File):
     """A case file: its policy's cases, plus a check that every item it names exists."""
+
+    policy: Policy
+    runnable: list[dict[str, Any]]
+    _verdicts: list[Verdict | CaseFailure] | None = None
+
+    def verdicts(self) -> list[Verdict | CaseFailure]:
+        """Every runnable case's verdict, computed together on first use."""
+        if self._verdicts is None:
+            self._verdicts = run_cases(self.policy, self.runnable)
+        return self._verdicts
 
     def collect(self) -> Iterator[pytest.Item]:
         """One test per case (a broken file still gives failing tests, never a silent pass)."""
@@ -177,28 +206,30 @@ class CaseFile(pytest.File):
             doc = document_for(self.path.parent.parent / f"{self.path.stem}.yaml")
             if doc is None:
                 raise CaseFailure(f"找不到政策文件 {self.path.stem}.md")
-            policy = load_policy(doc)
+            self.policy = load_policy(doc)
         except (CaseFailure, PolicyMatchError) as exc:
             yield CheckItem.from_parent(self, name="用例文件可以读取", problem=exc.message)
             return
         cases = data["cases"]
-        known = {i.item_id for i in policy.items}
+        known = {i.item_id for i in self.policy.items}
         unknown = sorted({str(c.get("item")) for c in cases if isinstance(c, dict)} - known)
         yield CheckItem.from_parent(
             self,
             name="用例中的项目编号都存在",
             problem=f"用例引用了不存在的项目编号：{'、'.join(unknown)}" if unknown else "",
         )
+        self.runnable = []
         seen: set[str] = set()
         for n, case in enumerate(cases, 1):
-            if not isinstance(case, dict):
-                case = {"name": f"第{n}个用例"}
-                problem = "用例必须是键值对象"
-            else:
-                problem = f"用例名称重复：{case.get('name')}" if case.get("name") in seen else ""
+            problem = _case_problem(case, self.policy, seen)
+            case = case if isinstance(case, dict) else {}
             name = str(case.get("name") or f"第{n}个用例")
             seen.add(name)
-            yield CaseItem.from_parent(self, name=name, case=case, policy=policy, problem=problem)
+            if not problem:
+                self.runnable.append(case)
+            yield CaseItem.from_parent(
+                self, name=name, case=case, index=len(self.runnable) - 1, problem=problem
+            )
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> CaseFile | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column
@@ -12,7 +12,7 @@ __all__ = ["Enterprise"]
 
 
 def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 class Enterprise(SQLModel, table=True):

@@ -32,7 +32,8 @@ DOCUMENT_SUFFIXES: tuple[str, ...] = (".md", ".txt", ".docx", ".pdf")
 # Lines that are only a page number: "第 3 页", "第3页 共10页", "- 3 -", "— 3 —", "3", "IV", "3/10".
 _PAGE_NUMBER = re.compile(
     r"^(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|[-—–－]\s*\d+\s*[-—–－]|\d{1,4}(?:\s*/\s*\d{1,4})?"
-    r"|[IVXLCivxlc]{1,7}|共\s*\d+\s*页\s*第\s*\d+\s*页)$"
+    r"|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})|共\s*\d+\s*页\s*第\s*\d+\s*页)$",
+    re.IGNORECASE,
 )
 # A line that starts a new clause or list entry, never the tail of the line before it.
 _STRUCTURE_START = re.compile(
