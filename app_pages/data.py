@@ -31,7 +31,7 @@ with tab_ent:
             c3.metric("有问题的行", len(result.rejected))
             if result.rejected:
                 errors = rejected_csv(result.rejected)
-                st.dataframe(errors, hide_index=True, use_container_width=True)
+                st.dataframe(errors, hide_index=True, width="stretch")
                 st.download_button(
                     "下载问题行清单", errors.to_csv(index=False).encode("utf-8-sig"),
                     file_name="问题行.csv", mime="text/csv",

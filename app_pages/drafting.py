@@ -42,7 +42,7 @@ item = next(i for i in policy.items if i.item_id == item_id)
 st.subheader("申报条件（可修改）")
 st.caption("取消勾选可去掉一个条件；修改“取值”可调整门槛。")
 edited = st.data_editor(
-    conditions_table(item), key=f"edit_{item_id}", hide_index=True, use_container_width=True,
+    conditions_table(item), key=f"edit_{item_id}", hide_index=True, width="stretch",
     num_rows="dynamic",
 )
 try:
@@ -100,11 +100,11 @@ if published:
         col.metric(title, f"{len(table):,}")
         shown = pd.DataFrame({"企业名称": names.reindex(table["credit_code"]).to_numpy(),
                               "统一社会信用代码": table["credit_code"].to_numpy()})
-        col.dataframe(shown.head(200), hide_index=True, use_container_width=True)
+        col.dataframe(shown.head(200), hide_index=True, width="stretch")
     st.caption("与现有事项的重叠：草案符合企业中，同时符合各现有事项的企业数")
     ov = overlap(engine, draft_item, published).sort_values("both", ascending=False).head(10)
     st.dataframe(
         ov.rename(columns={"item_id": "编号", "name": "现有事项", "eligible": "该事项符合数",
                            "both": "同时符合", "share": "占草案符合比例"}),
-        hide_index=True, use_container_width=True,
+        hide_index=True, width="stretch",
     )

@@ -1,12 +1,10 @@
 """招商外联: for one support item, the enterprises to call first."""
 
-import io
-
 import streamlit as st
 
 from app_pages.shared import database, item_label, matcher
 from recommender.matching.marks import marks_for_item, set_mark
-from recommender.matching.outreach import OutreachFilter, outreach, write_outreach
+from recommender.matching.outreach import OutreachFilter, outreach, outreach_view, outreach_xlsx
 from recommender.storage.tracking import OUTREACH_STATES
 
 STATUS_OPTIONS = {"符合": "eligible", "待确认": "unknown", "不符合": "ineligible"}
@@ -42,23 +40,10 @@ k1.metric("名单企业", f"{len(table):,}")
 k2.metric("符合", f"{int(counts.get('符合', 0)):,}")
 k3.metric("待确认", f"{int(counts.get('待确认', 0)):,}")
 
-st.dataframe(
-    table[["rank", "name", "credit_code", "region_code", "industry_code", "size", "status_label",
-           "unknown", "score", "state"]].rename(
-        columns={"rank": "序号", "name": "企业名称", "credit_code": "统一社会信用代码",
-                 "region_code": "注册地", "industry_code": "行业代码", "size": "规模",
-                 "status_label": "匹配结果", "unknown": "待确认条件数", "score": "推荐分",
-                 "state": "外联进展"}
-    ),
-    hide_index=True,
-    use_container_width=True,
-)
-
-buffer = io.BytesIO()
-write_outreach(table, buffer)
+st.dataframe(outreach_view(table), hide_index=True, width="stretch")
 st.download_button(
     "导出外联名单（Excel）",
-    buffer.getvalue(),
+    outreach_xlsx(table),
     file_name=f"外联名单_{item_id.replace('#', '_')}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )

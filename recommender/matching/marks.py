@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pandas as pd
 from sqlalchemy import Engine as SqlEngine
 from sqlmodel import Session, select
 
 from recommender.errors import PolicyMatchError
-from recommender.storage.tracking import OUTREACH_STATES, OutreachMark, ReceivedItem
+from recommender.storage.tracking import (
+    OUTREACH_STATES,
+    OutreachMark,
+    ReceivedItem,
+    local_times,
+    utc_now,
+)
 
 __all__ = ["set_mark", "marks_for_item", "mark_received", "unmark_received", "received_by"]
 
@@ -23,7 +27,7 @@ def set_mark(db: SqlEngine, credit_code: str, item_id: str, state: str, note: st
             credit_code=credit_code, item_id=item_id
         )
         mark.state, mark.note = state, note
-        mark.updated_at = datetime.now().replace(microsecond=0)
+        mark.updated_at = utc_now()
         session.add(mark)
         session.commit()
 
@@ -33,7 +37,9 @@ def marks_for_item(db: SqlEngine, item_id: str) -> pd.DataFrame:
     with Session(db) as session:
         rows = session.exec(select(OutreachMark).where(OutreachMark.item_id == item_id)).all()
         data = [(m.credit_code, m.state, m.note, m.updated_at) for m in rows]
-    return pd.DataFrame(data, columns=["credit_code", "state", "note", "updated_at"])
+    out = pd.DataFrame(data, columns=["credit_code", "state", "note", "updated_at"])
+    out["updated_at"] = local_times(out["updated_at"])
+    return out
 
 
 def mark_received(db: SqlEngine, credit_code: str, item_id: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import pandas as pd
 
 from recommender.matching.matcher import STATUS_LABELS, STATUS_NAMES, Matcher
 
-__all__ = ["OutreachFilter", "outreach", "write_outreach", "OUTREACH_HEADERS"]
+__all__ = ["OutreachFilter", "outreach", "write_outreach", "outreach_xlsx", "outreach_view",
+           "OUTREACH_HEADERS"]
 
 OUTREACH_HEADERS = {
     "rank": "序号",
@@ -23,6 +25,8 @@ OUTREACH_HEADERS = {
     "unknown": "待确认条件数",
     "score": "推荐分",
     "reasons": "依据",
+    "state": "外联进展",
+    "note": "备注",
 }
 
 
@@ -91,12 +95,27 @@ def outreach(
     return out
 
 
+def _shown(table: pd.DataFrame) -> pd.DataFrame:
+    return table[[c for c in OUTREACH_HEADERS if c in table]].rename(columns=OUTREACH_HEADERS)
+
+
+def outreach_view(table: pd.DataFrame) -> pd.DataFrame:
+    """The on-screen columns of an outreach list, with Chinese headers (reasons left to export)."""
+    return _shown(table.drop(columns=["reasons", "note"], errors="ignore"))
+
+
+def outreach_xlsx(table: pd.DataFrame) -> bytes:
+    """An outreach list with Chinese headers as the bytes of an .xlsx workbook (for downloads)."""
+    buffer = io.BytesIO()
+    _shown(table).to_excel(buffer, index=False, sheet_name="外联名单")
+    return buffer.getvalue()
+
+
 def write_outreach(table: pd.DataFrame, path: str | Path) -> Path:
     """Write an outreach list with Chinese headers to .xlsx or .csv (by suffix)."""
     path = Path(path)
-    shown = table[[c for c in OUTREACH_HEADERS if c in table]].rename(columns=OUTREACH_HEADERS)
     if path.suffix.lower() == ".xlsx":
-        shown.to_excel(path, index=False, sheet_name="外联名单")
+        path.write_bytes(outreach_xlsx(table))
     else:
-        shown.to_csv(path, index=False, encoding="utf-8-sig")
+        _shown(table).to_csv(path, index=False, encoding="utf-8-sig")
     return path

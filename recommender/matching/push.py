@@ -2,18 +2,39 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
-from datetime import datetime
-
 import numpy as np
 import pandas as pd
 from sqlalchemy import Engine as SqlEngine
 from sqlmodel import Session, select
 
-from recommender.matching.matcher import STATUS_NAMES, Matcher
-from recommender.storage.tracking import OutboxMessage
+from recommender.matching.matcher import STATUS_LABELS, STATUS_NAMES, Matcher
+from recommender.storage.tracking import OutboxMessage, local_times, utc_now
 
-__all__ = ["PushResult", "push_policy", "outbox", "approve", "mark_exported", "new_for", "mark_seen"]
+__all__ = [
+    "PushResult",
+    "push_policy",
+    "OUTBOX_HEADERS",
+    "outbox",
+    "outbox_view",
+    "outbox_xlsx",
+    "approve",
+    "mark_exported",
+    "new_for",
+    "mark_seen",
+]
+
+OUTBOX_HEADERS = {
+    "enterprise_name": "企业名称",
+    "credit_code": "统一社会信用代码",
+    "item_name": "支持事项",
+    "status": "匹配结果",
+    "approved": "已审核",
+    "created_at": "生成时间",
+    "exported_at": "导出时间",
+    "reason": "依据",
+}
 
 
 @dataclass(frozen=True)
@@ -71,8 +92,24 @@ def outbox(db: SqlEngine, *, policy_id: str | None = None) -> pd.DataFrame:
         if policy_id:
             query = query.where(OutboxMessage.policy_id == policy_id)
         rows = [m.model_dump() for m in session.exec(query)]
-    columns = list(OutboxMessage.model_fields)
-    return pd.DataFrame(rows, columns=columns)
+    out = pd.DataFrame(rows, columns=list(OutboxMessage.model_fields))
+    for column in ("created_at", "exported_at", "seen_at"):
+        out[column] = local_times(out[column])
+    return out
+
+
+def outbox_view(box: pd.DataFrame) -> pd.DataFrame:
+    """Outbox messages with Chinese headers and verdict labels, for the screen and exports."""
+    labels = {STATUS_NAMES[k]: v for k, v in STATUS_LABELS.items()}
+    shown = box[list(OUTBOX_HEADERS)].assign(status=box["status"].map(labels).fillna(box["status"]))
+    return shown.rename(columns=OUTBOX_HEADERS)
+
+
+def outbox_xlsx(box: pd.DataFrame) -> bytes:
+    """An export batch of outbox messages as the bytes of an .xlsx workbook."""
+    buffer = io.BytesIO()
+    outbox_view(box).to_excel(buffer, index=False, sheet_name="推送消息")
+    return buffer.getvalue()
 
 
 def _update(db: SqlEngine, keys: list[tuple[str, str]], **values) -> int:
@@ -96,7 +133,7 @@ def approve(db: SqlEngine, keys: list[tuple[str, str]]) -> int:
 
 def mark_exported(db: SqlEngine, keys: list[tuple[str, str]]) -> int:
     """Record that messages left in an export batch."""
-    return _update(db, keys, exported_at=datetime.now().replace(microsecond=0))
+    return _update(db, keys, exported_at=utc_now())
 
 
 def new_for(db: SqlEngine, credit_code: str) -> set[str]:
@@ -111,4 +148,4 @@ def new_for(db: SqlEngine, credit_code: str) -> set[str]:
 def mark_seen(db: SqlEngine, credit_code: str, item_ids: set[str]) -> int:
     """Record that the enterprise saw these pushed items."""
     keys = [(credit_code, i) for i in item_ids]
-    return _update(db, keys, seen_at=datetime.now().replace(microsecond=0))
+    return _update(db, keys, seen_at=utc_now())

@@ -226,7 +226,7 @@ def read_raw(source: str | Path | IO[bytes] | IO[str] | bytes, *, filename: str 
     data = _load_bytes(source)
     name = filename or (str(source) if isinstance(source, str | Path) else getattr(source, "name", ""))
     suffix = Path(str(name)).suffix.lower()
-    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+    if not data[:65536].strip(b" \t\r\n\xef\xbb\xbf") and not data.strip(b" \t\r\n\xef\xbb\xbf"):
         raise ProfileError("P120", "文件为空，没有任何表格内容")
     if suffix == ".xls" and not data.startswith(b"PK"):
         raise ProfileError("P125", "不支持旧版Excel（.xls），请另存为.xlsx或CSV")

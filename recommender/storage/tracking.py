@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
+
+import pandas as pd
 
 from sqlmodel import Field, SQLModel
 
-__all__ = ["OUTREACH_STATES", "OutreachMark", "OutboxMessage", "ReceivedItem"]
+__all__ = [
+    "OUTREACH_STATES", "OutreachMark", "OutboxMessage", "ReceivedItem", "utc_now", "local_times",
+]
 
 # Outreach progress of one enterprise on one item, in the order staff move through it.
 OUTREACH_STATES = ("未联系", "已联系", "有意向", "已拒绝", "已申报")
 
 
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+def utc_now() -> datetime:
+    """The current time, timezone-aware in UTC, to the second (how timestamps are stored)."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def local_times(column: pd.Series) -> pd.Series:
+    """Stored UTC timestamps as naive local times, for display and spreadsheet export."""
+    local = datetime.now().astimezone().tzinfo
+    return pd.to_datetime(column, utc=True).dt.tz_convert(local).dt.tz_localize(None)
 
 
 class OutreachMark(SQLModel, table=True):
@@ -25,7 +36,7 @@ class OutreachMark(SQLModel, table=True):
     item_id: str = Field(primary_key=True, max_length=200)
     state: str = Field(default="未联系", max_length=10)
     note: str = Field(default="", max_length=500)
-    updated_at: datetime = Field(default_factory=_now)
+    updated_at: datetime = Field(default_factory=utc_now)
 
 
 class OutboxMessage(SQLModel, table=True):
@@ -40,7 +51,7 @@ class OutboxMessage(SQLModel, table=True):
     item_name: str = Field(default="", max_length=200)
     status: str = Field(max_length=12)  # eligible | unknown at the time of the push
     reason: str = Field(default="")
-    created_at: datetime = Field(default_factory=_now, index=True)
+    created_at: datetime = Field(default_factory=utc_now, index=True)
     approved: bool = Field(default=False)
     exported_at: datetime | None = Field(default=None)
     seen_at: datetime | None = Field(default=None)  # the enterprise opened its self-check
@@ -53,4 +64,4 @@ class ReceivedItem(SQLModel, table=True):
 
     credit_code: str = Field(primary_key=True, max_length=18)
     item_id: str = Field(primary_key=True, max_length=200)
-    created_at: datetime = Field(default_factory=_now)
+    created_at: datetime = Field(default_factory=utc_now)
