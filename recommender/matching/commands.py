@@ -78,14 +78,19 @@ def _write(table: pd.DataFrame, out: Path | None) -> None:
         table.to_csv(out, index=False, encoding="utf-8")
 
 
-def _match(args: argparse.Namespace) -> int:
+def _matcher(args: argparse.Namespace):
+    """The Matcher over the command's enterprises and policies; None when nothing could be read."""
     from recommender.matching.matcher import Matcher
 
     loaded = _load(args)
-    if loaded is None:
+    return None if loaded is None else Matcher(loaded[1], loaded[0], loaded[2])
+
+
+def _match(args: argparse.Namespace) -> int:
+    matcher = _matcher(args)
+    if matcher is None:
         return 1
-    frame, policies, as_of = loaded
-    _write(Matcher(policies, frame, as_of).table(), args.out)
+    _write(matcher.table(), args.out)
     return 0
 
 
@@ -104,22 +109,19 @@ def _reach(args: argparse.Namespace) -> int:
 
 
 def _recommend(args: argparse.Namespace) -> int:
-    from recommender.matching.matcher import Matcher
     from recommender.matching.selfcheck import explain_item
 
-    loaded = _load(args)
-    if loaded is None:
+    matcher = _matcher(args)
+    if matcher is None:
         return 1
-    frame, policies, as_of = loaded
-    matcher = Matcher(policies, frame, as_of)
     try:
         row = matcher.row(args.enterprise.strip().upper())
     except KeyError:
         print(f"错误：名录中没有统一社会信用代码为 {args.enterprise} 的企业", file=sys.stderr)
         return 1
     ranked = matcher.recommend(row).head(args.top)
-    name = frame.iloc[row].get("name")
-    print(f"{name or args.enterprise}（{args.enterprise}）推荐结果，基准日期 {as_of}：")
+    name = matcher.frame.iloc[row].get("name")
+    print(f"{name or args.enterprise}（{args.enterprise}）推荐结果，基准日期 {matcher.as_of}：")
     for n, rec in enumerate(ranked.itertuples(), 1):
         print(f"\n{n}. [{rec.status_label}] {rec.name} —— {rec.title}（{rec.item_id}，推荐分 {rec.score}）")
         if rec.benefit:
@@ -132,14 +134,11 @@ def _recommend(args: argparse.Namespace) -> int:
 
 
 def _outreach(args: argparse.Namespace) -> int:
-    from recommender.matching.matcher import Matcher
     from recommender.matching.outreach import OutreachFilter, outreach, write_outreach
 
-    loaded = _load(args)
-    if loaded is None:
+    matcher = _matcher(args)
+    if matcher is None:
         return 1
-    frame, policies, as_of = loaded
-    matcher = Matcher(policies, frame, as_of)
     try:
         matcher.catalog.item(args.item)
     except KeyError:
