@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
-__all__ = ["CREDIT_CODE_ALPHABET", "credit_code_check_char", "check_credit_code"]
+import numpy as np
+
+__all__ = [
+    "CREDIT_CODE_ALPHABET",
+    "credit_code_check_char",
+    "check_credit_code",
+    "char_values",
+    "check_values",
+]
 
 # The 31 characters of the code, in value order (I, O, S, V and Z are never used).
 CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _VALUE = {ch: i for i, ch in enumerate(CREDIT_CODE_ALPHABET)}
 _WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
+_WEIGHT_VECTOR = np.array(_WEIGHTS, dtype=np.int64)
+_BYTE_VALUES = np.full(256, -1, dtype=np.int64)
+_BYTE_VALUES[np.frombuffer(CREDIT_CODE_ALPHABET.encode(), dtype=np.uint8)] = np.arange(31)
+
+
+def char_values(codes: np.ndarray) -> np.ndarray:
+    """Character values of ASCII code bytes (an (n, k) uint8 matrix); -1 for illegal characters."""
+    return _BYTE_VALUES[codes]
+
+
+def check_values(first17: np.ndarray) -> np.ndarray:
+    """Check-character values for an (n, 17) matrix of character values (vectorised)."""
+    return (31 - (first17 @ _WEIGHT_VECTOR) % 31) % 31
 
 
 def credit_code_check_char(first17: str) -> str:

@@ -21,8 +21,9 @@ import pyarrow as pa
 from recommender.errors import ProfileError
 from recommender.profiles import cells
 from recommender.profiles.credit_code import (
-    CREDIT_CODE_ALPHABET,
+    char_values,
     check_credit_code,
+    check_values,
     credit_code_check_char,
 )
 from recommender.profiles.fields import FieldSpec, field_specs, match_header
@@ -84,14 +85,6 @@ def _by_unique(text: pd.Series, func: Callable[[str], tuple[Any, str | None]]) -
     return spread([r[0] for r in results]), spread([r[1] for r in results])
 
 
-@cache
-def _char_values() -> np.ndarray:
-    table = np.full(256, -1, dtype=np.int64)
-    for value, ch in enumerate(CREDIT_CODE_ALPHABET):
-        table[ord(ch)] = value
-    return table
-
-
 def _ascii_matrix(text: pd.Series, width: int) -> np.ndarray:
     """Bytes of equal-length ASCII strings as an (n, width) uint8 matrix, read from Arrow buffers."""
     array = pa.chunked_array(pa.array(text)).combine_chunks().cast(pa.large_string())
@@ -106,10 +99,8 @@ def _valid_codes(text: pd.Series) -> np.ndarray:
     ok &= text.str.isascii().fillna(False).to_numpy(dtype=bool)
     if not ok.any():
         return ok
-    chars = _char_values()[_ascii_matrix(text[ok], 18)]
-    weights = np.array([pow(3, i, 31) for i in range(17)], dtype=np.int64)
-    check = (31 - (chars[:, :17] @ weights) % 31) % 31
-    good = (chars >= 0).all(axis=1) & (chars[:, 17] == check)
+    chars = char_values(_ascii_matrix(text[ok], 18))
+    good = (chars >= 0).all(axis=1) & (chars[:, 17] == check_values(chars[:, :17]))
     ok[ok] = good
     return ok
 

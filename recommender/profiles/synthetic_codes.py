@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from recommender.profiles.credit_code import CREDIT_CODE_ALPHABET
+from recommender.profiles.credit_code import CREDIT_CODE_ALPHABET, char_values, check_values
 
 __all__ = ["ORG_SPACE", "credit_codes"]
 
 ORG_SPACE = 10**8  # distinct organisation ids: 8 digits, or "MA" + 6 base-31 characters
 _ORG_WEIGHTS = np.array([3, 7, 9, 10, 5, 8, 4, 2])  # GB 11714 organisation code check weights
-_CREDIT_WEIGHTS = np.array([pow(3, i, 31) for i in range(17)])  # GB 32100-2015
 _ALPHABET = np.frombuffer(CREDIT_CODE_ALPHABET.encode(), dtype=np.uint8)
-_VALUE = np.zeros(256, dtype=np.int64)
-_VALUE[_ALPHABET] = np.arange(len(_ALPHABET))
 
 
 def credit_codes(region: np.ndarray, org_int: np.ndarray, new_style: np.ndarray) -> np.ndarray:
@@ -29,5 +26,5 @@ def credit_codes(region: np.ndarray, org_int: np.ndarray, new_style: np.ndarray)
     head = np.broadcast_to(np.frombuffer(b"91", dtype=np.uint8), (n, 2))
     region_bytes = region.astype("S6").view(np.uint8).reshape(n, 6)
     first17 = np.hstack([head, region_bytes, body, org_char[:, None]])
-    check = _ALPHABET[(31 - (_VALUE[first17] @ _CREDIT_WEIGHTS) % 31) % 31]
+    check = _ALPHABET[check_values(char_values(first17))]
     return np.hstack([first17, check[:, None]]).view("S18").ravel().astype(str)
