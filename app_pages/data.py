@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages.shared import bump_data, database, policies
+from app_pages.shared import bump_data, database, plain, policies
 from recommender.errors import PolicyMatchError
 from recommender.matching.datafiles import (
     import_enterprises,
@@ -21,9 +21,10 @@ with tab_ent:
     upload = st.file_uploader("企业名录文件", type=["csv", "xlsx"], key="ent_upload")
     if upload is not None:
         try:
-            result = preview_enterprises(upload.name, upload.getvalue())
+            with st.spinner("正在校验企业名录…"):
+                result = preview_enterprises(upload.name, upload.getvalue())
         except PolicyMatchError as exc:
-            st.error(exc.message)
+            st.error(plain(exc.message))
         else:
             c1, c2, c3 = st.columns(3)
             c1.metric("读取行数", result.rows_read)
@@ -37,7 +38,8 @@ with tab_ent:
                     file_name="问题行.csv", mime="text/csv",
                 )
             if len(result.frame) and st.button("导入数据库", type="primary"):
-                stats = import_enterprises(result.frame, database())
+                with st.spinner("正在写入数据库…"):
+                    stats = import_enterprises(result.frame, database())
                 bump_data()
                 st.success(
                     f"导入完成：新增 {stats.inserted} 家，更新 {stats.updated} 家，未变 {stats.unchanged} 家。"
@@ -48,12 +50,13 @@ with tab_doc:
     doc = st.file_uploader("政策文件", type=["txt", "md", "docx", "pdf"], key="doc_upload")
     if doc is not None and st.button("保存并读取"):
         try:
-            policy = save_upload(doc.name, doc.getvalue())
+            with st.spinner("正在读取政策文件…"):
+                policy = save_upload(doc.name, doc.getvalue())
         except PolicyMatchError as exc:
-            st.error(exc.message)
+            st.error(plain(exc.message))
         else:
             bump_data()
-            st.success(f"已保存“{policy.title or policy.policy_id}”，读取到 {len(policy.items)} 个支持事项。")
+            st.success(plain(f"已保存“{policy.title or policy.policy_id}”，读取到 {len(policy.items)} 个支持事项。"))
 
 with tab_review:
     everything = {p.policy_id: p for p in policies()}
@@ -75,7 +78,7 @@ with tab_review:
             errors = save_reviewed_yaml(everything[policy_id], edited)
             if errors:
                 for err in errors:
-                    st.error(f"{err.code}：{err.message}")
+                    st.error(plain(f"{err.code}：{err.message}"))
             else:
                 bump_data()
                 st.success("已保存，匹配结果将按审核后的规则计算。")

@@ -4,10 +4,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from app_pages.shared import matcher
+from app_pages.shared import draft, matcher, plain
 from recommender.errors import PolicyMatchError
 from recommender.matching.drafting import conditions_table, item_from_table, numeric_conditions
-from recommender.matching.drafting_text import draft_from_upload, draft_policy, sweep_values
+from recommender.matching.drafting_text import draft_from_upload, sweep_values
 from recommender.rules.whatif import compare, overlap, reach_by, sweep
 
 DIMENSION_TITLES = {"section": "按行业门类", "size": "按企业规模", "region": "按注册地"}
@@ -23,7 +23,7 @@ if upload is not None:
     try:
         text = draft_from_upload(upload.name, upload.getvalue())
     except PolicyMatchError as exc:
-        st.error(exc.message)
+        st.error(plain(exc.message))
         st.stop()
 else:
     text = c1.text_area("草案正文", height=260, placeholder="第一条 为支持……\n第二条 申报条件……")
@@ -31,7 +31,7 @@ if not text.strip():
     st.info("请粘贴草案正文或上传文件。")
     st.stop()
 
-policy = draft_policy(text, region.strip() or None)
+policy = draft(text, region.strip() or None)
 if not policy.items:
     st.warning("没有从草案中读到支持事项（给予补助、奖励、贴息、贷款等）。请检查草案表述。")
     st.stop()
@@ -48,7 +48,7 @@ edited = st.data_editor(
 try:
     draft_item = item_from_table(item, edited)
 except PolicyMatchError as exc:
-    st.error(exc.message)
+    st.error(plain(exc.message))
     st.stop()
 if draft_item.benefits:
     st.text("支持内容：" + "；".join(b.text for b in draft_item.benefits))
@@ -64,7 +64,7 @@ st.subheader("覆盖面分布")
 by = reach_by(engine, draft_item)
 cols = st.columns(3)
 for col, (dimension, title) in zip(cols, DIMENSION_TITLES.items(), strict=True):
-    part = by[by["dimension"] == dimension].head(12).set_index("group")
+    part = by[by["dimension"] == dimension].nlargest(12, ["eligible", "unknown"]).set_index("group")
     col.caption(title)
     col.bar_chart(part[["eligible", "unknown"]].rename(columns={"eligible": "符合", "unknown": "待确认"}))
 
@@ -74,7 +74,10 @@ if numeric:
     index = st.selectbox("门槛条件", list(numeric), format_func=numeric.get)
     values = sweep_values(engine, draft_item, index)
     curve = sweep(engine, draft_item, index, list(values))
-    chosen = st.select_slider("门槛取值", options=list(values), value=values[len(values) // 2])
+    current = float(draft_item.conditions[index].value)
+    chosen = st.select_slider(
+        "门槛取值", options=list(values), value=current, format_func=lambda v: f"{v:g}"
+    )
     point = curve[np.isclose(curve["value"].astype(float), float(chosen))].iloc[0]
     st.metric(f"门槛为 {chosen:g} 时符合条件的企业", f"{int(point['eligible']):,}")
     st.line_chart(
@@ -100,7 +103,8 @@ if published:
         col.metric(title, f"{len(table):,}")
         shown = pd.DataFrame({"企业名称": names.reindex(table["credit_code"]).to_numpy(),
                               "统一社会信用代码": table["credit_code"].to_numpy()})
-        col.dataframe(shown.head(200), hide_index=True, width="stretch")
+        if len(shown):
+            col.dataframe(shown.head(200), hide_index=True, width="stretch")
     st.caption("与现有事项的重叠：草案符合企业中，同时符合各现有事项的企业数")
     ov = overlap(engine, draft_item, published).sort_values("both", ascending=False).head(10)
     st.dataframe(

@@ -21,10 +21,16 @@ item_id = st.selectbox("支持事项", item_ids, format_func=lambda i: item_labe
 
 options = m.filter_options()
 c1, c2, c3, c4 = st.columns(4)
-regions = c1.multiselect("注册地", list(options["region"]), format_func=options["region"].get)
-sections = c2.multiselect("行业门类", list(options["section"]), format_func=options["section"].get)
-sizes = c3.multiselect("企业规模", ["大型", "中型", "小型", "微型"])
-statuses = c4.multiselect("匹配结果", list(STATUS_OPTIONS), default=["符合", "待确认"])
+regions = c1.multiselect(
+    "注册地", list(options["region"]), format_func=options["region"].get, placeholder="不限"
+)
+sections = c2.multiselect(
+    "行业门类", list(options["section"]), format_func=options["section"].get, placeholder="不限"
+)
+sizes = c3.multiselect("企业规模", ["大型", "中型", "小型", "微型"], placeholder="不限")
+statuses = c4.multiselect(
+    "匹配结果", list(STATUS_OPTIONS), default=["符合", "待确认"], placeholder="不限"
+)
 
 flt = OutreachFilter(
     tuple(regions), tuple(sections), tuple(sizes), tuple(STATUS_OPTIONS[s] for s in statuses)

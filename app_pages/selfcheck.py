@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages.shared import as_of, database, matcher
+from app_pages.shared import as_of, database, matcher, plain
 from recommender.matching.marks import mark_received, received_by
 from recommender.matching.profile_form import FORM_FIELDS, profile_frame, size_hint
 from recommender.matching.push import mark_seen, new_for
@@ -46,7 +46,7 @@ else:
                 values[field] = st.text_input(label, key=f"form_{field}")
     frame, problems = profile_frame(values, as_of())
     for problem in problems:
-        st.error(problem)
+        st.error(plain(problem))
     st.info(f"按《统计上大中小微型企业划分办法（2017）》测算的企业规模：{size_hint(frame)}")
     profile = frame
 
@@ -68,7 +68,8 @@ c2.metric("待确认", int(counts.get("unknown", 0)))
 c3.metric("不符合", int(counts.get("ineligible", 0)))
 
 show = st.multiselect(
-    "显示", ["符合", "待确认", "不符合"], default=["符合", "待确认"], key="selfcheck_show"
+    "显示", ["符合", "待确认", "不符合"], default=["符合", "待确认"], key="selfcheck_show",
+    placeholder="请选择要显示的结果"
 )
 explanations = {}
 for rec in ranked[ranked["status_label"].isin(show)].itertuples():
@@ -76,7 +77,7 @@ for rec in ranked[ranked["status_label"].isin(show)].itertuples():
     explanations[rec.item_id] = explanation
     label, color = BADGE[rec.status]
     with st.container(border=True):
-        head = f":{color}-badge[{label}] **{rec.name}** — {rec.title}"
+        head = f":{color}-badge[{label}] **{plain(rec.name)}** — {plain(rec.title)}"
         if rec.item_id in fresh:
             head += " :blue-badge[新推送]"
         if not rec.reviewed:
@@ -84,7 +85,7 @@ for rec in ranked[ranked["status_label"].isin(show)].itertuples():
         st.markdown(head)
         st.text(f"支持内容：{rec.benefit or '见政策原文'}")
         if rec.valid_until:
-            st.caption(f"有效期至 {rec.valid_until} · 编号 {rec.item_id}")
+            st.caption(plain(f"有效期至 {rec.valid_until} · 编号 {rec.item_id}"))
         with st.expander("为什么？"):
             for line in explanation.lines():
                 st.text(line)

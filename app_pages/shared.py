@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import streamlit as st
 
+from recommender.matching.drafting_text import draft_policy
 from recommender.matching.matcher import Matcher
 from recommender.matching.workspace import all_policies, open_database, registry_from_db
 from recommender.rules.schema import Policy
 
-__all__ = ["database", "policies", "matcher", "as_of", "bump_data", "sidebar", "item_label"]
+__all__ = [
+    "database",
+    "policies",
+    "matcher",
+    "draft",
+    "as_of",
+    "bump_data",
+    "sidebar",
+    "item_label",
+    "plain",
+]
+
+# Characters with a meaning in Streamlit markdown (CommonMark, :color[] directives, $latex$).
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
+
+
+def plain(text: object) -> str:
+    """Text escaped for st.markdown and friends, so user-supplied words are shown, not rendered."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 @st.cache_resource(show_spinner="正在打开数据库…")
@@ -28,6 +48,12 @@ def _policies(version: int) -> list[Policy]:
 def _matcher(as_of_day: date, version: int) -> Matcher:
     frame = registry_from_db(database(), as_of_day)
     return Matcher(_policies(version), frame, as_of_day)
+
+
+@st.cache_data(show_spinner="正在读取草案…", max_entries=16)
+def draft(text: str, region_code: str | None) -> Policy:
+    """A pasted or uploaded draft read by the extractor (cached per text and region)."""
+    return draft_policy(text, region_code)
 
 
 def _version() -> int:

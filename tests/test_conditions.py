@@ -3,7 +3,7 @@
 import pytest
 
 from recommender.text.conditions import find_conditions, read_passages
-from recommender.text.items import Passage
+from recommender.text.passages import Passage
 
 
 def keys(text, region="500229", negated=False):

@@ -73,3 +73,13 @@ def test_combine_puts_every_eligible_above_every_unknown():
                     np.array([0.0, 1.0, 1.0, 1.0]))
     assert score[0] > score[1] > score[2] > score[3]
     assert score[0] >= 2 and 1 <= score[1] < 2 and score[3] < 1
+
+
+def test_enterprise_text_survives_a_row_without_industry():
+    import pandas as pd
+
+    from recommender.matching.similarity import enterprise_texts
+
+    frame = pd.DataFrame({"industry_code": pd.Series([None], dtype="string"),
+                          "scope": ["中药材种植"], "qualifications": [None]})
+    assert enterprise_texts(frame).tolist() == ["中药材种植。。"]

@@ -101,7 +101,8 @@ def _shown(table: pd.DataFrame) -> pd.DataFrame:
 
 def outreach_view(table: pd.DataFrame) -> pd.DataFrame:
     """The on-screen columns of an outreach list, with Chinese headers (reasons left to export)."""
-    return _shown(table.drop(columns=["reasons", "note"], errors="ignore"))
+    shown = table.drop(columns=["reasons", "note"], errors="ignore")
+    return _shown(shown.assign(size=shown["size"].fillna("信息不足")))
 
 
 def outreach_xlsx(table: pd.DataFrame) -> bytes:

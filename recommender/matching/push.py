@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 from sqlalchemy import Engine as SqlEngine
@@ -101,7 +102,11 @@ def outbox(db: SqlEngine, *, policy_id: str | None = None) -> pd.DataFrame:
 def outbox_view(box: pd.DataFrame) -> pd.DataFrame:
     """Outbox messages with Chinese headers and verdict labels, for the screen and exports."""
     labels = {STATUS_NAMES[k]: v for k, v in STATUS_LABELS.items()}
-    shown = box[list(OUTBOX_HEADERS)].assign(status=box["status"].map(labels).fillna(box["status"]))
+    shown = box[list(OUTBOX_HEADERS)].assign(
+        status=box["status"].map(labels).fillna(box["status"]),
+        approved=box["approved"].map({True: "是", False: "否"}),
+        **{c: box[c].dt.strftime("%Y-%m-%d %H:%M").fillna("") for c in ("created_at", "exported_at")},
+    )
     return shown.rename(columns=OUTBOX_HEADERS)
 
 

@@ -56,7 +56,7 @@ def enterprise_texts(frame: pd.DataFrame) -> pd.Series:
     names = {c: _safe_industry_name(industry_name, c) for c in codes.dropna().unique()}
     parts = [
         frame["scope"].astype("string").fillna("") if "scope" in frame else "",
-        codes.map(names).fillna(""),
+        codes.map(names).astype("string").fillna(""),
         frame["qualifications"].astype("string").fillna("").str.replace(";", "，")
         if "qualifications" in frame
         else "",

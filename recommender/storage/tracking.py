@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pandas as pd
-
 from sqlmodel import Field, SQLModel
 
 __all__ = [

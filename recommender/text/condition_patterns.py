@@ -127,7 +127,7 @@ def categorical_hits(text: str, negated: bool = False) -> list[Hit]:
 
 _PLACE = r"[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|自治县|县|区)"
 _REGION = re.compile(
-    rf"(?P<local>本|我)(?P<level>县|市|区|省)|(?P<place>{_PLACE})(?=行政区域|行政区划|辖区|范围|区域|境内|内|注册|登记|设立|$|[，。；的])"
+    rf"(?P<local>本|我)(?P<level>县|市|区|省)|(?P<place>{_PLACE})(?=行政区域|行政区划|辖区|范围|区域|境内|内|注册|登记|设立|依法|新设|新注册|落户|$|[，。；的、])"
 )
 _REGISTER = re.compile(r"注册|登记|设立|落户|注册地|住所")
 
@@ -147,12 +147,24 @@ def region_hits(text: str, region_code: str | None) -> list[Hit]:
             continue
         codes = region_codes_for_name(place) if len(place) >= 2 else []
         if len(codes) == 1:
-            out.append(Hit("region_code", "within", codes[0], m.start(), m.end(), 0.85))
+            out.append(Hit("region_code", "within", codes[0], m.end() - len(place), m.end(), 0.85))
     return out[:1]
 
 
+def _narrowest(code: str, table) -> str:
+    """Descend while the GB/T table gives a code exactly one child (K701 → K7010): same coverage."""
+    section, digits = code[:1], code[1:]
+    while True:
+        kids = table.loc[(table["section"] == section) & (table["level"] == (len(digits) + 1 if digits else 2))
+                         & table["code"].str.startswith(digits), "code"]
+        if len(kids) != 1:
+            return section + digits
+        digits = kids.iloc[0]
+
+
 @cache
-def _industry_names() -> tuple[re.Pattern[str], dict[str, list[str]]]:
+def _industry_names() -> tuple[re.Pattern[str], dict[str, list[str]], frozenset[str]]:
+    from recommender.errors import TextError
     from recommender.profiles.industry import industry_codes_for_name, industry_table
 
     table = industry_table()
@@ -160,22 +172,26 @@ def _industry_names() -> tuple[re.Pattern[str], dict[str, list[str]]]:
     synonyms = patterns()["industry_synonyms"]
     resolved: dict[str, list[str]] = {}
     for name in names | set(synonyms):
-        codes = industry_codes_for_name(synonyms.get(name, name))
-        if codes and len(name) >= 3:
-            resolved[name] = codes
-    return re.compile(_alternation(resolved)), resolved
+        targets = synonyms.get(name, name)
+        codes = [c for t in ([targets] if isinstance(targets, str) else targets)
+                 for c in industry_codes_for_name(t)]
+        if name in synonyms and not codes:
+            raise TextError("T103", f"行业同义词“{name}”在国民经济行业分类中找不到“{targets}”")
+        if codes and len(name) >= 2:
+            resolved[name] = [_narrowest(c, table) for c in codes]
+    return re.compile(_alternation(resolved)), resolved, frozenset(synonyms)
 
 
-_INDUSTRY_FRAME = re.compile(r"属于|从事|主营|主要从事|所属行业|行业|领域|企业")
+_INDUSTRY_FRAME = re.compile(r"属于|从事|主营|主要从事|所属行业|行业|领域|企业|市场主体|经营")
 
 
 def industry_hits(text: str, negated: bool) -> list[Hit]:
     """Industries named in ``text``: one in / not_in condition over every name listed."""
-    pattern, resolved = _industry_names()
+    pattern, resolved, curated = _industry_names()
     found = list(pattern.finditer(text))
     if not found:
         return []
-    if not negated and not _INDUSTRY_FRAME.search(text):
+    if not negated and not _INDUSTRY_FRAME.search(text) and not any(m.group(0) in curated for m in found):
         return []
     codes: list[str] = []
     for m in found:
@@ -188,10 +204,11 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
 
 _DATE = re.compile(
     r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*"
-    r"(?P<rel>（含）以后|以后|之后|后|起|以来|以前|之前|前)?\s*(?:新)?(?:注册|设立|成立|登记|开业)"
+    r"(?P<rel>（含）以后|\(含\)以后|（含）之后|以后|之后|后|起|以来|以前|之前|前)?(?P<end>)\s*"
+    r"(?:[，,]?\s*[在于][^，。；]{0,12}?)?(?:新)?(?:注册|设立|成立|登记|开业|落户)"
 )
 _DATE_OPS: dict[str | None, str] = {
-    "（含）以后": "ge", "以后": "ge", "起": "ge", "以来": "ge", None: "ge", "之后": "gt",
+    "（含）以后": "ge", "(含)以后": "ge", "（含）之后": "ge", "以后": "ge", "起": "ge", "以来": "ge", None: "ge", "之后": "gt",
     "后": "gt", "以前": "le", "之前": "lt", "前": "lt",
 }
 
@@ -201,6 +218,6 @@ def date_hits(text: str) -> list[Hit]:
     out = []
     for m in _DATE.finditer(text):
         day = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
-        out.append(Hit("established", _DATE_OPS[m.group("rel")], day, m.start(), m.end()))
+        out.append(Hit("established", _DATE_OPS[m.group("rel")], day, m.start(), m.end("end")))
     return out
 

@@ -34,6 +34,7 @@ _NUMERIC_FIELDS: list[tuple[str, str, frozenset[str]]] = [
 _NOT_A_FIELD = re.compile(r"吸纳|新增|带动|招用|安置|稳定就业|就业人数|新招")
 _BENEFIT_TIER = re.compile(r"^\s*的部分")
 _SPLIT = re.compile(r"[，,：:。；;\n](?!\s*或)")
+_TIME_LEAD = re.compile(r"日\s*(?:（含）|\(含\))?(?:以后|之后|以来|起)\s*$")
 _OR = re.compile(r"^\s*(?:、|和|或|或者|及|以及|与)\s*$")
 
 
@@ -111,7 +112,14 @@ def _parts(text: str) -> list[tuple[int, str]]:
         out.append((pos, text[pos:m.start()]))
         pos = m.end()
     out.append((pos, text[pos:]))
-    return [(p, s) for p, s in out if s.strip()]
+    merged: list[tuple[int, str]] = []
+    for p, s in out:
+        if merged and _TIME_LEAD.search(merged[-1][1]):
+            q, t = merged.pop()
+            s = t + text[q + len(t):p] + s
+            p = q
+        merged.append((p, s))
+    return [(p, s) for p, s in merged if s.strip()]
 
 
 def _to_condition(hit: Hit, text: str, base: int, clause: str) -> Condition:
@@ -144,6 +152,7 @@ def find_conditions(
 ) -> Found:
     """Conditions in one passage (offsets relative to ``base``); benefit terms are skipped."""
     found = Found()
+    excluded = _excluded_sentences(text)
     for part_start, part in _parts(text):
         cut = _benefit_cut(part)
         head = part[:cut]
@@ -152,7 +161,8 @@ def find_conditions(
         plate = _boilerplate(head)
         if plate:
             found.assumed.append(plate)
-        neg = negated or bool(_cue_re(tuple(patterns()["exclusion_cues"])).search(head))
+        neg = negated or any(s <= part_start < e for s, e in excluded) or bool(
+            _cue_re(tuple(patterns()["exclusion_cues"])).search(head))
         hits = categorical_hits(head, neg)
         taken = [(h.start, h.end) for h in hits]
         for extra in (*_numeric_hits(head), *date_hits(head), *region_hits(head, region_code),
@@ -173,6 +183,19 @@ def find_conditions(
                 text=head[group[0].start:group[-1].end], confidence=0.8,
             ))
     return found
+
+
+_EXCEPT = re.compile(r"除[^。；;]{1,80}?(?:以外|之外)")
+
+
+def _excluded_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of sentences that name who is left out (…的企业，不适用本办法；除…以外)."""
+    cues = _cue_re(tuple(patterns()["exclusion_sentence_cues"]))
+    out = [(m.start(), m.end()) for m in _EXCEPT.finditer(text)]
+    for m in re.finditer(r"[^。；;\n]+", text):
+        if cues.search(m.group(0)):
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:

@@ -6,7 +6,8 @@ import re
 
 from recommender.rules.schema import Condition
 from recommender.text.conditions import read_passages
-from recommender.text.items import ItemPlan, condition_passages
+from recommender.text.items import ItemPlan
+from recommender.text.passages import condition_passages
 from recommender.text.structure import Structure
 
 __all__ = ["conditions_per_item"]

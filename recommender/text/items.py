@@ -1,48 +1,21 @@
-"""Support items of a document: which clauses offer something, item names and kinds, passages."""
+"""Support items of a document: which clauses are items, their names, kinds and text ranges."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from recommender.text.lexicon import patterns
+from recommender.text.conditions import find_conditions
+from recommender.text.roles import clause_roles, is_measure
 from recommender.text.structure import Clause, Structure
 
-__all__ = ["Passage", "ItemPlan", "clause_role", "plan_items", "condition_passages"]
+__all__ = ["ItemPlan", "plan_items"]
 
-_GRANT = re.compile(
-    r"给予|予以|减按|免征|减半征收|免收|减免|加计扣除|退还|返还|一次性|即征即退|两免三减半|"
-    r"(?:奖励|补助|补贴|资助|贴息)\s*[0-9一二三四五六七八九十百千]|提供[^，。；]{0,12}(?:贷款|担保|授信)"
-)
-_REFERENCE = re.compile(r"享受|不得|不予|不适用|不纳入|不再|停止|规定的|申请|申报|骗取|须|需")
-_AGENCY = re.compile(
-    r"^\s*(?:各|市|区|县|省|全市|全县)?[^，。；]{0,14}?(?:部门|机关|银行业金融机构|银行|运营机构|机构|委员会|"
-    r"政府|局|委)(?:应当|要|负责|会同|按|不得|将|可|定期|加强)"
-)
-_PURPOSE = re.compile(r"^\s*(?:为了?|根据|依据|按照[^，。]{0,30}精神)[^。]*?(?:制定|通知如下|公告如下|如下|特制定)")
-_INTRO = re.compile(r"(?:下列|以下|如下)[^，。；]{0,4}(?:条件|要求|情形|标准)")
-_NEG_INTRO = re.compile(r"不予|不得|不支持|不属于|除外|不纳入|不享受|不适用")
-_ANY_INTRO = re.compile(r"之一|任一|其中一项|任意一项")
-_ELIGIBILITY = re.compile(
-    r"适用于|所称|是指|不得申请|不得享受|不纳入|不适用|不予支持|不予受理|不属于本|除外|不含|不包括|"
-    r"符合(?:下列|以下)|对象|条件|须|应当|必须|申请[^，。；]{0,16}的(?:企业|单位)"
-)
 _CREDIT = re.compile(r"贷款|授信|担保|贴息|信用贷|续贷|转贷|周转资金|过桥|信贷|保证保险|融资")
 _NAME_TAIL = re.compile(r"[。：:，,；;].*$", re.S)
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A stretch of text to read conditions from, with its clause address and context."""
-
-    text: str
-    base: int
-    clause: str
-    strong: bool  # inside 申报条件-like context: leftover requirements become unknown conditions
-    negated: bool  # in an exclusion list (有下列情形之一的，不予支持)
-    leaf: bool  # an enumerated condition (（一）… under 符合下列条件)
-    group: int | None = None  # children of one 符合下列条件之一 list share a group
+_NOT_NAME = re.compile(r"条件|对象|范围|应当|须|要求|程序|材料|管理")
+_GROUPING = ("chapter", "section", "heading")
+_NAMED = re.compile(r"补贴|补助|奖励|贴息|资助|返还|减免|贷款|扣除|抵减|免征|减征|认定|评价")
 
 
 @dataclass(frozen=True)
@@ -56,75 +29,79 @@ class ItemPlan:
     end: int
 
 
-@cache
-def _role_words() -> dict[str, tuple[str, ...]]:
-    return {role: tuple(words) for role, words in patterns()["section_roles"].items()}
+def _names_benefit(heading: str) -> bool:
+    """A short heading naming what is given (小微企业创业担保贷款), not a requirement."""
+    return len(heading) <= 14 and bool(_NAMED.search(heading)) and not _NOT_NAME.search(heading)
 
 
-def clause_role(structure: Structure, clause: Clause) -> str:
-    """conditions, procedure, validity, purpose or body, from the headings above and the text."""
-    for c in [*structure.ancestors(clause), clause][::-1]:
-        heading = c.heading
-        for role, words in _role_words().items():
-            if heading and any(w in heading for w in words):
-                return role
-    own = structure.own_text(clause)
-    if _PURPOSE.match(own):
-        return "purpose"
-    if re.search(r"有效期|起施行|起执行|执行至|负责解释|执行期限", own) and not _GRANT.search(own):
-        return "validity"
-    if _AGENCY.match(own):
-        return "procedure"
-    return "body"
+def _has_measure(structure: Structure, measures: list[bool], i: int) -> bool:
+    clause = structure.clauses[i]
+    return measures[i] or any(_has_measure(structure, measures, c) for c in clause.children)
 
 
-def _is_measure(structure: Structure, clause: Clause) -> bool:
-    own = structure.own_text(clause)
-    for m in _GRANT.finditer(own):
-        if not _REFERENCE.search(own[max(0, m.start() - 6):m.start()]):
-            return True
-    return False
+def _own_subject(structure: Structure, i: int) -> bool:
+    """Whether a clause names who it is for with a checkable condition of its own (大型企业按…)."""
+    text = structure.own_text(structure.clauses[i])
+    return bool(find_conditions(text, 0, "", region_code=None).conditions)
+
+
+def _splits(structure: Structure, roles: list[str], parent: int | None, kids: list[int]) -> bool:
+    """Whether measure children are separate items rather than tiers or terms of one."""
+    if parent is None:
+        return True
+    if roles[parent] == "standard":
+        return False
+    if all(_NAMED.search(structure.clauses[k].heading or "") for k in kids):
+        return True
+    if all(_own_subject(structure, k) for k in kids):
+        return True
+    heading = structure.clauses[parent].heading
+    return bool(heading) and not _NAMED.search(heading)
+
+
+def _pick(structure: Structure, roles: list[str], measures: list[bool], parent: int | None,
+          kids: list[int]) -> list[int]:
+    with_measures = [k for k in kids if _has_measure(structure, measures, k)]
+    if parent is None and sum(roles[k] != "standard" for k in with_measures) >= 2:
+        with_measures = [k for k in with_measures if roles[k] != "standard"]  # shared terms
+    if not with_measures:
+        return []
+    if len(with_measures) == 1 and parent is not None:
+        return [parent]
+    if not _splits(structure, roles, parent, with_measures):
+        return [parent]
+    out: list[int] = []
+    for k in with_measures:
+        sub = _pick(structure, roles, measures, k, structure.clauses[k].children)
+        out.extend(sub or [k])
+    return out
 
 
 def plan_items(structure: Structure, title: str) -> list[ItemPlan]:
-    """One item per numbered measure that offers something; a single-measure document is one item."""
+    """One item per measure that offers something; tiers and terms of a measure stay with it."""
     clauses = structure.clauses
-    roles = [clause_role(structure, c) for c in clauses]
-    measures = [i for i, c in enumerate(clauses) if roles[i] == "body" and _is_measure(structure, c)]
-    item_ids: list[int] = []
-    for i in measures:
-        node = i
-        while True:
-            parent = clauses[node].parent
-            if parent is None or clauses[parent].kind in ("chapter", "section", "heading"):
-                break
-            inside = [j for j in measures if clauses[parent].start <= clauses[j].start < clauses[parent].end]
-            if any(not (clauses[node].start <= clauses[j].start < clauses[node].end) for j in inside):
-                break
-            node = parent
-        if node not in item_ids:
-            item_ids.append(node)
-    if len(item_ids) == 1 or not item_ids:
-        return [_single_item(structure, title, roles, item_ids[0] if item_ids else None)]
-    return [_plan(structure, clauses[i], _name(structure, clauses[i], title)) for i in item_ids]
+    roles = clause_roles(structure)
+    measures = [roles[i] in ("body", "standard") and (
+        is_measure(structure.own_text(c)) or bool(c.children and _names_benefit(c.heading)))
+        for i, c in enumerate(clauses)]
+    roots = [i for i, c in enumerate(clauses) if c.parent is None]
+    picked = _pick(structure, roles, measures, None, roots)
+    if len(picked) <= 1:
+        return [_single_item(structure, title, roles, picked[0] if picked else None)]
+    return [_plan(structure, clauses[i], _name(structure, clauses[i], title)) for i in picked]
 
 
 def _single_item(structure: Structure, title: str, roles: list[str], index: int | None) -> ItemPlan:
     if index is None:
-        index = next((i for i, r in enumerate(roles) if r == "body"), None)
+        index = next((i for i, r in enumerate(roles) if r in ("body", "standard")), None)
     if index is None:
         text = structure.text
-        return ItemPlan(_whole(structure), _title_name(title), _kind(text), 0, len(text))
+        whole = Clause("document", "", "", 0, 0, len(text), len(text))
+        return ItemPlan(whole, _title_name(title), _kind(text), 0, len(text))
     clause = structure.clauses[index]
-    while clause.parent is not None and structure.clauses[clause.parent].kind not in (
-        "chapter", "section", "heading"
-    ):
+    while clause.parent is not None and structure.clauses[clause.parent].kind not in _GROUPING:
         clause = structure.clauses[clause.parent]
     return _plan(structure, clause, _title_name(title))
-
-
-def _whole(structure: Structure) -> Clause:
-    return Clause("document", "", "", 0, 0, len(structure.text), len(structure.text))
 
 
 def _plan(structure: Structure, clause: Clause, name: str) -> ItemPlan:
@@ -148,39 +125,3 @@ def _name(structure: Structure, clause: Clause, title: str) -> str:
         return clause.heading
     own = _NAME_TAIL.sub("", structure.own_text(clause).strip())
     return own[:24] if own else _title_name(title)
-
-
-def condition_passages(structure: Structure, start: int, end: int, doc_level: bool) -> list[Passage]:
-    """Passages of the clauses in [start, end) to read conditions from, with their context."""
-    out: list[Passage] = []
-    clauses = structure.clauses
-    for clause in clauses:
-        if not (start <= clause.start < end):
-            continue
-        role = clause_role(structure, clause)
-        if role in ("procedure", "purpose", "validity"):
-            continue
-        parent = clauses[clause.parent] if clause.parent is not None else None
-        parent_own = structure.own_text(parent) if parent else ""
-        listed = parent is not None and bool(_INTRO.search(parent_own))
-        strong = role == "conditions" or listed
-        negated = listed and bool(_NEG_INTRO.search(parent_own))
-        group = None
-        if listed and _ANY_INTRO.search(parent_own):
-            group = clause.parent
-        own = structure.own_text(clause)
-        if doc_level and role == "body" and not strong:
-            own = _eligibility_only(own)
-        out.append(Passage(own, clause.body_start, clause.address, strong, negated,
-                           leaf=strong and not clause.children and not _INTRO.search(own),
-                           group=group))
-    if not clauses and doc_level:
-        out.append(Passage(structure.text, 0, "", False, False, False))
-    return out
-
-
-def _eligibility_only(text: str) -> str:
-    """``text`` with every sentence that states no eligibility blanked out (offsets kept)."""
-    return re.sub(
-        r"[^。；;]+", lambda m: m.group(0) if _ELIGIBILITY.search(m.group(0)) else " " * len(m.group(0)), text
-    )

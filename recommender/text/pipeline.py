@@ -45,7 +45,7 @@ def _structure_factory(nlp: Language, name: str):
 
     def component(doc: Doc) -> Doc:
         meta = doc._.meta or {}
-        doc._.structure = parse_structure(doc.text, meta.get("title"))
+        doc._.structure = parse_structure(doc.text, meta.get("title"))  # Doc.text is rebuilt per call
         return doc
 
     return component
@@ -83,7 +83,8 @@ def _benefits_factory(nlp: Language, name: str):
     from recommender.text.benefits import find_benefits
 
     def component(doc: Doc) -> Doc:
-        doc._.item_benefits = [find_benefits(doc.text[p.start:p.end]) for p in doc._.items]
+        text = doc._.structure.text
+        doc._.item_benefits = [find_benefits(text[p.start:p.end]) for p in doc._.items]
         return doc
 
     return component

@@ -56,6 +56,7 @@ class Structure:
     text: str
     clauses: list[Clause]
     preamble_end: int  # offset where the first clause starts
+    roles: list[str] = field(default_factory=list, repr=False)  # filled by text.roles
 
     def clause_at(self, offset: int) -> Clause | None:
         """The innermost clause containing ``offset``."""

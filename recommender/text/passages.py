@@ -1,0 +1,68 @@
+"""Passages to read conditions from: each clause's own text with its address and context."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from recommender.text.roles import clause_roles
+from recommender.text.structure import Structure
+
+__all__ = ["Passage", "condition_passages"]
+
+_INTRO = re.compile(r"(?:下列|以下|如下)[^，。；]{0,4}(?:条件|要求|情形|标准)")
+_NEG_INTRO = re.compile(r"不予|不得|不支持|不属于|除外|不纳入|不享受|不适用")
+_ANY_INTRO = re.compile(r"之一|任一|其中一项|任意一项")
+_ELIGIBILITY = re.compile(
+    r"适用于|所称|是指|不得申请|不得享受|不纳入|不适用|不予支持|不予受理|不属于本|除外|不含|不包括|不在[^，。；]{0,8}范围|"
+    r"符合(?:下列|以下)|对象|条件|须|应当|必须|申请[^，。；]{0,16}的(?:企业|单位)"
+)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of text to read conditions from, with its clause address and context."""
+
+    text: str
+    base: int
+    clause: str
+    strong: bool  # inside 申报条件-like context: leftover requirements become unknown conditions
+    negated: bool  # in an exclusion list (有下列情形之一的，不予支持)
+    leaf: bool  # an enumerated condition (（一）… under 符合下列条件)
+    group: int | None = None  # children of one 符合下列条件之一 list share a group
+
+
+def condition_passages(structure: Structure, start: int, end: int, doc_level: bool) -> list[Passage]:
+    """Passages of the clauses in [start, end) to read conditions from, with their context."""
+    out: list[Passage] = []
+    clauses = structure.clauses
+    roles = clause_roles(structure)
+    for i, clause in enumerate(clauses):
+        if not (start <= clause.start < end):
+            continue
+        role = roles[i]
+        if role in ("procedure", "purpose", "validity"):
+            continue
+        parent = clauses[clause.parent] if clause.parent is not None else None
+        parent_own = structure.own_text(parent) if parent else ""
+        listed = parent is not None and bool(_INTRO.search(parent_own))
+        strong = role == "conditions" or listed
+        negated = listed and bool(_NEG_INTRO.search(parent_own))
+        group = clause.parent if listed and _ANY_INTRO.search(parent_own) else None
+        own = structure.own_text(clause)
+        if doc_level and role in ("body", "standard") and not strong:
+            own = _eligibility_only(own)
+        out.append(Passage(own, clause.body_start, clause.address, strong, negated,
+                           leaf=strong and not clause.children and not _INTRO.search(own),
+                           group=group))
+    if doc_level:
+        preamble = structure.text[:structure.preamble_end]
+        out.insert(0, Passage(_eligibility_only(preamble), 0, "总则" if clauses else "", False, False, False))
+    return out
+
+
+def _eligibility_only(text: str) -> str:
+    """``text`` with every sentence that states no eligibility blanked out (offsets kept)."""
+    return re.sub(
+        r"[^。；;]+", lambda m: m.group(0) if _ELIGIBILITY.search(m.group(0)) else " " * len(m.group(0)), text
+    )

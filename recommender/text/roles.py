@@ -1,0 +1,83 @@
+"""Roles of clauses: conditions, standard, procedure, validity, purpose or body; which clauses offer something."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from recommender.text.lexicon import patterns
+from recommender.text.structure import Clause, Structure
+
+__all__ = ["clause_role", "clause_roles", "is_measure"]
+
+_GRANT = re.compile(
+    r"给予|予以|减按|免征|减半征收|免收|减免|加计扣除|加计\s*[0-9]+(?:\.[0-9]+)?%\s*抵减|退还|返还|一次性|即征即退|两免三减半|"
+    r"(?:奖励|补助|补贴|资助|贴息)\s*[0-9一二三四五六七八九十百千]|提供[^，。；]{0,12}(?:贷款|担保|授信)|"
+    r"(?:全额|按[^，。；]{0,24}?)(?:补贴|补助|奖励|贴息|返还)(?:[，。；]|$)|发放[^，。；]{0,8}(?:补贴|补助|奖励)|"
+    r"直接认定|认定为|确认为|(?:可以|可)申请[^，。；]{0,16}(?:补贴|补助|奖励|贴息|返还|贷款)"
+)
+_REFERENCE = re.compile(r"享受|不得|不予|不适用|不纳入|不再|停止|规定的|申请|申报|骗取|须|需")
+_REFERS_BACK = re.compile(
+    r"同样适用|亦可享受|也可享受|参照(?:执行|实施|前款|上述|本条)|可以选择放弃|不重复享受|不得重复|不可重复|"
+    r"只能享受一次|从其约定|就高原则|收回|追回|退回"
+)
+_TO_INSTITUTION = re.compile(
+    r"(?:对|向|为)(?:合作|承办|经办)?(?:银行业金融机构|银行|金融机构|担保机构|融资担保机构|保险机构|运营机构|"
+    r"服务机构|孵化基地|经办机构)[^，。；]{0,20}?(?:给予|予以)"
+)
+_AGENCY = re.compile(
+    r"^\s*(?:各|市|区|县|省|全市|全县)?[^，。；]{0,14}?(?:部门|机关|银行业金融机构|银行|运营机构|机构|委员会|"
+    r"政府|局|委)(?:应当|要|负责|会同|按|不得|将|可|定期|加强|在)"
+)
+_PURPOSE = re.compile(r"^\s*(?:为了?|根据|依据|按照[^，。]{0,30}精神)[^。]*?(?:制定|通知如下|公告如下|如下|特制定|意见)")
+_VALIDITY = re.compile(r"有效期|起施行|起执行|执行至|负责解释|执行期限")
+
+
+@cache
+def _role_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((role, tuple(words)) for role, words in patterns()["section_roles"].items())
+
+
+def _heading_role(heading: str) -> str | None:
+    for role, words in _role_words():
+        if any(w in heading for w in words):
+            return role
+    return None
+
+
+def clause_role(structure: Structure, clause: Clause) -> str:
+    """conditions, standard, procedure, validity, purpose or body, from the headings above and the text."""
+    for c in [clause, *structure.ancestors(clause)[::-1]]:
+        role = _heading_role(c.heading) if c.heading else None
+        if role:
+            return role
+    own = structure.own_text(clause)
+    if _PURPOSE.match(own):
+        return "purpose"
+    if _VALIDITY.search(own) and not _GRANT.search(own):
+        return "validity"
+    if _AGENCY.match(own):
+        return "procedure"
+    return "body"
+
+
+def clause_roles(structure: Structure) -> list[str]:
+    """The role of every clause, computed once per structure."""
+    if len(structure.roles) != len(structure.clauses):
+        structure.roles = [clause_role(structure, c) for c in structure.clauses]
+    return structure.roles
+
+
+def is_measure(text: str) -> bool:
+    """Whether a clause's own text offers something to enterprises (not a reference or a bank's term)."""
+    if "是指" in text:
+        return False
+    for m in _GRANT.finditer(text):
+        if _REFERENCE.search(text[max(0, m.start() - 6):m.start()]):
+            continue
+        start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+        end = min(i for i in (text.find("。", m.end()), text.find("；", m.end()), len(text)) if i >= 0)
+        if _TO_INSTITUTION.search(text[start:m.end()]) or _REFERS_BACK.search(text[start:end]):
+            continue
+        return True
+    return False
