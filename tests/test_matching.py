@@ -138,3 +138,20 @@ def test_outreach_filters_by_industry_prefix(matcher):
 def test_unknown_count_counts_missing_facts(matcher):
     scoped = matcher.catalog.item("county-loan#1")
     assert np.asarray(matcher.unknown_count(scoped)).tolist() == [0, 1, 0]
+
+
+def test_auto_grant_lists_only_fully_checkable_items_and_their_holders(matcher):
+    from recommender.matching.autogrant import auto_grant, auto_grant_items
+
+    assert [i.item_id for i in auto_grant_items(matcher)] == ["county-loan#1", "county-loan#2"]
+    table = auto_grant(matcher)
+    assert table[table["item_id"] == "county-loan#1"]["name"].tolist() == ["城口县甲腊肉加工厂"]
+
+
+def test_an_unknown_condition_rules_out_auto_grant():
+    from recommender.matching.autogrant import checkable
+
+    confirm = Condition(op="unknown", text="拥有核心自主知识产权")
+    size = _cond("size", "in", ["小型"])
+    assert not checkable(Condition(op="any_of", any_of=(size, confirm)))
+    assert checkable(size)

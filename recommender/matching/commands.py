@@ -45,6 +45,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--top", type=int, default=10, help="显示前 N 项")
     p.set_defaults(func=_recommend)
 
+    p = sub.add_parser("autogrant", help="免申即享：条件全部可由数据核验且全部满足的企业清单")
+    _common(p)
+    p.set_defaults(func=_autogrant)
+
     p = sub.add_parser("outreach", help="招商外联名单：某个支持事项应优先联系的企业")
     _common(p)
     p.add_argument("--item", required=True, help="支持事项编号，如 policy-id#1")
@@ -105,6 +109,21 @@ def _reach(args: argparse.Namespace) -> int:
     catalog = Catalog.build(policies, as_of)
     counts = Engine(frame).counts(list(catalog.items))
     _write(counts[["item_id", "eligible", "unknown", "ineligible"]], args.out)
+    return 0
+
+
+def _autogrant(args: argparse.Namespace) -> int:
+    from recommender.matching.autogrant import auto_grant, auto_grant_items
+
+    matcher = _matcher(args)
+    if matcher is None:
+        return 1
+    table = auto_grant(matcher)
+    print(
+        f"可免申即享的支持事项 {len(auto_grant_items(matcher))} 项，涉及企业与事项组合 {len(table)} 个",
+        file=sys.stderr,
+    )
+    _write(table, args.out)
     return 0
 
 
