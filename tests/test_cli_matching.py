@@ -107,3 +107,15 @@ def test_installed_console_script_runs(policies, tmp_path):
          AS_OF, "--out", str(out)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert len(pd.read_csv(out)) == 4
+
+
+def test_a_bad_policy_file_is_reported_and_the_rest_are_matched(policies, tmp_path, capsys):
+    folder = tmp_path / "mixed"
+    shutil.copytree(policies, folder)
+    (folder / "broken.md").write_text("---\ntitle: [unclosed\n---\n正文", encoding="utf-8")
+    out = tmp_path / "reach.csv"
+    code, _, err = _run(["reach", "--policies", str(folder), "--enterprises", str(TABLE),
+                         "--as-of", AS_OF, "--out", str(out)], capsys)
+    assert code == 0
+    assert "broken.md: 已跳过" in err
+    assert len(pd.read_csv(out)) == 4

@@ -60,13 +60,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _load(args: argparse.Namespace):
     """Read enterprises (reporting bad rows) and policies; None when nothing could be read."""
-    from recommender.matching.workspace import load_policies, load_registry
+    from recommender.matching.workspace import load_registry
+    from recommender.rules.corpus import load_corpus
 
     as_of = args.as_of or date.today()
     frame, rejected = load_registry(args.enterprises, as_of)
     for err in rejected:
         print(f"row {err.row}: {err.reason}", file=sys.stderr)
-    policies = load_policies(args.policies) if getattr(args, "policies", None) else []
+    def skip(path: Path, exc: Exception) -> None:
+        print(f"{path.name}: 已跳过，{exc}", file=sys.stderr)
+
+    policies = load_corpus(args.policies, on_error=skip) if getattr(args, "policies", None) else []
     if frame.empty:
         print("错误：企业名录中没有可用的行", file=sys.stderr)
         return None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from recommender.errors import PolicyMatchError
 from recommender.rules.reviewed import policy_from_files
 from recommender.rules.schema import Policy
 from recommender.text.loaders import Document, document_paths, load_document
@@ -28,10 +30,25 @@ def load_policy(path: str | Path) -> Policy:
     return extract_document(doc)
 
 
-def load_corpus(folder: str | Path, *, extract_missing: bool = True) -> list[Policy]:
-    """Every policy document of ``folder``, sorted by id; without ``extract_missing`` only reviewed ones."""
+def load_corpus(
+    folder: str | Path,
+    *,
+    extract_missing: bool = True,
+    on_error: Callable[[Path, PolicyMatchError], None] | None = None,
+) -> list[Policy]:
+    """Every policy document of ``folder``, sorted by id; without ``extract_missing`` only reviewed ones.
+
+    With ``on_error`` a document that cannot be read is reported to it and skipped; without, the
+    coded error propagates.
+    """
     policies: list[Policy] = []
     for path in document_paths(folder):
-        if path.with_suffix(".yaml").exists() or extract_missing:
+        if not (path.with_suffix(".yaml").exists() or extract_missing):
+            continue
+        try:
             policies.append(load_policy(path))
+        except PolicyMatchError as exc:
+            if on_error is None:
+                raise
+            on_error(path, exc)
     return policies
