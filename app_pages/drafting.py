@@ -1,14 +1,22 @@
 """政策起草: how far a draft reaches, what moving a threshold changes, who gains and who loses."""
 
-import numpy as np
-import pandas as pd
 import streamlit as st
 
-from app_pages.shared import draft, matcher, plain
+from app_pages.shared import draft, item_label, matcher, plain
 from recommender.errors import PolicyMatchError
-from recommender.matching.drafting import conditions_table, item_from_table, numeric_conditions
+from recommender.matching.drafting import (
+    closest_item,
+    conditions_table,
+    curve_chart,
+    item_from_table,
+    movers_table,
+    numeric_conditions,
+    overlap_table,
+    reach_at,
+    reach_chart,
+)
 from recommender.matching.drafting_text import draft_from_upload, sweep_values
-from recommender.rules.whatif import compare, overlap, reach_by, sweep
+from recommender.rules.whatif import compare, reach_by, sweep
 
 DIMENSION_TITLES = {"section": "按行业门类", "size": "按企业规模", "region": "按注册地"}
 
@@ -64,9 +72,8 @@ st.subheader("覆盖面分布")
 by = reach_by(engine, draft_item)
 cols = st.columns(3)
 for col, (dimension, title) in zip(cols, DIMENSION_TITLES.items(), strict=True):
-    part = by[by["dimension"] == dimension].nlargest(12, ["eligible", "unknown"]).set_index("group")
     col.caption(title)
-    col.bar_chart(part[["eligible", "unknown"]].rename(columns={"eligible": "符合", "unknown": "待确认"}))
+    col.bar_chart(reach_chart(by, dimension))
 
 numeric = numeric_conditions(draft_item)
 if numeric:
@@ -78,37 +85,23 @@ if numeric:
     chosen = st.select_slider(
         "门槛取值", options=list(values), value=current, format_func=lambda v: f"{v:g}"
     )
-    point = curve[np.isclose(curve["value"].astype(float), float(chosen))].iloc[0]
-    st.metric(f"门槛为 {chosen:g} 时符合条件的企业", f"{int(point['eligible']):,}")
-    st.line_chart(
-        curve.set_index("value")[["eligible", "unknown"]].rename(
-            columns={"eligible": "符合", "unknown": "待确认"}
-        )
-    )
+    st.metric(f"门槛为 {chosen:g} 时符合条件的企业", f"{reach_at(curve, chosen):,}")
+    st.line_chart(curve_chart(curve))
 
 published = list(m.catalog.items)
 if published:
     st.subheader("与已发布政策比较")
-    ranked = m.similarity.search(draft_item.name + draft_item.text)
-    default = [i for i in ranked.index if i in {p.item_id for p in published}][:1]
     options = [p.item_id for p in published]
+    closest = closest_item(m, draft_item)
     base_id = st.selectbox(
-        "对照的已发布事项", options, index=options.index(default[0]) if default else 0,
-        format_func=lambda i: f"{m.catalog.item(i).name} — {m.catalog.policy_of(i).title}",
+        "对照的已发布事项", options, index=options.index(closest) if closest else 0,
+        format_func=lambda i: item_label(m, i),
     )
     result = compare(engine, m.catalog.item(base_id), draft_item)
     g1, g2 = st.columns(2)
-    names = m.frame.set_index("credit_code")["name"]
-    for col, title, table in ((g1, "新增符合的企业", result.gains), (g2, "不再符合的企业", result.losses)):
-        col.metric(title, f"{len(table):,}")
-        shown = pd.DataFrame({"企业名称": names.reindex(table["credit_code"]).to_numpy(),
-                              "统一社会信用代码": table["credit_code"].to_numpy()})
-        if len(shown):
-            col.dataframe(shown.head(200), hide_index=True, width="stretch")
+    for col, title, moved in ((g1, "新增符合的企业", result.gains), (g2, "不再符合的企业", result.losses)):
+        col.metric(title, f"{len(moved):,}")
+        if len(moved):
+            col.dataframe(movers_table(m.frame, moved), hide_index=True, width="stretch")
     st.caption("与现有事项的重叠：草案符合企业中，同时符合各现有事项的企业数")
-    ov = overlap(engine, draft_item, published).sort_values("both", ascending=False).head(10)
-    st.dataframe(
-        ov.rename(columns={"item_id": "编号", "name": "现有事项", "eligible": "该事项符合数",
-                           "both": "同时符合", "share": "占草案符合比例"}),
-        hide_index=True, width="stretch",
-    )
+    st.dataframe(overlap_table(engine, draft_item, published), hide_index=True, width="stretch")

@@ -71,7 +71,7 @@ def app_figures(repeat: int) -> None:
     at = session()
     at.switch_page("app_pages/drafting.py").run()
     at.text_area[0].set_value(DRAFT).run()
-    options = at.select_slider[0].options
+    options = [float(v) for v in at.select_slider[0].options]
     _row("拖动门槛滑块", _median(
         lambda n: at.select_slider[0].set_value(options[n % len(options)]).run(), repeat), 1)
 

@@ -46,7 +46,9 @@ def _healthy(url: str) -> bool:
 def serve_app(data_dir: Path, *, timeout: float = 90.0) -> Iterator[str]:
     """``streamlit run app.py`` headless on a free port with its own data folder; yields the URL."""
     port = free_port()
-    env = {**os.environ, "POLICY_MATCH_DATA": str(data_dir)}
+    # serve this checkout's code even when the editable install points at another clone
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    env = {**os.environ, "POLICY_MATCH_DATA": str(data_dir), "PYTHONPATH": path}
     env.pop("DATABASE_URL", None)
     log = (data_dir / "streamlit.log").open("wb")
     process = subprocess.Popen(

@@ -130,3 +130,29 @@ def test_one_of_list_becomes_any_of():
     assert {c.key() for c in cond.any_of} == {
         ("has", "qualifications", "高新技术企业"), ("unknown", "拥有省级以上研发机构")
     }
+
+
+def test_sentence_level_exclusion_negates_the_industries_it_names():
+    found = find_conditions("从事房地产业和金融业的企业，不适用本办法。", 0, "第五条", region_code=None)
+    assert [c.key() for c in found.conditions] == [("not_in", "industry", ("J", "K"))]
+
+
+def test_industry_synonym_descends_to_the_single_child_class():
+    found = find_conditions("房地产开发企业不得申请使用转贷资金。", 0, "第四条", region_code=None)
+    assert [c.key() for c in found.conditions] == [("not_in", "industry", ("K7010",))]
+    local = find_conditions("从事老腊肉等肉制品加工的企业", 0, "一、", region_code=None)
+    assert [c.key() for c in local.conditions] == [("in", "industry", ("C1353",))]
+
+
+def test_date_and_place_of_establishment_are_both_read():
+    found = find_conditions("本政策适用于2025年1月1日（含）以后在城口县新设立的企业。", 0, "一、",
+                            region_code="500229")
+    assert {c.key() for c in found.conditions} == {
+        ("ge", "established", "2025-01-01"), ("within", "region_code", "500229")}
+
+
+def test_leftover_requirement_becomes_one_unknown_without_lead_in():
+    passages = [Passage("企业须近三年内未发生重大安全生产事故；", 0, "第三条第（二）项", True, False, True),
+                Passage("符合下列条件：", 30, "第三条", True, False, False)]
+    found = read_passages(passages, None)
+    assert [(c.op, c.text) for c in found.conditions] == [("unknown", "近三年内未发生重大安全生产事故")]

@@ -93,3 +93,19 @@ def test_never_crashes_on_beijing_policy_cards():
     for n, card in enumerate(cards):
         policy = extract_policy(card.text, f"bj-{n}", {"region_code": "110000"}).validate()
         assert policy.items and policy.title
+
+
+def test_tiers_of_a_standard_stay_one_item_and_named_measures_split():
+    tiers = ("一、补贴对象\n在本县注册登记的小微企业。\n二、补贴标准\n（一）入驻第一年，按租金的100%给予补贴；\n"
+             "（二）入驻第二年，按租金的50%给予补贴。\n")
+    assert len(extract_policy(tiers, "t", {"region_code": "500229"}).items) == 1
+    named = ("一、支持措施\n（一）首贷贴息。对首贷户按利息的50%给予贴息。\n"
+             "（二）研发奖励。对高新技术企业一次性给予奖励5万元。\n")
+    assert [i.name for i in extract_policy(named, "n").items] == ["首贷贴息", "研发奖励"]
+
+
+def test_grants_to_banks_and_back_references_are_not_items():
+    text = ("第一条 对首次获得银行贷款的小微企业，按利息的50%给予贴息。\n"
+            "第二条 对合作银行发生的贷款损失，由风险补偿基金给予补偿。\n"
+            "第三条 小微企业以季度为纳税期的，同样适用前款规定。\n")
+    assert len(extract_policy(text, "b").items) == 1

@@ -4,12 +4,29 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
 
 from recommender.errors import RuleError
+from recommender.matching.matcher import Matcher
+from recommender.rules.engine import Engine
 from recommender.rules.schema import FIELD_KINDS, Condition, SupportItem
+from recommender.rules.whatif import overlap
 
-__all__ = ["EDIT_COLUMNS", "FIELD_LABELS", "OP_LABELS", "conditions_table", "item_from_table"]
+__all__ = [
+    "EDIT_COLUMNS",
+    "FIELD_LABELS",
+    "OP_LABELS",
+    "conditions_table",
+    "item_from_table",
+    "numeric_conditions",
+    "reach_at",
+    "reach_chart",
+    "curve_chart",
+    "closest_item",
+    "movers_table",
+    "overlap_table",
+]
 
 EDIT_COLUMNS = ["启用", "字段", "运算", "取值", "原文", "条款"]
 
@@ -137,3 +154,48 @@ def numeric_conditions(item: SupportItem) -> dict[int, str]:
         for n, c in enumerate(item.conditions)
         if c.field and FIELD_KINDS[c.field] == "number" and c.op in ("lt", "le", "gt", "ge")
     }
+
+
+def reach_at(curve: pd.DataFrame, value: float) -> int:
+    """Eligible enterprises at one threshold of a sweep curve (``whatif.sweep`` output)."""
+    at = curve[np.isclose(curve["value"].astype(float), float(value))]
+    return int(at["eligible"].iloc[0])
+
+
+def movers_table(frame: pd.DataFrame, moved: pd.DataFrame, limit: int = 200) -> pd.DataFrame:
+    """Names and credit codes of enterprises that gain or lose eligibility (Chinese headers)."""
+    names = frame.set_index("credit_code")["name"] if "name" in frame else pd.Series(dtype="str")
+    codes = moved["credit_code"].head(limit)
+    return pd.DataFrame(
+        {"企业名称": names.reindex(codes).to_numpy(), "统一社会信用代码": codes.to_numpy()}
+    )
+
+
+def overlap_table(engine: Engine, item: SupportItem, others: list[SupportItem]) -> pd.DataFrame:
+    """The ten existing items sharing the most eligible enterprises with a draft (Chinese headers)."""
+    table = overlap(engine, item, others).sort_values("both", ascending=False).head(10)
+    return table.rename(
+        columns={"item_id": "编号", "name": "现有事项", "eligible": "该事项符合数",
+                 "both": "同时符合", "share": "占草案符合比例"}
+    )
+
+
+_CHART_COLUMNS = {"eligible": "符合", "unknown": "待确认"}
+
+
+def reach_chart(by: pd.DataFrame, dimension: str, top: int = 12) -> pd.DataFrame:
+    """The ``top`` groups of one dimension of ``whatif.reach_by`` as a chart table (Chinese)."""
+    part = by[by["dimension"] == dimension].nlargest(top, ["eligible", "unknown"])
+    return part.set_index("group")[list(_CHART_COLUMNS)].rename(columns=_CHART_COLUMNS)
+
+
+def curve_chart(curve: pd.DataFrame) -> pd.DataFrame:
+    """A ``whatif.sweep`` curve indexed by threshold, as a chart table (Chinese)."""
+    return curve.set_index("value")[list(_CHART_COLUMNS)].rename(columns=_CHART_COLUMNS)
+
+
+def closest_item(matcher: Matcher, item: SupportItem) -> str | None:
+    """The published item whose text is most like the draft's (the default to compare with)."""
+    published = {i.item_id for i in matcher.catalog.items}
+    ranked = matcher.similarity.search(item.name + item.text)
+    return next((i for i in ranked.index if i in published), None)

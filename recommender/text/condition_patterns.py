@@ -152,14 +152,13 @@ def region_hits(text: str, region_code: str | None) -> list[Hit]:
 
 
 def _narrowest(code: str, table) -> str:
-    """Descend while the GB/T table gives a code exactly one child (K701 → K7010): same coverage."""
-    section, digits = code[:1], code[1:]
-    while True:
-        kids = table.loc[(table["section"] == section) & (table["level"] == (len(digits) + 1 if digits else 2))
-                         & table["code"].str.startswith(digits), "code"]
+    """Descend while the GB/T table gives a class exactly one child (K701 → K7010): same coverage."""
+    while len(code) > 1:
+        kids = table.loc[(table["level"] == len(code)) & table["code"].str.startswith(code), "code"]
         if len(kids) != 1:
-            return section + digits
-        digits = kids.iloc[0]
+            break
+        code = kids.iloc[0]
+    return code
 
 
 @cache

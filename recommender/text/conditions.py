@@ -44,6 +44,7 @@ class Found:
 
     conditions: list[Condition] = field(default_factory=list)
     assumed: list[str] = field(default_factory=list)
+    leftovers: list[tuple[int, str]] = field(default_factory=list)  # requirement phrases no field checks
 
 
 @cache
@@ -153,10 +154,12 @@ def find_conditions(
     """Conditions in one passage (offsets relative to ``base``); benefit terms are skipped."""
     found = Found()
     excluded = _excluded_sentences(text)
+    run: list[tuple[int, str]] = []
     for part_start, part in _parts(text):
         cut = _benefit_cut(part)
         head = part[:cut]
         if not head.strip():
+            _close_run(found, run)
             continue
         plate = _boilerplate(head)
         if plate:
@@ -172,6 +175,12 @@ def find_conditions(
                 taken.append((extra.start, extra.end))
         hits.sort(key=lambda h: h.start)
         offset = base + part_start
+        if hits or plate and is_boilerplate_only(head) or cut < len(part):
+            _close_run(found, run)
+        elif not is_boilerplate_only(head):
+            run.append((offset, head))
+        if _SENTENCE_END.match(text[part_start + len(part):]):
+            _close_run(found, run)
         for group in _or_groups(hits, head):
             if len(group) == 1:
                 found.conditions.append(_to_condition(group[0], head, offset, clause))
@@ -182,7 +191,20 @@ def find_conditions(
                 op="any_of", any_of=children, clause=clause, span=span,
                 text=head[group[0].start:group[-1].end], confidence=0.8,
             ))
+    _close_run(found, run)
     return found
+
+
+_SENTENCE_END = re.compile(r"^\s*[。；;\n]")
+
+
+def _close_run(found: Found, run: list[tuple[int, str]]) -> None:
+    """Keep a run of consecutive phrases no field checks as one leftover requirement."""
+    if run:
+        start = run[0][0]
+        end = run[-1][0] + len(run[-1][1])
+        found.leftovers.append((start, "，".join(t.strip() for _, t in run) if end > start else ""))
+        run.clear()
 
 
 _EXCEPT = re.compile(r"除[^。；;]{1,80}?(?:以外|之外)")
@@ -206,8 +228,46 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_MATERIAL = re.compile(r"提交|提供[^，。；]{0,8}(?:材料|证明|复印件)|材料|申报表|复印件|申请表")
+_HEADING_LEAD = re.compile(r"^[^，。；：:]{1,8}(?:方面|要求|条件)[：:]")
+
+
+def _unknowns(leftovers: list[tuple[int, str]], p, has_checkable: bool) -> list[Condition]:
+    """Unknown conditions for leftover requirement phrases, lead-ins stripped."""
+    out = []
+    for offset, raw in leftovers:
+        text = _LEAD.sub("", _TRIM.sub("", _HEADING_LEAD.sub("", raw.strip())))
+        text = _TRIM.sub("", text)
+        if len(text) < 4 or _MATERIAL.search(text) or _SUBJECT_ONLY.fullmatch(text) or _NOT_REQ.search(text):
+            continue
+        if not p.leaf and not _REQUIREMENT.search(text):
+            continue
+        out.append(Condition(op="unknown", text=text, clause=p.clause, confidence=0.6 if p.leaf else 0.5,
+                             span=(offset, offset + len(raw))))
+    return out
+
+
+_THRESHOLD = re.compile(r"达到|以上|不低于|不少于|超过|未发生|不得发生")
+_OFFER = re.compile(r"的[，,]\s*(?:可以|可|给予|予以|按|经[^，。；]{0,10}后)")
+
+
+def _measure_terms(text: str, leftovers: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Leftovers of a measure clause before its offer (…面积达到100亩以上的，可以申请…)."""
+    ends = [m.start() for m in _OFFER.finditer(text)]
+    if not ends:
+        return []
+    base = min(off for off, _ in leftovers) if leftovers else 0
+    return [(off, t) for off, t in leftovers if any(off - base <= e for e in ends)]
+
+
+_NOT_REQ = re.compile(
+    r"(?:下列|以下|如下)[^，。；]{0,6}(?:条件|要求|情形|标准|行业|之一)|^[^，。；]{0,6}(?:对象|范围|条件|主体)$|"
+    r"可同步|可以|不限|[：:]$"
+)
+_SUBJECT_ONLY = re.compile(r"[^，。；]{0,12}(?:的)?(?:企业|单位|个人|申请人|市场主体)")
+_REQUIREMENT = re.compile(r"须|需|应当|应|必须|具备|具有|拥有|符合|满足|未发生|未被|不得|无|达到|以上|以下|不低于|不超过|获得|取得|近[一二三四五两]年")
 _TRIM = re.compile(r"^[\s（(）)、，。；;：:]+|[\s、，。；;：:]+$")
-_LEAD = re.compile(r"^(?:申报|申请)?(?:企业|单位|主体)?(?:须|应当|应|需|必须)?")
+_LEAD = re.compile(r"^(?:申报|申请)?(?:企业|单位|主体)?(?:须|应当|应|需|必须)?(?:为|是)?(?=.{4})")
 
 
 def read_passages(passages, region_code: str | None) -> Found:
@@ -217,13 +277,12 @@ def read_passages(passages, region_code: str | None) -> Found:
     for p in passages:
         part = find_conditions(p.text, p.base, p.clause, region_code=region_code, negated=p.negated)
         found.assumed.extend(a for a in part.assumed if a not in found.assumed)
-        conds = part.conditions
-        if not conds and p.leaf and not is_boilerplate_only(p.text):
-            text = _LEAD.sub("", _TRIM.sub("", p.text))
-            if text and not re.search(r"提交|提供|材料|申报表|复印件", text):
-                offset = p.text.find(text)
-                conds = [Condition(op="unknown", text=text, clause=p.clause, confidence=0.6,
-                                   span=(p.base + offset, p.base + offset + len(text)))]
+        conds = list(part.conditions)
+        if p.strong:
+            conds.extend(_unknowns(part.leftovers, p, bool(conds)))
+        else:
+            conds.extend(c for c in _unknowns(_measure_terms(p.text, part.leftovers), p, bool(conds))
+                         if _THRESHOLD.search(c.text))
         if p.group is not None:
             groups.setdefault(p.group, []).extend(conds)
             continue

@@ -49,10 +49,10 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
     """Whether measure children are separate items rather than tiers or terms of one."""
     if parent is None:
         return True
+    if all(_names_benefit(structure.clauses[k].heading or "") for k in kids):
+        return True
     if roles[parent] == "standard":
         return False
-    if all(_NAMED.search(structure.clauses[k].heading or "") for k in kids):
-        return True
     if all(_own_subject(structure, k) for k in kids):
         return True
     heading = structure.clauses[parent].heading
