@@ -19,7 +19,12 @@ __all__ = ["Matcher", "STATUS_NAMES", "STATUS_LABELS"]
 
 STATUS_NAMES = {1: "eligible", 0: "unknown", -1: "ineligible"}
 STATUS_LABELS = {1: "符合", 0: "待确认", -1: "不符合"}
-_RESULT_WORDS = {1: "符合(held)", 0: "待确认(unknown)", -1: "不符合(failed)"}
+# The batch CSV keeps the English verdict words its readers parse (CONTRACT.md section 3); views
+# for staff and enterprises use the Chinese words alone.
+_RESULT_WORDS = {
+    True: {1: "符合(held)", 0: "待确认(unknown)", -1: "不符合(failed)"},
+    False: STATUS_LABELS,
+}
 
 
 def _label(cond: Condition) -> str:
@@ -80,8 +85,14 @@ class Matcher:
             status, self.similarity_column(item), self.topical(item), benefit_size(item), settled
         )
 
-    def reasons(self, item: SupportItem, rows: np.ndarray | None = None) -> np.ndarray:
-        """Per enterprise (or per row in ``rows``), each condition as held / failed / unknown."""
+    def reasons(
+        self, item: SupportItem, rows: np.ndarray | None = None, *, contract: bool = False
+    ) -> np.ndarray:
+        """Per enterprise (or per row in ``rows``), each condition as held / failed / unknown.
+
+        ``contract`` adds the English verdict words of the batch CSV after the Chinese ones.
+        """
+        words = _RESULT_WORDS[contract]
         n = len(self.frame) if rows is None else len(rows)
         if not item.conditions:
             return np.full(n, "无限制条件", dtype=object)
@@ -90,8 +101,8 @@ class Matcher:
             result = self.engine.condition(cond)
             result = result if rows is None else result[rows]
             label = _label(cond)
-            words = np.array([_RESULT_WORDS[-1], _RESULT_WORDS[0], _RESULT_WORDS[1]], dtype=object)
-            pieces.append(words[result + 1] + ("：" + label))
+            choices = np.array([words[-1], words[0], words[1]], dtype=object)
+            pieces.append(choices[result + 1] + ("：" + label))
         return reduce(lambda a, b: a + "；" + b, pieces)
 
     # --- views ---------------------------------------------------------------------------
@@ -109,7 +120,7 @@ class Matcher:
                         "item_id": item.item_id,
                         "status": pd.Series(status).map(STATUS_NAMES).to_numpy(),
                         "score": np.round(self.scores(item, status), 4),
-                        "reasons": self.reasons(item),
+                        "reasons": self.reasons(item, contract=True),
                     }
                 )
             )
