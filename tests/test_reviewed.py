@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from recommender.errors import RuleError
 from recommender.rules.corpus import load_corpus, load_policy
 from recommender.rules.reviewed import (
-    dump_policy_yaml,
     load_reviewed,
     policy_from_files,
     validate_rules_file,
 )
+from recommender.rules.rules_yaml import dump_policy_yaml
 from recommender.rules.schema import Benefit, Condition, Policy, SupportItem
 from recommender.text.loaders import load_document
 

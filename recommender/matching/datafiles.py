@@ -84,7 +84,7 @@ def source_path(policy_id: str) -> Path | None:
 
 def review_source(policy: Policy) -> tuple[str, str]:
     """The policy's text and its rules as YAML (reviewed file if there is one, else the draft)."""
-    from recommender.rules.reviewed import dump_policy_yaml
+    from recommender.rules.rules_yaml import dump_policy_yaml
 
     path = source_path(policy.policy_id)
     rules = path.with_suffix(".yaml") if path else None

@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _extract(args: argparse.Namespace) -> int:
     from recommender.rules.corpus import extract_document
-    from recommender.rules.reviewed import dump_policy_yaml
+    from recommender.rules.rules_yaml import dump_policy_yaml
     from recommender.text.loaders import load_document
 
     policy = extract_document(load_document(args.file))
