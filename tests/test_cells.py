@@ -4,6 +4,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from recommender.profiles import cells
 
@@ -81,3 +83,78 @@ def test_tax_credit_and_taxpayer_type():
     assert got[:3] == ["A", "B", "M"] and pd.isna(got[3]) and "“纳税信用等级”不合法" in why[3]
     got, why = _parse(cells.parse_taxpayer_type, ["一般纳税人", "小规模", "其他"], "纳税人类型")
     assert got[:2] == ["一般纳税人", "小规模纳税人"] and pd.isna(got[2]) and why[2].startswith("“纳税人类型”不合法")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("1,234.5万元", 1234.5), ("￥1234", 1234.0), ("¥12,000,000元", 1200.0), ("RMB 500", 500.0),
+     ("人民币300万元", 300.0), ("1.2亿", 12000.0), ("12 345", 12345.0), ("１，２３４", 1234.0)],
+)
+def test_money_with_currency_signs_and_spaces(raw, expected):
+    got, why = _parse(cells.parse_number, [raw], "营业收入")
+    assert got[0] == pytest.approx(expected) and pd.isna(why[0])
+
+
+@pytest.mark.parametrize("raw", ["—", "/", "无", "暂无", "不详", "N/A", "#VALUE!"])
+def test_unknown_money_is_unknown_not_zero(raw):
+    got, why = _parse(cells.parse_number, [raw], "营业收入")
+    assert math.isnan(got[0]) and pd.isna(why[0])
+
+
+@pytest.mark.parametrize("raw", ["约300", "12%", "300-500", "三百"])
+def test_approximate_or_ranged_money_is_rejected(raw):
+    got, why = _parse(cells.parse_number, [raw], "营业收入")
+    assert math.isnan(got[0]) and why[0] == f"“营业收入”不是数字: \"{raw}\""
+
+
+def test_none_means_no_in_a_boolean_but_unknown_in_a_number():
+    assert _parse(cells.parse_bool, ["无"], "有无贷款记录")[0] == [False]
+    assert math.isnan(_parse(cells.parse_number, ["无"], "营业收入")[0][0])
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("43895", "2020-03-05"), ("43895.75", "2020-03-05"), ("2020.3.5", "2020-03-05"),
+     ("2020-3-5", "2020-03-05"), ("20200305", "2020-03-05"), ("2020/03/05 00:00:00", "2020-03-05"),
+     ("2020/3/5 13:30", "2020-03-05"), ("2020年3月5号", "2020-03-05"),
+     ("2020年3月", "2020-03-01"), ("2020-03", "2020-03-01"), ("202003", "2020-03-01")],
+)
+def test_date_forms_and_month_precision(raw, expected):
+    got, why = _parse(cells.parse_date, [raw], "成立日期")
+    assert got[0] == pd.Timestamp(expected) and pd.isna(why[0])
+
+
+@pytest.mark.parametrize("raw", ["2020年", "2020年13月", "20201305"])
+def test_incomplete_or_impossible_dates_are_rejected(raw):
+    got, why = _parse(cells.parse_date, [raw], "成立日期")
+    assert pd.isna(got[0]) and why[0].startswith("“成立日期”日期格式无法识别")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("是（首贷）", True), ("否 (已结清)", False), ("√", True), ("×", False), ("TRUE", True),
+     ("FALSE", False), ("有【2笔】", True), ("1", True), ("0", False)],
+)
+def test_booleans_with_a_remark_in_brackets(raw, expected):
+    got, why = _parse(cells.parse_bool, [raw], "是否有银行贷款记录")
+    assert got == [expected] and pd.isna(why[0])
+
+
+def test_a_remark_alone_is_not_a_boolean():
+    got, why = _parse(cells.parse_bool, ["（待核实）", "是否"], "是否失信被执行人")
+    assert pd.isna(got[0]) and pd.isna(got[1]) and all(w.startswith("“是否失信被执行人”") for w in why)
+
+
+@settings(max_examples=30, deadline=None)
+@given(wan=st.decimals(0, 10**7, places=2, allow_nan=False, allow_infinity=False),
+       style=st.sampled_from(["{:,.2f}万元", "￥{:,.2f}万", "{:.2f}"]))
+def test_money_written_in_wan_reads_back(wan, style):
+    got, why = _parse(cells.parse_number, [style.format(wan)], "营业收入")
+    assert got[0] == pytest.approx(float(wan)) and pd.isna(why[0])
+
+
+@settings(max_examples=30, deadline=None)
+@given(yuan=st.integers(0, 10**12))
+def test_money_written_in_yuan_is_divided_by_ten_thousand(yuan):
+    got, _ = _parse(cells.parse_number, [f"{yuan:,}元"], "营业收入")
+    assert got[0] == pytest.approx(yuan / 1e4)

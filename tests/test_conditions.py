@@ -104,7 +104,7 @@ def test_spans_point_at_the_phrase():
     found = find_conditions(text, 100, "第二条", region_code="500229")
     revenue = next(c for c in found.conditions if c.field == "revenue")
     start, end = revenue.span
-    assert text[start - 100:end - 100] == revenue.text == "不超过2000万元"
+    assert text[start - 100:end - 100] == revenue.text == "年营业收入不超过2000万元"
     assert revenue.clause == "第二条"
 
 
@@ -156,3 +156,62 @@ def test_leftover_requirement_becomes_one_unknown_without_lead_in():
                 Passage("符合下列条件：", 30, "第三条", True, False, False)]
     found = read_passages(passages, None)
     assert [(c.op, c.text) for c in found.conditions] == [("unknown", "近三年内未发生重大安全生产事故")]
+
+
+def test_numeric_condition_keeps_its_field_words_and_both_ends_of_a_range():
+    found = find_conditions("上年度营业收入在1000万元至4亿元之间", 0, "2.", region_code=None)
+    assert [(c.key(), c.text) for c in found.conditions] == [
+        (("ge", "revenue", 1000), "上年度营业收入在1000万元至4亿元"),
+        (("le", "revenue", 40000), "上年度营业收入在1000万元至4亿元之间"),
+    ]
+
+
+def test_share_of_revenue_takes_the_field_of_the_phrase_before():
+    assert keys("年度研发费用不低于50万元，且占营业收入总额比重不低于4%") == {
+        ("ge", "rd_expense", 50), ("ge", "rd_ratio", 0.04)}
+
+
+def test_book_titles_and_defined_terms_name_no_condition():
+    assert keys("符合《中小企业划型标准规定》的小型、微型企业") == {("in", "size", ("小型", "微型"))}
+    definition = "本办法所称科技型中小企业，是指经省科技厅评价入库的企业。"
+    assert read_passages([Passage(definition, 0, "一、", True, False, True)], None).conditions == []
+
+
+def test_bracketed_exclusion_negates_only_the_bracket():
+    assert keys("在本县注册的小微企业（住宿业、餐饮业企业除外）") == {
+        ("within", "region_code", "500229"), ("in", "size", ("小型", "微型")),
+        ("not_in", "industry", ("H61", "H62"))}
+
+
+def test_phrase_level_exclusion_leaves_the_rest_of_the_sentence():
+    assert keys("对中小微企业发放信用贷款，纳税信用等级为D级的企业除外。") == {
+        ("in", "size", ("中型", "小型", "微型")), ("not_in", "tax_credit", ("D",))}
+
+
+def test_enjoying_subject_is_not_a_benefit_term():
+    assert keys("享受本办法的企业应当未被列入失信被执行人名单") == {("eq", "dishonest", False)}
+
+
+def test_size_prefix_before_a_trade_word():
+    assert keys("面向中小外贸企业") == {("in", "size", ("中型", "小型", "微型"))}
+    assert keys("小微商贸企业") == {("in", "size", ("小型", "微型"))}
+
+
+def test_restated_subject_is_one_requirement():
+    found = find_conditions("从事茶叶种植或者加工的企业，即国民经济行业分类中的制造业企业", 0, "一、", region_code=None)
+    assert [c.key() for c in found.conditions] == [("in", "industry", ("C",))]
+    assert found.leftovers == []
+
+
+def test_requirement_sentence_after_the_offer_is_unknown():
+    text = "对新获得有机产品认证的企业，给予一次性奖励3万元。申报企业近一年内未发生重大质量事故。"
+    found = read_passages([Passage(text, 0, "二、（三）", False, False, False)], None)
+    assert [(c.op, c.text) for c in found.conditions] == [("unknown", "近一年内未发生重大质量事故")]
+
+
+@pytest.mark.parametrize("text", [
+    "本细则自2024年1月1日至2026年12月31日执行。", "以上条件适用于本办法所列各项支持。",
+    "获得补助的企业应当建立项目台账。", "各区县主管部门应当加强政策宣传。", "入库有效期两年。",
+])
+def test_statements_that_are_not_requirements_give_no_unknown(text):
+    assert read_passages([Passage(text, 0, "一、", True, False, True)], None).conditions == []

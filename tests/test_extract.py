@@ -109,3 +109,19 @@ def test_grants_to_banks_and_back_references_are_not_items():
             "第二条 对合作银行发生的贷款损失，由风险补偿基金给予补偿。\n"
             "第三条 小微企业以季度为纳税期的，同样适用前款规定。\n")
     assert len(extract_policy(text, "b").items) == 1
+
+
+def test_recognition_section_is_an_item_of_its_own():
+    text = ("一、税收优惠\n经认定的示范企业，减按15%的税率征收企业所得税。\n二、认定条件\n"
+            "认定为示范企业须同时满足以下条件：\n（一）注册成立一年以上；\n（二）拥有自主知识产权。\n")
+    tax, recognition = extract_policy(text, "r").items
+    assert recognition.name == "示范企业认定"
+    assert {c.key() for c in recognition.conditions} == {("ge", "age_years", 1), ("unknown", "拥有自主知识产权")}
+    assert tax.conditions == ()
+
+
+def test_preference_is_not_an_item_and_free_service_is():
+    text = ("一、服务支持\n（一）诊断服务。为小微企业免费提供数字化诊断服务。\n"
+            "（二）优先支持。对入库企业，在专项资金安排上给予优先支持。\n"
+            "（三）贷款贴息。对小微企业按贷款利息的50%给予贴息。\n")
+    assert [i.name for i in extract_policy(text, "p").items] == ["诊断服务", "贷款贴息"]

@@ -1,14 +1,18 @@
 """Storing enterprises: one-transaction upsert, idempotent re-import, partial tables, round trip."""
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from recommender.errors import ProfileError
-from recommender.profiles.importer import frame_from_records, read_table
-from recommender.profiles.store import load_enterprises, upsert_enterprises
+from recommender.profiles.fields import field_specs
+from recommender.profiles.importer import empty_frame, frame_from_records, read_table
+from recommender.profiles.store import count_enterprises, load_enterprises, upsert_enterprises
 from recommender.storage.db import get_engine, session
 from recommender.storage.enterprise import Enterprise
 
@@ -86,3 +90,64 @@ def test_empty_database_loads_canonical_empty_frame(engine):
     loaded = load_enterprises(engine)
     assert len(loaded) == 0 and "credit_code" in loaded.columns
     assert loaded["established"].dtype == "datetime64[ns]"
+
+
+# A model of the table: credit code -> {field: value or None, "extra": {column: text}}.
+_VARIED = ("name", "established", "employees", "revenue", "dishonest")
+_TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=6)
+_VALUES = {
+    "name": st.none() | _TEXT,
+    "established": st.none() | st.dates(date(1950, 1, 1), date(2030, 12, 31)),
+    "employees": st.none() | st.integers(0, 10**6),
+    "revenue": st.none() | st.floats(0, 1e9, allow_nan=False, allow_infinity=False),
+    "dishonest": st.none() | st.booleans(),
+}
+_RECORD = st.fixed_dictionaries(
+    {**_VALUES, "extra": st.dictionaries(st.sampled_from(["联系人", "电话"]), _TEXT, max_size=2)}
+)
+_BATCH = st.dictionaries(st.sampled_from([f"9150022900000000{i:02d}" for i in range(8)]), _RECORD)
+
+
+def _frame(records: dict[str, dict]) -> pd.DataFrame:
+    """The canonical frame holding ``records``, extras as string columns."""
+    keys = sorted(records)
+    out = empty_frame().reindex(range(len(keys)))
+    out["credit_code"] = pd.Series(keys, dtype="str")
+    for name in _VARIED:
+        values = [records[k][name] for k in keys]
+        out[name] = pd.Series(values, dtype=out[name].dtype if name != "established" else None)
+    out["established"] = pd.to_datetime(out["established"]).astype("datetime64[ns]")
+    for column in sorted({c for r in records.values() for c in r["extra"]}):
+        out[column] = pd.Series([records[k]["extra"].get(column) for k in keys], dtype="str")
+    return out
+
+
+def _apply(model: dict[str, dict], batch: dict[str, dict], fields: set[str] | None) -> tuple:
+    """Apply a batch to the model as the store should; return (inserted, updated, unchanged)."""
+    counts = [0, 0, 0]
+    for key, record in batch.items():
+        old = model.get(key)
+        if old is None:
+            model[key], counts[0] = record, counts[0] + 1
+            continue
+        new = {f: record[f] if fields is None or f in fields else old[f] for f in _VARIED}
+        new["extra"] = record["extra"] if fields is None else {**old["extra"], **record["extra"]}
+        changed = new != old
+        model[key] = new
+        counts[1 if changed else 2] += 1
+    return tuple(counts)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(batches=st.lists(st.tuples(_BATCH, st.none() | st.sets(st.sampled_from(_VARIED))), max_size=3))
+def test_upserts_agree_with_a_model_of_the_table(engine, batches):
+    Enterprise.__table__.drop(engine, checkfirst=True)
+    model: dict[str, dict] = {}
+    for batch, fields in batches:
+        expected = _apply(model, batch, fields)
+        stats = upsert_enterprises(_frame(batch), engine, fields=fields)
+        assert (stats.inserted, stats.updated, stats.unchanged) == expected
+    assert count_enterprises(engine) == len(model)
+    loaded, wanted = load_enterprises(engine), _frame(model)
+    assert list(loaded.columns[: len(field_specs())]) == list(field_specs())
+    pd.testing.assert_frame_equal(loaded, wanted, check_like=True)

@@ -18,6 +18,7 @@ __all__ = [
     "missing_mask",
     "prepare",
     "map_unique",
+    "by_unique",
     "parse_text",
     "parse_bool",
     "parse_date",
@@ -32,15 +33,19 @@ Parsed = tuple[pd.Series, pd.Series]
 _DATA = Path(__file__).parent / "data"
 _EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 _DATE_RE = (
-    r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
+    r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?"
     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
 )
+# A month without a day (2020年3月, 2020-03, 2020.3, 202003) stands for the 1st of that month.
+_MONTH_RE = r"^(\d{4})(?:[-/.年](\d{1,2})月?|(\d{2}))$"
 _PLAIN_NUMBER = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
 _COMPACT_DATE_RE = r"^(\d{4})(\d{2})(\d{2})$"
-_SERIAL_RE = r"^(\d{5})(?:\.0+)?$"
+_SERIAL_RE = r"^(\d{5}(?:\.\d+)?)$"  # a time of day is a fraction
 _MONEY_UNITS = {"万元": 1.0, "万": 1.0, "元": 1e-4, "千元": 0.1, "百万元": 100.0, "亿元": 1e4, "亿": 1e4}
+_NUMBER_NOISE = r"[,\s]|^(?:[¥￥$]|(?i:rmb|cny)|人民币)"  # separators and a currency sign in front
 _COUNT_UNITS = {"人": 1.0, "个": 1.0, "件": 1.0, "项": 1.0, "家": 1.0, "名": 1.0}
 _TAX_CREDIT = frozenset("ABMCD")
+_REMARK = r"\s*[(\[【][^()\[\]【】]*[)\]】]\s*$"  # 是（首贷）, 否[已结清]
 _WIDE = "[\uff01-\uff5e\u3000]"  # full-width ASCII forms and the ideographic space
 _TAXPAYER_TYPES = ("一般纳税人", "小规模纳税人")
 
@@ -51,7 +56,7 @@ def _tokens(name: str) -> dict[str, str]:
     out = {}
     with (_DATA / f"{name}.csv").open(encoding="utf-8") as fh:
         for line in fh:
-            if line.startswith("#") or not line.strip():
+            if line.startswith("# ") or not line.strip():  # "#N/A" is a token, not a comment
                 continue
             token, _, value = line.rstrip("\n").partition(",")
             out[token.strip().lower()] = value.strip()
@@ -74,10 +79,19 @@ def prepare(raw: pd.Series, *, nfkc: bool = False) -> pd.Series:
     return text
 
 
-def missing_mask(text: pd.Series) -> pd.Series:
-    """True where a prepared cell means "not known": empty, -, —, 无数据, NULL, nan and the like."""
-    missing = set(_tokens("missing")) | {""}
-    return (text.isna() | text.str.lower().isin(missing)).astype(bool)
+@cache
+def _missing_tokens(value: bool) -> frozenset[str]:
+    scopes = ("all", "value") if value else ("all",)
+    return frozenset(k for k, v in _tokens("missing").items() if v in scopes) | {""}
+
+
+def missing_mask(text: pd.Series, *, value: bool = False) -> pd.Series:
+    """True where a prepared cell means "not known": empty, -, —, 无数据, NULL, nan and the like.
+
+    With ``value=True`` (numbers, dates, ratings, codes) 无/暂无/没有 are unknown too; elsewhere
+    they mean "none" (a qualification list) or "no" (a boolean).
+    """
+    return (text.isna() | text.str.lower().isin(_missing_tokens(value))).astype(bool)
 
 
 def map_unique(text: pd.Series, func: Callable[[str], Any]) -> pd.Series:
@@ -85,6 +99,18 @@ def map_unique(text: pd.Series, func: Callable[[str], Any]) -> pd.Series:
     codes, uniques = pd.factorize(text, use_na_sentinel=True)
     mapped = np.array([func(u) for u in uniques] + [None], dtype=object)
     return pd.Series(mapped[codes], index=text.index, dtype=object)
+
+
+def by_unique(text: pd.Series, func: Callable[[str], tuple[Any, str | None]]) -> Parsed:
+    """Apply ``func`` (value -> (result, reason)) once per distinct non-NaN cell."""
+    codes, uniques = pd.factorize(text, use_na_sentinel=True)
+    results = [func(u) for u in uniques]
+
+    def spread(values: list[Any]) -> pd.Series:
+        table = pd.array(values, dtype="str")
+        return pd.Series(table.take(codes, allow_fill=True), index=text.index)
+
+    return spread([r[0] for r in results]), spread([r[1] for r in results])
 
 
 def _reasons(text: pd.Series, bad: pd.Series, prefix: str, suffix: str = "") -> pd.Series:
@@ -104,13 +130,21 @@ def parse_text(raw: pd.Series) -> Parsed:
 
 
 def parse_bool(raw: pd.Series, label: str) -> Parsed:
-    """Booleans: true/false, 1/0, 是/否, Y/N, 有/无, 对/错 and the like; NA when unknown."""
+    """Booleans: true/false, 1/0, 是/否, Y/N, 有/无, √/×; a remark in brackets after the answer is
+    ignored (是（首贷） is 是); NA when unknown."""
     text = prepare(raw, nfkc=True)
     missing = missing_mask(text)
     lower = text.str.lower()
     tokens = _tokens("booleans")
-    yes = lower.isin({k for k, v in tokens.items() if v == "true"}).to_numpy(dtype=bool)
-    no = lower.isin({k for k, v in tokens.items() if v == "false"}).to_numpy(dtype=bool)
+    yes_words = {k for k, v in tokens.items() if v == "true"}
+    no_words = {k for k, v in tokens.items() if v == "false"}
+    yes = lower.isin(yes_words).to_numpy(dtype=bool, copy=True)
+    no = lower.isin(no_words).to_numpy(dtype=bool, copy=True)
+    odd = ~(yes | no | missing.to_numpy())
+    if odd.any():  # only the few cells not read as written: drop a remark and look again
+        bare = lower[odd].str.replace(_REMARK, "", regex=True).str.strip()
+        yes[odd] = bare.isin(yes_words).to_numpy(dtype=bool)
+        no[odd] = bare.isin(no_words).to_numpy(dtype=bool)
     values = pd.array(np.where(yes, True, False), dtype="boolean")
     values[~(yes | no)] = pd.NA
     bad = ~missing & ~pd.Series(yes | no, index=raw.index)
@@ -121,6 +155,10 @@ def _slow_date(text: pd.Series) -> pd.Series:
     """Dates in the less common forms: YYYY/M/D, YYYY年M月D日, YYYYMMDD, Excel serial numbers."""
     text = prepare(text, nfkc=True)
     parts = text.str.extract(_DATE_RE).fillna(text.str.extract(_COMPACT_DATE_RE))
+    month = text.str.extract(_MONTH_RE)
+    parts[0] = parts[0].fillna(month[0])
+    parts[1] = parts[1].fillna(month[1]).fillna(month[2])
+    parts[2] = parts[2].where(month[0].isna(), "1")
     ymd = pd.DataFrame(
         {key: pd.to_numeric(parts[i], errors="coerce") for i, key in enumerate(("year", "month", "day"))}
     )
@@ -129,14 +167,16 @@ def _slow_date(text: pd.Series) -> pd.Series:
     serial = pd.to_numeric(text.str.extract(_SERIAL_RE)[0], errors="coerce")
     serial = serial.where(serial.between(1, 73050))  # 1900-01-01 .. 2099-12-31
     if serial.notna().any():
-        values = values.fillna(_EXCEL_EPOCH + pd.to_timedelta(serial, unit="D"))
+        days = pd.to_timedelta(np.floor(serial), unit="D")
+        values = values.fillna(_EXCEL_EPOCH + days)
     return values
 
 
 def parse_date(raw: pd.Series, label: str) -> Parsed:
-    """Dates: YYYY-MM-DD, YYYY/MM/DD, YYYY年M月D日, YYYYMMDD, Excel serial numbers; NaT if unknown."""
+    """Dates: YYYY-MM-DD, YYYY/MM/DD, YYYY.M.D, YYYY年M月D日, YYYYMMDD, Excel serials; a month alone
+    (2020年3月) is its 1st day; a time of day is dropped; NaT if unknown."""
     text = prepare(raw)
-    missing = missing_mask(text)
+    missing = missing_mask(text, value=True)
     arrow = _arrow(text)
     arrow = pc.if_else(pc.match_substring_regex(arrow, r"^\d{4}-\d{2}-\d{2}$"), arrow, None)
     iso = pc.strptime(arrow, format="%Y-%m-%d", unit="s", error_is_null=True)
@@ -154,7 +194,7 @@ def parse_date(raw: pd.Series, label: str) -> Parsed:
 
 def _slow_number(text: pd.Series, units: dict[str, float], scale: float) -> pd.Series:
     """Numbers with separators, full-width digits or a unit suffix, scaled to 万元 for money."""
-    compact = prepare(text, nfkc=True).str.replace(r"[,\s]", "", regex=True)
+    compact = prepare(text, nfkc=True).str.replace(_NUMBER_NOISE, "", regex=True)
     pattern = "(" + "|".join(sorted(map(re.escape, units), key=len, reverse=True)) + ")$"
     unit = compact.str.extract(pattern)[0]
     number = pd.to_numeric(compact.str.replace(pattern, "", regex=True), errors="coerce")
@@ -170,9 +210,10 @@ def parse_number(
     integer: bool = False,
     nonneg: bool = False,
 ) -> Parsed:
-    """Numbers with thousands separators and full-width digits; money to 万元 (元, 万元, 亿元)."""
+    """Numbers with thousands separators, full-width digits, a currency sign; money to 万元 (元, 万元,
+    亿元); 约300, 12%, 300-500 are not numbers."""
     text = prepare(raw)
-    missing = missing_mask(text)
+    missing = missing_mask(text, value=True)
     arrow = _arrow(text)
     plain = pc.if_else(pc.match_substring_regex(arrow, _PLAIN_NUMBER), arrow, None)
     values = pd.Series(pc.cast(plain, pa.float64()).to_numpy(zero_copy_only=False), index=text.index)
@@ -195,7 +236,7 @@ def parse_number(
 def parse_tax_credit(raw: pd.Series, label: str) -> Parsed:
     """Tax credit ratings A/B/M/C/D, also written A级 or A类; NA when unknown."""
     text = prepare(raw, nfkc=True)
-    missing = missing_mask(text)
+    missing = missing_mask(text, value=True)
     level = text.str.upper().str.replace(r"(级|类|级纳税人)$", "", regex=True)
     ok = level.isin(_TAX_CREDIT).astype(bool)
     bad = ~missing & ~ok
@@ -215,7 +256,7 @@ def _taxpayer_type(value: str) -> str | None:
 def parse_taxpayer_type(raw: pd.Series, label: str) -> Parsed:
     """VAT taxpayer type: 一般纳税人 or 小规模纳税人 (short forms 一般/小规模 accepted)."""
     text = prepare(raw, nfkc=True)
-    missing = missing_mask(text)
+    missing = missing_mask(text, value=True)
     known = text.isin(_TAXPAYER_TYPES).to_numpy(dtype=bool)
     mapped = text.where(known).astype(object)
     if not (known | missing.to_numpy()).all():

@@ -1,12 +1,15 @@
 """Validated enterprise tables: raw cells to the canonical frame, every rejected row with a reason.
 
-Rows are numbered as in the source: the header is row 1, the first data row row 2 (in an Excel
-sheet with a title block above the header, the sheet's own row numbers). Fully blank rows are
-skipped and not counted in ``rows_read``; every other row is either in ``frame`` or in ``rejected``.
+Rows are numbered as in the source: the header is row 1, the first data row row 2 (with a title
+block or a 填报单位 line above the header, the file's or sheet's own row numbers). Fully blank rows
+and rows that are no enterprise (合计, 备注, 填表人 ... with no credit code) are skipped and not
+counted in ``rows_read`` (the latter are listed in ``skipped``); every other row is either in
+``frame`` or in ``rejected``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,21 +19,16 @@ from typing import IO, Any
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from recommender.errors import ProfileError
 from recommender.profiles import cells
-from recommender.profiles.credit_code import (
-    char_values,
-    check_credit_code,
-    check_values,
-    credit_code_check_char,
-)
+from recommender.profiles.credit_code import credit_code_check_char
 from recommender.profiles.fields import FieldSpec, field_specs, match_header
-from recommender.profiles.industry import normalise_industry_code
-from recommender.profiles.qualifications import normalise_qualifications
+from recommender.profiles.industry import industry_code_for_text
+from recommender.profiles.key_column import parse_credit_codes
+from recommender.profiles.qualifications import normalise_qualifications, qualification_table
 from recommender.profiles.reading import RawTable, cell_text, read_raw
-from recommender.profiles.regions import check_region_code
+from recommender.profiles.regions import check_region_code, region_code_for_text
 
 __all__ = ["RowError", "ImportResult", "read_table", "frame_from_records", "empty_frame"]
 
@@ -55,6 +53,7 @@ class ImportResult:
     rejected: list[RowError]
     rows_read: int
     fields: tuple[str, ...] = field(default=())  # canonical fields the source had a column for
+    skipped: list[RowError] = field(default_factory=list)  # 合计/备注/落款 rows: no enterprise
 
 
 def _empty(kind: str, index: pd.Index) -> pd.Series:
@@ -73,67 +72,19 @@ def empty_frame() -> pd.DataFrame:
     return pd.DataFrame({n: _empty(s.kind, index) for n, s in field_specs().items()})
 
 
-def _by_unique(text: pd.Series, func: Callable[[str], tuple[Any, str | None]]) -> cells.Parsed:
-    """Apply ``func`` (value -> (result, reason)) once per distinct non-NaN cell."""
-    codes, uniques = pd.factorize(text, use_na_sentinel=True)
-    results = [func(u) for u in uniques]
-
-    def spread(values: list[Any]) -> pd.Series:
-        table = pd.array(values, dtype="str")
-        return pd.Series(table.take(codes, allow_fill=True), index=text.index)
-
-    return spread([r[0] for r in results]), spread([r[1] for r in results])
-
-
-def _ascii_matrix(text: pd.Series, width: int) -> np.ndarray:
-    """Bytes of equal-length ASCII strings as an (n, width) uint8 matrix, read from Arrow buffers."""
-    array = pa.chunked_array(pa.array(text)).combine_chunks().cast(pa.large_string())
-    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)[array.offset :][: len(array) + 1]
-    data = np.frombuffer(array.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
-    return data.reshape(-1, width)
-
-
-def _valid_codes(text: pd.Series) -> np.ndarray:
-    """Vectorised GB 32100-2015 check over upper-cased codes (NaN is invalid)."""
-    ok = (text.str.len() == 18).fillna(False).to_numpy(dtype=bool, copy=True)
-    ok &= text.str.isascii().fillna(False).to_numpy(dtype=bool)
-    if not ok.any():
-        return ok
-    chars = char_values(_ascii_matrix(text[ok], 18))
-    good = (chars >= 0).all(axis=1) & (chars[:, 17] == check_values(chars[:, :17]))
-    ok[ok] = good
-    return ok
-
-
-def _credit_code(raw: pd.Series, rows: np.ndarray) -> cells.Parsed:
-    text = cells.prepare(raw, nfkc=True).str.upper()
-    missing = cells.missing_mask(text)
-    valid = _valid_codes(text)
-    reasons = pd.Series(np.nan, index=raw.index, dtype="str")
-    reasons[missing.to_numpy()] = "统一社会信用代码为空"
-    invalid = ~valid & ~missing.to_numpy()
-    if invalid.any():
-        _, why = _by_unique(text[invalid], lambda c: (None, f"统一社会信用代码{check_credit_code(c)}"))
-        reasons[invalid] = why
-    good = text[valid]
-    dup = good.duplicated(keep="first").to_numpy()
-    if dup.any():
-        first_row = pd.Series(rows[valid][~dup], index=good[~dup].to_numpy())
-        earlier = good[dup].map(first_row).astype("int64").astype("str")
-        reasons[earlier.index] = "统一社会信用代码重复（与第" + earlier + "行）"
-    return text.where(~missing), reasons
-
-
 def _industry(text: str) -> tuple[str | None, str | None]:
     try:
-        return normalise_industry_code(text), None
+        return industry_code_for_text(text), None
     except ProfileError as exc:
         return None, f"行业代码无法识别（{exc.message}）"
 
 
 def _region(text: str) -> tuple[str | None, str | None]:
-    why = check_region_code(text)
-    return (text, None) if why is None else (None, f"行政区划代码不合法（{why}）")
+    code = region_code_for_text(text)
+    if code is None and not re.match(r"\d", text):
+        return None, f"行政区划无法识别（“{text[:40]}”不是唯一的区县名称，请填写6位行政区划代码）"
+    why = check_region_code(text if code is None else code)
+    return (code, None) if why is None else (None, f"行政区划代码不合法（{why}）")
 
 
 @cache
@@ -142,13 +93,30 @@ def _none_listed() -> frozenset[str]:
         return frozenset(ln.split(",")[0].strip() for ln in fh if ln.strip() and ln[0] != "#")
 
 
+@cache
+def _known_qualifications() -> frozenset[str]:
+    return frozenset(re.sub(r"\s+", "", a) for a in qualification_table()["alias"])
+
+
+def _split_qualifications(text: str) -> str:
+    """Also split on / | and line breaks, and on spaces unless a spaced part is a known name."""
+    parts = []
+    for part in re.split(r"[/|\r\n\t]+", text):
+        spaced = part.strip()
+        known = re.sub(r"\s+", "", spaced) in _known_qualifications()
+        parts += [spaced] if known else spaced.split()
+    return ";".join(p for p in parts if p)
+
+
 def _qualifications(text: str) -> tuple[str | None, str | None]:
-    return ("" if text in _none_listed() else normalise_qualifications(text)), None
+    if text in _none_listed():
+        return "", None
+    return normalise_qualifications(_split_qualifications(text)), None
 
 
 def _coded(raw: pd.Series, func: Callable[[str], tuple[Any, str | None]]) -> cells.Parsed:
     text = cells.prepare(raw, nfkc=True)
-    return _by_unique(text.where(~cells.missing_mask(text)), func)
+    return cells.by_unique(text.where(~cells.missing_mask(text, value=True)), func)
 
 
 def _parse(spec: FieldSpec, raw: pd.Series, scale: float, as_of: date | None) -> cells.Parsed:
@@ -160,7 +128,7 @@ def _parse(spec: FieldSpec, raw: pd.Series, scale: float, as_of: date | None) ->
     if kind == "region":
         return _coded(raw, _region)
     if kind == "list":
-        return _by_unique(cells.parse_text(raw)[0], _qualifications)
+        return cells.by_unique(cells.parse_text(raw)[0], _qualifications)
     if kind == "bool":
         return cells.parse_bool(raw, label)
     if kind == "tax_credit":
@@ -196,6 +164,32 @@ def _blank_rows(frame: pd.DataFrame) -> np.ndarray:
     return blank
 
 
+@cache
+def _footer_words() -> tuple[tuple[str, str], ...]:
+    with (Path(__file__).parent / "data" / "footer_rows.csv").open(encoding="utf-8") as fh:
+        pairs = [ln.strip().split(",", 1) for ln in fh if ln.strip() and ln[0] != "#"]
+    return tuple(sorted(((w, kind) for w, kind in pairs), key=lambda p: -len(p[0])))
+
+
+def _footer_kind(cells_: list[str]) -> str | None:
+    """What a row without a credit code is when its first filled cell opens with 合计, 备注, 填表人 ..."""
+    first = next((c.strip() for c in cells_ if isinstance(c, str) and c.strip()), "")
+    first = re.sub(r"^[\s\d.、()（）一二三四五六七八九十]*", "", first) or first
+    return next((kind for word, kind in _footer_words() if first.startswith(word)), None)
+
+
+def _footer_rows(frame: pd.DataFrame, key: int) -> dict[int, str]:
+    """Positions of rows that are no enterprise (totals, notes, sign-off lines), with what they are."""
+    code = frame.iloc[:, key].astype("str").str.strip()
+    candidates = np.flatnonzero((code.isna() | ~code.str.isascii() | (code == "")).to_numpy())
+    found = {}
+    for i in candidates:
+        kind = _footer_kind(frame.iloc[i].tolist())
+        if kind is not None:
+            found[int(i)] = kind
+    return found
+
+
 def _extra_name(raw: object, position: int) -> str:
     name = str(raw).replace("\ufeff", "").strip()
     return f"列{position + 1}" if not name or name.startswith("Unnamed:") else name
@@ -218,8 +212,15 @@ def _validate(table: RawTable, *, skip_blank: bool, as_of: date | None) -> Impor
         if values.notna().any() or not name.startswith("列"):
             extras[name] = values
     if "credit_code" not in found:
-        aliases = "、".join(field_specs()["credit_code"].aliases)
+        aliases = "、".join(field_specs()["credit_code"].aliases[:5])
         raise ProfileError("P126", f"表中没有“统一社会信用代码”列（表头可写作：{aliases}）")
+    footers = _footer_rows(frame, found["credit_code"][0]) if skip_blank and len(frame) else {}
+    skipped = [RowError(int(rows[i]), None, f"{kind}，不是企业，已跳过") for i, kind in footers.items()]
+    if footers:
+        keep = np.ones(len(frame), dtype=bool)
+        keep[list(footers)] = False
+        frame, rows = frame.iloc[keep].reset_index(drop=True), rows[keep]
+        extras = {k: v.iloc[keep].reset_index(drop=True) for k, v in extras.items()}
     values: dict[str, pd.Series] = {}
     reasons: list[pd.Series] = []
     for name, spec in field_specs().items():
@@ -229,7 +230,7 @@ def _validate(table: RawTable, *, skip_blank: bool, as_of: date | None) -> Impor
         position, scale = found[name]
         column = frame.iloc[:, position]
         if name == "credit_code":
-            parsed = _credit_code(column, rows)
+            parsed = parse_credit_codes(column, rows)
         else:
             parsed = _parse(spec, column, scale, as_of)
         values[name] = parsed[0]
@@ -252,6 +253,7 @@ def _validate(table: RawTable, *, skip_blank: bool, as_of: date | None) -> Impor
         rejected=rejected,
         rows_read=len(frame) + len(table.bad_lines),
         fields=tuple(n for n in field_specs() if n in found),
+        skipped=skipped,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -15,9 +16,12 @@ __all__ = [
     "industry_name",
     "industry_codes_for_name",
     "industry_table",
+    "industry_code_for_text",
 ]
 
 _CODE = re.compile(r"([A-Z]?)(\d{0,4})")
+# A code with its name as registries write it: C3911 计算机整机制造, 3911(计算机整机制造), C-制造业
+_CODE_AND_NAME = re.compile(r"([A-Z]?)\s*[-_]?\s*(\d{2,4})?(?![\d])\s*[-_:：、,，]?\s*(.*)")
 
 
 @cache
@@ -93,3 +97,29 @@ def industry_codes_for_name(name: str) -> list[str]:
         if mask.any():
             return _outermost(table.loc[mask, "code"].tolist())
     return []
+
+
+def industry_code_for_text(raw: str) -> str:
+    """The normalised code a cell gives as a code (``C3911``), a code with its name
+    (``C3911 计算机整机制造``, ``3911(计算机整机制造)``) or a unique name (``制造业``)."""
+    text = unicodedata.normalize("NFKC", str(raw)).strip()
+    upper = text.upper()
+    if _CODE.fullmatch(upper):
+        return normalise_industry_code(upper)
+    found = _CODE_AND_NAME.fullmatch(upper)
+    if found is not None and (found.group(2) or (found.group(1) and _is_name(found.group(3)))):
+        return normalise_industry_code(found.group(1) + (found.group(2) or ""))
+    name = re.sub(r"[()\[\]【】\s]", "", text)
+    codes = industry_codes_for_name(name) if re.search(r"[\u4e00-\u9fff]", name) else []
+    if len(codes) == 1:
+        return codes[0]
+    if codes:
+        raise ProfileError("P114", f"行业名称“{name}”对应多个行业代码（{'、'.join(codes[:5])}），请填写代码")
+    if name != text or re.search(r"[\u4e00-\u9fff]", name):
+        raise ProfileError("P115", f"无法识别的行业名称：{text}（请填写国民经济行业代码，如C3911）")
+    raise ProfileError("P111", f"行业代码格式不正确：{raw}")
+
+
+def _is_name(rest: str) -> bool:
+    """Whether the rest after a section letter is an industry name (C 制造业), not more code."""
+    return bool(re.fullmatch(r"[(\[【]?[\u4e00-\u9fff、，,（）()]+[)\]】]?", rest))

@@ -1,4 +1,4 @@
-"""Raw enterprise tables from CSV or .xlsx: encoding, delimiter and header row detected, cells as text."""
+"""Raw enterprise tables from CSV or .xlsx: format, encoding, delimiter, sheet and header rows detected."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -16,13 +17,16 @@ import numpy as np
 import pandas as pd
 
 from recommender.errors import ProfileError
-from recommender.profiles.fields import match_header
+from recommender.profiles.fields import HeaderSpot, locate_header
 
 __all__ = ["RawTable", "read_raw", "cell_text"]
 
 _DELIMITERS = (",", "\t", ";", "|")
 _BAD_LINE = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
-_HEADER_SEARCH_ROWS = 20  # an Excel sheet may have a title block above the header row
+_HEADER_SEARCH_ROWS = 30  # a title block or a 填报单位 line may stand above the header row
+_HEAD_BYTES = 1 << 20  # the header is looked for in the first MiB
+_NOT_BLANK = re.compile(rb"[^ \t\r\n\xef\xbb\xbf]")  # any byte but spaces, line ends and a BOM
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and .doc) compound files
 
 
 @dataclass
@@ -84,17 +88,54 @@ def _utf8_prefix(sample: bytes) -> str:
     return codecs.getincrementaldecoder("utf-8-sig")("strict").decode(sample, final=False)
 
 
-def _sniff(data: bytes, encoding: str) -> tuple[str, list[str]]:
-    """The delimiter and header names from the first non-blank line."""
-    head = data[:65536].decode(encoding, errors="replace")
-    line = next((ln for ln in head.splitlines() if ln.strip()), "")
-    counts = {d: line.count(d) for d in _DELIMITERS}
-    sep = max(_DELIMITERS, key=lambda d: counts[d]) if any(counts.values()) else ","
-    names = next(csv.reader([line.lstrip("\ufeff")], delimiter=sep), [])
-    return sep, names
+def _head_records(data: bytes, encoding: str) -> tuple[list[tuple[int, str]], int]:
+    """The first records as (byte offset, text) and the offset after them; a quote spans lines."""
+    sample = data[:_HEAD_BYTES]
+    lines = sample.split(b"\n")
+    if len(data) > len(sample) or not lines[-1]:
+        lines.pop()  # cut by the sample, or the empty rest after the final newline
+    records: list[tuple[int, str]] = []
+    start, end, pending, quotes = 0, 0, b"", 0
+    for line in lines[: _HEADER_SEARCH_ROWS * 4]:
+        pending += line + b"\n"
+        quotes += line.count(b'"')
+        if quotes % 2 == 0:
+            text = pending.decode(encoding).replace("\ufeff", "").rstrip("\r\n")
+            records.append((start, text))
+            start = end = start + len(pending)
+            pending, quotes = b"", 0
+            if len(records) >= _HEADER_SEARCH_ROWS:
+                break
+    return records, end
 
 
-def _read_csv_arrow(data: bytes, encoding: str, sep: str, names: list[str]) -> RawTable | None:
+def _split(text: str, sep: str) -> list[str]:
+    return next(csv.reader(io.StringIO(text), delimiter=sep), [])
+
+
+def _locate_csv(records: list[tuple[int, str]]) -> tuple[str, HeaderSpot]:
+    """The delimiter and header rows: the spot naming the most fields, else the first non-blank line."""
+    best: tuple[str, HeaderSpot] | None = None
+    for sep in _DELIMITERS:
+        spot = locate_header([_split(text, sep) for _, text in records])
+        if spot is not None and (best is None or spot.score > best[1].score):
+            best = (sep, spot)
+    if best is not None:
+        return best
+    first = next((i for i, (_, text) in enumerate(records) if text.strip()), 0)
+    line = records[first][1] if records else ""
+    sep = max(_DELIMITERS, key=line.count) if any(d in line for d in _DELIMITERS) else ","
+    return sep, HeaderSpot(first, first + 1, _split(line, sep), 0)
+
+
+def _column_names(names: list[str], width: int) -> list[str]:
+    """Header names padded to ``width``, blank or pandas-made ones as 列N, duplicates numbered."""
+    padded = [str(n).strip() for n in names] + [""] * (width - len(names))
+    named = [n if n and not n.startswith("Unnamed:") else f"列{j + 1}" for j, n in enumerate(padded)]
+    return _dedupe(named)
+
+
+def _read_csv_arrow(body: memoryview, encoding: str, sep: str, names: list[str]) -> pd.DataFrame | None:
     """Fast multi-threaded read; None when a line is ragged (the careful reader numbers those)."""
     import pyarrow as pa
     from pyarrow import csv as pacsv
@@ -106,8 +147,10 @@ def _read_csv_arrow(data: bytes, encoding: str, sep: str, names: list[str]) -> R
         return "skip"
 
     table = pacsv.read_csv(
-        io.BytesIO(data),
-        read_options=pacsv.ReadOptions(encoding="utf8" if encoding == "utf-8-sig" else encoding),
+        pa.BufferReader(pa.py_buffer(body)),
+        read_options=pacsv.ReadOptions(
+            encoding="utf8" if encoding == "utf-8-sig" else encoding, column_names=names
+        ),
         parse_options=pacsv.ParseOptions(
             delimiter=sep, newlines_in_values=True, invalid_row_handler=on_invalid
         ),
@@ -117,21 +160,21 @@ def _read_csv_arrow(data: bytes, encoding: str, sep: str, names: list[str]) -> R
             quoted_strings_can_be_null=False,
         ),
     )
-    if ragged:
-        return None
-    table = table.rename_columns(_dedupe([str(n) for n in table.column_names]))
-    frame = table.to_pandas()
-    return RawTable(frame, np.arange(len(frame), dtype=np.int64) + 2)
+    return None if ragged else table.to_pandas()
 
 
-def _read_csv_careful(data: bytes, encoding: str, sep: str) -> RawTable:
-    """Single-threaded read keeping blank lines and numbering ragged lines exactly."""
+def _read_csv_careful(
+    body: memoryview, encoding: str, sep: str, names: list[str]
+) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
+    """Single-threaded read keeping blank lines; ragged lines as (line in ``body``, reason)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         frame = pd.read_csv(
-            io.BytesIO(data),
+            io.BytesIO(body),
             sep=sep,
             encoding=encoding,
+            header=None,
+            names=names,
             dtype=str,
             na_filter=False,
             skip_blank_lines=False,
@@ -143,24 +186,39 @@ def _read_csv_careful(data: bytes, encoding: str, sep: str) -> RawTable:
         for found in _BAD_LINE.finditer(str(warning.message)):
             line, expected, saw = (int(g) for g in found.groups())
             bad.append((line, f"列数不符：表头有{expected}列，此行有{saw}列"))
-    rows = np.arange(len(frame), dtype=np.int64) + 2
-    for line, _ in sorted(bad):  # a skipped line shifts every later row down by one
+    return frame, sorted(bad)
+
+
+def _read_body(data: bytes, encoding: str, sep: str, spot: HeaderSpot, offset: int) -> RawTable:
+    """The data records after the header, numbered as in the file (its first record is row 1)."""
+    body = memoryview(data)[offset:]  # no copy of a large file
+    names = _column_names(spot.names, len(spot.names))
+    first = spot.stop + 1
+    if _NOT_BLANK.search(data, offset) is None:
+        frame = pd.DataFrame({n: pd.Series(dtype="str") for n in names})
+        return RawTable(frame, np.zeros(0, dtype=np.int64))
+    blank_line = data.find(b"\n\n", offset) >= 0 or data.find(b"\n\r\n", offset) >= 0
+    if not (blank_line or data[offset : offset + 1] in (b"\n", b"\r")):
+        frame = _read_csv_arrow(body, encoding, sep, names)
+        if frame is not None:
+            return RawTable(frame, np.arange(len(frame), dtype=np.int64) + first)
+    frame, bad = _read_csv_careful(body, encoding, sep, names)
+    bad = [(line + first - 1, why) for line, why in bad]
+    rows = np.arange(len(frame), dtype=np.int64) + first
+    for line, _ in bad:  # a skipped line shifts every later row down by one
         rows[rows >= line] += 1
-    return RawTable(frame, rows, sorted(bad))
+    return RawTable(frame, rows, bad)
 
 
 def _read_csv(data: bytes) -> RawTable:
     import pyarrow as pa
 
     for encoding in _encodings(data):
-        sep, names = _sniff(data, encoding)
-        blank_lines = b"\n\n" in data or b"\n\r\n" in data or data[:1] in (b"\n", b"\r")
         try:
-            if not blank_lines and names:
-                table = _read_csv_arrow(data, encoding, sep, names)
-                if table is not None:
-                    return table
-            return _read_csv_careful(data, encoding, sep)
+            records, end = _head_records(data, encoding)
+            sep, spot = _locate_csv(records)
+            offset = records[spot.stop][0] if spot.stop < len(records) else end
+            return _read_body(data, encoding, sep, spot, offset)
         except UnicodeDecodeError:
             continue
         except pa.ArrowInvalid as exc:
@@ -172,44 +230,44 @@ def _read_csv(data: bytes) -> RawTable:
     raise ProfileError("P121", "无法识别文件编码，请另存为UTF-8或GBK编码的CSV")
 
 
+def _sheet_text(rows: Iterator[tuple[Any, ...]]) -> Iterator[list[str]]:
+    return ([cell_text(c).strip() for c in cells] for cells in rows)
+
+
 def _read_xlsx(data: bytes) -> RawTable:
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken file
-        raise ProfileError("P123", f"无法打开Excel文件：{exc}") from exc
+        raise ProfileError("P123", f"无法打开Excel文件（文件可能已损坏）：{exc}") from exc
     try:
+        best: tuple[Any, HeaderSpot] | None = None
+        blank = True
         for sheet in book.worksheets:
-            found = _xlsx_sheet(sheet)
-            if found is not None:
-                return found
-        first = book.worksheets[0] if book.worksheets else None
-        if first is None or first.max_row in (None, 0):
+            sheet.reset_dimensions()  # some writers record a wrong used range
+            head = list(islice(_sheet_text(sheet.iter_rows(values_only=True)), _HEADER_SEARCH_ROWS))
+            blank = blank and not any(any(row) for row in head)
+            spot = locate_header(head)
+            if spot is not None and (best is None or spot.score > best[1].score):
+                best = (sheet, spot)
+        if best is None and blank:
             raise ProfileError("P120", "文件为空，没有任何表格内容")
-        raise ProfileError("P124", "Excel文件中没有含“统一社会信用代码”列的工作表")
+        if best is None:
+            titles = "、".join(s.title for s in book.worksheets)
+            raise ProfileError("P124", f"Excel文件的工作表（{titles}）中都没有“统一社会信用代码”列")
+        return _xlsx_table(*best)
     finally:
         book.close()
 
 
-def _xlsx_sheet(sheet: Any) -> RawTable | None:
-    """The table of one sheet whose header row (within the first rows) names the credit code."""
-    rows = sheet.iter_rows(values_only=True)
-    for number, cells in enumerate(rows, 1):
-        if number > _HEADER_SEARCH_ROWS:
-            return None
-        names = [cell_text(c).strip() for c in cells]
-        if any((m := match_header(n)) is not None and m[0] == "credit_code" for n in names if n):
-            break
-    else:
-        return None
-    width = len(names)
-    body = [[cell_text(c) for c in cells] for cells in rows]
-    width = max([width, *(len(r) for r in body)])
-    names = [n or f"列{j + 1}" for j, n in enumerate(names + [""] * (width - len(names)))]
+def _xlsx_table(sheet: Any, spot: HeaderSpot) -> RawTable:
+    """The data rows of a sheet below its header, numbered as the sheet numbers them."""
+    body = list(islice(_sheet_text(sheet.iter_rows(values_only=True)), spot.stop, None))
+    width = max([len(spot.names), *(len(r) for r in body)])
     body = [r + [""] * (width - len(r)) for r in body]
-    frame = pd.DataFrame(body, columns=pd.Index(_dedupe(names)), dtype="str")
-    return RawTable(frame, np.arange(len(frame), dtype=np.int64) + number + 1)
+    frame = pd.DataFrame(body, columns=pd.Index(_column_names(spot.names, width)), dtype="str")
+    return RawTable(frame, np.arange(len(frame), dtype=np.int64) + spot.stop + 1)
 
 
 def _dedupe(names: list[str]) -> list[str]:
@@ -221,19 +279,34 @@ def _dedupe(names: list[str]) -> list[str]:
     return out
 
 
+def _refuse_other_formats(data: bytes) -> None:
+    """Clear errors for old Excel, web pages saved as .xls, PDF and other binary files."""
+    head = data[:4096]
+    if head.startswith(_OLE_MAGIC):
+        raise ProfileError(
+            "P125", "这是旧版Excel（.xls）文件，暂不支持；请在Excel中“另存为”.xlsx或CSV后再导入"
+        )
+    if re.match(rb"\s*<(!doctype html|html|table|\?xml)", head[:512].lower().lstrip(b"\xef\xbb\xbf")):
+        raise ProfileError(
+            "P127", "该文件实为网页（HTML/XML）格式的导出，不是真正的Excel；请用Excel打开后另存为.xlsx或CSV"
+        )
+    if head.startswith(b"%PDF") or head.count(b"\x00") * 10 > len(head):
+        raise ProfileError("P122", "不是表格文件（CSV或.xlsx），请检查文件内容")
+
+
 def read_raw(source: str | Path | IO[bytes] | IO[str] | bytes, *, filename: str | None = None) -> RawTable:
-    """Read a CSV or .xlsx table (path, bytes or file object) into text cells."""
+    """Read a CSV or .xlsx table (path, bytes or file object) into text cells; the content decides."""
     data = _load_bytes(source)
-    name = filename or (str(source) if isinstance(source, str | Path) else getattr(source, "name", ""))
-    suffix = Path(str(name)).suffix.lower()
-    if not data[:65536].strip(b" \t\r\n\xef\xbb\xbf") and not data.strip(b" \t\r\n\xef\xbb\xbf"):
+    if _NOT_BLANK.search(data) is None:
         raise ProfileError("P120", "文件为空，没有任何表格内容")
-    if suffix == ".xls" and not data.startswith(b"PK"):
-        raise ProfileError("P125", "不支持旧版Excel（.xls），请另存为.xlsx或CSV")
-    if data.startswith(b"PK\x03\x04") or suffix in (".xlsx", ".xlsm"):
+    if data.startswith(b"PK\x03\x04"):
         return _read_xlsx(data)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel "Unicode text" is UTF-16
-        data = data.decode("utf-16").encode("utf-8")
-    elif data[:4096].count(b"\x00") * 10 > len(data[:4096]):  # mostly NUL bytes: not text
-        raise ProfileError("P122", "不是表格文件（CSV或.xlsx）")
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ProfileError("P121", "UTF-16编码的文件内容有损坏，无法读取") from exc
+    _refuse_other_formats(data)
+    if _NOT_BLANK.search(data) is None:
+        raise ProfileError("P120", "文件为空，没有任何表格内容")
     return _read_csv(data)

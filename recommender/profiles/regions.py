@@ -18,6 +18,7 @@ __all__ = [
     "region_within",
     "region_prefix",
     "region_codes_for_name",
+    "region_code_for_text",
 ]
 
 _SIX_DIGITS = re.compile(r"\d{6}")
@@ -154,3 +155,52 @@ def region_codes_for_name(name: str) -> list[str]:
         return exact
     names = {query + suffix for suffix in _NAME_SUFFIXES}
     return table.loc[table["name"].isin(names), "code"].tolist()
+
+
+@cache
+def _names_by_region() -> dict[str, tuple[str, ...]]:
+    """Each region's name and, for names of three characters or more, the name without its ending."""
+    out = {}
+    for code, (name, _, _) in _by_code().items():
+        if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            continue
+        short = next((name[: -len(s)] for s in _NAME_SUFFIXES if name.endswith(s)), name)
+        out[code] = (name, short) if len(short) >= 2 and short != name else (name,)
+    return out
+
+
+def _name_chain(text: str) -> tuple[str | None, str]:
+    """The deepest region whose names (province, city, county, each optional) begin ``text``."""
+    found: str | None = None
+    rest = text
+    while rest:
+        step = [
+            (len(n), code)
+            for code, names in _names_by_region().items()
+            if (found is None or region_within(code, found)) and code != found
+            for n in names
+            if rest.startswith(n)
+        ]
+        if not step:
+            break
+        longest = max(length for length, _ in step)
+        codes = {code for length, code in step if length == longest}
+        if len(codes) != 1:
+            break
+        found, rest = codes.pop(), rest[longest:]
+    return found, rest
+
+
+def region_code_for_text(raw: str) -> str | None:
+    """The 6-digit code a cell gives as a code (``500229``), a code with its name (``500229城口县``)
+    or names down to a listed county (``城口县``, ``重庆市城口县``); None if it names no one region."""
+    text = re.sub(r"\s+", "", str(raw))
+    code = re.match(r"(\d{6})(?:\.0+)?(?!\d)", text)
+    if code is not None:
+        return code.group(1)
+    if re.match(r"\d", text):
+        return None
+    found, rest = _name_chain(text)
+    if found is None or (rest and _by_code()[found][2] < 3):
+        return None
+    return found

@@ -1,28 +1,55 @@
-"""Enterprise frames in and out of the database: idempotent bulk upsert, fast load."""
+"""Enterprise frames in and out of the database: idempotent set-based bulk upsert, fast load.
+
+The database compares and writes: one ``INSERT … ON CONFLICT (credit_code) DO UPDATE … WHERE <a
+value differs>`` in one transaction, fed on SQLite by executemany of tuples in credit-code order
+(so the key index is appended to, not scattered), on PostgreSQL by ``COPY`` into a temporary table
+and ``INSERT … SELECT``. Inserted rows are counted from the table size, updated ones from the rows
+the statement wrote, so identical rows are neither touched nor counted as changed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import (
+    Column,
+    MetaData,
+    String,
+    Table,
+    Text,
+    bindparam,
+    cast,
+    func,
+    literal_column,
+    or_,
+    select,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
 from recommender.errors import ProfileError
 from recommender.profiles.fields import FIELDS, field_specs
 from recommender.profiles.importer import empty_frame
-from recommender.storage.db import init_db
+from recommender.storage.db import dump_json, init_db
 from recommender.storage.enterprise import Enterprise
 
-__all__ = ["UpsertStats", "upsert_enterprises", "load_enterprises"]
+__all__ = ["UpsertStats", "upsert_enterprises", "load_enterprises", "count_enterprises"]
 
 _TABLE = Enterprise.__table__
-_CHUNK = 5000
+_CHUNK = 50_000
 _INTERNAL = frozenset({"size", "size_possible", "small_low_profit", "age_years", "rd_ratio"})
+_STAGED = (*FIELDS, "extra")
+# Stored extras merged with new ones, re-serialised with sorted keys like dump_json (SQLite).
+_SQLITE_MERGE = literal_column(
+    "(SELECT json_group_object(key, value) FROM (SELECT key, value FROM "
+    "json_each(json_patch(enterprise.extra, excluded.extra)) ORDER BY key))"
+)
 
 
 @dataclass(frozen=True)
@@ -34,49 +61,111 @@ class UpsertStats:
     unchanged: int
 
 
-def _python_column(column: pd.Series, kind: str) -> list[Any]:
-    """A canonical column as database values: None for unknown, date/int/float/bool/str."""
+def _db_values(column: pd.Series, kind: str) -> list[Any]:
+    """A canonical column as plain Python values in stored form; None for unknown."""
     known = column.notna().to_numpy()
     if kind == "date":
-        values = np.array(column.dt.date, dtype=object)
-    elif kind == "int":
-        values = np.array([int(v) if k else None for v, k in zip(column, known, strict=True)], dtype=object)
-    elif kind == "money":
-        values = column.astype("float64").to_numpy(dtype=object)
-    elif kind == "bool":
-        values = column.astype("boolean").to_numpy(dtype=object, na_value=None)
-    else:
-        values = column.astype(object).to_numpy()
-    values = values.copy()
-    values[~known] = None
-    return values.tolist()
+        return column.dt.strftime("%Y-%m-%d").to_numpy(dtype=object, na_value=None).tolist()
+    if kind == "bool":
+        return column.astype("boolean").to_numpy(dtype=object, na_value=None).tolist()
+    if kind in ("int", "money"):
+        numbers = column.to_numpy(dtype="float64", na_value=np.nan)
+        values = np.empty(len(column), dtype=object)
+        values[known] = numbers[known].astype(np.int64 if kind == "int" else np.float64).tolist()
+        return values.tolist()
+    return column.to_numpy(dtype=object, na_value=None).tolist()
 
 
-def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    """One dict per row with every §1 field and the extra columns as a dict."""
-    columns = {name: _python_column(df[name], spec.kind) for name, spec in field_specs().items()}
-    extra_names = [c for c in df.columns if c not in field_specs() and c not in _INTERNAL]
-    extra_columns = [_python_column(df[c], "text") for c in extra_names]
-    extras = [
-        {k: v for k, v in zip(extra_names, row, strict=True) if v is not None}
-        for row in zip(*extra_columns, strict=True)
-    ] if extra_names else [{} for _ in range(len(df))]
-    names = list(columns)
+def _extras(chunk: pd.DataFrame, names: list[str]) -> list[str]:
+    """The extra columns of each row as canonical JSON text, unknown cells left out."""
+    if not names:
+        return ["{}"] * len(chunk)
+    columns = [chunk[n].to_numpy(dtype=object, na_value=None) for n in names]
     return [
-        {**dict(zip(names, row, strict=True)), "extra": extra}
-        for row, extra in zip(zip(*columns.values(), strict=True), extras, strict=True)
+        dump_json({k: str(v) for k, v in zip(names, row, strict=True) if v is not None})
+        for row in zip(*columns, strict=True)
     ]
 
 
-def _stored(conn: Connection, codes: Sequence[str], columns: Sequence[str]) -> dict[str, tuple]:
-    """Stored values of ``columns`` (and extra) for the given credit codes."""
-    wanted = [_TABLE.c.credit_code, *(_TABLE.c[c] for c in columns), _TABLE.c.extra]
-    out: dict[str, tuple] = {}
-    for start in range(0, len(codes), _CHUNK):
-        chunk = codes[start : start + _CHUNK]
-        for row in conn.execute(select(*wanted).where(_TABLE.c.credit_code.in_(chunk))):
-            out[row[0]] = tuple(row[1:])
-    return out
+def _key_order(codes: pd.Series) -> np.ndarray:
+    """Row positions in credit-code order: a lexsort of 2-byte words for 18-character ASCII keys."""
+    try:
+        fixed = codes.to_numpy(dtype="S18")  # longer keys are cut: the order is only a speed hint
+    except UnicodeEncodeError:
+        return codes.argsort().to_numpy()
+    return np.lexsort(fixed.view(">u2").reshape(-1, 9).T[::-1])
+
+
+def _rows(df: pd.DataFrame) -> Iterator[list[tuple]]:
+    """The frame in credit-code order as chunks of tuples in ``_STAGED`` order."""
+    specs = field_specs()
+    extra_names = [c for c in df.columns if c not in specs and c not in _INTERNAL]
+    ordered = df.take(_key_order(df["credit_code"]))  # one take, then chunks are cheap slices
+    for start in range(0, len(df), _CHUNK):
+        chunk = ordered.iloc[start : start + _CHUNK]
+        columns = [_db_values(chunk[name], spec.kind) for name, spec in specs.items()]
+        yield list(zip(*columns, _extras(chunk, extra_names), strict=True))
+
+
+def _on_conflict(statement: Any, dialect: str, columns: list[str], merge_extra: bool) -> Any:
+    """``statement`` updating ``columns`` of an existing row only where any of them differs."""
+    excluded = statement.excluded
+    if not merge_extra:
+        extra = excluded.extra
+    elif dialect == "postgresql":
+        extra = _TABLE.c.extra.op("||")(excluded.extra)
+    else:
+        extra = _SQLITE_MERGE
+    differs = [_TABLE.c[c].is_distinct_from(excluded[c]) for c in columns]
+    differs.append(_TABLE.c.extra.is_distinct_from(extra))
+    return statement.on_conflict_do_update(
+        index_elements=[_TABLE.c.credit_code],
+        set_={**{c: excluded[c] for c in columns}, "extra": extra, "updated_at": excluded.updated_at},
+        where=or_(*differs),
+    )
+
+
+def _write_sqlite(conn: Connection, df: pd.DataFrame, columns: list[str], merge: bool, now: datetime) -> int:
+    """executemany of an upsert over sorted chunks of tuples; the number of rows written."""
+    stamp = _TABLE.c.updated_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)(now)
+    values = {name: bindparam(name) for name in _STAGED} | {"updated_at": literal_column(f"'{stamp}'")}
+    statement = _on_conflict(sqlite.insert(_TABLE).values(values), "sqlite", columns, merge)
+    sql = str(statement.compile(dialect=conn.dialect))
+    cursor = conn.connection.cursor()
+    written = 0
+    try:
+        for rows in _rows(df):
+            cursor.executemany(sql, rows)
+            written += cursor.rowcount
+    finally:
+        cursor.close()
+    return written
+
+
+def _write_postgres(conn: Connection, df: pd.DataFrame, columns: list[str], merge: bool, now: datetime) -> int:
+    """COPY into a temporary table, then one INSERT … SELECT upsert; the number of rows written."""
+    staging = Table(
+        "enterprise_staging",
+        MetaData(),
+        *(Column(name, _TABLE.c[name].type) for name in _STAGED),
+        prefixes=["TEMPORARY"],
+        postgresql_on_commit="DROP",
+    )
+    staging.create(conn)
+    with conn.connection.cursor() as cursor:
+        with cursor.copy(f"COPY enterprise_staging ({', '.join(_STAGED)}) FROM STDIN") as copy:
+            for rows in _rows(df):
+                for row in rows:
+                    copy.write_row(row)
+    stamp = bindparam("now", now, type_=_TABLE.c.updated_at.type)
+    source = select(*staging.c, stamp)
+    statement = postgresql.insert(_TABLE).from_select([*_STAGED, "updated_at"], source)
+    upsert = _on_conflict(statement, "postgresql", columns, merge)
+    return conn.execute(upsert.execution_options(preserve_rowcount=True)).rowcount
+
+
+def _count(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(_TABLE)).scalar_one())
 
 
 def upsert_enterprises(
@@ -90,59 +179,69 @@ def upsert_enterprises(
     if df["credit_code"].isna().any() or df["credit_code"].duplicated().any():
         raise ProfileError("P140", "写入数据库的企业表中统一社会信用代码为空或重复")
     columns = list(FIELDS[1:] if fields is None else [f for f in FIELDS[1:] if f in set(fields)])
-    merge_extra = fields is not None
-    records = _records(df)
     now = datetime.now(UTC).replace(microsecond=0)
     init_db(engine)
+    write = _write_postgres if engine.dialect.name == "postgresql" else _write_sqlite
     with engine.begin() as conn:
-        stored = _stored(conn, [r["credit_code"] for r in records], columns)
-        new, changed = [], []
-        for record in records:
-            old = stored.get(record["credit_code"])
-            if old is None:
-                new.append({**record, "updated_at": now})
-                continue
-            extra = {**(old[-1] or {}), **record["extra"]} if merge_extra else record["extra"]
-            if tuple(record[c] for c in columns) + (extra,) != old:
-                values = {c: record[c] for c in columns}
-                changed.append({**values, "extra": extra, "updated_at": now, "key": record["credit_code"]})
-        for start in range(0, len(new), _CHUNK):
-            conn.execute(insert(_TABLE), new[start : start + _CHUNK])
-        if changed:
-            statement = (
-                update(_TABLE)
-                .where(_TABLE.c.credit_code == bindparam("key"))
-                .values({c: bindparam(c) for c in [*columns, "extra", "updated_at"]})
-            )
-            for start in range(0, len(changed), _CHUNK):
-                conn.execute(statement, changed[start : start + _CHUNK])
-    return UpsertStats(len(new), len(changed), len(records) - len(new) - len(changed))
+        before = _count(conn)
+        written = write(conn, df, columns, fields is not None, now)
+        inserted = _count(conn) - before
+        updated = written - inserted
+    return UpsertStats(inserted, updated, len(df) - inserted - updated)
+
+
+def count_enterprises(engine: Engine) -> int:
+    """How many enterprises are stored."""
+    init_db(engine)
+    with engine.connect() as conn:
+        return _count(conn)
+
+
+def _column(values: list[Any], kind: str) -> pd.Series:
+    """Fetched values of one field as a canonical column."""
+    if kind == "date":
+        dates = pd.to_datetime(pd.Series(values, dtype="str"), format="%Y-%m-%d")
+        return dates.astype("datetime64[ns]")
+    if kind in ("int", "money"):
+        return pd.Series(np.array(values, dtype="float64"))
+    if kind == "bool":
+        return pd.Series(pd.array([None if v is None else bool(v) for v in values], "boolean"))
+    return pd.Series(values, dtype="str")
+
+
+def _extra_frame(texts: list[str]) -> pd.DataFrame:
+    """Stored extras (JSON text) as string columns, parsing each distinct text once."""
+    codes, uniques = pd.factorize(pd.Series(texts, dtype=object))
+    parsed = pd.DataFrame.from_records([json.loads(u) for u in uniques], index=range(len(uniques)))
+    return parsed.iloc[codes].reset_index(drop=True).astype("str")
 
 
 def load_enterprises(engine: Engine) -> pd.DataFrame:
     """Every stored enterprise as a canonical frame (sorted by credit code), extras as columns."""
+    specs = field_specs()
+    wanted = [
+        cast(_TABLE.c[name], String) if spec.kind == "date" else _TABLE.c[name]
+        for name, spec in specs.items()
+    ]
+    query = select(*wanted, cast(_TABLE.c.extra, Text)).order_by(_TABLE.c.credit_code)
     init_db(engine)
+    data: list[list[Any]] = [[] for _ in range(len(wanted) + 1)]
     with engine.connect() as conn:
-        rows = conn.execute(
-            select(*(_TABLE.c[f] for f in FIELDS), _TABLE.c.extra).order_by(_TABLE.c.credit_code)
-        ).all()
-    if not rows:
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute(str(query.compile(dialect=conn.dialect)))
+            while rows := cursor.fetchmany(_CHUNK):
+                for values, fetched in zip(data, zip(*rows, strict=True), strict=True):
+                    values.extend(fetched)
+        finally:
+            cursor.close()
+    if not data[0]:
         return empty_frame()
-    data = list(zip(*rows, strict=True))
-    frame = {}
-    for position, (name, spec) in enumerate(field_specs().items()):
-        values = pd.Series(data[position], dtype=object)
-        if spec.kind == "date":
-            frame[name] = pd.to_datetime(values).astype("datetime64[ns]")
-        elif spec.kind in ("int", "money"):
-            frame[name] = pd.to_numeric(values).astype("float64")
-        elif spec.kind == "bool":
-            frame[name] = values.astype("boolean")
-        else:
-            frame[name] = values.astype("str")
-    out = pd.DataFrame(frame)
-    extras = pd.DataFrame.from_records(list(data[-1]), index=out.index)
+    out = pd.DataFrame(
+        {name: _column(data[i], spec.kind) for i, (name, spec) in enumerate(specs.items())}
+    )
+    extras = _extra_frame(data[-1])
     for name in extras.columns:
         if name not in out.columns:
-            out[name] = extras[name].astype("str")
+            out[name] = extras[name]
     return out

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -13,7 +15,12 @@ from sqlmodel import Session, SQLModel, create_engine
 
 from recommender import settings
 
-__all__ = ["get_engine", "init_db", "session"]
+__all__ = ["dump_json", "get_engine", "init_db", "session"]
+
+
+def dump_json(value: Any) -> str:
+    """Canonical JSON text (sorted keys, compact, UTF-8): equal objects are stored as equal text."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
@@ -21,16 +28,18 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB: bulk upserts touch many index pages
     cursor.close()
 
 
 @cache
 def _engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, json_serializer=dump_json)
     in_memory = url in ("sqlite://", "sqlite:///:memory:")
     engine = create_engine(
         url,
+        json_serializer=dump_json,
         connect_args={"check_same_thread": False},
         poolclass=StaticPool if in_memory else None,
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column
+from sqlalchemy import JSON, Column, DateTime
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
 __all__ = ["Enterprise"]
@@ -38,5 +39,11 @@ class Enterprise(SQLModel, table=True):
     qualifications: str | None = None  # canonical names joined by ';' ("" = none listed)
     invention_patents: int | None = None
     scope: str | None = None
-    extra: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    updated_at: datetime = Field(default_factory=_now)
+    # Extra columns of the source table; JSONB on PostgreSQL so it can be compared and merged there.
+    extra: dict[str, Any] = Field(
+        default_factory=dict,
+        sa_column=Column(JSON().with_variant(JSONB(), "postgresql"), nullable=False),
+    )
+    updated_at: datetime = Field(
+        default_factory=_now, sa_column=Column(DateTime(timezone=True), nullable=False)
+    )

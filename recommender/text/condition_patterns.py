@@ -10,7 +10,10 @@ from functools import cache
 from recommender.rules.schema import TAX_CREDIT_LEVELS
 from recommender.text.lexicon import patterns
 
-__all__ = ["Hit", "categorical_hits", "industry_hits", "region_hits", "date_hits"]
+__all__ = ["NO_LEAD", "Hit", "categorical_hits", "industry_hits", "region_hits", "date_hits"]
+
+
+NO_LEAD = 1 << 30
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class Hit:
     end: int
     confidence: float = 0.9
     subject: bool = False  # a subject-type word (size, qualification, taxpayer...) that may be OR-ed
+    lead: int = NO_LEAD  # where a numeric condition's words start (its field cue), else unused
 
 
 def _alternation(words) -> str:
@@ -37,7 +41,15 @@ def _qualification_re() -> re.Pattern[str]:
 
 @cache
 def _size_re() -> re.Pattern[str]:
-    return re.compile(_alternation(patterns()["size_words"]))
+    prefixes = _alternation(patterns()["size_prefixes"])
+    return re.compile(rf"{_alternation(patterns()['size_words'])}|(?P<prefix>{prefixes})[\u4e00-\u9fff]{{1,4}}?企业")
+
+
+def _sizes(m: re.Match[str]) -> list[str]:
+    """Size classes of a size word, or of a size prefix before a trade (中小外贸企业)."""
+    if m.group("prefix"):
+        return list(patterns()["size_prefixes"][m.group("prefix")])
+    return list(patterns()["size_words"][m.group(0)])
 
 
 @cache
@@ -111,7 +123,7 @@ def categorical_hits(text: str, negated: bool = False) -> list[Hit]:
         add(Hit(field, "not_in" if negated else "eq", [value] if negated else value,
                 m.start(), m.end(), subject=True))
     for m in _size_re().finditer(text):
-        sizes = list(patterns()["size_words"][m.group(0)])
+        sizes = _sizes(m)
         op = "not_in" if negated else ("eq" if len(sizes) == 1 else "in")
         add(Hit("size", op, sizes[0] if op == "eq" else sizes, m.start(), m.end(), subject=True))
     for hit in _rating_hits(text, negated):

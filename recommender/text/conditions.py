@@ -8,6 +8,7 @@ from functools import cache
 
 from recommender.rules.schema import Condition
 from recommender.text.condition_patterns import (
+    NO_LEAD,
     Hit,
     categorical_hits,
     date_hits,
@@ -31,6 +32,9 @@ _NUMERIC_FIELDS: list[tuple[str, str, frozenset[str]]] = [
     ("invention_patents", r"发明专利", frozenset({"件", "项", "个"})),
     ("age_years", r"成立|注册|设立|经营|存续|开业", frozenset({"年", "月"})),
 ]
+_SHARE_OF = re.compile(r"^\s*(?:且|并且|并|其中)?\s*占[^，。；]{0,16}(?:收入|总额)[^，。；]{0,4}(?:比重|比例)")
+_PHRASE_REACH = 16  # a cue this close before its bound starts the condition's text (年营业收入不超过…)
+_PERIOD = re.compile(r"(?:(?:上|近|前)?[一二三两四五0-9]*(?:个)?(?:年度|年|会计年度)(?:的|内)?)?$")
 _NOT_A_FIELD = re.compile(r"吸纳|新增|带动|招用|安置|稳定就业|就业人数|新招")
 _BENEFIT_TIER = re.compile(r"^\s*的部分")
 _SPLIT = re.compile(r"[，,：:。；;\n](?!\s*或)")
@@ -52,10 +56,17 @@ def _cue_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
+_SUBJECT_LEAD = re.compile(
+    r"[^，。；]{0,20}?的(?:企业|单位|纳税人|市场主体|主体|个体工商户|申请人)[，,]?\s*(?:应当|须|应|需|必须|均应)"
+)
+
+
 def _benefit_cut(part: str) -> int:
     """Offset where the benefit terms of a phrase start (its length if none)."""
-    m = _cue_re(tuple(patterns()["benefit_cues"])).search(part)
-    return m.start() if m else len(part)
+    for m in _cue_re(tuple(patterns()["benefit_cues"])).finditer(part):
+        if not _SUBJECT_LEAD.match(part, m.end()):  # 享受本措施的企业应当… names who applies
+            return m.start()
+    return len(part)
 
 
 def _boilerplate(part: str) -> str | None:
@@ -69,12 +80,21 @@ def is_boilerplate_only(part: str) -> bool:
     return not re.sub(r"[在于的且并和、，。；;\s（）()有具备具有应当须]|企业|申报|单位", "", rest)
 
 
-def _numeric_hits(part: str) -> list[Hit]:
+def _cued_fields(part: str) -> tuple[str, ...]:
+    """Numeric fields whose cue words a phrase carries (研发费用 → rd_ratio, rd_expense)."""
+    return tuple(name for name, cue, _ in _NUMERIC_FIELDS if re.search(cue, part))
+
+
+def _numeric_hits(part: str, before: tuple[str, ...] = ()) -> list[Hit]:
+    """Bounds with their fields; a phrase 且占营业收入比重… takes its field from ``before``."""
     out = []
     for bound in find_bounds(part):
         if _BENEFIT_TIER.match(part[bound.span[1]:]):
             continue
         hit = _field_for(part, bound)
+        if hit is None and _SHARE_OF.match(part):
+            name = next((n for n, _, units in _NUMERIC_FIELDS if n in before and bound.quantity.unit in units), None)
+            hit = Hit(name, bound.op, bound.quantity.value, *bound.span, 0.8, lead=0) if name else None
         if hit:
             out.append(hit)
     return out
@@ -82,7 +102,7 @@ def _numeric_hits(part: str) -> list[Hit]:
 
 def _field_for(part: str, bound: Bound) -> Hit | None:
     """The field a bound speaks of: the nearest cue before it (else after) accepting its unit."""
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, int] | None = None
     start, end = bound.span
     for name, cue, units in _NUMERIC_FIELDS:
         if bound.quantity.unit not in units:
@@ -92,10 +112,11 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
             if m.end() > start and m.start() < end:
                 continue
             if best is None or dist < best[0]:
-                best = (dist, name)
+                best = (dist, name, m.start())
     if best is None:
         return None
     name = best[1]
+    lead = _PERIOD.search(part[:best[2]]).start() if best[0] < _PHRASE_REACH else start
     if name == "employees" and _NOT_A_FIELD.search(part):
         return None
     value = bound.quantity.value
@@ -103,7 +124,7 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
         value = round(value / 12, 4)
     if isinstance(value, float) and value.is_integer() and name != "rd_ratio":
         value = int(value)
-    return Hit(name, bound.op, value, start, end, 0.9 if best[0] < 1000 else 0.7)
+    return Hit(name, bound.op, value, start, end, 0.9 if best[0] < 1000 else 0.7, lead=lead)
 
 
 def _parts(text: str) -> list[tuple[int, str]]:
@@ -120,13 +141,31 @@ def _parts(text: str) -> list[tuple[int, str]]:
             s = t + text[q + len(t):p] + s
             p = q
         merged.append((p, s))
-    return [(p, s) for p, s in merged if s.strip()]
+    out = []
+    for p, s in merged:
+        for piece_start, piece in _split_brackets(s):
+            out.append((p + piece_start, piece))
+    return [(p, s) for p, s in out if s.strip()]
+
+
+_EXCLUDED_BRACKET = re.compile(r"[（(][^（）()]*?(?:除外|不含|不包括|不包含)[^（）()]*[）)]")
+
+
+def _split_brackets(part: str) -> list[tuple[int, str]]:
+    """A phrase with a bracketed exclusion ((房地产业企业除外)) cut so the bracket stands alone."""
+    out, pos = [], 0
+    for m in _EXCLUDED_BRACKET.finditer(part):
+        out.extend([(pos, part[pos:m.start()]), (m.start(), m.group(0))])
+        pos = m.end()
+    out.append((pos, part[pos:]))
+    return out
 
 
 def _to_condition(hit: Hit, text: str, base: int, clause: str) -> Condition:
+    start = min(hit.lead, hit.start)
     return Condition(
-        op=hit.op, field=hit.field, value=hit.value, text=text[hit.start:hit.end].strip(),
-        clause=clause, span=(base + hit.start, base + hit.end), confidence=hit.confidence,
+        op=hit.op, field=hit.field, value=hit.value, text=text[start:hit.end],
+        clause=clause, span=(base + start, base + hit.end), confidence=hit.confidence,
     )
 
 
@@ -155,11 +194,13 @@ def find_conditions(
     found = Found()
     excluded = _excluded_sentences(text)
     run: list[tuple[int, str]] = []
+    masked = _mask(text, [m.span(m.lastindex or 0) for m in _NOT_NAMING.finditer(text)])
+    before: tuple[str, ...] = ()
     for part_start, part in _parts(text):
-        cut = _benefit_cut(part)
-        head = part[:cut]
+        cut = _benefit_cut(masked[part_start:part_start + len(part)])
+        head = masked[part_start:part_start + cut]
         if not head.strip():
-            _close_run(found, run)
+            _close_run(found, run, text, base)
             continue
         plate = _boilerplate(head)
         if plate:
@@ -167,43 +208,51 @@ def find_conditions(
         neg = negated or any(s <= part_start < e for s, e in excluded) or bool(
             _cue_re(tuple(patterns()["exclusion_cues"])).search(head))
         hits = categorical_hits(head, neg)
-        taken = [(h.start, h.end) for h in hits]
-        for extra in (*_numeric_hits(head), *date_hits(head), *region_hits(head, region_code),
+        taken = [(h.start, h.end, False) for h in hits]
+        for extra in (*_numeric_hits(head, before), *date_hits(head), *region_hits(head, region_code),
                       *industry_hits(_mask(head, taken), neg)):
-            if not any(s < extra.end and extra.start < e for s, e in taken):
+            numeric = extra.lead != NO_LEAD  # the two bounds of a range share their words
+            if not any(s < extra.end and extra.start < e and not (numeric and n) for s, e, n in taken):
                 hits.append(extra)
-                taken.append((extra.start, extra.end))
+                taken.append((extra.start, extra.end, numeric))
         hits.sort(key=lambda h: h.start)
         offset = base + part_start
+        if hits and run and _RESTATES.match(head):
+            run.pop()  # …的企业，即国民经济行业分类中的制造业企业: the same requirement, now checkable
         if hits or plate and is_boilerplate_only(head) or cut < len(part):
-            _close_run(found, run)
-        elif not is_boilerplate_only(head):
-            run.append((offset, head))
+            _close_run(found, run, text, base)
+        elif not is_boilerplate_only(head) and not _EXCLUDED_BRACKET.fullmatch(part.strip()):
+            run.append((offset, part[:cut]))
+        before = () if _SENTENCE_END.match(text[part_start + len(part):]) else _cued_fields(head)
         if _SENTENCE_END.match(text[part_start + len(part):]):
-            _close_run(found, run)
+            _close_run(found, run, text, base)
+        words = part[:cut]
         for group in _or_groups(hits, head):
             if len(group) == 1:
-                found.conditions.append(_to_condition(group[0], head, offset, clause))
+                found.conditions.append(_to_condition(group[0], words, offset, clause))
                 continue
-            children = tuple(_to_condition(h, head, offset, "") for h in group)
+            children = tuple(_to_condition(h, words, offset, "") for h in group)
             span = (offset + group[0].start, offset + group[-1].end)
             found.conditions.append(Condition(
                 op="any_of", any_of=children, clause=clause, span=span,
-                text=head[group[0].start:group[-1].end], confidence=0.8,
+                text=words[group[0].start:group[-1].end], confidence=0.8,
             ))
-    _close_run(found, run)
+    _close_run(found, run, text, base)
     return found
 
 
 _SENTENCE_END = re.compile(r"^\s*[。；;\n]")
+_RESTATES = re.compile(r"^\s*(?:即|也就是|亦即)")
+# Words that name no condition: book titles (《中小企业划型标准规定》) and the term a definition defines.
+_NOT_NAMING = re.compile(r"《[^《》]*》|所称(“?[^，。；“”]{1,30}?”?)(?=[，,]?\s*(?:是指|指|按照|包括|以))")
 
 
-def _close_run(found: Found, run: list[tuple[int, str]]) -> None:
+def _close_run(found: Found, run: list[tuple[int, str]], text: str, base: int) -> None:
     """Keep a run of consecutive phrases no field checks as one leftover requirement."""
     if run:
         start = run[0][0]
         end = run[-1][0] + len(run[-1][1])
-        found.leftovers.append((start, "，".join(t.strip() for _, t in run) if end > start else ""))
+        found.leftovers.append((start, text[start - base:end - base]))
         run.clear()
 
 
@@ -220,10 +269,10 @@ def _excluded_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+def _mask(text: str, spans) -> str:
     """``text`` with the given spans blanked out (same length, so offsets still hold)."""
     chars = list(text)
-    for s, e in spans:
+    for s, e, *_ in spans:
         chars[s:e] = "　" * (e - s)
     return "".join(chars)
 
@@ -248,21 +297,29 @@ def _unknowns(leftovers: list[tuple[int, str]], p, has_checkable: bool) -> list[
 
 
 _THRESHOLD = re.compile(r"达到|以上|不低于|不少于|超过|未发生|不得发生")
-_OFFER = re.compile(r"的[，,]\s*(?:可以|可|给予|予以|按|经[^，。；]{0,10}后)")
+_OFFER = re.compile(r"的[，,]\s*(?:[^，。；]{0,6}?后)?(?:可以|可|给予|予以|按|经[^，。；]{0,10}后)")
+_REQ_SENTENCE = re.compile(
+    r"^\s*(?:申报|申请|享受)[^，。；]{0,10}?(?:企业|单位|主体)(?!的)|须|应当|必须"
+)
 
 
-def _measure_terms(text: str, leftovers: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _measure_terms(text: str, base: int, leftovers: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Leftovers of a measure clause before its offer (…面积达到100亩以上的，可以申请…)."""
     ends = [m.start() for m in _OFFER.finditer(text)]
-    if not ends:
-        return []
-    base = min(off for off, _ in leftovers) if leftovers else 0
     return [(off, t) for off, t in leftovers if any(off - base <= e for e in ends)]
+
+
+def _requirement_sentences(text: str, base: int, leftovers: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Leftovers of a measure clause in a sentence that states a requirement (申报企业须…)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^。；;\n]+", text) if _REQ_SENTENCE.search(m.group(0))]
+    return [(off, t) for off, t in leftovers if any(s <= off - base < e for s, e in spans)]
 
 
 _NOT_REQ = re.compile(
     r"(?:下列|以下|如下)[^，。；]{0,6}(?:条件|要求|情形|标准|行业|之一)|^[^，。；]{0,6}(?:对象|范围|条件|主体)$|"
-    r"可同步|可以|不限|[：:]$"
+    r"可同步|可以|不限|[：:]$|所称|是指|为准|不视为|有效期|适用于本|以上条件|上述条件|执行至|^同时(?:满足|符合)|"
+    r"\d{4}年[^，。；]{0,8}至\d{4}年|起(?:施行|执行)|^(?:获得|享受|取得)[^，。；]{0,8}(?:补助|奖励|支持|资金|补贴|贴息)的|"
+    r"^(?:各级|各|市|县|区|省)?[^，。；]{0,12}?(?:部门|机关|银行|政府|委员会)(?:应当|要|应|须|不得)"
 )
 _SUBJECT_ONLY = re.compile(r"[^，。；]{0,12}(?:的)?(?:企业|单位|个人|申请人|市场主体)")
 _REQUIREMENT = re.compile(r"须|需|应当|应|必须|具备|具有|拥有|符合|满足|未发生|未被|不得|无|达到|以上|以下|不低于|不超过|获得|取得|近[一二三四五两]年")
@@ -281,8 +338,9 @@ def read_passages(passages, region_code: str | None) -> Found:
         if p.strong:
             conds.extend(_unknowns(part.leftovers, p, bool(conds)))
         else:
-            conds.extend(c for c in _unknowns(_measure_terms(p.text, part.leftovers), p, bool(conds))
+            conds.extend(c for c in _unknowns(_measure_terms(p.text, p.base, part.leftovers), p, bool(conds))
                          if _THRESHOLD.search(c.text))
+            conds.extend(_unknowns(_requirement_sentences(p.text, p.base, part.leftovers), p, bool(conds)))
         if p.group is not None:
             groups.setdefault(p.group, []).extend(conds)
             continue

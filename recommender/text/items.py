@@ -86,9 +86,37 @@ def plan_items(structure: Structure, title: str) -> list[ItemPlan]:
         for i, c in enumerate(clauses)]
     roots = [i for i, c in enumerate(clauses) if c.parent is None]
     picked = _pick(structure, roles, measures, None, roots)
+    recognitions = [i for i in _recognitions(structure)
+                    if not any(_inside(clauses[i], clauses[j]) or _inside(clauses[j], clauses[i]) for j in picked)]
+    if len(picked) + len(recognitions) >= 2 and (picked or len(recognitions) >= 2):
+        plans = [_plan(structure, clauses[i], _name(structure, clauses[i], title)) for i in picked]
+        plans += [_plan(structure, clauses[i], _recognition_name(structure, clauses[i])) for i in recognitions]
+        return sorted(plans, key=lambda p: p.start)
     if len(picked) <= 1:
         return [_single_item(structure, title, roles, picked[0] if picked else None)]
     return [_plan(structure, clauses[i], _name(structure, clauses[i], title)) for i in picked]
+
+
+_RECOGNITION = re.compile(r"(?:认定|评价|评定|入库)(?:条件|标准)?$")
+_RECOGNIZED = re.compile(r"(?:认定|评价|评定)为?([^，。；：:\s]{2,16}?)(?:须|应当|应|必须|的企业|，|：)")
+
+
+def _recognitions(structure: Structure) -> list[int]:
+    """Top-level sections that state how a status is recognised (二、认定条件; 第三章 专精特新中小企业认定)."""
+    return [i for i, c in enumerate(structure.clauses)
+            if c.parent is None and c.heading and _RECOGNITION.search(c.heading) and c.children]
+
+
+def _inside(inner: Clause, outer: Clause) -> bool:
+    return outer.start <= inner.start < outer.end
+
+
+def _recognition_name(structure: Structure, clause: Clause) -> str:
+    """The status a recognition section grants, named as an item (高新技术企业认定)."""
+    if not re.search(r"^(?:认定|评价|评定|入库)", clause.heading):
+        return clause.heading
+    m = _RECOGNIZED.search(structure.full_text(clause))
+    return f"{m.group(1)}{clause.heading[:2]}" if m else clause.heading
 
 
 def _single_item(structure: Structure, title: str, roles: list[str], index: int | None) -> ItemPlan:

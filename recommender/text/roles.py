@@ -14,7 +14,7 @@ _GRANT = re.compile(
     r"给予|予以|减按|免征|减半征收|免收|减免|加计扣除|加计\s*[0-9]+(?:\.[0-9]+)?%\s*抵减|退还|返还|一次性|即征即退|两免三减半|"
     r"(?:奖励|补助|补贴|资助|贴息)\s*[0-9一二三四五六七八九十百千]|提供[^，。；]{0,12}(?:贷款|担保|授信)|"
     r"(?:全额|按[^，。；]{0,24}?)(?:补贴|补助|奖励|贴息|返还)(?:[，。；]|$)|发放[^，。；]{0,8}(?:补贴|补助|奖励)|"
-    r"直接认定|认定为|确认为|(?:可以|可)申请[^，。；]{0,16}(?:补贴|补助|奖励|贴息|返还|贷款)"
+    r"免费(?:提供|开展|组织)|免税政策|无票免税|全额承担|费用由[^，。；]{0,10}承担|直接认定|认定为|确认为|(?:可以|可)申请[^，。；]{0,16}(?:补贴|补助|奖励|贴息|返还|贷款)"
 )
 _REFERENCE = re.compile(r"享受|不得|不予|不适用|不纳入|不再|停止|规定的|申请|申报|骗取|须|需")
 _REFERS_BACK = re.compile(
@@ -30,6 +30,7 @@ _AGENCY = re.compile(
     r"政府|局|委)(?:应当|要|负责|会同|按|不得|将|可|定期|加强|在)"
 )
 _PURPOSE = re.compile(r"^\s*(?:为了?|根据|依据|按照[^，。]{0,30}精神)[^。]*?(?:制定|通知如下|公告如下|如下|特制定|意见)")
+_PREFERENCE = re.compile(r"\s*(?:优先|倾斜|重点)(?:支持|推荐|安排|保障|考虑)")
 _VALIDITY = re.compile(r"有效期|起施行|起执行|执行至|负责解释|执行期限")
 
 
@@ -77,6 +78,8 @@ def is_measure(text: str) -> bool:
             continue
         start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
         end = min(i for i in (text.find("。", m.end()), text.find("；", m.end()), len(text)) if i >= 0)
+        if _PREFERENCE.match(text, m.end()):
+            continue  # 给予优先支持: a preference when others are chosen, not something given
         if _TO_INSTITUTION.search(text[start:m.end()]) or _REFERS_BACK.search(text[start:end]):
             continue
         return True
