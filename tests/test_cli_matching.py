@@ -119,3 +119,13 @@ def test_a_bad_policy_file_is_reported_and_the_rest_are_matched(policies, tmp_pa
     assert code == 0
     assert "broken.md: 已跳过" in err
     assert len(pd.read_csv(out)) == 4
+
+
+def test_a_totals_row_is_reported_as_skipped(policies, tmp_path, capsys):
+    table = tmp_path / "with_total.csv"
+    text = TABLE.read_bytes().decode("gbk").rstrip("\n") + "\n合计,,,,,,,,,,,,,,,,,\n"
+    table.write_bytes(text.encode("gbk"))
+    code, _, err = _run(["reach", "--policies", str(policies), "--enterprises", str(table),
+                         "--as-of", AS_OF], capsys)
+    assert code == 0
+    assert "合计" in err.splitlines()[-1] and err.splitlines()[-1].startswith("row ")

@@ -382,8 +382,8 @@ def test_gb18030_only_characters_survive():
 
 @pytest.mark.parametrize(
     ("data", "filename", "code", "words"),
-    [(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "名录.xls", "P125", "另存为"),
-     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "名录.csv", "P125", "旧版Excel"),
+    [(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "名录.xls", "P123", "已损坏"),
+     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "名录.csv", "P123", "已损坏"),
      ("<html><body><table><tr><td>统一社会信用代码</td></tr></table>".encode(), "x.xls", "P127", "网页"),
      (b"%PDF-1.7\n1 0 obj", "x.csv", "P122", "不是表格文件"),
      (b"\xef\xbb\xbf\r\n\r\n", "x.csv", "P120", "文件为空")],
@@ -429,3 +429,33 @@ def test_preamble_and_footer_never_change_which_enterprises_are_read(preamble, f
     first_data_row = len(preamble) + 2
     assert {e.row for e in result.rejected} == {first_data_row + i for i, c in enumerate(codes)} - {
         first_data_row + codes.index(c) for c in expected}
+
+
+def test_old_excel_xls_with_a_title_row_dates_and_a_bad_row(tmp_path):
+    import datetime as dt
+
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    book.add_sheet("说明").write(0, 0, "本表由市场监管系统导出")
+    sheet = book.add_sheet("企业名录")
+    sheet.write(0, 0, "2025年城口县企业名录")
+    header = ["统一社会信用代码", "企业名称", "成立日期", "从业人数", "营业收入（元）", "是否有银行贷款记录"]
+    for col, name in enumerate(header):
+        sheet.write(2, col, name)
+    dates = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    rows = [[GOOD, "城口县甲腊肉厂", dt.datetime(2019, 3, 5), 12, 3_000_000, "否"],
+            [GOOD[:-1] + "0", "城口县乙公司", dt.datetime(2020, 1, 1), 5, 100_000, "是"]]
+    for r, row in enumerate(rows, start=3):
+        for col, value in enumerate(row):
+            sheet.write(r, col, value, dates if isinstance(value, dt.datetime) else xlwt.Style.default_style)
+    path = tmp_path / "名录.xls"
+    book.save(str(path))
+    result = read_table(path)
+    assert result.rows_read == 2 and len(result.frame) == 1
+    first = result.frame.iloc[0]
+    assert first["name"] == "城口县甲腊肉厂"
+    assert str(first["established"].date()) == "2019-03-05"
+    assert first["revenue"] == 300.0  # 元 in the header, 万元 inside
+    assert not first["has_bank_loan"]
+    assert result.rejected[0].row == 5 and "校验码" in result.rejected[0].reason

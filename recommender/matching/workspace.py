@@ -27,12 +27,12 @@ POLICY_DIR = PROJECT_ROOT / "policies"
 
 
 def load_registry(path: str | Path, as_of: date) -> tuple[pd.DataFrame, list]:
-    """Validated, derived enterprise frame and the rejected rows of a table file."""
+    """Validated, derived enterprise frame and the rejected or skipped rows of a table file."""
     from recommender.profiles.derive import derive
     from recommender.profiles.importer import read_table
 
     result = read_table(path)
-    return derive(result.frame, as_of), list(result.rejected)
+    return derive(result.frame, as_of), result.row_notes()
 
 
 def load_policies(folder: str | Path) -> list[Policy]:

@@ -22,8 +22,8 @@ def _day(text: str) -> date:
 
 
 def _report(result: ImportResult) -> None:
-    for error in result.rejected:
-        print(f"row {error.row}: {error.reason}", file=sys.stderr)
+    for note in result.row_notes():
+        print(f"row {note.row}: {note.reason}", file=sys.stderr)
 
 
 def _check(path: str, args: argparse.Namespace) -> int:

@@ -55,6 +55,10 @@ class ImportResult:
     fields: tuple[str, ...] = field(default=())  # canonical fields the source had a column for
     skipped: list[RowError] = field(default_factory=list)  # 合计/备注/落款 rows: no enterprise
 
+    def row_notes(self) -> list[RowError]:
+        """Rejected and skipped rows in file order, for the ``row N: reason`` report."""
+        return sorted([*self.rejected, *self.skipped], key=lambda e: e.row)
+
 
 def _empty(kind: str, index: pd.Index) -> pd.Series:
     if kind == "date":

@@ -6,9 +6,10 @@ import csv
 import io
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
@@ -234,6 +235,27 @@ def _sheet_text(rows: Iterator[tuple[Any, ...]]) -> Iterator[list[str]]:
     return ([cell_text(c).strip() for c in cells] for cells in rows)
 
 
+Rows = Callable[[], Iterator[tuple[Any, ...]]]
+
+
+def _pick_sheet(sheets: list[tuple[str, Rows]]) -> RawTable:
+    """The table of the sheet whose header names the most fields."""
+    best: tuple[Rows, HeaderSpot] | None = None
+    blank = True
+    for _, rows in sheets:
+        head = list(islice(_sheet_text(rows()), _HEADER_SEARCH_ROWS))
+        blank = blank and not any(any(row) for row in head)
+        spot = locate_header(head)
+        if spot is not None and (best is None or spot.score > best[1].score):
+            best = (rows, spot)
+    if best is None and blank:
+        raise ProfileError("P120", "文件为空，没有任何表格内容")
+    if best is None:
+        titles = "、".join(title for title, _ in sheets)
+        raise ProfileError("P124", f"Excel文件的工作表（{titles}）中都没有“统一社会信用代码”列")
+    return _sheet_table(*best)
+
+
 def _read_xlsx(data: bytes) -> RawTable:
     from openpyxl import load_workbook
 
@@ -242,28 +264,44 @@ def _read_xlsx(data: bytes) -> RawTable:
     except Exception as exc:  # openpyxl raises many types for a broken file
         raise ProfileError("P123", f"无法打开Excel文件（文件可能已损坏）：{exc}") from exc
     try:
-        best: tuple[Any, HeaderSpot] | None = None
-        blank = True
         for sheet in book.worksheets:
             sheet.reset_dimensions()  # some writers record a wrong used range
-            head = list(islice(_sheet_text(sheet.iter_rows(values_only=True)), _HEADER_SEARCH_ROWS))
-            blank = blank and not any(any(row) for row in head)
-            spot = locate_header(head)
-            if spot is not None and (best is None or spot.score > best[1].score):
-                best = (sheet, spot)
-        if best is None and blank:
-            raise ProfileError("P120", "文件为空，没有任何表格内容")
-        if best is None:
-            titles = "、".join(s.title for s in book.worksheets)
-            raise ProfileError("P124", f"Excel文件的工作表（{titles}）中都没有“统一社会信用代码”列")
-        return _xlsx_table(*best)
+        return _pick_sheet(
+            [(s.title, partial(s.iter_rows, values_only=True)) for s in book.worksheets]
+        )
     finally:
         book.close()
 
 
-def _xlsx_table(sheet: Any, spot: HeaderSpot) -> RawTable:
+def _read_xls(data: bytes) -> RawTable:
+    """Old Excel (.xls, BIFF) workbooks, as government systems still export them."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data)
+    except Exception as exc:  # xlrd raises several types for a broken or encrypted file
+        if "workbook" in str(exc).lower():
+            raise ProfileError("P125", "这是Word等其他Office文件，不是Excel表格") from exc
+        raise ProfileError("P123", f"无法打开Excel文件（文件可能已损坏或加密）：{exc}") from exc
+
+    def value(cell: Any) -> Any:
+        if cell.ctype == xlrd.XL_CELL_DATE:
+            return xlrd.xldate_as_datetime(cell.value, book.datemode)
+        if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+            return bool(cell.value)
+        if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+            return None
+        return cell.value
+
+    def rows_of(sheet: Any) -> Rows:
+        return lambda: (tuple(value(c) for c in sheet.row(i)) for i in range(sheet.nrows))
+
+    return _pick_sheet([(s.name, rows_of(s)) for s in book.sheets()])
+
+
+def _sheet_table(rows: Rows, spot: HeaderSpot) -> RawTable:
     """The data rows of a sheet below its header, numbered as the sheet numbers them."""
-    body = list(islice(_sheet_text(sheet.iter_rows(values_only=True)), spot.stop, None))
+    body = list(islice(_sheet_text(rows()), spot.stop, None))
     width = max([len(spot.names), *(len(r) for r in body)])
     body = [r + [""] * (width - len(r)) for r in body]
     frame = pd.DataFrame(body, columns=pd.Index(_column_names(spot.names, width)), dtype="str")
@@ -282,10 +320,6 @@ def _dedupe(names: list[str]) -> list[str]:
 def _refuse_other_formats(data: bytes) -> None:
     """Clear errors for old Excel, web pages saved as .xls, PDF and other binary files."""
     head = data[:4096]
-    if head.startswith(_OLE_MAGIC):
-        raise ProfileError(
-            "P125", "这是旧版Excel（.xls）文件，暂不支持；请在Excel中“另存为”.xlsx或CSV后再导入"
-        )
     if re.match(rb"\s*<(!doctype html|html|table|\?xml)", head[:512].lower().lstrip(b"\xef\xbb\xbf")):
         raise ProfileError(
             "P127", "该文件实为网页（HTML/XML）格式的导出，不是真正的Excel；请用Excel打开后另存为.xlsx或CSV"
@@ -295,12 +329,14 @@ def _refuse_other_formats(data: bytes) -> None:
 
 
 def read_raw(source: str | Path | IO[bytes] | IO[str] | bytes, *, filename: str | None = None) -> RawTable:
-    """Read a CSV or .xlsx table (path, bytes or file object) into text cells; the content decides."""
+    """Read a CSV, .xlsx or .xls table (path, bytes or file object) into text cells; the content decides."""
     data = _load_bytes(source)
     if _NOT_BLANK.search(data) is None:
         raise ProfileError("P120", "文件为空，没有任何表格内容")
     if data.startswith(b"PK\x03\x04"):
         return _read_xlsx(data)
+    if data.startswith(_OLE_MAGIC):
+        return _read_xls(data)
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel "Unicode text" is UTF-16
         try:
             data = data.decode("utf-16").encode("utf-8")

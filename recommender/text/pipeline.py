@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 
 import spacy
@@ -27,6 +28,7 @@ def load_userdict() -> int:
     """Load the domain user dictionary into jieba once; returns the number of words added."""
     import jieba
 
+    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not for our users
     count = 0
     with open(userdict_path(), encoding="utf-8") as fh:
         for line in fh:
