@@ -34,7 +34,7 @@ def _generate(csv: str, rows: int, seed: int, scope: str) -> list[tuple]:
 
 def _import(csv: str, db: str) -> list[tuple]:
     from recommender.profiles.importer import read_table
-    from recommender.profiles.store import upsert_enterprises
+    from recommender.profiles.store import load_enterprises, upsert_enterprises
     from recommender.storage.db import get_engine, init_db
 
     out = []
@@ -50,11 +50,14 @@ def _import(csv: str, db: str) -> list[tuple]:
         took = time.perf_counter() - start
         note = f"新增{stats.inserted}，更新{stats.updated}，未变{stats.unchanged}"
         out.append((label, len(result.frame), took, _peak_mb(), note))
+    start = time.perf_counter()
+    loaded = load_enterprises(engine)
+    out.append(("读出全部企业（load_enterprises）", len(loaded), time.perf_counter() - start, _peak_mb(), ""))
     with sqlite3.connect(db) as con:
         tables = [r[0] for r in con.execute("select name from sqlite_master where type='table'")]
         counts = {t: con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
     stored = "，".join(f"{t}={c}" for t, c in counts.items())
-    out[-1] = (*out[-1][:4], f"{out[-1][4]}；库中行数：{stored}")
+    out[-2] = (*out[-2][:4], f"{out[-2][4]}；库中行数：{stored}")
     return out
 
 

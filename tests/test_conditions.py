@@ -206,7 +206,8 @@ def test_restated_subject_is_one_requirement():
 def test_requirement_sentence_after_the_offer_is_unknown():
     text = "对新获得有机产品认证的企业，给予一次性奖励3万元。申报企业近一年内未发生重大质量事故。"
     found = read_passages([Passage(text, 0, "二、（三）", False, False, False)], None)
-    assert [(c.op, c.text) for c in found.conditions] == [("unknown", "近一年内未发生重大质量事故")]
+    assert [(c.op, c.text) for c in found.conditions] == [
+        ("unknown", "新获得有机产品认证"), ("unknown", "近一年内未发生重大质量事故")]
 
 
 @pytest.mark.parametrize("text", [
@@ -215,3 +216,113 @@ def test_requirement_sentence_after_the_offer_is_unknown():
 ])
 def test_statements_that_are_not_requirements_give_no_unknown(text):
     assert read_passages([Passage(text, 0, "一、", True, False, True)], None).conditions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("纳税信用等级不低于B级", ("in", "tax_credit", ("A", "B"))),
+        ("纳税信用等级B级以上（含B级）", ("in", "tax_credit", ("A", "B"))),
+        ("纳税信用等级不为C级、D级", ("not_in", "tax_credit", ("C", "D"))),
+        ("纳税信用非C、D级", ("not_in", "tax_credit", ("C", "D"))),
+    ],
+)
+def test_tax_credit_wordings(text, key):
+    assert keys(text) == {key}
+
+
+def test_or_across_commas_mixes_checkable_and_unknown_alternatives():
+    text = "对小型、微型企业中2022年1月1日以后新设立的商贸企业，或者上年度进口额不超过100万美元的商贸企业"
+    conds = find_conditions(text, 0, "二、", region_code=None).conditions
+    assert [c.key() for c in conds[:1]] == [("in", "size", ("小型", "微型"))]
+    (group,) = conds[1:]
+    assert group.op == "any_of"
+    assert [c.op for c in group.any_of] == ["ge", "unknown"]
+    assert group.any_of[0].value == "2022-01-01"
+    assert "进口额不超过100万美元" in group.any_of[1].text
+
+
+def test_bare_bound_of_another_alternative_is_unknown():
+    (group,) = find_conditions("拥有有效发明专利两项以上，或者拥有软件著作权等其他知识产权八项以上",
+                               0, "三、", region_code=None).conditions
+    assert [c.key()[:2] for c in group.any_of] == [("ge", "invention_patents"), ("unknown", group.any_of[1].text)]
+    assert "软件著作权" in group.any_of[1].text
+
+
+def test_all_unknown_alternatives_after_a_comma_become_one_any_of():
+    text = "企业产品新获得有机产品认证、绿色食品认证，或者新登记农产品地理标志"
+    (cond,) = read_passages([Passage(text, 0, "二、（一）", True, False, True)], None).conditions
+    assert cond.op == "any_of"
+    assert [c.op for c in cond.any_of] == ["unknown"] * 3
+    assert "地理标志" in cond.any_of[2].text
+
+
+def test_negated_or_is_not_an_alternative():
+    text = "企业未被列入经营异常名录，或者严重失信主体名单"
+    conds = read_passages([Passage(text, 0, "二、", True, False, True)], None).conditions
+    assert all(c.op != "any_of" for c in conds)
+
+
+def test_size_words_listed_together_are_one_condition():
+    (cond,) = find_conditions("小型企业、微型企业和个体工商户", 0, "一、", region_code=None).conditions
+    assert cond.op == "any_of"
+    assert [c.key() for c in cond.any_of] == [
+        ("in", "size", ("小型", "微型")), ("eq", "ownership", "个体工商户")]
+
+
+def measure(text):
+    return [(c.op, c.field, c.text) for c in
+            read_passages([Passage(text, 0, "三、", False, False, False)], None).conditions]
+
+
+def test_benefit_tier_is_not_a_condition():
+    assert measure("对新入库企业给予奖励5万元，上年度营业收入达到八千万元以上的，奖励提高至15万元。") == []
+    assert measure("返还标准为上年度实际缴纳失业保险费的50%，参保职工20人（含）以下的按80%返还。") == []
+
+
+def test_raised_threshold_before_a_plain_offer_is_a_condition():
+    assert measure("上年度营业收入达到六千万元以上的，按新增投资额的10%给予奖励。") == [
+        ("ge", "revenue", "上年度营业收入达到六千万元以上")]
+
+
+def test_conditional_clause_of_a_measure_is_an_unknown_requirement():
+    assert measure("企业已有银行贷款，且通过应急转贷方式办理续期的，按利息的20%给予贴息。") == [
+        ("eq", "has_bank_loan", "已有银行贷款"), ("unknown", None, "通过应急转贷方式办理续期")]
+
+
+def test_newly_recognised_status_is_an_event_not_a_qualification():
+    assert measure("对首次通过科技型中小企业评价的企业，给予一次性奖励2万元。") == [
+        ("unknown", None, "首次通过科技型中小企业评价")]
+    assert keys("已取得科技型中小企业入库登记编号") == {("has", "qualifications", "科技型中小企业")}
+
+
+def test_applicant_of_this_measure_is_no_requirement():
+    assert measure("申请本办法支持的企业，须未被列入失信被执行人名单。") == [
+        ("eq", "dishonest", "失信被执行人")]
+
+
+def test_industries_joined_by_or_are_one_condition():
+    assert keys("从事精制茶加工或者水果加工的企业") == {("in", "industry", ("C1373", "C1530"))}
+
+
+def test_excluded_trade_of_small_firms_negates_the_trade_not_the_size():
+    assert keys("在本县注册的企业（从事房地产业的小微企业除外）") == {
+        ("within", "region_code", "500229"), ("not_in", "industry", ("K",))}
+
+
+def test_one_of_the_listed_industries_is_one_industry_condition():
+    passages = [Passage("住宿和餐饮业；", 0, "一、1.", True, False, True, group=1),
+                Passage("批发和零售业；", 10, "一、2.", True, False, True, group=1)]
+    assert [c.key() for c in read_passages(passages, None).conditions] == [("in", "industry", ("F", "H"))]
+
+
+def test_registration_in_china_is_boilerplate():
+    text = "在中国境内（不包括港、澳、台地区）注册的法人企业；"
+    found = read_passages([Passage(text, 0, "一、（一）", True, False, True)], None)
+    assert found.conditions == [] and found.assumed
+
+
+def test_procedure_duties_and_bank_duties_are_not_requirements():
+    for text in ("企业应当按照有关规定，自行判别是否符合优惠条件，相关资料留存备查。",
+                 "对于展期贷款，银行业金融机构不得仅因展期而下调风险分类。"):
+        assert read_passages([Passage(text, 0, "五、", False, False, False)], None).conditions == []

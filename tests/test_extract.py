@@ -125,3 +125,58 @@ def test_preference_is_not_an_item_and_free_service_is():
             "（二）优先支持。对入库企业，在专项资金安排上给予优先支持。\n"
             "（三）贷款贴息。对小微企业按贷款利息的50%给予贴息。\n")
     assert [i.name for i in extract_policy(text, "p").items] == ["诊断服务", "贷款贴息"]
+
+
+def test_named_items_under_a_conditions_heading_split_and_standards_stay_terms():
+    text = ("一、补贴项目及申报条件\n申报单位须在本县注册登记。\n（一）招用退役军人岗位补贴\n"
+            "小微企业招用退役军人，签订1年以上劳动合同的，可申请岗位补贴。\n（二）吸纳残疾人就业补贴\n"
+            "企业吸纳残疾人就业的，可申请就业补贴。\n二、补贴标准\n（一）招用退役军人的，按每人每月300元给予补贴。\n"
+            "（二）吸纳残疾人的，按每人每月500元给予补贴。\n")
+    items = extract_policy(text, "e", {"region_code": "500229"}).items
+    assert [i.name for i in items] == ["招用退役军人岗位补贴", "吸纳残疾人就业补贴"]
+    assert ("in", "size", ("小型", "微型")) in {c.key() for c in items[0].conditions}
+
+
+def test_question_and_answer_notice_reads_as_one_measure():
+    text = ("# 关于小微企业设备贷款贴息的问答\n\n问：哪些企业可以申请设备贷款贴息？\n"
+            "答：在本县注册登记、纳税信用等级不低于B级的小微企业，可以申请贴息。\n\n"
+            "问：需要提交哪些材料？\n答：贴息申请表、贷款合同复印件。\n\n"
+            "问：贴息标准是多少？\n答：按贷款实际利息的40%给予贴息，单户最高不超过8万元。\n")
+    (item,) = extract_policy(text, "qa", {"region_code": "500229"}).items
+    assert item.name == "小微企业设备贷款贴息" and item.kind == "credit"
+    assert {c.key() for c in item.conditions} == {
+        ("within", "region_code", "500229"), ("in", "tax_credit", ("A", "B")), ("in", "size", ("小型", "微型"))}
+    assert {b.amount for b in item.benefits} == {0.4, 8}
+
+
+def test_markdown_table_of_conditions_reads_its_rows_only():
+    text = ("一、申报条件\n| 项目 | 要求 |\n| --- | :---: |\n| 注册地 | 在本县注册登记 |\n"
+            "| 企业规模 | 小型、微型企业 |\n| 纳税信用 | B级以上（含B级） |\n| 研发 | 拥有自主知识产权 |\n"
+            "二、支持标准\n按贷款利息的50%给予贴息。\n")
+    (item,) = extract_policy(text, "tb", {"region_code": "500229"}).items
+    assert {c.key() for c in item.conditions} == {
+        ("within", "region_code", "500229"), ("in", "size", ("小型", "微型")),
+        ("in", "tax_credit", ("A", "B")), ("unknown", "拥有自主知识产权")}
+
+
+def test_clause_applying_an_earlier_article_is_not_an_item():
+    text = ("一、小型微利企业新购置的仪器，可以一次性在计算应纳税所得额时扣除。\n"
+            "二、企业按照本公告第一条规定享受扣除政策的，不再重复享受其他加速折旧政策。\n"
+            "三、企业可以在预缴申报时享受本公告第一条规定的政策，也可以一次性在汇算清缴时享受。\n")
+    assert len(extract_policy(text, "x").items) == 1
+
+
+def test_deduction_allowed_is_a_measure_and_same_subject_siblings_are_one_item():
+    headed = ("二、支持措施\n（一）研发奖励。对高新技术企业一次性给予奖励5万元。\n"
+              "（二）培训费用扣除。企业发生的职工培训费用，准予在计算应纳税所得额时扣除。\n")
+    assert [i.name for i in extract_policy(headed, "h").items] == ["研发奖励", "培训费用扣除"]
+    same = ("第一条 自2024年1月1日起，实行以下企业所得税优惠政策：\n（一）对经认定的高新技术企业，减按15%的税率征收企业所得税；\n"
+            "（二）经认定的高新技术企业发生的培训费用，准予在计算应纳税所得额时扣除。\n")
+    assert len(extract_policy(same, "s").items) == 1
+
+
+def test_industries_listed_under_one_of_the_following_trades():
+    text = ("一、支持对象\n注册地在本县的小微企业，所属行业须为以下行业之一：\n1. 住宿和餐饮业；\n2. 批发和零售业。\n"
+            "二、支持标准\n按贷款利息的30%给予贴息。\n")
+    (item,) = extract_policy(text, "i", {"region_code": "500229"}).items
+    assert ("in", "industry", ("F", "H")) in {c.key() for c in item.conditions}

@@ -20,6 +20,7 @@ import pandas as pd
 from sqlalchemy import (
     Column,
     MetaData,
+    Select,
     String,
     Table,
     Text,
@@ -31,6 +32,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.engine import Connection, Engine
 
 from recommender.errors import ProfileError
@@ -43,6 +45,7 @@ __all__ = ["UpsertStats", "upsert_enterprises", "load_enterprises", "count_enter
 
 _TABLE = Enterprise.__table__
 _CHUNK = 50_000
+_LOAD_CHUNK = 200_000
 _INTERNAL = frozenset({"size", "size_possible", "small_low_profit", "age_years", "rd_ratio"})
 _STAGED = (*FIELDS, "extra")
 # Stored extras merged with new ones, re-serialised with sorted keys like dump_json (SQLite).
@@ -76,11 +79,22 @@ def _db_values(column: pd.Series, kind: str) -> list[Any]:
     return column.to_numpy(dtype=object, na_value=None).tolist()
 
 
-def _extras(chunk: pd.DataFrame, names: list[str]) -> list[str]:
+def _coded(column: pd.Series, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """Codes and a lookup of distinct stored values (last entry None): row i is lookup[codes[i]].
+
+    Converting each distinct value once is cheaper than once per row, and a repeated string is
+    then one Python object whose UTF-8 form the driver encodes once.
+    """
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    lookup = np.empty(len(uniques) + 1, dtype=object)
+    lookup[:-1] = _db_values(pd.Series(uniques), kind)
+    return codes, lookup
+
+
+def _extras(columns: list[list[Any]], names: list[str], size: int) -> list[str]:
     """The extra columns of each row as canonical JSON text, unknown cells left out."""
     if not names:
-        return ["{}"] * len(chunk)
-    columns = [chunk[n].to_numpy(dtype=object, na_value=None) for n in names]
+        return ["{}"] * size
     return [
         dump_json({k: str(v) for k, v in zip(names, row, strict=True) if v is not None})
         for row in zip(*columns, strict=True)
@@ -100,11 +114,14 @@ def _rows(df: pd.DataFrame) -> Iterator[list[tuple]]:
     """The frame in credit-code order as chunks of tuples in ``_STAGED`` order."""
     specs = field_specs()
     extra_names = [c for c in df.columns if c not in specs and c not in _INTERNAL]
-    ordered = df.take(_key_order(df["credit_code"]))  # one take, then chunks are cheap slices
+    kinds = [spec.kind for spec in specs.values()] + ["text"] * len(extra_names)
+    coded = [_coded(df[n], k) for n, k in zip([*specs, *extra_names], kinds, strict=True)]
+    order = _key_order(df["credit_code"])
     for start in range(0, len(df), _CHUNK):
-        chunk = ordered.iloc[start : start + _CHUNK]
-        columns = [_db_values(chunk[name], spec.kind) for name, spec in specs.items()]
-        yield list(zip(*columns, _extras(chunk, extra_names), strict=True))
+        rows = order[start : start + _CHUNK]
+        columns = [lookup[codes[rows]].tolist() for codes, lookup in coded]
+        extras = _extras(columns[len(specs) :], extra_names, len(rows))
+        yield list(zip(*columns[: len(specs)], extras, strict=True))
 
 
 def _on_conflict(statement: Any, dialect: str, columns: list[str], merge_extra: bool) -> Any:
@@ -197,15 +214,37 @@ def count_enterprises(engine: Engine) -> int:
         return _count(conn)
 
 
+def _chunk_query(dialect: str, after: str | None) -> Select:
+    """One row: each column of the next enterprises after credit code ``after`` as a JSON array.
+
+    An aggregate per column is built by the database in one pass; Python then parses a few long
+    texts instead of a million tuples. SQLite writes REAL with 15 digits in JSON, so money goes
+    through quote(), which keeps every digit.
+    """
+    rows = select(_TABLE).order_by(_TABLE.c.credit_code).limit(_LOAD_CHUNK)
+    inner = (rows if after is None else rows.where(_TABLE.c.credit_code > after)).subquery()
+    values = []
+    for name, spec in field_specs().items():
+        column = inner.c[name]
+        if spec.kind == "date":
+            column = cast(column, String)
+        elif spec.kind == "money" and dialect != "postgresql":
+            column = func.nullif(func.quote(column), "NULL")
+        values.append(column)
+    values.append(cast(inner.c.extra, Text))
+    if dialect == "postgresql":
+        return select(*(func.json_agg(aggregate_order_by(v, inner.c.credit_code)) for v in values))
+    return select(*(func.json_group_array(v) for v in values))
+
+
 def _column(values: list[Any], kind: str) -> pd.Series:
     """Fetched values of one field as a canonical column."""
     if kind == "date":
-        dates = pd.to_datetime(pd.Series(values, dtype="str"), format="%Y-%m-%d")
-        return dates.astype("datetime64[ns]")
-    if kind in ("int", "money"):
-        return pd.Series(np.array(values, dtype="float64"))
+        return pd.to_datetime(pd.Series(values, dtype="str"), format="%Y-%m-%d").astype("datetime64[ns]")
+    if kind in ("int", "money"):  # numbers, or SQLite's exact text of a REAL
+        return pd.Series(values, dtype="str" if kind == "money" else "float64").astype("float64")
     if kind == "bool":
-        return pd.Series(pd.array([None if v is None else bool(v) for v in values], "boolean"))
+        return pd.Series(pd.array(values, dtype="boolean"))
     return pd.Series(values, dtype="str")
 
 
@@ -219,29 +258,24 @@ def _extra_frame(texts: list[str]) -> pd.DataFrame:
 def load_enterprises(engine: Engine) -> pd.DataFrame:
     """Every stored enterprise as a canonical frame (sorted by credit code), extras as columns."""
     specs = field_specs()
-    wanted = [
-        cast(_TABLE.c[name], String) if spec.kind == "date" else _TABLE.c[name]
-        for name, spec in specs.items()
-    ]
-    query = select(*wanted, cast(_TABLE.c.extra, Text)).order_by(_TABLE.c.credit_code)
     init_db(engine)
-    data: list[list[Any]] = [[] for _ in range(len(wanted) + 1)]
+    frames, extras, after = [], [], None
     with engine.connect() as conn:
-        cursor = conn.connection.cursor()
-        try:
-            cursor.execute(str(query.compile(dialect=conn.dialect)))
-            while rows := cursor.fetchmany(_CHUNK):
-                for values, fetched in zip(data, zip(*rows, strict=True), strict=True):
-                    values.extend(fetched)
-        finally:
-            cursor.close()
-    if not data[0]:
+        while True:
+            arrays = [
+                a if isinstance(a, list) else json.loads(a or "[]")
+                for a in conn.execute(_chunk_query(conn.dialect.name, after)).one()
+            ]
+            if not arrays[0]:
+                break
+            frames.append(pd.DataFrame({n: _column(arrays[i], s.kind) for i, (n, s) in enumerate(specs.items())}))
+            extras.extend(arrays[-1])
+            after = arrays[0][-1]
+    if not frames:
         return empty_frame()
-    out = pd.DataFrame(
-        {name: _column(data[i], spec.kind) for i, (name, spec) in enumerate(specs.items())}
-    )
-    extras = _extra_frame(data[-1])
-    for name in extras.columns:
+    out = pd.concat(frames, ignore_index=True)
+    found = _extra_frame(extras)
+    for name in found.columns:
         if name not in out.columns:
-            out[name] = extras[name]
+            out[name] = found[name]
     return out

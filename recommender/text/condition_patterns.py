@@ -10,7 +10,7 @@ from functools import cache
 from recommender.rules.schema import TAX_CREDIT_LEVELS
 from recommender.text.lexicon import patterns
 
-__all__ = ["NO_LEAD", "Hit", "categorical_hits", "industry_hits", "region_hits", "date_hits"]
+__all__ = ["INDUSTRY_FRAME", "NO_LEAD", "Hit", "categorical_hits", "industry_hits", "region_hits", "date_hits"]
 
 
 NO_LEAD = 1 << 30
@@ -57,11 +57,13 @@ def _category_re() -> re.Pattern[str]:
     return re.compile(_alternation(patterns()["categories"]))
 
 
+_LEVELS = r"[ABMCD]\s*级?(?:\s*(?:、|，|,|/|或者?|和|及|至)\s*[ABMCD]\s*级?)*"
+_NOT_LEVEL = r"非|不是|不为|不属于|不得为|不能为|不得是"
 _RATING = re.compile(
     r"纳税信用(?:等级|级别|评价)?(?:评价|评定)?(?:结果)?(?:须|应|应当)?(?:为|是|达到|在|属于|评为|评定为)?\s*"
-    r"(?P<levels>[ABMCD]\s*级?(?:\s*(?:、|，|,|或者?|和|及|至)\s*[ABMCD]\s*级?)*)\s*"
-    r"(?P<above>及以上|（含）以上|\(含\)以上|以上)?"
-    r"|(?P<non>非|不是|不为)\s*(?P<nonlevel>[ABMCD])\s*级"
+    rf"(?:(?P<non>{_NOT_LEVEL})\s*(?P<nonlevels>{_LEVELS})|(?P<min>不低于|不得低于|达到|在)?\s*(?P<levels>{_LEVELS}))\s*"
+    r"(?P<above>及以上|[（(]含[ABMCD]?级?[）)]以上|以上(?:[（(]含[ABMCD]?级?[）)])?)?"
+    rf"|(?P<non2>{_NOT_LEVEL})\s*(?P<nonlevels2>[ABMCD](?:\s*级?\s*(?:、|，|,|/|或者?|和|及)\s*[ABMCD])*)\s*级"
     r"|(?P<single>[ABMCD])\s*级(?P<above2>及以上|以上)?\s*纳税人"
 )
 _DISHONEST = re.compile(r"失信被执行人|失信联合惩戒对象|严重失信主体|失信黑名单|严重失信名单")
@@ -71,8 +73,16 @@ _NO_LOAN = re.compile(
     r"|从未[^，。；]{0,14}(?:获得|取得)过?[^，。；]{0,6}贷款"
     r"|未(?:曾)?(?:在|从)[^，。；]{0,12}(?:获得|取得)过[^，。；]{0,6}贷款"
 )
-_HAS_LOAN = re.compile(r"已(?:在|从|向)?[^，。；、]{0,14}(?:取得|获得)[^，。；、]{0,8}贷款")
+_HAS_LOAN = re.compile(r"已(?:在|从|向)?[^，。；、]{0,14}(?:取得|获得)[^，。；、]{0,8}贷款|已有(?:银行)?贷款")
+# A status being acquired (首次通过高新技术企业认定, 新认定为…) is an event the profile cannot show.
+_NEWLY = re.compile(
+    r"(?:(?:首次|新|再次|重新)[^，。；]{0,12}?(?:认定为|认定|通过|获评为?|评为|入选|获得)|认定为|评价为|评定为|"
+    r"申请认定|申报认定)[“\"]?$"
+)
+_RECOGNISED_AFTER = re.compile(r"[”\"]?\s*(?:评价|评定|认定)(?:条件|标准|工作|办法|程序|管理|指标|$)")
 _SMALL_LOW_PROFIT = re.compile(r"小型微利企业")
+_ORIGIN = re.compile(r"由\s*$")
+_CONVERTED = re.compile(r"\s*(?:转型|转为|升级|改制|转制)")
 
 
 def _levels_at_or_above(level: str) -> list[str]:
@@ -81,11 +91,13 @@ def _levels_at_or_above(level: str) -> list[str]:
 
 def _rating_hits(text: str, negated: bool) -> Iterator[Hit]:
     for m in _RATING.finditer(text):
-        if m.group("non"):
-            yield Hit("tax_credit", "not_in", [m.group("nonlevel")], m.start(), m.end())
+        excluded = m.group("nonlevels") or m.group("nonlevels2")
+        if excluded:  # 不为C级、D级 / 非C、D级: the levels named are left out
+            levels = sorted(set(re.findall(r"[ABMCD]", excluded)), key=TAX_CREDIT_LEVELS.index)
+            yield Hit("tax_credit", "not_in", levels, m.start(), m.end())
             continue
         raw = m.group("levels") or m.group("single")
-        above = m.group("above") or m.group("above2")
+        above = m.group("above") or m.group("above2") or m.group("min") in ("不低于", "不得低于")
         levels = re.findall(r"[ABMCD]", raw)
         if above:
             levels = _levels_at_or_above(max(levels, key=TAX_CREDIT_LEVELS.index))
@@ -115,10 +127,16 @@ def categorical_hits(text: str, negated: bool = False) -> list[Hit]:
         hits.append(hit)
 
     for m in _qualification_re().finditer(text):
+        if _NEWLY.search(text, max(0, m.start() - 20), m.start()) or _RECOGNISED_AFTER.match(text, m.end()):
+            taken.append((m.start(), m.end()))  # nor is its 中小企业 a size word
+            continue
         add(Hit("qualifications", "has", _canonical(m.group(0)), m.start(), m.end(), subject=True))
     for m in _SMALL_LOW_PROFIT.finditer(text):
         add(Hit("small_low_profit", "eq", not negated, m.start(), m.end(), subject=True))
     for m in _category_re().finditer(text):
+        if _ORIGIN.search(text, max(0, m.start() - 2), m.start()) and _CONVERTED.match(text, m.end()):
+            taken.append((m.start(), m.end()))  # 由个体工商户转型设立的企业: what it was, not what it is
+            continue
         field, value = patterns()["categories"][m.group(0)]
         add(Hit(field, "not_in" if negated else "eq", [value] if negated else value,
                 m.start(), m.end(), subject=True))
@@ -144,10 +162,15 @@ _REGION = re.compile(
 _REGISTER = re.compile(r"注册|登记|设立|落户|注册地|住所")
 
 
-def region_hits(text: str, region_code: str | None) -> list[Hit]:
-    """Registration in a place: 在本县注册 (the document's region) or 注册地在城口县 (a named place)."""
+@cache
+def _region_codes(place: str) -> tuple[str, ...]:
     from recommender.profiles.regions import region_codes_for_name
 
+    return tuple(region_codes_for_name(place))
+
+
+def region_hits(text: str, region_code: str | None) -> list[Hit]:
+    """Registration in a place: 在本县注册 (the document's region) or 注册地在城口县 (a named place)."""
     if not _REGISTER.search(text):
         return []
     out = []
@@ -157,7 +180,7 @@ def region_hits(text: str, region_code: str | None) -> list[Hit]:
             if region_code:
                 out.append(Hit("region_code", "within", region_code, m.start(), m.end(), 0.9))
             continue
-        codes = region_codes_for_name(place) if len(place) >= 2 else []
+        codes = _region_codes(place) if len(place) >= 2 else ()
         if len(codes) == 1:
             out.append(Hit("region_code", "within", codes[0], m.end() - len(place), m.end(), 0.85))
     return out[:1]
@@ -193,7 +216,8 @@ def _industry_names() -> tuple[re.Pattern[str], dict[str, list[str]], frozenset[
     return re.compile(_alternation(resolved)), resolved, frozenset(synonyms)
 
 
-_INDUSTRY_FRAME = re.compile(r"属于|从事|主营|主要从事|所属行业|行业|领域|企业|市场主体|经营")
+_LIST_PUNCT = re.compile(r"[\s、，,。；;：:和及与或者]")
+INDUSTRY_FRAME = re.compile(r"属于|从事|主营|主要从事|所属行业|行业|领域|企业|市场主体|经营")
 
 
 def industry_hits(text: str, negated: bool) -> list[Hit]:
@@ -202,7 +226,9 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
     found = list(pattern.finditer(text))
     if not found:
         return []
-    if not negated and not _INDUSTRY_FRAME.search(text) and not any(m.group(0) in curated for m in found):
+    named = sum(m.end() - m.start() for m in found)
+    bare_list = named >= 0.7 * len(_LIST_PUNCT.sub("", text))  # 1.住宿和餐饮业；: a list item naming an industry
+    if not (negated or bare_list) and not INDUSTRY_FRAME.search(text) and not any(m.group(0) in curated for m in found):
         return []
     codes: list[str] = []
     for m in found:

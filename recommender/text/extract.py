@@ -32,6 +32,7 @@ def extract_policy(
     nlp = nlp or get_nlp()
     doc = nlp.make_doc(text)
     doc._.meta = meta
+    doc._.source = text
     for _, component in nlp.pipeline:
         doc = component(doc)
     structure = doc._.structure

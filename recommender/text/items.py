@@ -13,7 +13,7 @@ __all__ = ["ItemPlan", "plan_items"]
 
 _CREDIT = re.compile(r"贷款|授信|担保|贴息|信用贷|续贷|转贷|周转资金|过桥|信贷|保证保险|融资")
 _NAME_TAIL = re.compile(r"[。：:，,；;].*$", re.S)
-_NOT_NAME = re.compile(r"条件|对象|范围|应当|须|要求|程序|材料|管理")
+_NOT_NAME = re.compile(r"条件|对象|范围|应当|须|要求|程序|材料|管理|哪些|什么|如何|怎样|多少|[？?吗]")
 _GROUPING = ("chapter", "section", "heading")
 _NAMED = re.compile(r"补贴|补助|奖励|贴息|资助|返还|减免|贷款|扣除|抵减|免征|减征|认定|评价")
 
@@ -39,10 +39,10 @@ def _has_measure(structure: Structure, measures: list[bool], i: int) -> bool:
     return measures[i] or any(_has_measure(structure, measures, c) for c in clause.children)
 
 
-def _own_subject(structure: Structure, i: int) -> bool:
-    """Whether a clause names who it is for with a checkable condition of its own (大型企业按…)."""
+def _own_subject(structure: Structure, i: int) -> frozenset:
+    """The checkable conditions naming whom a clause is for (大型企业按…), as condition keys."""
     text = structure.own_text(structure.clauses[i])
-    return bool(find_conditions(text, 0, "", region_code=None).conditions)
+    return frozenset(c.key() for c in find_conditions(text, 0, "", region_code=None).conditions)
 
 
 def _splits(structure: Structure, roles: list[str], parent: int | None, kids: list[int]) -> bool:
@@ -53,8 +53,9 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
         return True
     if roles[parent] == "standard":
         return False
-    if all(_own_subject(structure, k) for k in kids):
-        return True
+    subjects = [_own_subject(structure, k) for k in kids]
+    if all(subjects) and len(set(subjects)) == len(subjects):
+        return True  # each for a subject of its own; the same subject twice is one item's benefits
     heading = structure.clauses[parent].heading
     return bool(heading) and not _NAMED.search(heading)
 
@@ -62,8 +63,10 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
 def _pick(structure: Structure, roles: list[str], measures: list[bool], parent: int | None,
           kids: list[int]) -> list[int]:
     with_measures = [k for k in kids if _has_measure(structure, measures, k)]
-    if parent is None and sum(roles[k] != "standard" for k in with_measures) >= 2:
-        with_measures = [k for k in with_measures if roles[k] != "standard"]  # shared terms
+    if parent is None and any(roles[k] == "standard" for k in with_measures):
+        others = [k for k in with_measures if roles[k] != "standard"]
+        if len(others) >= 2 or others and len(_pick(structure, roles, measures, None, others)) >= 2:
+            with_measures = others  # the standard section gives terms of items named elsewhere
     if not with_measures:
         return []
     if len(with_measures) == 1 and parent is not None:
@@ -81,8 +84,9 @@ def plan_items(structure: Structure, title: str) -> list[ItemPlan]:
     """One item per measure that offers something; tiers and terms of a measure stay with it."""
     clauses = structure.clauses
     roles = clause_roles(structure)
-    measures = [roles[i] in ("body", "standard") and (
+    measures = [(roles[i] in ("body", "standard") and (
         is_measure(structure.own_text(c)) or bool(c.children and _names_benefit(c.heading)))
+        or roles[i] == "conditions" and _names_benefit(c.heading) and is_measure(structure.own_text(c)))
         for i, c in enumerate(clauses)]
     roots = [i for i, c in enumerate(clauses) if c.parent is None]
     picked = _pick(structure, roles, measures, None, roots)
@@ -143,7 +147,7 @@ def _kind(text: str) -> str:
 
 def _title_name(title: str) -> str:
     name = re.sub(r"^(?:关于|印发)+|的?(?:通知|公告|若干措施|实施细则|实施办法|管理办法|办法|细则|"
-                  r"申报指南|实施方案|执行口径|有关事项|政策)+$", "", title.strip())
+                  r"申报指南|实施方案|执行口径|有关事项|政策|问答|解答|答疑|解读|常见问题|热点问题)+$", "", title.strip())
     name = re.sub(r"^.{0,12}?(?:市|县|区|省)(?=[^，。]{4,})", "", name) if len(name) > 14 else name
     return name or title or "支持事项"
 

@@ -200,6 +200,12 @@ _SUFFIX_OPS = {
     "（含）以下": "le", "(含)以下": "le", "（不含）以上": "gt", "（不含）以下": "lt",
 }
 _SUFFIX_RE = "|".join(sorted((re.escape(w) for w in _SUFFIX_OPS), key=len, reverse=True))
+_BARE_LOW = re.compile(rf"({NUMERAL})\s*(?:至|到|-|—|－|~|～)\s*$")
+_DATE_WORD = re.compile(r"[年月日号]")
+_PREFIX_AT = re.compile(rf"(?:{_PREFIX_RE})\s*(?:[在为于])?\s*$")
+_SUFFIX_AT = re.compile(rf"\s*(?:{_SUFFIX_RE})")
+_RANGE_END = re.compile(rf"\s*(?:{_SUFFIX_RE}|之间|（含）|\(含\))")
+_MONEY_TAIL = re.compile(rf"({_MONEY_UNIT})$")
 _EXCL = re.compile(r"^\s*[（(]\s*不含[^）)]{0,12}[）)]")
 _INCL = re.compile(r"^\s*[（(]\s*含[^）)]{0,12}[）)]")
 _RANGE_SEP = re.compile(r"^\s*(?:至|到|-|—|－|~|～)\s*$")
@@ -223,8 +229,8 @@ def find_bounds(text: str) -> list[Bound]:
             used.add(i + 1)
             continue
         w0 = max(0, start - 14)
-        bare = re.search(rf"({NUMERAL})\s*(?:至|到|-|—|－|~|～)\s*$", text[w0:start])
-        if bare and not re.search(r"[年月日号]", text[w0 + bare.end(1):start]):
+        bare = _BARE_LOW.search(text[w0:start])
+        if bare and not _DATE_WORD.search(text, w0 + bare.end(1), start):
             lo = parse_number(bare.group(1))
             if lo is not None:
                 lo_q = _same_unit(q, lo, text, (w0 + bare.start(1), w0 + bare.end(1)))
@@ -232,8 +238,8 @@ def find_bounds(text: str) -> list[Bound]:
                 bounds.append(Bound("ge", lo_q, (b_start, b_end), text[b_start:b_end]))
                 bounds.append(Bound("le", q, (b_start, b_end), text[b_start:b_end]))
                 continue
-        pre = re.search(rf"(?:{_PREFIX_RE})\s*(?:[在为于])?\s*$", text[max(0, start - 6):start])
-        post = re.match(rf"\s*(?:{_SUFFIX_RE})", text[end:])
+        pre = _PREFIX_AT.search(text[max(0, start - 6):start])
+        post = _SUFFIX_AT.match(text, end)
         op = None
         b_start, b_end = start, end
         if pre:
@@ -248,7 +254,7 @@ def find_bounds(text: str) -> list[Bound]:
             suffix_op = _SUFFIX_OPS[word]
             if op is None or (op in ("le", "ge") and suffix_op[0] == op[0]):
                 op = op or suffix_op
-            b_end = end + post.end()
+            b_end = post.end()
         tail = text[b_end:]
         excl, incl = _EXCL.match(tail), _INCL.match(tail)
         if op and excl:
@@ -263,8 +269,8 @@ def find_bounds(text: str) -> list[Bound]:
 
 
 def _suffix_end(text: str, end: int) -> int:
-    post = re.match(rf"\s*(?:{_SUFFIX_RE}|之间|（含）|\(含\))", text[end:])
-    return end + post.end() if post else end
+    post = _RANGE_END.match(text, end)
+    return post.end() if post else end
 
 
 def _same_unit(q: Quantity, raw_value: float, text: str, span: tuple[int, int]) -> Quantity:
@@ -272,7 +278,7 @@ def _same_unit(q: Quantity, raw_value: float, text: str, span: tuple[int, int]) 
     if q.unit == "比例":
         value = round(raw_value / 100, 6)
     elif q.unit == "万元":
-        m = re.search(rf"({_MONEY_UNIT})$", q.text)
+        m = _MONEY_TAIL.search(q.text)
         value = to_wan(raw_value, _money_unit(m.group(1))) if m else raw_value
     else:
         value = raw_value

@@ -10,7 +10,7 @@ from recommender.text.structure import Structure
 
 __all__ = ["Passage", "condition_passages"]
 
-_INTRO = re.compile(r"(?:下列|以下|如下)[^，。；]{0,4}(?:条件|要求|情形|标准)")
+_INTRO = re.compile(r"(?:下列|以下|如下)[^，。；]{0,4}(?:条件|要求|情形|标准|行业|领域|产业)")
 _NEG_INTRO = re.compile(r"不予|不得|不支持|不属于|除外|不纳入|不享受|不适用")
 _ANY_INTRO = re.compile(r"之一|任一|其中一项|任意一项")
 _ELIGIBILITY = re.compile(

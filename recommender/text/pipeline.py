@@ -17,7 +17,7 @@ __all__ = ["SEGMENTERS", "COMPONENTS", "build_nlp", "get_nlp", "load_userdict"]
 SEGMENTERS = frozenset({"jieba"})
 COMPONENTS = ("policy_structure", "policy_items", "policy_conditions", "policy_benefits")
 
-for _name, _default in (("meta", None), ("structure", None), ("items", None),
+for _name, _default in (("meta", None), ("source", None), ("structure", None), ("items", None),
                         ("item_conditions", None), ("item_benefits", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -47,7 +47,8 @@ def _structure_factory(nlp: Language, name: str):
 
     def component(doc: Doc) -> Doc:
         meta = doc._.meta or {}
-        doc._.structure = parse_structure(doc.text, meta.get("title"))  # Doc.text is rebuilt per call
+        text = doc._.source if doc._.source is not None else doc.text  # Doc.text is rebuilt per call
+        doc._.structure = parse_structure(text, meta.get("title"))
         return doc
 
     return component

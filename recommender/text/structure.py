@@ -25,6 +25,8 @@ _RANK["heading"] = 0  # a Markdown heading line without a number
 _INLINE = re.compile(r"(?<=[：:；;。\s])\s*(?=[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳])")
 _HEADING_END = re.compile(r"[。：:]")
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))?(?:\*\*)?")
+# A question of a Q&A notice (问：哪些企业可以申请？) heads the answer below it.
+_QUESTION = re.compile(r"(?:问|Q|[0-9]{1,2}[、.．]\s*问)\s*[:：]\s*")
 
 
 @dataclass
@@ -151,9 +153,12 @@ def parse_structure(text: str, title: str | None = None) -> Structure:
             pos += 1
         starts = [pos] + [m.end() for m in _INLINE.finditer(stripped, pos + 1)]
         for n, start in enumerate(starts):
-            found = _match_marker(stripped, start)
+            question = _QUESTION.match(stripped, start) if n == 0 else None
+            found = None if question else _match_marker(stripped, start)
             if found is None:
-                if n == 0 and is_md_heading and stripped[pos:].strip() and stripped[pos:].strip("* ") != title:
+                if question:
+                    kind, label, body = "heading", stripped[question.end():].strip("* "), len(stripped)
+                elif n == 0 and is_md_heading and stripped[pos:].strip() and stripped[pos:].strip("* ") != title:
                     kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
                 else:
                     continue
