@@ -326,3 +326,14 @@ def test_procedure_duties_and_bank_duties_are_not_requirements():
     for text in ("企业应当按照有关规定，自行判别是否符合优惠条件，相关资料留存备查。",
                  "对于展期贷款，银行业金融机构不得仅因展期而下调风险分类。"):
         assert read_passages([Passage(text, 0, "五、", False, False, False)], None).conditions == []
+
+
+def test_encouragement_reference_and_origin_name_no_condition():
+    assert keys("鼓励国有企业在同等条件下优先采购本地产品。") == set()
+    assert keys("以单位形式参保的个体工商户参照中小微企业执行。") == set()
+    assert keys("鼓励银行开发信用贷款产品，对小微企业发放贷款。") == {("in", "size", ("小型", "微型"))}
+    assert ("eq", "ownership", "个体工商户") not in keys("由个体工商户转型设立的企业")
+
+
+def test_size_prefix_before_manufacturing_also_names_the_industry():
+    assert keys("面向中小制造企业") == {("in", "size", ("中型", "小型", "微型")), ("in", "industry", ("C",))}

@@ -93,3 +93,31 @@ def test_copy_keeps_awkward_text(engine):
     assert loaded.loc[frame.loc[0, "credit_code"], "name"] == frame.loc[0, "name"]
     assert loaded.loc[frame.loc[1, "credit_code"], "联系人"] == "\\.\r"
     assert upsert_enterprises(frame, engine).unchanged == 2
+
+
+def test_outreach_marks_receipts_and_push_outbox_on_postgres(engine):
+    from datetime import date
+
+    import recommender.storage.tracking  # noqa: F401  (registers the tracking tables)
+    from recommender.matching.marks import mark_received, marks_for_item, received_by, set_mark
+    from recommender.matching.matcher import Matcher
+    from recommender.matching.push import new_for, outbox, push_policy
+    from recommender.profiles.derive import derive
+    from recommender.rules.schema import Condition, Policy, SupportItem
+
+    SQLModel.metadata.create_all(engine)
+    frame = read_table(FIXTURES / "registry_gbk.csv").frame
+    item = SupportItem(item_id="p#1", kind="incentive", name="补助",
+                       conditions=(Condition(op="ge", field="employees", value=0, text="有职工"),))
+    matcher = Matcher([Policy(policy_id="p", title="测试政策", items=(item,))],
+                      derive(frame, date(2026, 6, 30)), date(2026, 6, 30))
+    code = matcher.frame["credit_code"].iloc[0]
+    first = push_policy(matcher, "p", engine)
+    again = push_policy(matcher, "p", engine)
+    assert first.created >= 1 and again.created == 0 and again.already_sent == first.created
+    assert len(outbox(engine, policy_id="p")) == first.created
+    assert "p#1" in new_for(engine, code)
+    set_mark(engine, code, "p#1", "已联系", "电话已通")
+    assert marks_for_item(engine, "p#1")["state"].tolist() == ["已联系"]
+    mark_received(engine, code, "p#1")
+    assert received_by(engine, code) == {"p#1"}

@@ -56,26 +56,16 @@ def all_policies() -> list[Policy]:
     return list(bundled.values())
 
 
-def _count_enterprises(engine: SqlEngine) -> int:
-    """Stored enterprises (until ``recommender.profiles.store`` offers ``count_enterprises``)."""
-    from sqlalchemy import func, select
-
-    from recommender.storage.enterprise import Enterprise
-
-    with engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(Enterprise.__table__)).scalar_one())
-
-
 def open_database(url: str | None = None, *, seed: Path | None = DEMO_REGISTRY) -> SqlEngine:
     """The database with every table created; seeded from the demo registry when empty."""
     import recommender.storage.tracking  # noqa: F401  (registers the tracking tables)
     from recommender.profiles.importer import read_table
-    from recommender.profiles.store import upsert_enterprises
+    from recommender.profiles.store import count_enterprises, upsert_enterprises
     from recommender.storage.db import get_engine, init_db
 
     engine = get_engine(url)
     init_db(engine)
-    if seed is not None and seed.exists() and _count_enterprises(engine) == 0:
+    if seed is not None and seed.exists() and count_enterprises(engine) == 0:
         upsert_enterprises(read_table(seed).frame, engine)
     return engine
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pandas as pd
+from sqlalchemy import Column, DateTime
 from sqlmodel import Field, SQLModel
 
 __all__ = [
@@ -18,6 +19,11 @@ OUTREACH_STATES = ("未联系", "已联系", "有意向", "已拒绝", "已申�
 def utc_now() -> datetime:
     """The current time, timezone-aware in UTC, to the second (how timestamps are stored)."""
     return datetime.now(UTC).replace(microsecond=0)
+
+
+def _stamp(*, nullable: bool = False, index: bool = False) -> Column:
+    """A timezone-aware timestamp column (PostgreSQL keeps the zone; SQLite stores ISO text)."""
+    return Column(DateTime(timezone=True), nullable=nullable, index=index)
 
 
 def local_times(column: pd.Series) -> pd.Series:
@@ -35,7 +41,7 @@ class OutreachMark(SQLModel, table=True):
     item_id: str = Field(primary_key=True, max_length=200)
     state: str = Field(default="未联系", max_length=10)
     note: str = Field(default="", max_length=500)
-    updated_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now, sa_column=_stamp())
 
 
 class OutboxMessage(SQLModel, table=True):
@@ -50,10 +56,11 @@ class OutboxMessage(SQLModel, table=True):
     item_name: str = Field(default="", max_length=200)
     status: str = Field(max_length=12)  # eligible | unknown at the time of the push
     reason: str = Field(default="")
-    created_at: datetime = Field(default_factory=utc_now, index=True)
+    created_at: datetime = Field(default_factory=utc_now, sa_column=_stamp(index=True))
     approved: bool = Field(default=False)
-    exported_at: datetime | None = Field(default=None)
-    seen_at: datetime | None = Field(default=None)  # the enterprise opened its self-check
+    exported_at: datetime | None = Field(default=None, sa_column=_stamp(nullable=True))
+    # when the enterprise opened its self-check
+    seen_at: datetime | None = Field(default=None, sa_column=_stamp(nullable=True))
 
 
 class ReceivedItem(SQLModel, table=True):
@@ -63,4 +70,4 @@ class ReceivedItem(SQLModel, table=True):
 
     credit_code: str = Field(primary_key=True, max_length=18)
     item_id: str = Field(primary_key=True, max_length=200)
-    created_at: datetime = Field(default_factory=utc_now)
+    created_at: datetime = Field(default_factory=utc_now, sa_column=_stamp())

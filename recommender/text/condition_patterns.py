@@ -143,7 +143,8 @@ def categorical_hits(text: str, negated: bool = False) -> list[Hit]:
     for m in _size_re().finditer(text):
         sizes = _sizes(m)
         op = "not_in" if negated else ("eq" if len(sizes) == 1 else "in")
-        add(Hit("size", op, sizes[0] if op == "eq" else sizes, m.start(), m.end(), subject=True))
+        end = m.end("prefix") if m.group("prefix") else m.end()  # 中小制造企业: the trade is read as an industry
+        add(Hit("size", op, sizes[0] if op == "eq" else sizes, m.start(), end, subject=True))
     for hit in _rating_hits(text, negated):
         add(hit)
     for m in _DISHONEST.finditer(text):

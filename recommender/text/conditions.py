@@ -38,7 +38,7 @@ _PHRASE_REACH = 16  # a cue this close before its bound starts the condition's t
 _PERIOD = re.compile(r"(?:(?:上|近|前)?[一二三两四五0-9]*(?:个)?(?:年度|年|会计年度)(?:的|内)?)?$")
 _NOT_A_FIELD = re.compile(r"吸纳|新增|带动|招用|安置|稳定就业|就业人数|新招")
 _BENEFIT_TIER = re.compile(r"^\s*的部分")
-_SPLIT = re.compile(r"[，,：:。；;\n](?!\s*或)")
+_SPLIT = re.compile(r"[，,：:。；;\n](?!\s*或)|、(?=在|由|已|未|具有|拥有|参加|缴纳)")  # 、 before a clause
 _TIME_LEAD = re.compile(r"日\s*(?:（含）|\(含\))?(?:以后|之后|以来|起)\s*$")
 _OR = re.compile(r"^\s*(?:、|和|或|或者|及|以及|与)\s*$")
 
@@ -212,7 +212,7 @@ def find_conditions(
     excluded = _excluded_sentences(text)
     run: list[tuple[int, str]] = []
     masked = _mask(text, [m.span(m.lastindex or 0) for m in _NOT_NAMING.finditer(text)]
-                   + [m.span() for m in _NO_CONDITION_SENTENCE.finditer(text)])
+                   + _no_condition_spans(text))
     before: tuple[str, ...] = ()
     offered = False  # an earlier phrase of this sentence already states what is given
     for part_start, part in _parts(text):
@@ -359,9 +359,18 @@ def _is_tier(head: str, text: str, end: int, offered: bool, offer_inside: bool) 
         return True
     return offered and (offer_inside or bool(_OFFER_AHEAD.match(text, end)))
 # Words that set no condition: encouraging others (鼓励国有企业…采购), scope by reference (…参照…实施).
-_NO_CONDITION_SENTENCE = re.compile(
-    r"(?:^|(?<=[。；;\n]))\s*(?:鼓励|引导|倡导)[^，,。；;\n]*|[^。；;\n]*参照[^，。；]{1,20}?(?:实施|执行|办理)[^。；;\n]*"
-)
+_ENCOURAGES = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?:鼓励|引导|倡导)[^，,。；;\n]*")
+_BY_REFERENCE = re.compile(r"参照[^，。；]{1,20}?(?:实施|执行|办理)")
+
+
+def _no_condition_spans(text: str) -> list[tuple[int, int]]:
+    """Spans that set no condition: encouraging others, and whole sentences scoped by reference."""
+    spans = [m.span() for m in _ENCOURAGES.finditer(text)]
+    for m in _BY_REFERENCE.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+        ends = [i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0]
+        spans.append((start, min(ends, default=len(text))))
+    return spans
 _RESTATES = re.compile(r"^\s*(?:即|也就是|亦即)")
 # Words that name no condition: book titles (《中小企业划型标准规定》) and the term a definition defines.
 _NOT_NAMING = re.compile(r"《[^《》]*》|所称([^，。；]{1,30}?)(?=[，,]?\s*(?:是指|指|按照|包括|以))")
