@@ -2,8 +2,9 @@
 
 import pytest
 
-from recommender.text.conditions import find_conditions, read_passages
+from recommender.text.conditions import find_conditions
 from recommender.text.passages import Passage
+from recommender.text.requirements import read_passages
 
 
 def keys(text, region="500229", negated=False):
@@ -337,3 +338,28 @@ def test_encouragement_reference_and_origin_name_no_condition():
 
 def test_size_prefix_before_manufacturing_also_names_the_industry():
     assert keys("面向中小制造企业") == {("in", "size", ("中型", "小型", "微型")), ("in", "industry", ("C",))}
+
+
+def test_clause_joined_by_a_pause_mark_is_a_requirement_of_its_own():
+    text = "申报单位须为在本县依法登记注册、在县内参加失业保险并按时缴费的企业。"
+    found = read_passages([Passage(text, 0, "一、", True, False, False)], "500229")
+    assert [c.key() for c in found.conditions] == [
+        ("within", "region_code", "500229"), ("unknown", "在县内参加失业保险并按时缴费")]
+
+
+def test_lists_of_records_are_materials_not_requirements():
+    text = "留存备查资料主要包括从业人数的季度计算底稿和年度财务会计报表。"
+    assert read_passages([Passage(text, 0, "五、", True, False, True)], None).conditions == []
+
+
+def test_scope_sentence_names_requirements_and_offer_after_a_conditional():
+    scope = "本办法适用于会计核算健全、实行查账征收的居民企业。"
+    assert [c.text for c in read_passages([Passage(scope, 0, "第二条", False, False, False)], None).conditions] == [
+        "会计核算健全、实行查账征收的居民企业"]
+    assert measure("新落户的制造业企业，且项目投资在500万元以上的，第一年租金全额补贴。") == [
+        ("in", "industry", "制造业企业"), ("unknown", None, "项目投资在500万元以上")]
+
+
+def test_monthly_sales_are_not_annual_revenue():
+    assert keys("月销售额15万元以下的企业") == set()
+    assert keys("年销售额500万元以下的企业") == {("le", "revenue", 500)}

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from recommender.rules.schema import Condition
+from recommender.text.alternatives import or_across_phrases, to_condition
 from recommender.text.condition_patterns import (
-    INDUSTRY_FRAME,
     NO_LEAD,
     Hit,
     categorical_hits,
@@ -18,11 +18,13 @@ from recommender.text.condition_patterns import (
 )
 from recommender.text.lexicon import patterns
 from recommender.text.numbers import Bound, find_bounds
+from recommender.text.phrases import mask, no_condition_spans, untable
 
-__all__ = ["Found", "find_conditions", "is_boilerplate_only", "read_passages"]
+__all__ = ["Found", "find_conditions", "is_boilerplate_only"]
 
 # Field cue words for numeric bounds, with the units they accept.
-_NUMERIC_FIELDS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [(name, re.compile(cue), units) for name, cue, units in [
+_NUMERIC_FIELDS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [(name, re.compile(cue), units) for (
+    name, cue, units) in [
     ("taxable_income", r"应纳税所得额", frozenset({"万元"})),
     ("rd_ratio", r"研发费用|研究开发费用|研发投入|研发经费", frozenset({"比例"})),
     ("rd_expense", r"研发费用|研究开发费用|研发投入|研发经费", frozenset({"万元"})),
@@ -37,6 +39,7 @@ _SHARE_OF = re.compile(r"^\s*(?:且|并且|并|其中)?\s*占[^，。；]{0,16}(
 _PHRASE_REACH = 16  # a cue this close before its bound starts the condition's text (年营业收入不超过…)
 _PERIOD = re.compile(r"(?:(?:上|近|前)?[一二三两四五0-9]*(?:个)?(?:年度|年|会计年度)(?:的|内)?)?$")
 _NOT_A_FIELD = re.compile(r"吸纳|新增|带动|招用|安置|稳定就业|就业人数|新招")
+_SUB_ANNUAL = re.compile(r"(?:月|季度|季)(?:度)?(?:的)?\s*$")
 _BENEFIT_TIER = re.compile(r"^\s*的部分")
 _SPLIT = re.compile(r"[，,：:。；;\n](?!\s*或)|、(?=在|由|已|未|具有|拥有|参加|缴纳)")  # 、 before a clause
 _TIME_LEAD = re.compile(r"日\s*(?:（含）|\(含\))?(?:以后|之后|以来|起)\s*$")
@@ -64,7 +67,10 @@ _SUBJECT_LEAD = re.compile(
 
 def _benefit_cut(part: str) -> int:
     """Offset where the benefit terms of a phrase start (its length if none)."""
+    adverbs = _cue_re(tuple(patterns()["not_benefit_cues"]))
     for m in _cue_re(tuple(patterns()["benefit_cues"])).finditer(part):
+        if adverbs.match(part, m.start()):
+            continue  # 按时足额缴纳: how a requirement is met, not what is given
         if not _SUBJECT_LEAD.match(part, m.end()):  # 享受本措施的企业应当… names who applies
             return m.start()
     return len(part)
@@ -120,6 +126,8 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
     lead = _PERIOD.search(part[:best[2]]).start() if best[0] < _PHRASE_REACH else start
     if name == "employees" and _NOT_A_FIELD.search(part):
         return None
+    if name in ("revenue", "taxable_income") and _SUB_ANNUAL.search(part, 0, best[2]):
+        return None  # 月销售额10万元以下: a monthly figure is not the annual one the profile holds
     value = bound.quantity.value
     if name == "age_years" and bound.quantity.unit == "月":
         value = round(value / 12, 4)
@@ -162,14 +170,6 @@ def _split_brackets(part: str) -> list[tuple[int, str]]:
     return out
 
 
-def _to_condition(hit: Hit, text: str, base: int, clause: str) -> Condition:
-    start = min(hit.lead, hit.start)
-    return Condition(
-        op=hit.op, field=hit.field, value=hit.value, text=text[start:hit.end],
-        clause=clause, span=(base + start, base + hit.end), confidence=hit.confidence,
-    )
-
-
 def _merge_sizes(hits: list[Hit], part: str) -> list[Hit]:
     """Size words listed together (小型企业、微型企业) are one size condition over their union."""
     out: list[Hit] = []
@@ -208,11 +208,11 @@ def find_conditions(
 ) -> Found:
     """Conditions in one passage (offsets relative to ``base``); benefit terms are skipped."""
     found = Found()
-    text = _untable(text)
+    text = untable(text)
     excluded = _excluded_sentences(text)
     run: list[tuple[int, str]] = []
-    masked = _mask(text, [m.span(m.lastindex or 0) for m in _NOT_NAMING.finditer(text)]
-                   + _no_condition_spans(text))
+    masked = mask(text, [m.span(m.lastindex or 0) for m in _NOT_NAMING.finditer(text)]
+                   + no_condition_spans(text))
     before: tuple[str, ...] = ()
     offered = False  # an earlier phrase of this sentence already states what is given
     for part_start, part in _parts(text):
@@ -232,7 +232,7 @@ def find_conditions(
         hits = categorical_hits(head, neg)
         taken = [(h.start, h.end, False) for h in hits]
         for extra in (*_numeric_hits(head, before), *date_hits(head), *region_hits(head, region_code),
-                      *industry_hits(_mask(head, taken), neg)):
+                      *industry_hits(mask(head, taken), neg)):
             numeric = extra.lead != NO_LEAD  # the two bounds of a range share their words
             if not any(s < extra.end and extra.start < e and not (numeric and n) for s, e, n in taken):
                 hits.append(extra)
@@ -251,15 +251,15 @@ def find_conditions(
         if ends_sentence:
             _close_run(found, run, text, base)
         words = part[:cut]
-        alternatives = _or_across_phrases(head, hits, words, offset, clause)
+        alternatives = or_across_phrases(head, hits, words, offset, clause)
         if alternatives:
             found.conditions.extend(alternatives)
             continue
         for group in _or_groups(hits, head):
             if len(group) == 1:
-                found.conditions.append(_to_condition(group[0], words, offset, clause))
+                found.conditions.append(to_condition(group[0], words, offset, clause))
                 continue
-            children = tuple(_to_condition(h, words, offset, "") for h in group)
+            children = tuple(to_condition(h, words, offset, "") for h in group)
             span = (offset + group[0].start, offset + group[-1].end)
             found.conditions.append(Condition(
                 op="any_of", any_of=children, clause=clause, span=span,
@@ -269,84 +269,7 @@ def find_conditions(
     return found
 
 
-# 或 / 或者 after a comma joins two whole requirements (…新设立的企业，或者出口额不超过…的企业).
-_OR_PHRASE = re.compile(r"[，,]\s*(?:或者|或是|或)(?!其他|其它|以上|以下|之一)")
-# 未被列入A，或者B: a negation over alternatives excludes each of them (no alternative at all).
-_NEGATED_LEAD = re.compile(r"(?:未|没有|无|不得|不|非)(?:被|曾)?(?:列入|纳入|发生|存在|有|属于|从事|是|为)")
-
-
-def _or_branches(text: str) -> list[tuple[int, int]]:
-    """Spans of the alternatives a phrase joins with ，或者 (one span when it joins none)."""
-    spans, pos = [], 0
-    for m in _OR_PHRASE.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
-_DOMAIN = re.compile(r"\s*(?:当)?中(?![小型国央心级])")  # 小型、微型企业中…: the pool the alternatives come from
-
-
-def _checks_branch(hit: Hit, branch: str) -> bool:
-    """Whether a hit checks an alternative: numbers need their field words, industries a frame."""
-    if hit.lead != NO_LEAD and hit.lead >= hit.start:
-        return False  # a bare bound (五项以上) whose field words belong to another alternative
-    return hit.field != "industry" or bool(INDUSTRY_FRAME.search(branch))
-
-
-def _or_across_phrases(head: str, hits: list[Hit], words: str, offset: int, clause: str) -> list[Condition]:
-    """An any_of over alternatives joined by ，或者 (checkable ones per hit, the rest unknown), else []."""
-    branches = _or_branches(head)
-    if len(branches) < 2 or _NEGATED_LEAD.search(head, 0, branches[0][1]):
-        return []
-    shared = [h for h in hits if h.subject and h.end <= branches[0][1] and _DOMAIN.match(head, h.end)]
-    if shared:
-        branches[0] = (_DOMAIN.match(head, shared[-1].end).end(), branches[0][1])
-    children: list[Condition] = []
-    for s, e in branches:
-        inside = [h for h in hits if s <= h.start and h.end <= e and h not in shared]
-        if len(inside) > 1:
-            return []
-        if inside and _checks_branch(inside[0], head[s:e]):
-            children.append(_to_condition(inside[0], words, offset, ""))
-            continue
-        text = _requirement_text(words[s:e])
-        if len(text) < 4 or _NOT_REQ.search(text):
-            return []
-        children.append(Condition(op="unknown", text=text, span=(offset + s, offset + e), confidence=0.5))
-    if all(c.op == "unknown" for c in children):
-        return []  # no field checks any of them: read as a leftover requirement
-    start, end = branches[0][0], branches[-1][1]
-    return [*(_to_condition(h, words, offset, clause) for h in shared), Condition(
-        op="any_of", any_of=tuple(children), clause=clause, span=(offset + start, offset + end),
-        text=_TRIM.sub("", words[start:end]), confidence=0.7)]
-
-
-def _requirement_text(raw: str) -> str:
-    """A requirement phrase without its lead-in (申报企业须为…), table row label or edge punctuation."""
-    raw = _ROW_LABEL.sub("", raw.strip())
-    return _TAIL.sub("", _TRIM.sub("", _LEAD.sub("", _TRIM.sub("", _HEADING_LEAD.sub("", raw.strip())))))
-
-
 _SENTENCE_END = re.compile(r"^\s*[。；;\n]")
-_ROW_LABEL = re.compile(r"^[^　]{1,10}?\s*　[\s　]*(?=\S)")  # 研发　拥有…: the label cell of a table row
-_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", re.M)
-_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
-
-
-def _untable(text: str) -> str:
-    """Markdown table rows as plain phrases (cells joined by spaces); header and rule rows blanked."""
-    if "|" not in text:
-        return text
-    spans = []
-    for rule in _TABLE_RULE.finditer(text):
-        spans.append(rule.span())
-        header_end = rule.start() - 1
-        header_start = text.rfind("\n", 0, max(header_end, 0)) + 1
-        if header_end > header_start and _TABLE_ROW.fullmatch(text, header_start, header_end):
-            spans.append((header_start, header_end))
-    return _mask(text, spans).replace("|", "　")
 _RAISES = re.compile(r"[，,]\s*[^，。；]{0,12}?(?:(?:提高|上浮|增加|提升)(?:至|到|为|[0-9一二三四五六七八九十百])|翻倍|加倍)")
 _OFFER_AHEAD = re.compile(r"[，,]?\s*(?:可以|可|按|给予|予以|补贴|奖励)")
 
@@ -358,19 +281,6 @@ def _is_tier(head: str, text: str, end: int, offered: bool, offer_inside: bool) 
     if _RAISES.match(text, end):
         return True
     return offered and (offer_inside or bool(_OFFER_AHEAD.match(text, end)))
-# Words that set no condition: encouraging others (鼓励国有企业…采购), scope by reference (…参照…实施).
-_ENCOURAGES = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?:鼓励|引导|倡导)[^，,。；;\n]*")
-_BY_REFERENCE = re.compile(r"参照[^，。；]{1,20}?(?:实施|执行|办理)")
-
-
-def _no_condition_spans(text: str) -> list[tuple[int, int]]:
-    """Spans that set no condition: encouraging others, and whole sentences scoped by reference."""
-    spans = [m.span() for m in _ENCOURAGES.finditer(text)]
-    for m in _BY_REFERENCE.finditer(text):
-        start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
-        ends = [i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0]
-        spans.append((start, min(ends, default=len(text))))
-    return spans
 _RESTATES = re.compile(r"^\s*(?:即|也就是|亦即)")
 # Words that name no condition: book titles (《中小企业划型标准规定》) and the term a definition defines.
 _NOT_NAMING = re.compile(r"《[^《》]*》|所称([^，。；]{1,30}?)(?=[，,]?\s*(?:是指|指|按照|包括|以))")
@@ -398,129 +308,3 @@ def _excluded_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _mask(text: str, spans) -> str:
-    """``text`` with the given spans blanked out (same length, so offsets still hold)."""
-    chars = list(text)
-    for s, e, *_ in spans:
-        chars[s:e] = "　" * (e - s)
-    return "".join(chars)
-
-
-_MATERIAL = re.compile(r"提交|提供[^，。；]{0,8}(?:材料|证明|复印件)|材料|申报表|复印件|申请表")
-_HEADING_LEAD = re.compile(r"^[^，。；：:]{1,8}(?:方面|要求|条件)[：:]")
-
-
-def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) -> list[Condition]:
-    """Unknown conditions for leftover requirement phrases (``conditional``: in a …的，给予 clause)."""
-    out = []
-    for offset, raw in leftovers:
-        text = _requirement_text(raw)
-        if len(text) < 4 or _MATERIAL.search(text) or _SUBJECT_ONLY.fullmatch(text) or _NOT_REQ.search(text):
-            continue
-        if not (p.leaf or conditional) and not _REQUIREMENT.search(text):
-            continue
-        out.extend(_unknown_alternatives(text, offset, raw, p))
-    return out
-
-
-def _unknown_alternatives(text: str, offset: int, raw: str, p) -> list[Condition]:
-    """One unknown, or an any_of of unknowns when the phrase joins alternatives with ，或者."""
-    confidence = 0.6 if p.leaf else 0.5
-    whole = Condition(op="unknown", text=text, clause=p.clause, confidence=confidence,
-                      span=(offset, offset + len(raw)))
-    branches = _or_branches(text)
-    if len(branches) < 2 or _NEGATED_LEAD.search(text, 0, branches[0][1]):
-        return [whole]
-    out: list[Condition] = []
-    first_start = branches[0][0]
-    lead_cut = max(text.rfind("，", 0, branches[0][1]), text.rfind(",", 0, branches[0][1]))
-    if lead_cut >= 0:  # X，A、B，或者C: X is a requirement of its own
-        out.append(Condition(op="unknown", text=_requirement_text(text[:lead_cut]), clause=p.clause,
-                             confidence=confidence, span=(offset, offset + lead_cut)))
-        first_start = lead_cut + 1
-        branches[0] = (first_start, branches[0][1])
-    pieces: list[str] = []
-    for n, (s, e) in enumerate(branches):
-        branch = text[s:e]
-        listed = n < len(branches) - 1 and "等" not in branch
-        pieces.extend(branch.split("、") if listed else [branch])
-    children = tuple(Condition(op="unknown", text=_requirement_text(t), confidence=confidence)
-                     for t in pieces if len(_requirement_text(t)) >= 2)
-    if len(children) < 2:
-        return [whole]
-    out.append(Condition(op="any_of", any_of=children, clause=p.clause, confidence=confidence,
-                         text=text[first_start:], span=(offset + first_start, offset + len(raw))))
-    return out
-
-
-_OFFER = re.compile(
-    r"的(?:企业|单位|项目|主体)?(?P<comma>[，,])\s*(?:[^，。；]{0,6}?后|[^，。；]{0,6}?(?:财政|部门|政府))?"
-    r"(?:可以|可|给予|予以|按|对|经[^，。；]{0,10}后)"
-)
-_REQ_SENTENCE = re.compile(
-    r"^\s*(?:申报|申请|享受)[^，。；]{0,10}?(?:企业|单位|主体)(?!的)|须|应当|必须"
-)
-
-
-def _measure_terms(text: str, base: int, leftovers: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Leftovers of a measure clause in the conditional before its offer (…且首次纳入…的企业，给予…)."""
-    spans = []
-    for m in _OFFER.finditer(text):
-        start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
-        spans.append((start, m.start("comma")))
-    return [(off, t) for off, t in leftovers if any(s <= off - base and off - base + len(t) <= e for s, e in spans)]
-
-
-def _requirement_sentences(text: str, base: int, leftovers: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Leftovers of a measure clause in a sentence that states a requirement (申报企业须…)."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^。；;\n]+", text) if _REQ_SENTENCE.search(m.group(0))]
-    return [(off, t) for off, t in leftovers if any(s <= off - base < e for s, e in spans)]
-
-
-_NOT_REQ = re.compile(
-    r"(?:下列|以下|如下)[^，。；]{0,6}(?:条件|要求|情形|标准|行业|之一)|^[^，。；]{0,6}(?:对象|范围|条件|主体)$|"
-    r"可同步|可以|不限|[：:]$|所称|是指|为准|不视为|有效期|适用于?本|^(?:申请|申报|享受)?本(?:措施|办法|政策|细则|方案|通知)|以上条件|上述条件|执行至|^同时(?:满足|符合)|"
-    r"\d{4}年[^，。；]{0,8}至\d{4}年|起(?:施行|执行)|^(?:获得|享受|取得)[^，。；]{0,8}(?:补助|奖励|支持|资金|补贴|贴息|前项|上述|本项|贷款|信用贷)|"
-    r"(?:^|[，,])\s*(?:各级|各|市|县|区|省)?[^，。；]{0,12}?(?:部门|机关|银行|金融机构|政府|委员会)(?:应当|要|应|须|不得)|"
-    r"^(?:而|但|且|并)?从上述|自行判别|留存备查|备查资料|办理方式|纳税调整"
-)
-_SUBJECT_ONLY = re.compile(r"[^，。；]{0,12}(?:的)?(?:企业|单位|个人|申请人|市场主体)")
-_REQUIREMENT = re.compile(r"须|需|应当|应|必须|具备|具有|拥有|符合|满足|未发生|未被|不得|无|达到|以上|以下|不低于|不超过|获得|取得|近[一二三四五两]年")
-_TRIM = re.compile(r"^[\s（(）)、，。；;：:]+|[\s、，。；;：:]+$")
-_LEAD = re.compile(
-    r"^(?:且|并且|并|同时|对(?!于))?(?:申报|申请)?(?:企业|单位|主体)?(?:须|应当|应|需|必须)?(?:为|是)?(?=.{4})"
-)
-_TAIL = re.compile(r"(?<=.{4})的(?:企业|单位|项目|主体)?$")
-
-
-def read_passages(passages, region_code: str | None) -> Found:
-    """Conditions of passages: leftover requirements of enumerated conditions become unknown."""
-    found = Found()
-    groups: dict[int, list[Condition]] = {}
-    for p in passages:
-        part = find_conditions(p.text, p.base, p.clause, region_code=region_code, negated=p.negated)
-        found.assumed.extend(a for a in part.assumed if a not in found.assumed)
-        conds = list(part.conditions)
-        if p.strong:
-            conds.extend(_unknowns(part.leftovers, p))
-        else:
-            conds.extend(_unknowns(_measure_terms(p.text, p.base, part.leftovers), p, conditional=True))
-            conds.extend(_unknowns(_requirement_sentences(p.text, p.base, part.leftovers), p))
-        if p.group is not None:
-            groups.setdefault(p.group, []).extend(conds)
-            continue
-        found.conditions.extend(conds)
-    for members in groups.values():
-        if len({(c.field, c.op) for c in members}) == 1 and members[0].field == "industry" and members[0].op == "in":
-            codes = [v for c in members for v in c.value]
-            found.conditions.append(Condition(  # 以下行业之一: 1.住宿业 2.餐饮业 → one industry list
-                op="in", field="industry", value=list(dict.fromkeys(codes)), clause=members[0].clause,
-                text="、".join(c.text for c in members), confidence=0.8))
-        elif len(members) == 1:
-            found.conditions.extend(members)
-        elif members:
-            found.conditions.append(Condition(
-                op="any_of", any_of=tuple(members), clause=members[0].clause, confidence=0.7,
-                text="；".join(c.text for c in members),
-            ))
-    return found

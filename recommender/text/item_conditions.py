@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from recommender.rules.schema import Condition
-from recommender.text.conditions import read_passages
 from recommender.text.items import ItemPlan
 from recommender.text.passages import condition_passages
+from recommender.text.requirements import read_passages
 from recommender.text.structure import Structure
 
 __all__ = ["conditions_per_item"]

@@ -1,0 +1,63 @@
+"""Alternatives joined across phrases (…新设立的企业，或者出口额不超过…的企业) as one any_of."""
+
+from __future__ import annotations
+
+import re
+
+from recommender.rules.schema import Condition
+from recommender.text.condition_patterns import INDUSTRY_FRAME, NO_LEAD, Hit
+from recommender.text.phrases import (
+    NEGATED_LEAD,
+    NOT_REQUIREMENT,
+    TRIM,
+    or_branches,
+    requirement_text,
+)
+
+__all__ = ["or_across_phrases", "to_condition"]
+
+
+def to_condition(hit: Hit, text: str, base: int, clause: str) -> Condition:
+    start = min(hit.lead, hit.start)
+    return Condition(
+        op=hit.op, field=hit.field, value=hit.value, text=text[start:hit.end],
+        clause=clause, span=(base + start, base + hit.end), confidence=hit.confidence,
+    )
+
+
+_DOMAIN = re.compile(r"\s*(?:当)?中(?![小型国央心级])")  # 小型、微型企业中…: the pool the alternatives come from
+
+
+def _checks_branch(hit: Hit, branch: str) -> bool:
+    """Whether a hit checks an alternative: numbers need their field words, industries a frame."""
+    if hit.lead != NO_LEAD and hit.lead >= hit.start:
+        return False  # a bare bound (五项以上) whose field words belong to another alternative
+    return hit.field != "industry" or bool(INDUSTRY_FRAME.search(branch))
+
+
+def or_across_phrases(head: str, hits: list[Hit], words: str, offset: int, clause: str) -> list[Condition]:
+    """An any_of over alternatives joined by ，或者 (checkable ones per hit, the rest unknown), else []."""
+    branches = or_branches(head)
+    if len(branches) < 2 or NEGATED_LEAD.search(head, 0, branches[0][1]):
+        return []
+    shared = [h for h in hits if h.subject and h.end <= branches[0][1] and _DOMAIN.match(head, h.end)]
+    if shared:
+        branches[0] = (_DOMAIN.match(head, shared[-1].end).end(), branches[0][1])
+    children: list[Condition] = []
+    for s, e in branches:
+        inside = [h for h in hits if s <= h.start and h.end <= e and h not in shared]
+        if len(inside) > 1:
+            return []
+        if inside and _checks_branch(inside[0], head[s:e]):
+            children.append(to_condition(inside[0], words, offset, ""))
+            continue
+        text = requirement_text(words[s:e])
+        if len(text) < 4 or NOT_REQUIREMENT.search(text):
+            return []
+        children.append(Condition(op="unknown", text=text, span=(offset + s, offset + e), confidence=0.5))
+    if all(c.op == "unknown" for c in children):
+        return []  # no field checks any of them: read as a leftover requirement
+    start, end = branches[0][0], branches[-1][1]
+    return [*(to_condition(h, words, offset, clause) for h in shared), Condition(
+        op="any_of", any_of=tuple(children), clause=clause, span=(offset + start, offset + end),
+        text=TRIM.sub("", words[start:end]), confidence=0.7)]

@@ -1,0 +1,101 @@
+"""Phrase helpers: requirement text clean-up, non-requirements, 或者-alternatives, tables and masking."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "NEGATED_LEAD", "NOT_REQUIREMENT", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text",
+    "untable",
+]
+
+
+# 或 / 或者 after a comma joins two whole requirements (…新设立的企业，或者出口额不超过…的企业).
+_OR_PHRASE = re.compile(r"[，,]\s*(?:或者|或是|或)(?!其他|其它|以上|以下|之一)")
+
+
+# 未被列入A，或者B: a negation over alternatives excludes each of them (no alternative at all).
+NEGATED_LEAD = re.compile(r"(?:未|没有|无|不得|不|非)(?:被|曾)?(?:列入|纳入|发生|存在|有|属于|从事|是|为)")
+
+
+def or_branches(text: str) -> list[tuple[int, int]]:
+    """Spans of the alternatives a phrase joins with ，或者 (one span when it joins none)."""
+    spans, pos = [], 0
+    for m in _OR_PHRASE.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+NOT_REQUIREMENT = re.compile(
+    r"(?:下列|以下|如下)[^，。；]{0,6}(?:条件|要求|情形|标准|行业|之一)|^[^，。；]{0,6}(?:对象|范围|条件|主体)$|"
+    r"可同步|可以|不限|[：:]$|所称|是指|为准|不视为|有效期|适用于?本|^(?:申请|申报|享受)?本(?:措施|办法|政策|细则|方案|通知)|以上条件|上述条件|执行至|^同时(?:满足|符合)|"
+    r"\d{4}年[^，。；]{0,8}至\d{4}年|起(?:施行|执行)|^(?:获得|享受|取得)[^，。；]{0,8}(?:补助|奖励|支持|资金|补贴|贴息|前项|上述|本项|贷款|信用贷)|"
+    r"(?:^|[，,])\s*(?:各级|各|市|县|区|省)?[^，。；]{0,12}?(?:部门|机关|银行|金融机构|政府|委员会)(?:应当|要|应|须|不得)|"
+    r"^(?:而|但|且|并)?从上述|自行判别|留存备查|备查资料|办理方式|纳税调整"
+)
+
+
+TRIM = re.compile(r"^[\s（(）)、，。；;：:]+|[\s、，。；;：:]+$")
+
+
+_LEAD = re.compile(
+    r"^(?:本(?:细则|办法|措施|政策|通知|公告|方案|意见)适用于|且|并且|并|同时|对(?!于))?(?:申报|申请)?(?:企业|单位|主体)?(?:须|应当|应|需|必须)?(?:为|是)?(?=.{4})"
+)
+
+
+_TAIL = re.compile(r"(?<=.{4})的(?:企业|单位|项目|主体)?$")
+
+
+_ROW_LABEL = re.compile(r"^[^　]{1,10}?\s*　[\s　]*(?=\S)")  # 研发　拥有…: the label cell of a table row
+
+
+_HEADING_LEAD = re.compile(r"^[^，。；：:]{1,8}(?:方面|要求|条件)[：:]")
+
+
+def requirement_text(raw: str) -> str:
+    """A requirement phrase without its lead-in (申报企业须为…), table row label or edge punctuation."""
+    raw = _ROW_LABEL.sub("", raw.strip())
+    return _TAIL.sub("", TRIM.sub("", _LEAD.sub("", TRIM.sub("", _HEADING_LEAD.sub("", raw.strip())))))
+
+
+def mask(text: str, spans) -> str:
+    """``text`` with the given spans blanked out (same length, so offsets still hold)."""
+    chars = list(text)
+    for s, e, *_ in spans:
+        chars[s:e] = "　" * (e - s)
+    return "".join(chars)
+
+
+_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", re.M)
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
+
+
+def untable(text: str) -> str:
+    """Markdown table rows as plain phrases (cells joined by spaces); header and rule rows blanked."""
+    if "|" not in text:
+        return text
+    spans = []
+    for rule in _TABLE_RULE.finditer(text):
+        spans.append(rule.span())
+        header_end = rule.start() - 1
+        header_start = text.rfind("\n", 0, max(header_end, 0)) + 1
+        if header_end > header_start and _TABLE_ROW.fullmatch(text, header_start, header_end):
+            spans.append((header_start, header_end))
+    return mask(text, spans).replace("|", "　")
+
+
+# Words that set no condition: encouraging others (鼓励国有企业…采购), scope by reference (…参照…实施).
+_ENCOURAGES = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?:鼓励|引导|倡导)[^，,。；;\n]*")
+_BY_REFERENCE = re.compile(r"参照[^，。；]{1,20}?(?:实施|执行|办理)")
+
+
+def no_condition_spans(text: str) -> list[tuple[int, int]]:
+    """Spans that set no condition: encouraging others, and whole sentences scoped by reference."""
+    spans = [m.span() for m in _ENCOURAGES.finditer(text)]
+    for m in _BY_REFERENCE.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+        ends = [i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0]
+        spans.append((start, min(ends, default=len(text))))
+    return spans

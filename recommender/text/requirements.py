@@ -1,0 +1,142 @@
+"""Requirements no field checks: leftover phrases of a passage read as unknown conditions."""
+
+from __future__ import annotations
+
+import re
+
+from recommender.rules.schema import Condition
+from recommender.text.conditions import Found, find_conditions
+from recommender.text.phrases import NEGATED_LEAD, NOT_REQUIREMENT, or_branches, requirement_text
+
+__all__ = ["read_passages"]
+
+
+_MATERIAL = re.compile(r"提交|提供[^，。；]{0,8}(?:材料|证明|复印件)|材料|申报表|复印件|申请表|报表|底稿|凭证|台账|^(?:主要)?包括")
+
+
+def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) -> list[Condition]:
+    """Unknown conditions for leftover requirement phrases (``conditional``: in a requirement context)."""
+    out = []
+    for offset, raw in leftovers:
+        text = requirement_text(raw)
+        if len(text) < 4 or _MATERIAL.search(text) or _SUBJECT_ONLY.fullmatch(text) or NOT_REQUIREMENT.search(text):
+            continue
+        if not (p.leaf or conditional or _REQUIREMENT.search(text) or _required_sentence(p, offset)):
+            continue
+        out.extend(_unknown_alternatives(text, offset, raw, p))
+    return out
+
+
+def _required_sentence(p, offset: int) -> bool:
+    """Whether the sentence a leftover sits in states a requirement before it (申报单位须为…、在县内参加…)."""
+    at = offset - p.base
+    start = max(p.text.rfind(c, 0, at) for c in "。；;\n") + 1
+    return bool(_REQ_SENTENCE.search(p.text[start:at]))
+
+
+def _unknown_alternatives(text: str, offset: int, raw: str, p) -> list[Condition]:
+    """One unknown, or an any_of of unknowns when the phrase joins alternatives with ，或者."""
+    confidence = 0.6 if p.leaf else 0.5
+    whole = Condition(op="unknown", text=text, clause=p.clause, confidence=confidence,
+                      span=(offset, offset + len(raw)))
+    branches = or_branches(text)
+    if len(branches) < 2 or NEGATED_LEAD.search(text, 0, branches[0][1]):
+        return [whole]
+    out: list[Condition] = []
+    first_start = branches[0][0]
+    lead_cut = max(text.rfind("，", 0, branches[0][1]), text.rfind(",", 0, branches[0][1]))
+    if lead_cut >= 0:  # X，A、B，或者C: X is a requirement of its own
+        out.append(Condition(op="unknown", text=requirement_text(text[:lead_cut]), clause=p.clause,
+                             confidence=confidence, span=(offset, offset + lead_cut)))
+        first_start = lead_cut + 1
+        branches[0] = (first_start, branches[0][1])
+    pieces: list[str] = []
+    for n, (s, e) in enumerate(branches):
+        branch = text[s:e]
+        listed = n < len(branches) - 1 and "等" not in branch
+        pieces.extend(branch.split("、") if listed else [branch])
+    children = tuple(Condition(op="unknown", text=requirement_text(t), confidence=confidence)
+                     for t in pieces if len(requirement_text(t)) >= 2)
+    if len(children) < 2:
+        return [whole]
+    out.append(Condition(op="any_of", any_of=children, clause=p.clause, confidence=confidence,
+                         text=text[first_start:], span=(offset + first_start, offset + len(raw))))
+    return out
+
+
+_OFFER = re.compile(
+    r"的(?:企业|单位|项目|主体)?(?P<comma>[，,])\s*(?:[^，。；]{0,6}?后|[^，。；]{0,6}?(?:财政|部门|政府))?"
+    r"(?:可以|可|给予|予以|按|对|经[^，。；]{0,10}后|[^。；]{0,16}?(?:全额|减半)?(?:补贴|补助|奖励|贴息|资助|返还)(?:[，。；]|$))"
+)
+
+
+_REQ_SENTENCE = re.compile(
+    r"^\s*(?:申报|申请|享受)[^，。；]{0,10}?(?:企业|单位|主体)(?!的)|须|应当|必须"
+)
+
+
+def _measure_terms(text: str, base: int, leftovers: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Leftovers of a measure clause in the conditional before its offer (…且首次纳入…的企业，给予…)."""
+    spans = []
+    for m in _OFFER.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+        spans.append((start, m.start("comma")))
+    return [(off, t) for off, t in leftovers if any(s <= off - base and off - base + len(t) <= e for s, e in spans)]
+
+
+def _requirement_sentences(text: str, base: int, leftovers: list[tuple[int, str]],
+                           pattern: re.Pattern[str]) -> list[tuple[int, str]]:
+    """Leftovers of a measure clause in a sentence that states a requirement (申报企业须…)."""
+    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if pattern.search(m.group(0))]
+    return [(off, t) for off, t in leftovers if any(s <= off - base < e for s, e in spans)]
+
+
+_SENTENCE = re.compile(r"[^。；;\n]+")
+
+
+# A sentence naming who may apply (申报企业须…; 本细则适用于…的企业): all its leftovers are requirements.
+_SCOPE_SENTENCE = re.compile(
+    r"^\s*(?:申报|申请|享受)[^，。；]{0,10}?(?:企业|单位|主体)(?!的)|^\s*本(?:细则|办法|措施|政策|通知|公告|方案|意见)适用于"
+)
+
+
+_SUBJECT_ONLY = re.compile(r"[^，。；]{0,12}(?:的)?(?:企业|单位|个人|申请人|市场主体)")
+
+
+_REQUIREMENT = re.compile(r"须|需|应当|应|必须|具备|具有|拥有|符合|满足|未发生|未被|不得|无|达到|以上|以下|不低于|不超过|获得|取得|近[一二三四五两]年")
+
+
+def read_passages(passages, region_code: str | None) -> Found:
+    """Conditions of passages: leftover requirements of enumerated conditions become unknown."""
+    found = Found()
+    groups: dict[int, list[Condition]] = {}
+    for p in passages:
+        part = find_conditions(p.text, p.base, p.clause, region_code=region_code, negated=p.negated)
+        found.assumed.extend(a for a in part.assumed if a not in found.assumed)
+        conds = list(part.conditions)
+        if p.strong:
+            conds.extend(_unknowns(part.leftovers, p))
+        else:
+            conds.extend(_unknowns(_measure_terms(p.text, p.base, part.leftovers), p, conditional=True))
+            scoped = _requirement_sentences(p.text, p.base, part.leftovers, _SCOPE_SENTENCE)
+            conds.extend(_unknowns(scoped, p, conditional=True))
+            conds.extend(_unknowns([x for x in _requirement_sentences(p.text, p.base, part.leftovers, _REQ_SENTENCE)
+                                    if x not in scoped], p))
+        if p.group is not None:
+            groups.setdefault(p.group, []).extend(conds)
+            continue
+        found.conditions.extend(conds)
+    for members in groups.values():
+        if len({(c.field, c.op) for c in members}) == 1 and members[0].field == "industry" and members[0].op == "in":
+            codes = [v for c in members for v in c.value]
+            found.conditions.append(Condition(  # 以下行业之一: 1.住宿业 2.餐饮业 → one industry list
+                op="in", field="industry", value=list(dict.fromkeys(codes)), clause=members[0].clause,
+                text="、".join(c.text for c in members), confidence=0.8))
+        elif len(members) == 1:
+            found.conditions.extend(members)
+        elif members:
+            found.conditions.append(Condition(
+                op="any_of", any_of=tuple(members), clause=members[0].clause, confidence=0.7,
+                text="；".join(c.text for c in members),
+            ))
+    return found
