@@ -363,3 +363,30 @@ def test_scope_sentence_names_requirements_and_offer_after_a_conditional():
 def test_monthly_sales_are_not_annual_revenue():
     assert keys("月销售额15万元以下的企业") == set()
     assert keys("年销售额500万元以下的企业") == {("le", "revenue", 500)}
+
+
+def conditions_of(text, region="510722"):
+    found = read_passages([Passage(text, 0, "一、", False, False, False)], region)
+    return [(c.op, c.field, c.text if c.op == "unknown" else c.value) for c in found.conditions]
+
+
+def test_a_newly_acquired_title_is_an_unknown_event_beside_the_qualification():
+    assert conditions_of("对上一年度新认定的创新型中小企业，给予一次性奖励5万元。") == [
+        ("has", "qualifications", "创新型中小企业"), ("unknown", None, "新认定的创新型中小企业")]
+    assert conditions_of("对首次纳入规模以上工业企业统计库的制造业企业，给予一次性奖励10万元。") == [
+        ("in", "industry", ("C",)), ("unknown", None, "首次纳入规模以上工业企业统计库")]
+    assert conditions_of("对创新型中小企业，给予一次性奖励5万元。") == [("has", "qualifications", "创新型中小企业")]
+
+
+def test_a_title_being_recognised_names_no_industry():
+    assert conditions_of("对新认定为农业产业化国家重点龙头企业的，给予一次性奖励50万元。") == [
+        ("unknown", None, "新认定为农业产业化国家重点龙头企业")]
+
+
+def test_parallel_offers_make_their_events_alternatives():
+    found = read_passages([Passage(
+        "对新认定为市级数字化车间的，给予一次性奖励100万元；新认定为市级智能工厂的，给予一次性奖励200万元。",
+        0, "第五条", False, False, False)], None)
+    [group] = found.conditions
+    assert group.op == "any_of"
+    assert [c.text for c in group.any_of] == ["新认定为市级数字化车间", "新认定为市级智能工厂"]

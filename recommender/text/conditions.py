@@ -16,6 +16,7 @@ from recommender.text.condition_patterns import (
     industry_hits,
     region_hits,
 )
+from recommender.text.events import event_spans
 from recommender.text.lexicon import patterns
 from recommender.text.numbers import Bound, find_bounds
 from recommender.text.phrases import mask, no_condition_spans, untable
@@ -230,9 +231,11 @@ def find_conditions(
         neg = negated or any(s <= part_start < e for s, e in excluded) or bool(
             _cue_re(tuple(patterns()["exclusion_cues"])).search(head))
         hits = categorical_hits(head, neg)
+        dates = date_hits(head)
+        events = event_spans(head, hits + dates)  # 新认定为…: the title's words name no industry
         taken = [(h.start, h.end, False) for h in hits]
-        for extra in (*_numeric_hits(head, before), *date_hits(head), *region_hits(head, region_code),
-                      *industry_hits(mask(head, taken), neg)):
+        for extra in (*_numeric_hits(head, before), *dates, *region_hits(head, region_code),
+                      *industry_hits(mask(head, taken + events), neg)):
             numeric = extra.lead != NO_LEAD  # the two bounds of a range share their words
             if not any(s < extra.end and extra.start < e and not (numeric and n) for s, e, n in taken):
                 hits.append(extra)
@@ -245,6 +248,8 @@ def find_conditions(
             run.pop()  # …的企业，即国民经济行业分类中的制造业企业: the same requirement, now checkable
         if hits or plate and is_boilerplate_only(head) or cut < len(part):
             _close_run(found, run, text, base)
+            if hits:
+                found.leftovers.extend((offset + s, part[s:e]) for s, e in events)
         elif not is_boilerplate_only(head) and not _EXCLUDED_BRACKET.fullmatch(part.strip()):
             run.append((offset, part[:cut]))
         before = () if ends_sentence else _cued_fields(head)

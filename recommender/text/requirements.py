@@ -6,6 +6,7 @@ import re
 
 from recommender.rules.schema import Condition
 from recommender.text.conditions import Found, find_conditions
+from recommender.text.events import names_event
 from recommender.text.phrases import NEGATED_LEAD, NOT_REQUIREMENT, or_branches, requirement_text
 
 __all__ = ["read_passages"]
@@ -19,7 +20,7 @@ def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) ->
     out = []
     for offset, raw in leftovers:
         text = requirement_text(raw)
-        if len(text) < 4 or _MATERIAL.search(text) or _SUBJECT_ONLY.fullmatch(text) or NOT_REQUIREMENT.search(text):
+        if len(text) < 4 or _MATERIAL.search(text) or _SUBJECT_ONLY.fullmatch(text) and not names_event(text) or NOT_REQUIREMENT.search(text):
             continue
         if not (p.leaf or conditional or _REQUIREMENT.search(text) or _required_sentence(p, offset)):
             continue
@@ -65,7 +66,7 @@ def _unknown_alternatives(text: str, offset: int, raw: str, p) -> list[Condition
 
 
 _OFFER = re.compile(
-    r"的(?:企业|单位|项目|主体)?(?P<comma>[，,])\s*(?:[^，。；]{0,6}?后|[^，。；]{0,6}?(?:财政|部门|政府))?"
+    r"(?:的(?:企业|单位|项目|主体)?|企业|单位|主体|个体工商户)(?P<comma>[，,])\s*(?:[^，。；]{0,6}?后|[^，。；]{0,6}?(?:财政|部门|政府))?(?:分别|均|一次性)?"
     r"(?:可以|可|给予|予以|按|对|经[^，。；]{0,10}后|[^。；]{0,16}?(?:全额|减半)?(?:补贴|补助|奖励|贴息|资助|返还)(?:[，。；]|$))"
 )
 
@@ -75,13 +76,24 @@ _REQ_SENTENCE = re.compile(
 )
 
 
-def _measure_terms(text: str, base: int, leftovers: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Leftovers of a measure clause in the conditional before its offer (…且首次纳入…的企业，给予…)."""
+def _measure_terms(text: str, base: int, leftovers: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Leftovers of a measure clause in each conditional before an offer (…且首次纳入…的企业，给予…)."""
     spans = []
     for m in _OFFER.finditer(text):
         start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
         spans.append((start, m.start("comma")))
-    return [(off, t) for off, t in leftovers if any(s <= off - base and off - base + len(t) <= e for s, e in spans)]
+    return [[(off, t) for off, t in leftovers if s <= off - base and off - base + len(t) <= e] for s, e in spans]
+
+
+def _offered_unknowns(p, groups: list[list[tuple[int, str]]]) -> list[Condition]:
+    """Unknowns of the conditionals before offers; one each in parallel offers (…的，奖励A；…的，奖励B) is an OR."""
+    per_offer = [_unknowns(g, p, conditional=True) for g in groups]
+    per_offer = [g for g in per_offer if g]
+    if len(per_offer) >= 2 and all(len(g) == 1 and g[0].op == "unknown" for g in per_offer):
+        members = tuple(g[0] for g in per_offer)
+        return [Condition(op="any_of", any_of=members, clause=p.clause, confidence=0.5,
+                          text="；".join(c.text for c in members))]
+    return [c for g in per_offer for c in g]
 
 
 def _requirement_sentences(text: str, base: int, leftovers: list[tuple[int, str]],
@@ -117,7 +129,7 @@ def read_passages(passages, region_code: str | None) -> Found:
         if p.strong:
             conds.extend(_unknowns(part.leftovers, p))
         else:
-            conds.extend(_unknowns(_measure_terms(p.text, p.base, part.leftovers), p, conditional=True))
+            conds.extend(_offered_unknowns(p, _measure_terms(p.text, p.base, part.leftovers)))
             scoped = _requirement_sentences(p.text, p.base, part.leftovers, _SCOPE_SENTENCE)
             conds.extend(_unknowns(scoped, p, conditional=True))
             conds.extend(_unknowns([x for x in _requirement_sentences(p.text, p.base, part.leftovers, _REQ_SENTENCE)

@@ -1,0 +1,55 @@
+"""Status being acquired (新认定为…, 首次通过认定的…, 首次纳入…统计库): an event no profile field shows.
+
+A profile can say an enterprise *is* a 高新技术企业, not that it was recognised for the first time last
+year. Awards for a new title therefore carry, beside the qualification itself, an unknown condition
+naming the event, and the title's words (农业产业化龙头企业) name no industry.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recommender.text.condition_patterns import Hit
+
+__all__ = ["event_spans", "names_event"]
+
+
+_EVENT = re.compile(
+    r"(?:首次|初次|(?<![创革更刷清最全维])新|重新|再次)\s*(?:被|由)?[^，。；、的]{0,14}?"
+    r"(?:认定|通过|获评|评为|评定|入选|纳入|列入|获得|取得|登记|认证|命名|授予)"
+    r"|(?:届满后|到期后)\s*(?:重新|再次)?\s*(?:认定|通过)"
+)
+_STOP = re.compile(r"的|[，。；,;]")
+_TITLE_END = re.compile(r"企业|基地|车间|工厂|中心|平台|园区|称号|认证|标志|名单|目录|库")
+_SKIP_FIELDS = ("has_bank_loan", "age_years", "established")  # 首次获得银行贷款, 新设立: checkable events
+
+
+def event_spans(head: str, hits: list[Hit]) -> list[tuple[int, int]]:
+    """Spans of ``head`` that state a newly acquired status, ending at its title or before 的."""
+    out: list[tuple[int, int]] = []
+    for m in _EVENT.finditer(head):
+        if any(h.start < m.end() and m.start() < h.end for h in hits if h.field in _SKIP_FIELDS):
+            continue
+        if out and m.start() < out[-1][1] or any(h.start < m.start() < h.end for h in hits):
+            continue
+        start, end = m.start(), m.end()
+        titles = [h for h in hits if h.field == "qualifications" and h.end > start]
+        before = [h for h in hits if h.field == "qualifications" and h.end <= start]
+        if m.group(0).startswith(("届满", "到期")) and before:
+            start = before[-1].start  # 高新技术企业资格届满后重新认定通过
+        stop = _STOP.search(head, end)
+        limit = stop.start() if stop else len(head)
+        if titles and titles[0].start <= limit + 8:
+            end = titles[0].end  # 新认定的国家级专精特新“小巨人”企业: through the title it names
+        else:
+            end = limit
+            tail = head[m.end():end]
+            if not _TITLE_END.search(tail) and len(head[start:end]) < 6:
+                continue
+        out.append((start, end))
+    return out
+
+
+def names_event(text: str) -> bool:
+    """Whether a phrase states a newly acquired status (so it is more than a bare subject)."""
+    return bool(_EVENT.search(text))
