@@ -180,3 +180,16 @@ def test_industries_listed_under_one_of_the_following_trades():
             "二、支持标准\n按贷款利息的30%给予贴息。\n")
     (item,) = extract_policy(text, "i", {"region_code": "500229"}).items
     assert ("in", "industry", ("F", "H")) in {c.key() for c in item.conditions}
+
+
+def test_questions_of_a_qa_notice_are_items_and_a_refusal_is_not():
+    text = (
+        "# 税费优惠问答\n\n**问一：小规模纳税人有什么优惠？**\n\n答：对月销售额10万元以下的增值税小规模纳税人，免征增值税。\n\n"
+        "**问二：一般纳税人能否享受上述免税政策？**\n\n答：不能。免征增值税政策仅适用于小规模纳税人，一般纳税人不适用。\n\n"
+        "**问三：个体工商户有什么优惠？**\n\n答：对个体工商户年应纳税所得额不超过200万元的部分，减半征收个人所得税。\n"
+    )
+    policy = extract_policy(text, "qa", {})
+    assert [i.clause for i in policy.items] == ["问一", "问三"]
+    fields = [{c.field for c in i.conditions} for i in policy.items]
+    assert fields == [{"taxpayer_type"}, {"ownership"}]
+    assert policy.items[0].conditions[0].value == "小规模纳税人"

@@ -63,3 +63,10 @@ def test_chapters_do_not_enter_addresses():
 def test_decimal_numbers_are_not_markers():
     s = parse_structure("一、贷款利率\n1.5倍以内的利率由银行确定。\n")
     assert [c.label for c in s.clauses] == ["一、"]
+
+
+def test_numbered_questions_are_addressed_by_their_number():
+    text = "**问一：哪些企业免征增值税？**\n\n答：小规模纳税人免征。\n\n**问二：一般纳税人能否享受？**\n\n答：不能。\n"
+    structure = parse_structure(text)
+    assert [(c.address, c.heading) for c in structure.clauses] == [
+        ("问一", "哪些企业免征增值税？"), ("问二", "一般纳税人能否享受？")]

@@ -12,7 +12,7 @@ from recommender.text.structure import Structure
 
 __all__ = ["conditions_per_item"]
 
-_DEFINES_SLP = re.compile(r"所称小型微利企业[^。]{0,20}(?:是指|指)")
+_DEFINES_SLP = re.compile(r"所称小型微利企业[^。]{0,20}(?:是指|指)|小型微利企业[，,]?\s*是指")
 _SLP_PARTS = frozenset({"taxable_income", "employees", "assets"})
 
 

@@ -49,6 +49,8 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         strong = role == "conditions" or listed
         negated = listed and bool(_NEG_INTRO.search(parent_own))
         group = clause.parent if listed and _ANY_INTRO.search(parent_own) else None
+        if doc_level and role == "body" and not strong and _answers_a_question(structure, clause):
+            continue  # 问二：…能否享受？答：不能…: one answer's terms do not bind the other answers
         own = structure.own_text(clause)
         if doc_level and role in ("body", "standard") and not strong:
             own = _eligibility_only(own)
@@ -59,6 +61,11 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         preamble = structure.text[:structure.preamble_end]
         out.insert(0, Passage(_eligibility_only(preamble), 0, "总则" if clauses else "", False, False, False))
     return out
+
+
+def _answers_a_question(structure: Structure, clause) -> bool:
+    """Whether a clause is, or sits under, a question of a Q&A notice (问二：…？)."""
+    return any(c.heading.rstrip("*").endswith(("？", "?")) for c in [clause, *structure.ancestors(clause)])
 
 
 def _eligibility_only(text: str) -> str:

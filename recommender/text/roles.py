@@ -32,6 +32,7 @@ _AGENCY = re.compile(
 )
 _PURPOSE = re.compile(r"^\s*(?:为了?|根据|依据|按照[^，。]{0,30}精神)[^。]*?(?:制定|通知如下|公告如下|如下|特制定|意见)")
 _PREFERENCE = re.compile(r"\s*(?:优先|倾斜|重点)(?:支持|推荐|安排|保障|考虑)")
+_NO_ANSWER = re.compile(r"^\s*(?:答\s*[:：])?\s*(?:不能|不可以|不可|不行|不需要|不用|否|不适用|不属于)[。，,.！!；;]")
 _VALIDITY = re.compile(r"有效期|起施行|起执行|执行至|负责解释|执行期限")
 
 
@@ -73,13 +74,15 @@ def clause_roles(structure: Structure) -> list[str]:
 
 def is_measure(text: str) -> bool:
     """Whether a clause's own text offers something to enterprises (not a reference or a bank's term)."""
-    if "是指" in text:
-        return False
+    if _NO_ANSWER.match(text):
+        return False  # 答：不能。…: a Q&A answer that refuses
     for m in _GRANT.finditer(text):
         if _REFERENCE.search(text[max(0, m.start() - 6):m.start()]):
             continue
         start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
         end = min(i for i in (text.find("。", m.end()), text.find("；", m.end()), len(text)) if i >= 0)
+        if "是指" in text[start:end]:
+            continue  # a definition names what a term means, it offers nothing
         if _PREFERENCE.match(text, m.end()):
             continue  # 给予优先支持: a preference when others are chosen, not something given
         if _TO_INSTITUTION.search(text[start:m.end()]) or _REFERS_BACK.search(text[start:end]):

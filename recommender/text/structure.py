@@ -26,7 +26,7 @@ _INLINE = re.compile(r"(?<=[：:；;。\s])\s*(?=[（(][一二三四五六七八
 _HEADING_END = re.compile(r"[。：:]")
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))?(?:\*\*)?")
 # A question of a Q&A notice (问：哪些企业可以申请？) heads the answer below it.
-_QUESTION = re.compile(r"(?:问|Q|[0-9]{1,2}[、.．]\s*问)\s*[:：]\s*")
+_QUESTION = re.compile(rf"(?:(?P<numbered>问[{_CN}\d]{{1,3}})|问|Q|[0-9]{{1,2}}[、.．]\s*问)\s*[:：]\s*")
 
 
 @dataclass
@@ -158,6 +158,8 @@ def parse_structure(text: str, title: str | None = None) -> Structure:
             if found is None:
                 if question:
                     kind, label, body = "heading", stripped[question.end():].strip("* "), len(stripped)
+                    if question.group("numbered"):  # 问三：…？ is addressed as 问三
+                        label = question.group("numbered")
                 elif n == 0 and is_md_heading and stripped[pos:].strip() and stripped[pos:].strip("* ") != title:
                     kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
                 else:
@@ -172,6 +174,8 @@ def parse_structure(text: str, title: str | None = None) -> Structure:
                 stack.pop()
             parents = [clauses[i] for i in stack]
             heading = label if kind == "heading" else _heading(stripped[body:])
+            if question and question.group("numbered"):
+                heading = stripped[question.end():].strip("* ")
             clause = Clause(kind, label, heading, line_start + start, line_start + body)
             clause.parent = stack[-1] if stack else None
             clause.address = _address(kind, label, parents)
