@@ -193,3 +193,18 @@ def test_questions_of_a_qa_notice_are_items_and_a_refusal_is_not():
     fields = [{c.field for c in i.conditions} for i in policy.items]
     assert fields == [{"taxpayer_type"}, {"ownership"}]
     assert policy.items[0].conditions[0].value == "小规模纳税人"
+
+
+def test_a_bank_product_sheet_gives_one_credit_item_per_product():
+    text = (
+        "# 某农商银行信贷产品说明\n\n为加大对辖内小微企业的信贷支持力度，本行推出以下产品，欢迎符合条件的企业办理。\n\n"
+        "## 产品一\n\n**产品名称**：科创贷\n\n**适用对象**：在德阳市辖内注册登记的高新技术企业。\n\n"
+        "**贷款额度**：单户最高1000万元。\n\n**准入条件**：\n\n1. 企业成立满2年（含）；\n\n2. 近两年连续盈利。\n\n"
+        "## 产品二\n\n**产品名称**：税易贷\n\n**适用对象**：在德阳市辖内注册登记的小型、微型企业。\n\n"
+        "**贷款额度**：单户最高300万元。\n\n**准入条件**：\n\n1. 纳税信用等级为A级或者B级。\n"
+    )
+    policy = extract_policy(text, "bank", {"region_code": "510600"})
+    assert [(i.clause, i.kind) for i in policy.items] == [("产品一", "credit"), ("产品二", "credit")]
+    first, second = ({c.field or c.op for c in i.conditions} for i in policy.items)
+    assert first == {"region_code", "qualifications", "age_years", "unknown"}  # 连续盈利: a listed requirement
+    assert second == {"region_code", "size", "tax_credit"}

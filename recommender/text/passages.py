@@ -11,11 +11,15 @@ from recommender.text.structure import Structure
 __all__ = ["Passage", "condition_passages"]
 
 _INTRO = re.compile(r"(?:下列|以下|如下)[^，。；]{0,4}(?:条件|要求|情形|标准|行业|领域|产业)")
+# A label line ending a clause's own text (**准入条件**：) introduces the numbered list below it.
+_CONDITIONS_LABEL = re.compile(
+    r"(?:^|\n)[\s*#>-]*[^\n：:]{0,6}(?:条件|对象|要求|范围)[^\n：:]{0,4}\**\s*[:：]\s*\**\s*$"
+)
 _NEG_INTRO = re.compile(r"不予|不得|不支持|不属于|除外|不纳入|不享受|不适用")
 _ANY_INTRO = re.compile(r"之一|任一|其中一项|任意一项")
 _ELIGIBILITY = re.compile(
     r"适用于|所称|是指|不得申请|不得享受|不纳入|不适用|不予支持|不予受理|不属于本|除外|不含|不包括|不在[^，。；]{0,8}范围|"
-    r"符合(?:下列|以下)|对象|条件|须|应当|必须|不得为|不得是|申请[^，。；]{0,16}的(?:企业|单位)"
+    r"符合(?:下列|以下)|对象|(?<!符合)条件|须|应当|必须|不得为|不得是|申请[^，。；]{0,16}的(?:企业|单位)"
 )
 
 
@@ -45,7 +49,7 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
             continue
         parent = clauses[clause.parent] if clause.parent is not None else None
         parent_own = structure.own_text(parent) if parent else ""
-        listed = parent is not None and bool(_INTRO.search(parent_own))
+        listed = parent is not None and bool(_INTRO.search(parent_own) or _CONDITIONS_LABEL.search(parent_own))
         strong = role == "conditions" or listed
         negated = listed and bool(_NEG_INTRO.search(parent_own))
         group = clause.parent if listed and _ANY_INTRO.search(parent_own) else None
@@ -71,5 +75,13 @@ def _answers_a_question(structure: Structure, clause) -> bool:
 def _eligibility_only(text: str) -> str:
     """``text`` with every sentence that states no eligibility blanked out (offsets kept)."""
     return re.sub(
-        r"[^。；;]+", lambda m: m.group(0) if _ELIGIBILITY.search(m.group(0)) else " " * len(m.group(0)), text
+        r"[^。；;]+", lambda m: m.group(0) if _ELIGIBILITY.search(m.group(0)) and not _PURPOSE.match(m.group(0))
+        else " " * len(m.group(0)), text
     )
+
+
+# 为落实…，加大对…小微企业的支持力度: the aim of a document, not whom it binds.
+_PURPOSE = re.compile(
+    r"\s*(?:为了?|为进一步|根据|按照|依据)[^，。；]{2,40}[，,](?![^。；]*(?:给予|予以|减按|免征|补贴|奖励))"
+    r"[^。；]*?(?:力度|支持|发展|要求|精神|实际)"
+)
