@@ -208,3 +208,15 @@ def test_a_bank_product_sheet_gives_one_credit_item_per_product():
     first, second = ({c.field or c.op for c in i.conditions} for i in policy.items)
     assert first == {"region_code", "qualifications", "age_years", "unknown"}  # 连续盈利: a listed requirement
     assert second == {"region_code", "size", "tax_credit"}
+
+
+def test_first_recognition_and_re_recognition_are_two_awards():
+    text = (
+        "# 科技企业政策\n\n一、高新技术企业奖励\n\n（一）对首次通过认定的高新技术企业，给予一次性奖励20万元。\n\n"
+        "（二）高新技术企业资格届满后重新认定通过的，给予一次性奖励10万元。\n\n"
+        "二、研发补助\n\n对在天府新区注册登记的企业，按研发费用的10%给予补助。\n"
+    )
+    policy = extract_policy(text, "hte", {})
+    assert [i.clause for i in policy.items] == ["一、（一）", "一、（二）", "二、"]
+    events = [[c.text for c in i.conditions if c.op == "unknown"] for i in policy.items]
+    assert events == [["首次通过认定的高新技术企业"], ["高新技术企业资格届满后重新认定通过"], []]  # 新区 is no event

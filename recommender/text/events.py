@@ -15,7 +15,7 @@ __all__ = ["event_spans", "names_event"]
 
 
 _EVENT = re.compile(
-    r"(?:首次|初次|(?<![创革更刷清最全维])新|重新|再次)\s*(?:被|由)?[^，。；、的]{0,14}?"
+    r"(?:首次|初次|(?<![创革更刷清最全维高])新(?![区城型兴增能材])|重新|再次)\s*(?:被|由)?[^，。；、的]{0,14}?"
     r"(?:认定|通过|获评|评为|评定|入选|纳入|列入|获得|取得|登记|认证|命名|授予)"
     r"|(?:届满后|到期后)\s*(?:重新|再次)?\s*(?:认定|通过)"
 )
@@ -33,7 +33,7 @@ def event_spans(head: str, hits: list[Hit]) -> list[tuple[int, int]]:
         if out and m.start() < out[-1][1] or any(h.start < m.start() < h.end for h in hits):
             continue
         start, end = m.start(), m.end()
-        titles = [h for h in hits if h.field == "qualifications" and h.end > start]
+        titles = [h for h in hits if h.field == "qualifications" and h.start >= start]
         before = [h for h in hits if h.field == "qualifications" and h.end <= start]
         if m.group(0).startswith(("届满", "到期")) and before:
             start = before[-1].start  # 高新技术企业资格届满后重新认定通过

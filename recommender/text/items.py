@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from recommender.text.conditions import find_conditions
+from recommender.text.events import names_event
 from recommender.text.roles import clause_roles, is_measure
 from recommender.text.structure import Clause, Structure
 
@@ -42,7 +43,9 @@ def _has_measure(structure: Structure, measures: list[bool], i: int) -> bool:
 def _own_subject(structure: Structure, i: int) -> frozenset:
     """The checkable conditions naming whom a clause is for (大型企业按…), as condition keys."""
     text = structure.own_text(structure.clauses[i])
-    return frozenset(c.key() for c in find_conditions(text, 0, "", region_code=None).conditions)
+    found = find_conditions(text, 0, "", region_code=None)
+    events = {("event", t) for _, t in found.leftovers if names_event(t)}  # 首次认定 vs 重新认定
+    return frozenset({c.key() for c in found.conditions} | events)
 
 
 def _splits(structure: Structure, roles: list[str], parent: int | None, kids: list[int]) -> bool:
