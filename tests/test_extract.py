@@ -221,3 +221,14 @@ def test_first_recognition_and_re_recognition_are_two_awards():
     events = [[c.text for c in i.conditions if c.op == "unknown"] for i in policy.items]
     assert events[:2] == [["首次通过认定的高新技术企业"], ["高新技术企业资格届满后重新认定通过"]]
     assert not any("新区注册" in t and not t.startswith("在") for t in events[2])  # 新区 is a place, not an event
+
+
+def test_headings_naming_who_and_on_what_terms_are_conditions_not_items():
+    text = (
+        "# 稳岗通知\n\n一、失业保险稳岗返还\n\n（一）返还对象。在苏州市注册登记且不属于失信被执行人的企业。\n\n"
+        "（二）返还条件。上年度未裁员。\n\n（三）返还标准。按上年度实际缴纳失业保险费的60%返还。\n\n"
+        "二、一次性扩岗补助\n\n对招用高校毕业生的企业，按每人1500元的标准发放一次性扩岗补助。同一企业不重复享受。\n"
+    )
+    policy = extract_policy(text, "jobs", {"region_code": "320500"})
+    assert [(i.clause, i.name) for i in policy.items] == [("一、", "失业保险稳岗返还"), ("二、", "一次性扩岗补助")]
+    assert {c.field for c in policy.items[0].conditions} >= {"region_code", "dishonest"}

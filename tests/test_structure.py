@@ -70,3 +70,8 @@ def test_numbered_questions_are_addressed_by_their_number():
     structure = parse_structure(text)
     assert [(c.address, c.heading) for c in structure.clauses] == [
         ("问一", "哪些企业免征增值税？"), ("问二", "一般纳税人能否享受？")]
+
+
+def test_a_heading_starting_with_a_numeral_word_is_still_a_clause():
+    text = "一、稳岗返还\n\n对参保企业给予返还。\n\n二、一次性扩岗补助\n\n对招用青年的企业给予补助。\n"
+    assert [c.address for c in parse_structure(text).clauses] == ["一、", "二、"]

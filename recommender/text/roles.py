@@ -32,6 +32,7 @@ _AGENCY = re.compile(
 )
 _PURPOSE = re.compile(r"^\s*(?:为了?|根据|依据|按照[^，。]{0,30}精神)[^。]*?(?:制定|通知如下|公告如下|如下|特制定|意见)")
 _PREFERENCE = re.compile(r"\s*(?:优先|倾斜|重点)(?:支持|推荐|安排|保障|考虑)")
+_NAMES_A_PART = re.compile(r"(?:对象|条件|标准|范围|程序|方式|资金|政策|期限|流程)")
 _NO_ANSWER = re.compile(r"^\s*(?:答\s*[:：])?\s*(?:不能|不可以|不可|不行|不需要|不用|否|不适用|不属于)[。，,.！!；;]")
 _VALIDITY = re.compile(r"有效期|起施行|起执行|执行至|负责解释|执行期限")
 
@@ -41,11 +42,23 @@ def _role_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((role, tuple(words)) for role, words in patterns()["section_roles"].items())
 
 
+# Headings not in the word lists, by their last word: 返还对象, 奖补条件, 返还标准, 经办方式.
+_ROLE_SUFFIX = (
+    ("conditions", re.compile(r"(?:对象|条件)(?:和要求)?$")),
+    ("procedure", re.compile(r"(?:程序|流程|材料|时间|渠道|经办方式|办理方式|申报方式|申请方式)$")),
+)
+
+
 @cache
 def _heading_role(heading: str) -> str | None:
     for role, words in _role_words():
         if any(w in heading for w in words):
             return role
+    short = heading.strip().rstrip("。：:")
+    if len(short) <= 8:
+        for role, suffix in _ROLE_SUFFIX:
+            if suffix.search(short):
+                return role
     return None
 
 
@@ -80,7 +93,8 @@ def is_measure(text: str) -> bool:
         if _REFERENCE.search(text[max(0, m.start() - 6):m.start()]):
             continue
         start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
-        end = min(i for i in (text.find("。", m.end()), text.find("；", m.end()), len(text)) if i >= 0)
+        after = m.end() - 1 if text[m.end() - 1:m.end()] in ("。", "；", "，") else m.end()
+        end = min(i for i in (text.find("。", after), text.find("；", after), len(text)) if i >= 0)
         if "是指" in text[start:end]:
             continue  # a definition names what a term means, it offers nothing
         if _PREFERENCE.match(text, m.end()):

@@ -13,7 +13,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(rf"第[{_CN}\d]+[章编]")),
     ("section", re.compile(rf"第[{_CN}\d]+节")),
     ("article", re.compile(rf"第[{_CN}\d]+条")),
-    ("cn", re.compile(rf"[{_CN}]+[、.．](?![{_CN}\d])")),
+    ("cn", re.compile(rf"[{_CN}]+[、.．](?![{_CN}\d]+[、.．，,])")),  # 二、一次性补贴; not 一、二、三
     ("paren_cn", re.compile(rf"[（(][{_CN}]+[）)]")),
     ("arabic", re.compile(r"[0-9]{1,2}(?:[、．]|\.(?![0-9]))")),
     ("paren_arabic", re.compile(r"[（(][0-9]{1,2}[）)]")),
