@@ -75,3 +75,9 @@ def test_numbered_questions_are_addressed_by_their_number():
 def test_a_heading_starting_with_a_numeral_word_is_still_a_clause():
     text = "一、稳岗返还\n\n对参保企业给予返还。\n\n二、一次性扩岗补助\n\n对招用青年的企业给予补助。\n"
     assert [c.address for c in parse_structure(text).clauses] == ["一、", "二、"]
+
+
+def test_a_shortened_title_heading_is_the_title_not_a_section():
+    text = "# 关于加快农产品加工业发展的通知\n\n一、支持对象\n\n本县企业。\n\n二、支持内容\n\n给予补助。\n"
+    structure = parse_structure(text, "某县人民政府办公室关于加快农产品加工业发展的通知")
+    assert [c.address for c in structure.clauses] == ["一、", "二、"]

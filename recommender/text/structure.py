@@ -128,6 +128,11 @@ def _address(kind: str, label: str, parents: list[Clause]) -> str:
     return "".join(c.label if c.kind != "arabic" else c.label.rstrip("、．.") + "." for c in chain)
 
 
+def _same_title(heading: str, title: str) -> bool:
+    """A document's own heading is its title, even shortened (# 关于…的通知 under 某县政府办公室关于…的通知)."""
+    return heading == title or len(heading) >= 6 and (heading in title or title in heading)
+
+
 def _first_title(text: str) -> str:
     for line in text.splitlines():
         line = _MD_PREFIX.sub("", line).strip().strip("*").strip()
@@ -160,7 +165,8 @@ def parse_structure(text: str, title: str | None = None) -> Structure:
                     kind, label, body = "heading", stripped[question.end():].strip("* "), len(stripped)
                     if question.group("numbered"):  # 问三：…？ is addressed as 问三
                         label = question.group("numbered")
-                elif n == 0 and is_md_heading and stripped[pos:].strip() and stripped[pos:].strip("* ") != title:
+                elif n == 0 and is_md_heading and stripped[pos:].strip() and not (
+                        _same_title(stripped[pos:].strip("* "), title) and not clauses):
                     kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
                 else:
                     continue
