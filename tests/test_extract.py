@@ -232,3 +232,19 @@ def test_headings_naming_who_and_on_what_terms_are_conditions_not_items():
     policy = extract_policy(text, "jobs", {"region_code": "320500"})
     assert [(i.clause, i.name) for i in policy.items] == [("一、", "失业保险稳岗返还"), ("二、", "一次性扩岗补助")]
     assert {c.field for c in policy.items[0].conditions} >= {"region_code", "dishonest"}
+
+
+def test_a_table_listing_items_gives_one_item_per_numbered_row():
+    text = (
+        "# 软件业政策\n\n一、适用对象\n\n本通知适用于在贵阳市行政区域内注册登记的企业。\n\n二、支持事项\n\n"
+        "| 序号 | 支持事项 | 申报条件 | 支持标准 |\n|---|---|---|---|\n"
+        "| 1 | 营收增长奖励 | 从事软件和信息技术服务业，上年度营业收入达到3000万元以上 | 按增量的2%给予奖励，最高不超过200万元 |\n"
+        "| 2 | 上云服务券 | 中型、小型、微型企业购买云服务，合同金额在5万元以上 | 按费用的30%给予补贴 |\n\n"
+        "同一企业可以申报多个事项，但同一合同不得重复申报。\n"
+    )
+    policy = extract_policy(text, "table", {"region_code": "520100"})
+    assert [(i.clause, i.name) for i in policy.items] == [("二、1.", "营收增长奖励"), ("二、2.", "上云服务券")]
+    first, second = ({c.field or c.text for c in i.conditions} for i in policy.items)
+    assert first == {"region_code", "industry", "revenue"}
+    assert second == {"region_code", "size", "合同金额在5万元以上"}
+    assert [b.amount for b in policy.items[0].benefits] == [0.02, 200]

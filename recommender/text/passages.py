@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from recommender.text.roles import clause_roles
-from recommender.text.structure import Structure
+from recommender.text.structure import Structure, conditions_cells
 
 __all__ = ["Passage", "condition_passages"]
 
@@ -46,6 +46,10 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
             continue
         role = roles[i]
         if role in ("procedure", "purpose", "validity"):
+            continue
+        cells = conditions_cells(clause)
+        if cells:  # | 1 | 名称 | 申报条件 | 支持标准 |: the conditions column lists requirements
+            out.extend(Passage(structure.text[a:b], a, clause.address, True, False, True) for a, b in cells)
             continue
         parent = clauses[clause.parent] if clause.parent is not None else None
         parent_own = structure.own_text(parent) if parent else ""

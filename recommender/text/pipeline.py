@@ -87,7 +87,8 @@ def _benefits_factory(nlp: Language, name: str):
 
     def component(doc: Doc) -> Doc:
         text = doc._.structure.text
-        doc._.item_benefits = [find_benefits(text[p.start:p.end]) for p in doc._.items]
+        # a table row's cells read as sentences of their own (| 条件 | 标准 |)
+        doc._.item_benefits = [find_benefits(text[p.start:p.end].replace("|", "；")) for p in doc._.items]
         return doc
 
     return component

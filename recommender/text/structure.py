@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Clause", "Structure", "parse_structure"]
+__all__ = ["Clause", "Structure", "conditions_cells", "parse_structure"]
 
 _CN = "一二三四五六七八九十百零〇两"
 # Marker kinds, outermost first; a clause's parent is the nearest earlier clause of a lower rank.
@@ -43,6 +43,7 @@ class Clause:
     parent: int | None = None
     children: list[int] = field(default_factory=list)
     address: str = ""
+    cells: tuple[tuple[str, int, int], ...] = ()  # a table row's cells: (column header, start, end)
 
     @property
     def span(self) -> tuple[int, int]:
@@ -128,6 +129,46 @@ def _address(kind: str, label: str, parents: list[Clause]) -> str:
     return "".join(c.label if c.kind != "arabic" else c.label.rstrip("、．.") + "." for c in chain)
 
 
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_ROW_NUMBER = re.compile(r"^\s*([0-9]{1,2})[.、．]?\s*$")
+_NAME_COLUMN = re.compile(r"事项|项目|名称|产品|类别|政策")
+
+
+def _cells(line: str) -> list[tuple[int, int]] | None:
+    """Spans of a Markdown table line's cells (text trimmed), or None for a line that is no table row."""
+    if not line.lstrip().startswith("|") or line.count("|") < 2:
+        return None
+    bars = [i for i, ch in enumerate(line) if ch == "|"]
+    out = []
+    for a, b in zip(bars, bars[1:], strict=False):
+        cell = line[a + 1:b]
+        lead = len(cell) - len(cell.lstrip())
+        out.append((a + 1 + lead, a + 1 + len(cell.rstrip())))
+    return out
+
+
+def _table_row(line: str, cells: list[tuple[int, int]], header: tuple[str, ...]) -> tuple[str, str, int] | None:
+    """(label, heading, body offset) of a numbered row of a table listing items (| 1 | 名称 | 条件 | 标准 |)."""
+    number = _ROW_NUMBER.match(line[cells[0][0]:cells[0][1]]) if cells else None
+    if number is None or len(cells) < 3:
+        return None
+    heading, body = "", cells[1][0]
+    name = next((n for n, h in enumerate(header[:len(cells)]) if n and _NAME_COLUMN.search(h)), None)
+    if name == 1:
+        heading, body = line[cells[1][0]:cells[1][1]].strip("* "), cells[2][0]
+    return f"{number.group(1)}.", heading, body
+
+
+_CONDITIONS_COLUMN = re.compile(r"条件|对象|要求|范围")
+
+
+def conditions_cells(clause: Clause) -> list[tuple[int, int]]:
+    """Spans of a table row's cells under a conditions column (申报条件, 具体要求), not its name column."""
+    named = len(clause.cells) > 1 and bool(_NAME_COLUMN.search(clause.cells[1][0]))
+    return [(a, b) for n, (h, a, b) in enumerate(clause.cells)
+            if n and not (named and n == 1) and _CONDITIONS_COLUMN.search(h)]
+
+
 def _same_title(heading: str, title: str) -> bool:
     """A document's own heading is its title, even shortened (# 关于…的通知 under 某县政府办公室关于…的通知)."""
     return heading == title or len(heading) >= 6 and (heading in title or title in heading)
@@ -147,6 +188,8 @@ def parse_structure(text: str, title: str | None = None) -> Structure:
     stack: list[int] = []
     title = title or _first_title(text)
     offset = 0
+    header: tuple[str, ...] | None = None  # the header cells of the Markdown table being read
+    previous: tuple[str, ...] | None = None  # the cells of the line before
     for line in text.splitlines(keepends=True):
         line_start = offset
         offset += len(line)
@@ -156,6 +199,28 @@ def parse_structure(text: str, title: str | None = None) -> Structure:
         is_md_heading = stripped.lstrip().startswith("#")
         while pos < len(stripped) and stripped[pos] in " \u3000\t":
             pos += 1
+        cells = _cells(stripped)
+        if cells is None:
+            header, previous = None, None
+        elif _TABLE_RULE.match(stripped):
+            header = previous
+            continue
+        else:
+            previous = tuple(stripped[a:b] for a, b in cells)
+            row = _table_row(stripped, cells, header) if header else None
+            if row is not None:
+                label, heading, body = row
+                while stack and _RANK[clauses[stack[-1]].kind] >= _RANK["arabic"]:
+                    stack.pop()
+                clause = Clause("arabic", label, heading, line_start + cells[0][0], line_start + body, cells=tuple(
+                    (h, line_start + a, line_start + b) for h, (a, b) in zip(header, cells, strict=False)))
+                clause.parent = stack[-1] if stack else None
+                clause.address = _address("arabic", label, [clauses[i] for i in stack])
+                if clause.parent is not None:
+                    clauses[clause.parent].children.append(len(clauses))
+                stack.append(len(clauses))
+                clauses.append(clause)
+            continue
         starts = [pos] + [m.end() for m in _INLINE.finditer(stripped, pos + 1)]
         for n, start in enumerate(starts):
             question = _QUESTION.match(stripped, start) if n == 0 else None
@@ -203,6 +268,8 @@ def _close(clauses: list[Clause], text_end: int) -> None:
                 end = later.start
                 break
         clause.end = end
+        if clause.cells:  # a table row ends with its line
+            clause.own_end = clause.end = min(clause.end, clause.cells[-1][2] + 1)
 
 
 def _descends(clauses: list[Clause], clause: Clause, ancestor: int) -> bool:
