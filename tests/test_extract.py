@@ -248,3 +248,15 @@ def test_a_table_listing_items_gives_one_item_per_numbered_row():
     assert first == {"region_code", "industry", "revenue"}
     assert second == {"region_code", "size", "合同金额在5万元以上"}
     assert [b.amount for b in policy.items[0].benefits] == [0.02, 200]
+
+
+def test_questions_numbered_like_sections_head_their_answers():
+    text = (
+        "# 政策问答\n\n**一、哪些企业可以申领创新券？**\n\n答：在长沙市注册登记的中小企业，可以申领创新券，"
+        "创新券按服务合同金额的50%抵扣。\n\n**二、个体工商户可以申领创新券吗？**\n\n答：不可以。个体工商户不在申领范围之内。\n\n"
+        "**三、申请上述政策还有哪些共同要求？**\n\n答：申请企业未被列入失信被执行人名单。\n\n"
+        "**四、通过什么渠道申请？**\n\n答：通过服务平台在线申领。\n"
+    )
+    policy = extract_policy(text, "qa2", {"region_code": "430100"})
+    assert [i.clause for i in policy.items] == ["一、"]
+    assert {c.field for c in policy.items[0].conditions} >= {"region_code", "size", "dishonest"}

@@ -13,8 +13,8 @@ __all__ = ["clause_role", "clause_roles", "is_measure"]
 _GRANT = re.compile(
     r"给予|予以|减按|免征|(?:依次|定额)?扣减(?![额率])|减半征收|免收|减免|加计扣除|加计\s*[0-9]+(?:\.[0-9]+)?%\s*抵减|退还|返还|一次性|即征即退|两免三减半|"
     r"(?:奖励|补助|补贴|资助|贴息)\s*[0-9一二三四五六七八九十百千]|提供[^，。；]{0,12}(?:贷款|担保|授信)|"
-    r"(?:全额|按[^，。；]{0,24}?)(?:补贴|补助|奖励|贴息|返还)(?:[，。；]|$)|发放[^，。；]{0,8}(?:补贴|补助|奖励)|"
-    r"(?:准予|允许)[^，。；]{0,24}?(?:扣除|抵扣|抵免|摊销|结转)|免费(?:提供|开展|组织)|免税政策|无票免税|全额承担|费用由[^，。；]{0,10}承担|直接认定|认定为|确认为|(?:贷款|授信|融资|担保)(?:额度|金额)\**\s*[:：]\s*\S|(?:可以|可)申请[^，。；]{0,16}(?:补贴|补助|奖励|贴息|返还|贷款)"
+    r"(?:全额|按[^，。；]{0,24}?)(?:补贴|补助|奖励|贴息|返还|抵扣|抵减)(?:[，。；]|$)|发放[^，。；]{0,8}(?:补贴|补助|奖励)|"
+    r"(?:准予|允许)[^，。；]{0,24}?(?:扣除|抵扣|抵免|摊销|结转)|免费(?:提供|开展|组织)|免税政策|无票免税|全额承担|费用由[^，。；]{0,10}承担|直接认定|认定为|确认为|(?:贷款|授信|融资|担保)(?:额度|金额)\**\s*[:：]\s*\S|(?:可以|可)(?:申请|申领|领取)[^，。；]{0,16}(?:补贴|补助|奖励|贴息|返还|贷款|券)"
 )
 _REFERENCE = re.compile(r"享受|不得|不予|不适用|不纳入|不再|停止|规定的|申请|申报|骗取|须|需")
 _REFERS_BACK = re.compile(
@@ -33,7 +33,8 @@ _AGENCY = re.compile(
 _PURPOSE = re.compile(r"^\s*(?:为了?|根据|依据|按照[^，。]{0,30}精神)[^。]*?(?:制定|通知如下|公告如下|如下|特制定|意见)")
 _PREFERENCE = re.compile(r"\s*(?:优先|倾斜|重点)(?:支持|推荐|安排|保障|考虑)")
 _NAMES_A_PART = re.compile(r"(?:对象|条件|标准|范围|程序|方式|资金|政策|期限|流程)")
-_NO_ANSWER = re.compile(r"^\s*(?:答\s*[:：])?\s*(?:不能|不可以|不可|不行|不需要|不用|否|不适用|不属于)[。，,.！!；;]")
+_AMOUNT = re.compile(r"[0-9一二三四五六七八九十百千]\s*(?:%|％|万元|元|倍|个百分点)")
+_NO_ANSWER = re.compile(r"(?:^[\s*]*|答\s*[:：]\s*)(?:不能|不可以|不可|不行|不需要|不用|否|不适用|不属于)[。，,.！!；;]")
 _VALIDITY = re.compile(r"有效期|起施行|起执行|执行至|负责解释|执行期限")
 
 
@@ -64,11 +65,13 @@ def _heading_role(heading: str) -> str | None:
 
 def clause_role(structure: Structure, clause: Clause) -> str:
     """conditions, standard, procedure, validity, purpose or body, from the headings above and the text."""
+    own = structure.own_text(clause)
+    if clause.heading.endswith(("？", "?")) and is_measure(own) and _AMOUNT.search(own):
+        return "body"  # 哪些企业可以申领？答：…给予…: an answer that offers is a measure
     for c in [clause, *structure.ancestors(clause)[::-1]]:
         role = _heading_role(c.heading) if c.heading else None
         if role:
             return role
-    own = structure.own_text(clause)
     if _PURPOSE.match(own):
         return "purpose"
     if _VALIDITY.search(own) and not _GRANT.search(own):
@@ -87,7 +90,7 @@ def clause_roles(structure: Structure) -> list[str]:
 
 def is_measure(text: str) -> bool:
     """Whether a clause's own text offers something to enterprises (not a reference or a bank's term)."""
-    if _NO_ANSWER.match(text):
+    if _NO_ANSWER.search(text[:120]):
         return False  # 答：不能。…: a Q&A answer that refuses
     for m in _GRANT.finditer(text):
         if _REFERENCE.search(text[max(0, m.start() - 6):m.start()]):

@@ -97,6 +97,8 @@ def _match_marker(line: str, pos: int) -> tuple[str, re.Match[str]] | None:
 def _heading(text: str) -> str:
     """The short title a clause starts with: 申报条件 in 二、申报条件 or 第二条【申报条件】…"""
     text = text.strip().strip("*").strip()
+    if re.fullmatch(r"[^。\n]{2,60}[？?]", text):
+        return text  # 一、哪些企业可以申领？ (a Q&A notice): the question heads its answer
     m = re.match(r"[【\[]([^】\]]{1,20})[】\]]", text)
     if m:
         return m.group(1).strip()
