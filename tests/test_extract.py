@@ -260,3 +260,18 @@ def test_questions_numbered_like_sections_head_their_answers():
     policy = extract_policy(text, "qa2", {"region_code": "430100"})
     assert [i.clause for i in policy.items] == ["一、"]
     assert {c.field for c in policy.items[0].conditions} >= {"region_code", "size", "dishonest"}
+
+
+def test_a_guide_routes_each_item_its_own_conditions_section():
+    text = (
+        "# 申报指南\n\n一、申报条件\n\n（一）共性条件\n\n1. 在绵阳市行政区域内注册登记；\n\n2. 未被列入严重失信主体名单。\n\n"
+        "（二）研发投入后补助项目申报条件\n\n1. 属于高新技术企业；\n\n2. 上一年度营业收入不超过5亿元（含）。\n\n"
+        "（三）高新技术企业培育入库项目申报条件\n\n1. 注册成立一年以上（含）。\n\n"
+        "二、支持标准\n\n（一）研发投入后补助。按研发费用的百分之五给予后补助。\n\n"
+        "（二）高新技术企业培育入库。对新入库的企业给予一次性奖励5万元。\n"
+    )
+    first, second = extract_policy(text, "guide", {"region_code": "510700"}).items
+    assert (first.clause, second.clause) == ("二、（一）", "二、（二）")
+    assert {c.field or c.op for c in first.conditions} == {"region_code", "unknown", "qualifications", "revenue"}
+    fields = {c.field or c.op for c in second.conditions}
+    assert {"region_code", "unknown", "age_years"} <= fields and "revenue" not in fields

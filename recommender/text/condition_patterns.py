@@ -66,7 +66,7 @@ _RATING = re.compile(
     rf"|(?P<non2>{_NOT_LEVEL})\s*(?P<nonlevels2>[ABMCD](?:\s*级?\s*(?:、|，|,|/|或者?|和|及)\s*[ABMCD])*)\s*级"
     r"|(?P<single>[ABMCD])\s*级(?P<above2>及以上|以上)?\s*纳税人"
 )
-_DISHONEST = re.compile(r"失信被执行人|失信联合惩戒对象|严重失信主体|失信黑名单|严重失信名单")
+_DISHONEST = re.compile(r"失信被执行人|失信联合惩戒对象")  # 严重失信主体名单 is another list (unknown)
 _NO_LOAN = re.compile(
     r"首贷户|首贷企业|首次(?:从[^，。；]{0,12})?(?:获得|取得|申请|获)[^，。；]{0,8}贷款"
     r"|(?:此前|之前|以前)?(?:无|没有)(?:任何)?(?:银行)?(?:贷款|信贷)记录"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from recommender.rules.schema import Condition
-from recommender.text.items import ItemPlan
+from recommender.text.items import ItemPlan, item_core
 from recommender.text.passages import condition_passages
 from recommender.text.requirements import read_passages
 from recommender.text.structure import Structure
@@ -22,17 +22,25 @@ def conditions_per_item(
     """For each item: (conditions, assumed boilerplate), general conditions first."""
     inside = [(p.start, p.end) for p in items]
     general: list = []
+    named: dict[int, list] = {}  # passages of a section naming one item (二、（二）研发补助项目申报条件)
+    for passage in condition_passages(structure, 0, len(structure.text), doc_level=False):
+        if any(s <= passage.base < e for s, e in inside):
+            continue
+        owner = _named_item(structure, items, passage.base)
+        if owner is not None:
+            named.setdefault(owner, []).append(passage)
     for passage in condition_passages(structure, 0, len(structure.text), doc_level=True):
-        if not any(s <= passage.base < e for s, e in inside):
+        if not any(s <= passage.base < e for s, e in inside) and _named_item(structure, items, passage.base) is None:
             general.append(passage)
     if not structure.clauses:
         general = []
     common = read_passages(general, region_code)
     out = []
-    for plan in items:
-        own = read_passages(condition_passages(structure, plan.start, plan.end, doc_level=False)
-                            if structure.clauses else
-                            condition_passages(structure, 0, len(structure.text), doc_level=True),
+    for n, plan in enumerate(items):
+        own = read_passages([*named.get(n, []),
+                             *(condition_passages(structure, plan.start, plan.end, doc_level=False)
+                               if structure.clauses else
+                               condition_passages(structure, 0, len(structure.text), doc_level=True))],
                             region_code)
         conditions = _dedupe([*common.conditions, *own.conditions])
         if _DEFINES_SLP.search(structure.text) and _SLP_PARTS <= {c.field for c in conditions}:
@@ -40,6 +48,21 @@ def conditions_per_item(
         assumed = list(dict.fromkeys([*common.assumed, *own.assumed]))
         out.append((conditions, assumed))
     return out
+
+
+_REQUIREMENTS_HEADING = re.compile(r"条件|要求|对象|范围")
+
+
+def _named_item(structure: Structure, items: list[ItemPlan], offset: int) -> int | None:
+    """The one item whose name a heading above ``offset`` carries, if any (several items: None)."""
+    clause = structure.clause_at(offset)
+    if clause is None or len(items) < 2:
+        return None
+    headings = [c.heading for c in [clause, *structure.ancestors(clause)] if c.heading]
+    cores = [item_core(p.name) for p in items]
+    owners = {n for n, core in enumerate(cores) if len(core) >= 4
+              for h in headings if core in h and _REQUIREMENTS_HEADING.search(h)}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _dedupe(conditions: list[Condition]) -> list[Condition]:

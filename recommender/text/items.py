@@ -10,7 +10,7 @@ from recommender.text.events import names_event
 from recommender.text.roles import clause_roles, is_measure
 from recommender.text.structure import Clause, Structure
 
-__all__ = ["ItemPlan", "plan_items"]
+__all__ = ["ItemPlan", "item_core", "plan_items"]
 
 _CREDIT = re.compile(r"贷款|授信|担保|贴息|信用贷|续贷|转贷|周转资金|过桥|信贷|保证保险|融资")
 _NAME_TAIL = re.compile(r"[。：:，,；;].*$", re.S)
@@ -55,12 +55,25 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
     if all(_names_benefit(structure.clauses[k].heading or "") for k in kids):
         return True
     if roles[parent] == "standard":
-        return False
+        return _named_elsewhere(structure, parent, kids)  # 三、支持标准（一）研发补助（二）入库奖励
     subjects = [_own_subject(structure, k) for k in kids]
     if all(subjects) and len(set(subjects)) == len(subjects):
         return True  # each for a subject of its own; the same subject twice is one item's benefits
     heading = structure.clauses[parent].heading
     return bool(heading) and not _NAMED.search(heading)
+
+
+def item_core(name: str) -> str:
+    """The words that name an item in other headings (研发投入后补助 in 研发投入后补助项目申报条件)."""
+    return re.sub(r"(?:项目|事项)$", "", name.strip())
+
+
+def _named_elsewhere(structure: Structure, parent: int, kids: list[int]) -> bool:
+    """Whether every kid's heading names a section outside the parent (its own 申报条件, 申报类别 entry)."""
+    outer = structure.clauses[parent]
+    others = [c.heading for c in structure.clauses if c.heading and not _inside(c, outer)]
+    cores = [item_core(structure.clauses[k].heading) for k in kids]
+    return all(len(core) >= 4 and any(core in h for h in others) for core in cores)
 
 
 def _pick(structure: Structure, roles: list[str], measures: list[bool], parent: int | None,

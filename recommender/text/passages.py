@@ -15,6 +15,7 @@ _INTRO = re.compile(r"(?:下列|以下|如下)[^，。；]{0,4}(?:条件|要求|
 _CONDITIONS_LABEL = re.compile(
     r"(?:^|\n)[\s*#>-]*[^\n：:]{0,6}(?:条件|对象|要求|范围)[^\n：:]{0,4}\**\s*[:：]\s*\**\s*$"
 )
+_SECTION_HEADING = re.compile(r"(?:条件|要求|对象|范围)[：:。]?$")
 _NEG_INTRO = re.compile(r"不予|不得|不支持|不属于|除外|不纳入|不享受|不适用")
 _ANY_INTRO = re.compile(r"之一|任一|其中一项|任意一项")
 _ELIGIBILITY = re.compile(
@@ -60,6 +61,9 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         if doc_level and role == "body" and not strong and _answers_a_question(structure, clause):
             continue  # 问二：…能否享受？答：不能…: one answer's terms do not bind the other answers
         own = structure.own_text(clause)
+        if clause.heading and _SECTION_HEADING.search(clause.heading) and own.lstrip("*# ").startswith(clause.heading):
+            at = own.index(clause.heading)  # （三）入库项目申报条件: the heading's words name no condition
+            own = own[:at] + " " * len(clause.heading) + own[at + len(clause.heading):]
         if doc_level and role in ("body", "standard") and not strong:
             own = _eligibility_only(own)
         out.append(Passage(own, clause.body_start, clause.address, strong, negated,
