@@ -185,3 +185,13 @@ def test_qualifications():
         normalise_qualifications(raw) == "高新技术企业;科技型中小企业;专精特新小巨人企业;某某认定"
     )
     assert normalise_qualifications("") == ""
+
+
+def test_autonomous_units_are_found_by_their_everyday_short_names():
+    from recommender.profiles.regions import region_code_for_text, region_codes_for_name
+
+    assert region_codes_for_name("酉阳县") == ["500242"]  # 酉阳土家族苗族自治县
+    assert region_codes_for_name("黔东南州") == ["522600"]  # 黔东南苗族侗族自治州
+    assert region_codes_for_name("石柱") == ["500240"]
+    assert region_code_for_text("重庆市彭水县汉葭街道") == "500243"
+    assert region_codes_for_name("东南州") == []

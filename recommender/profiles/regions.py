@@ -145,7 +145,7 @@ def region_prefix(ancestor: str) -> str:
 
 
 def region_codes_for_name(name: str) -> list[str]:
-    """Codes of regions called ``name``, or ``name`` plus a unit ending (城口 -> 城口县)."""
+    """Codes of regions called ``name``, or ``name`` plus a unit ending (城口 -> 城口县, 酉阳县 -> 500242)."""
     query = name.strip()
     if not query:
         return []
@@ -154,7 +154,29 @@ def region_codes_for_name(name: str) -> list[str]:
     if exact:
         return exact
     names = {query + suffix for suffix in _NAME_SUFFIXES}
-    return table.loc[table["name"].isin(names), "code"].tolist()
+    found = table.loc[table["name"].isin(names), "code"].tolist()
+    return found or list(_autonomous_short_names().get(query, ()))
+
+
+@cache
+def _ethnic_groups() -> tuple[str, ...]:
+    with resources.files("recommender.profiles").joinpath("data/ethnic_groups.txt").open(encoding="utf-8") as fh:
+        words = [line.strip() for line in fh if line.strip() and not line.startswith("#")]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _autonomous_short_names() -> dict[str, tuple[str, ...]]:
+    """Everyday names of autonomous units: 酉阳 and 酉阳县 for 酉阳土家族苗族自治县, 黔东南州 for …自治州."""
+    groups = "|".join(re.escape(g) for g in _ethnic_groups())
+    pattern = re.compile(rf"^(?P<base>.+?)(?:(?:{groups})族)+自治(?P<unit>县|州|旗)$")
+    out: dict[str, list[str]] = {}
+    for code, name in zip(region_table()["code"], region_table()["name"], strict=True):
+        m = pattern.match(name)
+        if m and len(m.group("base")) >= 2:
+            for alias in (m.group("base"), m.group("base") + m.group("unit")):
+                out.setdefault(alias, []).append(code)
+    return {alias: tuple(codes) for alias, codes in out.items()}
 
 
 @cache
@@ -165,7 +187,9 @@ def _names_by_region() -> dict[str, tuple[str, ...]]:
         if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
             continue
         short = next((name[: -len(s)] for s in _NAME_SUFFIXES if name.endswith(s)), name)
-        out[code] = (name, short) if len(short) >= 2 and short != name else (name,)
+        names = [name, short] if len(short) >= 2 and short != name else [name]
+        names += [alias for alias, codes in _autonomous_short_names().items() if code in codes]
+        out[code] = tuple(dict.fromkeys(names))
     return out
 
 
