@@ -390,3 +390,10 @@ def test_parallel_offers_make_their_events_alternatives():
     [group] = found.conditions
     assert group.op == "any_of"
     assert [c.text for c in group.any_of] == ["新认定为市级数字化车间", "新认定为市级智能工厂"]
+
+
+def test_industries_named_apart_in_one_passage_are_one_list():
+    found = conditions_of("对从事采矿业，制造业，电力、热力、燃气及水生产和供应业的企业，给予奖励。")
+    assert found == [("in", "industry", ("B", "C", "D"))]
+    nested = conditions_of("制造业企业，其中从事农副食品加工业的，给予奖励。")  # C13 inside C: no alternative
+    assert nested == [("in", "industry", ("C",)), ("in", "industry", ("C13",))]

@@ -118,6 +118,21 @@ _SUBJECT_ONLY = re.compile(r"[^，。；]{0,12}(?:的)?(?:企业|单位|个人|�
 _REQUIREMENT = re.compile(r"须|需|应当|应|必须|具备|具有|拥有|符合|满足|未发生|未被|不得|无|达到|以上|以下|不低于|不超过|获得|取得|近[一二三四五两]年")
 
 
+def _one_industry_list(conds: list[Condition]) -> list[Condition]:
+    """Industry lists a passage names apart (从事采矿业，制造业，电力…业的企业) are one list: a firm has one trade."""
+    lists = [c for c in conds if c.field == "industry" and c.op == "in"]
+    codes = [code for c in lists for code in c.value]
+    if len(lists) < 2 or any(a != b and b.startswith(a) for a in codes for b in codes):
+        return conds  # 制造业 … 其中农副食品加工业: a narrower trade inside a wider one is not an alternative
+    spans = [c.span for c in lists if c.span]
+    merged = Condition(op="in", field="industry", value=list(dict.fromkeys(codes)), clause=lists[0].clause,
+                       text="，".join(c.text for c in lists), confidence=min(c.confidence for c in lists),
+                       span=(spans[0][0], spans[-1][1]) if spans else None)
+    first = conds.index(lists[0])
+    rest = [c for c in conds if c not in lists]
+    return [*rest[:first], merged, *rest[first:]]
+
+
 def read_passages(passages, region_code: str | None) -> Found:
     """Conditions of passages: leftover requirements of enumerated conditions become unknown."""
     found = Found()
@@ -134,6 +149,7 @@ def read_passages(passages, region_code: str | None) -> Found:
             conds.extend(_unknowns(scoped, p, conditional=True))
             conds.extend(_unknowns([x for x in _requirement_sentences(p.text, p.base, part.leftovers, _REQ_SENTENCE)
                                     if x not in scoped], p))
+        conds = _one_industry_list(conds)
         if p.group is not None:
             groups.setdefault(p.group, []).extend(conds)
             continue
