@@ -397,3 +397,8 @@ def test_industries_named_apart_in_one_passage_are_one_list():
     assert found == [("in", "industry", ("B", "C", "D"))]
     nested = conditions_of("制造业企业，其中从事农副食品加工业的，给予奖励。")  # C13 inside C: no alternative
     assert nested == [("in", "industry", ("C",)), ("in", "industry", ("C13",))]
+
+
+def test_classes_named_by_their_trade_are_industries_and_institutions_are_not():
+    assert keys("从事白酒制造的小型、微型企业") == {("in", "industry", ("C1512",)), ("in", "size", ("小型", "微型"))}
+    assert not any(k[1] == "industry" for k in keys("经人民法院判决的企业"))

@@ -203,7 +203,8 @@ def _industry_names() -> tuple[re.Pattern[str], dict[str, list[str]], frozenset[
     from recommender.profiles.industry import industry_codes_for_name, industry_table
 
     table = industry_table()
-    names = set(table.loc[table["level"] <= 2, "name"])
+    deep = table.loc[table["level"] > 2, "name"]  # 白酒制造, 集成电路设计: classes named by their trade
+    names = set(table.loc[table["level"] <= 2, "name"]) | set(deep[deep.str.contains(_TRADE_ENDING)])
     synonyms = patterns()["industry_synonyms"]
     resolved: dict[str, list[str]] = {}
     for name in names | set(synonyms):
@@ -217,6 +218,7 @@ def _industry_names() -> tuple[re.Pattern[str], dict[str, list[str]], frozenset[
     return re.compile(_alternation(resolved)), resolved, frozenset(synonyms)
 
 
+_TRADE_ENDING = r"(?:制造|加工|生产|种植|养殖|饲养|开采|采选|冶炼|业|服务|批发|零售|设计|开发|施工|运输|仓储|修理)$"
 _LIST_PUNCT = re.compile(r"[\s、，,。；;：:和及与或者]")
 INDUSTRY_FRAME = re.compile(r"属于|从事|主营|主要从事|所属行业|行业|领域|企业|市场主体|经营")
 

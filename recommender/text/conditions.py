@@ -216,6 +216,7 @@ def find_conditions(
                    + no_condition_spans(text))
     before: tuple[str, ...] = ()
     offered = False  # an earlier phrase of this sentence already states what is given
+    previous = 0  # where the conditions of the phrase before this one start
     for part_start, part in _parts(text):
         cut = _benefit_cut(masked[part_start:part_start + len(part)])
         head = masked[part_start:part_start + cut]
@@ -244,8 +245,12 @@ def find_conditions(
             hits = [h for h in hits if h.field != "size"]
         hits = _merge_sizes(sorted(hits, key=lambda h: h.start), head)
         offset = base + part_start
-        if hits and run and _RESTATES.match(head):
-            run.pop()  # …的企业，即国民经济行业分类中的制造业企业: the same requirement, now checkable
+        if hits and _RESTATES.match(head):  # …的企业，即国民经济行业分类中的制造业企业: the same requirement
+            if run:
+                run.pop()
+            restated = {h.field for h in hits}
+            found.conditions[previous:] = [c for c in found.conditions[previous:] if c.field not in restated]
+        previous = len(found.conditions)
         if hits or plate and is_boilerplate_only(head) or cut < len(part):
             _close_run(found, run, text, base)
             if hits:

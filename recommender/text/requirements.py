@@ -126,7 +126,7 @@ def _one_industry_list(conds: list[Condition]) -> list[Condition]:
         return conds  # 制造业 … 其中农副食品加工业: a narrower trade inside a wider one is not an alternative
     spans = [c.span for c in lists if c.span]
     merged = Condition(op="in", field="industry", value=list(dict.fromkeys(codes)), clause=lists[0].clause,
-                       text="，".join(c.text for c in lists), confidence=min(c.confidence for c in lists),
+                       text="，".join(dict.fromkeys(c.text for c in lists)), confidence=min(c.confidence for c in lists),
                        span=(spans[0][0], spans[-1][1]) if spans else None)
     first = conds.index(lists[0])
     rest = [c for c in conds if c not in lists]
