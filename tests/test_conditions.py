@@ -402,3 +402,10 @@ def test_industries_named_apart_in_one_passage_are_one_list():
 def test_classes_named_by_their_trade_are_industries_and_institutions_are_not():
     assert keys("从事白酒制造的小型、微型企业") == {("in", "industry", ("C1512",)), ("in", "size", ("小型", "微型"))}
     assert not any(k[1] == "industry" for k in keys("经人民法院判决的企业"))
+
+
+def test_a_requirement_beside_checkable_words_is_kept_and_does_not_read_as_an_offer():
+    found = conditions_of("从事制造业且为本市白酒产业链链主企业提供配套的小微企业，首次获得银行贷款的，给予贴息。")
+    assert found == [("in", "industry", ("C",)), ("in", "size", ("小型", "微型")), ("eq", "has_bank_loan", False),
+                     ("unknown", None, "本市白酒产业链链主企业提供配套")]
+    assert conditions_of("申请企业未被列入失信被执行人名单的，给予贴息。") == [("eq", "dishonest", False)]

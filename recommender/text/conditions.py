@@ -19,7 +19,7 @@ from recommender.text.condition_patterns import (
 from recommender.text.events import event_spans
 from recommender.text.lexicon import patterns
 from recommender.text.numbers import Bound, find_bounds
-from recommender.text.phrases import mask, no_condition_spans, untable
+from recommender.text.phrases import mask, no_condition_spans, requirement_text, untable
 
 __all__ = ["Found", "find_conditions", "is_boilerplate_only"]
 
@@ -66,12 +66,36 @@ _SUBJECT_LEAD = re.compile(
 )
 
 
+_DESCRIBES_SUBJECT = re.compile(r"提供[^，。；]{0,12}?的[^，。；]{0,10}?(?:企业|单位|主体|个体工商户|经营者)")
+
+
+_RESIDUE_EDGE = re.compile(r"^[\s　、，和及与且并或的为是在从事属于具有拥有]+|[\s　、，和及与且并或的为是在]+$")
+_RESIDUE_LEAD = " \u3000、，和及与且并或的为是在从事属于具有拥有"
+_RESIDUE_VERB = re.compile(r"提供|配套|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案")
+
+
+def _residues(head: str, hits, events) -> list[tuple[int, int]]:
+    """Requirement text left beside checkable words (从事制造业且为链主企业提供配套的小微企业)."""
+    masked = mask(head, [(h.start, h.end) for h in hits] + list(events))
+    out = []
+    for m in re.finditer(r"[^　]+", masked):
+        chunk = m.group(0)
+        lead = len(chunk) - len(chunk.lstrip(_RESIDUE_LEAD))
+        core = _RESIDUE_EDGE.sub("", chunk)
+        if m.start() and not lead or re.match(r"未|不|无|非", requirement_text(core)):
+            continue  # a piece of a word (提|供…) or of a negated phrase (未被人民法院列入…)
+        if len(core) >= 8 and _RESIDUE_VERB.search(core):
+            start = m.start() + lead
+            out.append((start, start + len(core)))
+    return out
+
+
 def _benefit_cut(part: str) -> int:
     """Offset where the benefit terms of a phrase start (its length if none)."""
     adverbs = _cue_re(tuple(patterns()["not_benefit_cues"]))
     for m in _cue_re(tuple(patterns()["benefit_cues"])).finditer(part):
-        if adverbs.match(part, m.start()):
-            continue  # 按时足额缴纳: how a requirement is met, not what is given
+        if adverbs.match(part, m.start()) or _DESCRIBES_SUBJECT.match(part, m.start()):
+            continue  # 按时足额缴纳 / 为…提供配套的小微企业: how the applicant is described, not what is given
         if not _SUBJECT_LEAD.match(part, m.end()):  # 享受本措施的企业应当… names who applies
             return m.start()
     return len(part)
@@ -255,6 +279,7 @@ def find_conditions(
             _close_run(found, run, text, base)
             if hits:
                 found.leftovers.extend((offset + s, part[s:e]) for s, e in events)
+                found.leftovers.extend((offset + s, part[s:e]) for s, e in _residues(head, hits, events))
         elif not is_boilerplate_only(head) and not _EXCLUDED_BRACKET.fullmatch(part.strip()):
             run.append((offset, part[:cut]))
         before = () if ends_sentence else _cued_fields(head)
