@@ -275,3 +275,15 @@ def test_a_guide_routes_each_item_its_own_conditions_section():
     assert {c.field or c.op for c in first.conditions} == {"region_code", "unknown", "qualifications", "revenue"}
     fields = {c.field or c.op for c in second.conditions}
     assert {"region_code", "unknown", "age_years"} <= fields and "revenue" not in fields
+
+
+def test_term_lines_of_a_product_sheet_are_not_requirements():
+    text = (
+        "# 信贷产品手册\n\n## 一、首贷通\n\n产品名称：首贷通\n\n适用对象：注册地在巫溪县的小型、微型企业。\n\n准入条件：\n\n"
+        "（1）成立满一年（含）；\n\n（2）纳税信用等级非D级。\n\n贷款额度：单户最高100万元。\n\n"
+        "贷款期限：1年以内（含1年），到期可申请续贷。\n\n担保方式：信用为主，可追加保证。\n"
+    )
+    (item,) = extract_policy(text, "sheet", {"region_code": "500238"}).items
+    assert not [c for c in item.conditions if c.op == "unknown"]
+    assert {c.field for c in item.conditions} == {"region_code", "size", "age_years", "tax_credit"}
+    assert 100 in [b.amount for b in item.benefits]

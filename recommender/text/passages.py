@@ -15,6 +15,11 @@ _INTRO = re.compile(r"(?:下列|以下|如下)[^，。；]{0,4}(?:条件|要求|
 _CONDITIONS_LABEL = re.compile(
     r"(?:^|\n)[\s*#>-]*[^\n：:]{0,6}(?:条件|对象|要求|范围)[^\n：:]{0,4}\**\s*[:：]\s*\**\s*$"
 )
+# A product sheet's term lines (贷款期限：1年以内; 担保方式：信用) state what is offered, not who may apply.
+_TERM_LINE = re.compile(
+    r"(?m)^[ \t*#>-]*(?:贷款|授信|融资|担保|还款|产品|办理|申请|服务|利率|额度|期限)"
+    r"(?![^：:\n]{0,4}(?:条件|对象|要求|范围|主体))[^：:\n]{0,4}\**\s*[：:](?!\s*\**\s*$).*$"
+)
 _SECTION_HEADING = re.compile(r"(?:条件|要求|对象|范围)[：:。]?$")
 _NEG_INTRO = re.compile(r"不予|不得|不支持|不属于|除外|不纳入|不享受|不适用")
 _ANY_INTRO = re.compile(r"之一|任一|其中一项|任意一项")
@@ -60,7 +65,7 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         group = clause.parent if listed and _ANY_INTRO.search(parent_own) else None
         if doc_level and role == "body" and not strong and _answers_a_question(structure, clause):
             continue  # 问二：…能否享受？答：不能…: one answer's terms do not bind the other answers
-        own = structure.own_text(clause)
+        own = _TERM_LINE.sub(lambda m: " " * len(m.group(0)), structure.own_text(clause))
         if clause.heading and _SECTION_HEADING.search(clause.heading) and own.lstrip("*# ").startswith(clause.heading):
             at = own.index(clause.heading)  # （三）入库项目申报条件: the heading's words name no condition
             own = own[:at] + " " * len(clause.heading) + own[at + len(clause.heading):]
