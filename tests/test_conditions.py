@@ -409,3 +409,9 @@ def test_a_requirement_beside_checkable_words_is_kept_and_does_not_read_as_an_of
     assert found == [("in", "industry", ("C",)), ("in", "size", ("小型", "微型")), ("eq", "has_bank_loan", False),
                      ("unknown", None, "本市白酒产业链链主企业提供配套")]
     assert conditions_of("申请企业未被列入失信被执行人名单的，给予贴息。") == [("eq", "dishonest", False)]
+
+
+def test_a_trade_named_as_its_enterprises_and_a_date_of_conversion():
+    assert keys("年营业收入500万元以上的零售企业") == {("ge", "revenue", 500), ("in", "industry", ("F52",))}
+    found = conditions_of("2024年1月1日以后由个体工商户转型升级设立的企业，给予奖励。")
+    assert ("ge", "established", "2024-01-01") in found

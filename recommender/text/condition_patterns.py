@@ -215,6 +215,8 @@ def _industry_names() -> tuple[re.Pattern[str], dict[str, list[str]], frozenset[
             raise TextError("T103", f"行业同义词“{name}”在国民经济行业分类中找不到“{targets}”")
         if codes and len(name) >= 2:
             resolved[name] = [_narrowest(c, table) for c in codes]
+            if name.endswith("业") and len(name) >= 3 and name[:-1] + "企业" not in synonyms:
+                resolved.setdefault(name[:-1] + "企业", resolved[name])  # 零售业 → 零售企业
     return re.compile(_alternation(resolved)), resolved, frozenset(synonyms)
 
 
@@ -245,7 +247,7 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
 _DATE = re.compile(
     r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*"
     r"(?P<rel>（含）以后|\(含\)以后|（含）之后|以后|之后|后|起|以来|以前|之前|前)?(?P<end>)\s*"
-    r"(?:[，,]?\s*[在于][^，。；]{0,12}?)?(?:新)?(?:注册|设立|成立|登记|开业|落户)"
+    r"(?:[，,]?\s*[在于由][^，。；]{0,12}?)?(?:新)?(?:注册|设立|成立|登记|开业|落户)"
 )
 _DATE_OPS: dict[str | None, str] = {
     "（含）以后": "ge", "(含)以后": "ge", "（含）之后": "ge", "以后": "ge", "起": "ge", "以来": "ge", None: "ge", "之后": "gt",
