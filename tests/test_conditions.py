@@ -415,3 +415,12 @@ def test_a_trade_named_as_its_enterprises_and_a_date_of_conversion():
     assert keys("年营业收入500万元以上的零售企业") == {("ge", "revenue", 500), ("in", "industry", ("F52",))}
     found = conditions_of("2024年1月1日以后由个体工商户转型升级设立的企业，给予奖励。")
     assert ("ge", "established", "2024-01-01") in found
+
+
+def test_duties_of_others_and_lists_of_taxes_are_not_requirements():
+    found = read_passages([Passage(
+        "各区县应当结合本地主导产业，培育一批数字化转型样板。合作银行不得收取贷款承诺费、资金管理费等费用。",
+        0, "第八条", True, False, True)], None)
+    assert found.conditions == []
+    taxes = read_passages([Passage("减半征收城市维护建设税、房产税、印花税和教育费附加。", 0, "一、", True, False, True)], None)
+    assert taxes.conditions == []
