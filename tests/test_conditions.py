@@ -424,3 +424,9 @@ def test_duties_of_others_and_lists_of_taxes_are_not_requirements():
     assert found.conditions == []
     taxes = read_passages([Passage("减半征收城市维护建设税、房产税、印花税和教育费附加。", 0, "一、", True, False, True)], None)
     assert taxes.conditions == []
+
+
+def test_a_conversion_from_individual_business_is_an_event_not_an_ownership():
+    found = conditions_of("2023年1月1日（含）以后由个体工商户转型设立的企业，给予奖励。")
+    assert ("unknown", None, "由个体工商户转型设立") in found
+    assert not [f for f in found if f[1] == "ownership"]
