@@ -287,3 +287,14 @@ def test_term_lines_of_a_product_sheet_are_not_requirements():
     assert not [c for c in item.conditions if c.op == "unknown"]
     assert {c.field for c in item.conditions} == {"region_code", "size", "age_years", "tax_credit"}
     assert 100 in [b.amount for b in item.benefits]
+
+
+def test_a_definition_listing_what_a_term_covers_binds_no_item():
+    text = (
+        "# 人才措施\n\n一、适用对象\n\n本措施适用于在重庆市行政区域内注册登记的企业。本措施所称专精特新企业，"
+        "包括专精特新中小企业和专精特新“小巨人”企业。\n\n二、支持措施\n\n（一）对引进博士的企业，给予一次性补贴5万元。\n\n"
+        "（二）对新设博士后工作站的企业，给予一次性补贴10万元。\n"
+    )
+    for item in extract_policy(text, "talent", {"region_code": "500000"}).items:
+        assert "qualifications" not in {c.field for c in item.conditions}
+        assert not any(c.op == "any_of" for c in item.conditions)
