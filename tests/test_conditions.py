@@ -430,3 +430,11 @@ def test_a_conversion_from_individual_business_is_an_event_not_an_ownership():
     found = conditions_of("2023年1月1日（含）以后由个体工商户转型设立的企业，给予奖励。")
     assert ("unknown", None, "由个体工商户转型设立") in found
     assert not [f for f in found if f[1] == "ownership"]
+
+
+def test_months_of_premiums_are_not_the_firms_age_and_the_premium_requirement_stays():
+    found = conditions_of("在苏州市注册登记并在本市依法参加失业保险、足额缴纳失业保险费满12个月的企业，给予返还。", "320500")
+    assert not [f for f in found if f[1] == "age_years"]
+    assert ("unknown", None, "本市依法参加失业保险、足额缴纳失业保险费满12个月") in found
+    assert conditions_of("成立满一年（含）的企业，给予贷款。")[0] == ("ge", "age_years", 1)
+    assert not [f for f in conditions_of("经营者本人近两年内无逾期记录的，给予贷款。") if f[1] == "age_years"]

@@ -34,9 +34,10 @@ _NUMERIC_FIELDS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [(name, re.
     ("employees", r"从业人数|从业人员|职工人数|员工人数|职工总数|在职职工|用工人数|员工|职工",
      frozenset({"人"})),
     ("invention_patents", r"发明专利", frozenset({"件", "项", "个"})),
-    ("age_years", r"成立|注册|设立|经营|存续|开业", frozenset({"年", "月"})),
+    ("age_years", r"成立|注册|设立|经营(?!者|场所|范围|主体|活动)|存续|开业", frozenset({"年", "月"})),
 ]]
 _SHARE_OF = re.compile(r"^\s*(?:且|并且|并|其中)?\s*占[^，。；]{0,16}(?:收入|总额)[^，。；]{0,4}(?:比重|比例)")
+_AGE_REACH = 10  # 注册成立时间在三年以内: an age bound sits close to its cue
 _PHRASE_REACH = 16  # a cue this close before its bound starts the condition's text (年营业收入不超过…)
 _PERIOD = re.compile(r"(?:(?:上|近|前)?[一二三两四五0-9]*(?:个)?(?:年度|年|会计年度)(?:的|内)?)?$")
 _NOT_A_FIELD = re.compile(r"吸纳|新增|带动|招用|安置|稳定就业|就业人数|新招")
@@ -76,7 +77,8 @@ _RESIDUE_VERB = re.compile(r"提供|配套|参加|缴纳|签订|完成|通过|�
 
 def _residues(head: str, hits, events) -> list[tuple[int, int]]:
     """Requirement text left beside checkable words (从事制造业且为链主企业提供配套的小微企业)."""
-    masked = mask(head, [(h.start, h.end) for h in hits] + list(events))
+    plates = [m.span() for m in _cue_re(tuple(patterns()["boilerplate"])).finditer(head)]
+    masked = mask(head, [(h.start, h.end) for h in hits] + list(events) + plates)
     out = []
     for m in re.finditer(r"[^　]+", masked):
         chunk = m.group(0)
@@ -148,6 +150,8 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
     if best is None:
         return None
     name = best[1]
+    if name == "age_years" and best[0] > _AGE_REACH:
+        return None  # 在本市注册并缴纳失业保险费满12个月: the months count the premiums, not the firm's age
     lead = _PERIOD.search(part[:best[2]]).start() if best[0] < _PHRASE_REACH else start
     if name == "employees" and _NOT_A_FIELD.search(part):
         return None

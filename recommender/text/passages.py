@@ -20,7 +20,7 @@ _TERM_LINE = re.compile(
     r"(?m)^[ \t*#>-]*(?:贷款|授信|融资|担保|还款|产品|办理|申请|服务|利率|额度|期限)"
     r"(?![^：:\n]{0,4}(?:条件|对象|要求|范围|主体))[^：:\n]{0,4}\**\s*[：:](?!\s*\**\s*$).*$"
 )
-_SECTION_HEADING = re.compile(r"(?:条件|要求|对象|范围)[：:。]?$")
+_SECTION_HEADING = re.compile(r"(?:条件|要求|对象|范围)[：:。]?$|[？?]$")  # …申报条件 / 哪些企业可以申请？
 _NEG_INTRO = re.compile(r"不予|不得|不支持|不属于|除外|不纳入|不享受|不适用")
 _ANY_INTRO = re.compile(r"之一|任一|其中一项|任意一项")
 _ELIGIBILITY = re.compile(
