@@ -438,3 +438,8 @@ def test_months_of_premiums_are_not_the_firms_age_and_the_premium_requirement_st
     assert ("unknown", None, "本市依法参加失业保险、足额缴纳失业保险费满12个月") in found
     assert conditions_of("成立满一年（含）的企业，给予贷款。")[0] == ("ge", "age_years", 1)
     assert not [f for f in conditions_of("经营者本人近两年内无逾期记录的，给予贷款。") if f[1] == "age_years"]
+
+
+def test_a_labour_contract_term_is_a_requirement_not_a_benefit_term():
+    found = conditions_of("企业新招用退役士兵，签订1年以上期限劳动合同的，同样可以在3年内依次扣减税费。")
+    assert [f[0] for f in found] == ["unknown"] and "签订1年以上期限劳动合同" in found[0][2]
