@@ -443,3 +443,15 @@ def test_months_of_premiums_are_not_the_firms_age_and_the_premium_requirement_st
 def test_a_labour_contract_term_is_a_requirement_not_a_benefit_term():
     found = conditions_of("企业新招用退役士兵，签订1年以上期限劳动合同的，同样可以在3年内依次扣减税费。")
     assert [f[0] for f in found] == ["unknown"] and "签订1年以上期限劳动合同" in found[0][2]
+
+
+def test_the_applicant_named_by_the_award_it_seeks_is_no_offer():
+    assert conditions_of("申请升规奖励的企业近三年内未发生较大及以上安全生产事故。") == [
+        ("unknown", None, "近三年内未发生较大及以上安全生产事故")]
+    found = conditions_of("申请奖励的民宿须通过消防、治安、卫生等部门检查。")
+    assert not [f for f in found if f[1] == "industry" and "Q84" in f[2]]  # 卫生等部门: offices, not a trade
+
+
+def test_a_requirement_after_a_trade_starts_at_a_word():
+    found = conditions_of("制造业企业实施列入市级智能化改造项目库的项目，投资额达到500万元以上的，给予贴息。")
+    assert ("unknown", None, "实施列入市级智能化改造项目库") in found

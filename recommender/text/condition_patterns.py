@@ -221,6 +221,7 @@ def _industry_names() -> tuple[re.Pattern[str], dict[str, list[str]], frozenset[
 
 
 _TRADE_ENDING = r"(?:制造|加工|生产|种植|养殖|饲养|开采|采选|冶炼|业|服务|批发|零售|设计|开发|施工|运输|仓储|修理)$"
+_DEPARTMENT_AFTER = re.compile(r"[^，。；]{0,6}?(?:部门|机关|主管|机构)")  # 消防、卫生等部门检查: offices, not trades
 _LIST_PUNCT = re.compile(r"[\s、，,。；;：:和及与或者]")
 INDUSTRY_FRAME = re.compile(r"属于|从事|主营|主要从事|所属行业|行业|领域|企业|市场主体|经营")
 
@@ -228,7 +229,7 @@ INDUSTRY_FRAME = re.compile(r"属于|从事|主营|主要从事|所属行业|行
 def industry_hits(text: str, negated: bool) -> list[Hit]:
     """Industries named in ``text``: one in / not_in condition over every name listed."""
     pattern, resolved, curated = _industry_names()
-    found = list(pattern.finditer(text))
+    found = [m for m in pattern.finditer(text) if not _DEPARTMENT_AFTER.match(text, m.end())]
     if not found:
         return []
     named = sum(m.end() - m.start() for m in found)

@@ -72,7 +72,7 @@ _DESCRIBES_SUBJECT = re.compile(r"提供[^，。；]{0,12}?的[^，。；]{0,10}
 
 _RESIDUE_EDGE = re.compile(r"^[\s　、，和及与且并或的为是在从事属于具有拥有]+|[\s　、，和及与且并或的为是在]+$")
 _RESIDUE_LEAD = " \u3000、，和及与且并或的为是在从事属于具有拥有"
-_RESIDUE_VERB = re.compile(r"提供|配套|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案")
+_RESIDUE_VERB = re.compile(r"提供|配套|租用|租赁|购买|入驻|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案")
 
 
 def _residues(head: str, hits, events) -> list[tuple[int, int]]:
@@ -84,19 +84,35 @@ def _residues(head: str, hits, events) -> list[tuple[int, int]]:
         chunk = m.group(0)
         lead = len(chunk) - len(chunk.lstrip(_RESIDUE_LEAD))
         core = _RESIDUE_EDGE.sub("", chunk)
-        if m.start() and not lead or re.match(r"未|不|无|非", requirement_text(core)):
-            continue  # a piece of a word (提|供…) or of a negated phrase (未被人民法院列入…)
-        if len(core) >= 8 and _RESIDUE_VERB.search(core):
-            start = m.start() + lead
-            out.append((start, start + len(core)))
+        if len(core) < 8 or not _RESIDUE_VERB.search(core) or re.match(r"未|不|无|非", requirement_text(core)):
+            continue  # too short, no verb, or a piece of a negated phrase (未被人民法院列入…)
+        start = m.start() + lead
+        if start and start not in _word_starts(head):
+            continue  # a piece of a word cut by a hit (者|与农户…)
+        out.append((start, start + len(core)))
     return out
+
+
+def _word_starts(text: str) -> set[int]:
+    """Where jieba (with the domain dictionary) starts a word in ``text``."""
+    import jieba
+
+    from recommender.text.pipeline import load_userdict
+
+    load_userdict()
+    return {start for _, start, _ in jieba.tokenize(text)}
+
+
+_APPLYING_FOR = re.compile(r"(?:申请|申报|享受|获得)[^，。；]{0,10}$")  # 申请升规奖励的企业…: who applies
+_NAMES_APPLICANT = re.compile(r"[^，。；]{0,8}?的(?:企业|单位|主体|民宿|项目|个体工商户|经营主体|合作社)")
 
 
 def _benefit_cut(part: str) -> int:
     """Offset where the benefit terms of a phrase start (its length if none)."""
     adverbs = _cue_re(tuple(patterns()["not_benefit_cues"]))
     for m in _cue_re(tuple(patterns()["benefit_cues"])).finditer(part):
-        if adverbs.match(part, m.start()) or _DESCRIBES_SUBJECT.match(part, m.start()):
+        if (adverbs.match(part, m.start()) or _DESCRIBES_SUBJECT.match(part, m.start())
+                or _APPLYING_FOR.search(part, 0, m.start()) and _NAMES_APPLICANT.match(part, m.end())):
             continue  # 按时足额缴纳 / 为…提供配套的小微企业: how the applicant is described, not what is given
         if not _SUBJECT_LEAD.match(part, m.end()):  # 享受本措施的企业应当… names who applies
             return m.start()
