@@ -298,3 +298,12 @@ def test_a_definition_listing_what_a_term_covers_binds_no_item():
     for item in extract_policy(text, "talent", {"region_code": "500000"}).items:
         assert "qualifications" not in {c.field for c in item.conditions}
         assert not any(c.op == "any_of" for c in item.conditions)
+
+
+def test_any_of_an_exclusion_list_excludes_so_each_is_its_own_requirement():
+    text = (
+        "# 奖励通知\n\n一、申报条件\n\n有下列情形之一的，不予支持：\n\n（一）被列为失信被执行人的；\n\n"
+        "（二）纳税信用等级为C级、D级的。\n\n二、奖励标准\n\n对符合条件的企业给予一次性奖励10万元。\n"
+    )
+    (item,) = extract_policy(text, "neg", {}).items
+    assert {c.key() for c in item.conditions} == {("eq", "dishonest", False), ("not_in", "tax_credit", ("C", "D"))}

@@ -62,7 +62,8 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         listed = parent is not None and bool(_INTRO.search(parent_own) or _CONDITIONS_LABEL.search(parent_own))
         strong = role == "conditions" or listed
         negated = listed and bool(_NEG_INTRO.search(parent_own))
-        group = clause.parent if listed and _ANY_INTRO.search(parent_own) else None
+        # 有下列情形之一的，不予支持: being any of them excludes, so each is a requirement of its own
+        group = clause.parent if listed and _ANY_INTRO.search(parent_own) and not negated else None
         if doc_level and role == "body" and not strong and _answers_a_question(structure, clause):
             continue  # 问二：…能否享受？答：不能…: one answer's terms do not bind the other answers
         own = _TERM_LINE.sub(lambda m: " " * len(m.group(0)), structure.own_text(clause))
