@@ -307,3 +307,15 @@ def test_any_of_an_exclusion_list_excludes_so_each_is_its_own_requirement():
     )
     (item,) = extract_policy(text, "neg", {}).items
     assert {c.key() for c in item.conditions} == {("eq", "dishonest", False), ("not_in", "tax_credit", ("C", "D"))}
+
+
+def test_a_definition_binds_only_the_items_that_use_its_term():
+    text = (
+        "# 特色产业措施\n\n一、适用对象\n\n本措施支持注册地在石柱县的企业。本措施所称规模以上工业企业，"
+        "是指年主营业务收入2000万元及以上的工业企业；所称小型、微型企业，按照国家中小企业划型标准确定。\n\n"
+        "二、支持事项\n\n（一）对规模以上工业企业实施技术改造的，给予补助50万元。\n\n"
+        "（二）对新招用本县劳动力的企业，给予补贴1万元。\n"
+    )
+    first, second = extract_policy(text, "defs", {"region_code": "500240"}).items
+    assert {c.key() for c in first.conditions} >= {("ge", "revenue", 2000), ("in", "industry", ("B", "C", "D"))}
+    assert not {c.field for c in second.conditions} & {"revenue", "size", "industry"}

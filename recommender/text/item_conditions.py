@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from recommender.rules.schema import Condition
+from recommender.text.definitions import DEFINITION, term_is_used
 from recommender.text.items import ItemPlan, item_core
-from recommender.text.passages import condition_passages
+from recommender.text.passages import Passage, condition_passages
 from recommender.text.requirements import read_passages
 from recommender.text.structure import Structure
 
@@ -35,9 +36,12 @@ def conditions_per_item(
     if not structure.clauses:
         general = []
     common = read_passages(general, region_code)
+    defined = _definitions(structure, inside, region_code)
     out = []
     for n, plan in enumerate(items):
+        item_text = structure.text[plan.start:plan.end]
         own = read_passages([*named.get(n, []),
+                             *(p for term, passages in defined if term_is_used(term, item_text) for p in passages),
                              *(condition_passages(structure, plan.start, plan.end, doc_level=False)
                                if structure.clauses else
                                condition_passages(structure, 0, len(structure.text), doc_level=True))],
@@ -51,6 +55,18 @@ def conditions_per_item(
 
 
 _REQUIREMENTS_HEADING = re.compile(r"条件|要求|对象|范围")
+
+
+def _definitions(structure: Structure, inside, region_code: str | None) -> list[tuple[str, list[Passage]]]:
+    """Each term defined outside the items (所称X，是指…) with the passage of its definition."""
+    out = []
+    for m in DEFINITION.finditer(structure.text):
+        if any(s <= m.start() < e for s, e in inside) or not m.group("body").strip() or m.group("kind") != "指":
+            continue  # 所称专精特新企业，包括…: a list of members expands the term where it is used, no more
+        clause = structure.clause_at(m.start())
+        out.append((m.group("term"), [Passage(m.group("body"), m.start("body"),
+                                              clause.address if clause else "总则", False, False, False)]))
+    return out
 
 
 def _named_item(structure: Structure, items: list[ItemPlan], offset: int) -> int | None:

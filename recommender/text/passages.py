@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from recommender.text.definitions import blank_definitions
 from recommender.text.roles import clause_roles
 from recommender.text.structure import Structure, conditions_cells
 
@@ -72,9 +73,8 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
             own = own[:at] + " " * len(clause.heading) + own[at + len(clause.heading):]
         if doc_level and role in ("body", "standard") and not strong:
             own = _eligibility_only(own)
-        elif doc_level:
-            own = re.sub(r"[^。；;]+", lambda m: " " * len(m.group(0)) if _LISTS_MEMBERS.search(m.group(0))
-                         else m.group(0), own)
+        if doc_level:  # a definition binds the items using its term (item_conditions), not every item
+            own = blank_definitions(own)
         out.append(Passage(own, clause.body_start, clause.address, strong, negated,
                            leaf=strong and not clause.children and not _INTRO.search(own),
                            group=group))
@@ -93,12 +93,10 @@ def _eligibility_only(text: str) -> str:
     """``text`` with every sentence that states no eligibility blanked out (offsets kept)."""
     return re.sub(
         r"[^。；;]+", lambda m: m.group(0) if _ELIGIBILITY.search(m.group(0)) and not _PURPOSE.match(m.group(0))
-        and not _LISTS_MEMBERS.search(m.group(0)) else " " * len(m.group(0)), text
+        else " " * len(m.group(0)), text
     )
 
 
-# 所称专精特新企业，包括…: what a term covers where the items use it, not a requirement of its own.
-_LISTS_MEMBERS = re.compile(r"所称[^，。；]{1,20}?[，,]?\s*(?:包括|含|涵盖)")
 # 为落实…，加大对…小微企业的支持力度: the aim of a document, not whom it binds.
 _PURPOSE = re.compile(
     r"\s*(?:为了?|为进一步|根据|按照|依据)[^，。；]{2,40}[，,](?![^。；]*(?:给予|予以|减按|免征|补贴|奖励))"
