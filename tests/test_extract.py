@@ -319,3 +319,17 @@ def test_a_definition_binds_only_the_items_that_use_its_term():
     first, second = extract_policy(text, "defs", {"region_code": "500240"}).items
     assert {c.key() for c in first.conditions} >= {("ge", "revenue", 2000), ("in", "industry", ("B", "C", "D"))}
     assert not {c.field for c in second.conditions} & {"revenue", "size", "industry"}
+
+
+def test_a_requirements_clause_naming_an_item_in_its_opening_words_goes_to_that_item():
+    text = (
+        "# 申报指南\n\n一、申报条件\n\n（一）基本条件：在泸州市行政区域内注册登记。\n\n"
+        "（二）申报研发投入后补助的，还须同时满足：\n\n1. 属于高新技术企业；\n\n2. 上年度研发费用在100万元以上（含）。\n\n"
+        "（三）申报首次认定高新技术企业奖励的，须为2024年度首次通过认定的高新技术企业。\n\n"
+        "二、支持标准\n\n（一）研发投入后补助。按研发费用的百分之五给予后补助。\n\n"
+        "（二）首次认定高新技术企业奖励。对首次认定的企业给予一次性奖励20万元。\n"
+    )
+    first, second = extract_policy(text, "guide2", {"region_code": "510500"}).items
+    assert "rd_expense" in {c.field for c in first.conditions}
+    assert "rd_expense" not in {c.field for c in second.conditions}
+    assert any(c.op == "unknown" and "首次通过认定" in c.text for c in second.conditions)

@@ -54,7 +54,12 @@ def conditions_per_item(
     return out
 
 
-_REQUIREMENTS_HEADING = re.compile(r"条件|要求|对象|范围")
+_REQUIREMENTS_HEADING = re.compile(r"条件|要求|对象|范围|须|应当|满足")
+
+
+def _lead(text: str) -> str:
+    """A clause's opening words up to its first colon or full stop (申报研发投入后补助的，还须满足：)."""
+    return re.split(r"[：:。\n]", text.strip(), maxsplit=1)[0][:40]
 
 
 def _definitions(structure: Structure, inside, region_code: str | None) -> list[tuple[str, list[Passage]]]:
@@ -74,7 +79,7 @@ def _named_item(structure: Structure, items: list[ItemPlan], offset: int) -> int
     clause = structure.clause_at(offset)
     if clause is None or len(items) < 2:
         return None
-    headings = [c.heading for c in [clause, *structure.ancestors(clause)] if c.heading]
+    headings = [c.heading or _lead(structure.own_text(c)) for c in [clause, *structure.ancestors(clause)]]
     cores = [item_core(p.name) for p in items]
     owners = {n for n, core in enumerate(cores) if len(core) >= 4
               for h in headings if core in h and _REQUIREMENTS_HEADING.search(h)}
