@@ -333,3 +333,16 @@ def test_a_requirements_clause_naming_an_item_in_its_opening_words_goes_to_that_
     assert "rd_expense" in {c.field for c in first.conditions}
     assert "rd_expense" not in {c.field for c in second.conditions}
     assert any(c.op == "unknown" and "首次通过认定" in c.text for c in second.conditions)
+
+
+def test_bracketed_labels_of_a_guarantee_sheet_and_an_exclusion_in_its_preamble():
+    text = (
+        "# 担保产品手册\n\n以下各产品均不向房地产业企业、金融业企业提供担保。\n\n## 产品一：文旅助业保\n\n"
+        "【服务对象】在奉节县登记注册的中小微企业。\n\n【准入条件】\n\n1. 正常经营满1年；\n\n2. 纳税信用等级非D级。\n\n"
+        "【担保金额】单户最高200万元。\n\n【担保期限】最长不超过2年。\n"
+    )
+    (item,) = extract_policy(text, "guar", {"region_code": "500236"}).items
+    assert item.kind == "credit"
+    assert {c.key() for c in item.conditions} >= {
+        ("not_in", "industry", ("J", "K")), ("ge", "age_years", 1), ("not_in", "tax_credit", ("D",))}
+    assert not [c for c in item.conditions if c.op == "unknown"]
