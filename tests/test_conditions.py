@@ -455,3 +455,9 @@ def test_the_applicant_named_by_the_award_it_seeks_is_no_offer():
 def test_a_requirement_after_a_trade_starts_at_a_word():
     found = conditions_of("制造业企业实施列入市级智能化改造项目库的项目，投资额达到500万元以上的，给予贴息。")
     assert ("unknown", None, "实施列入市级智能化改造项目库") in found
+
+
+def test_a_complete_set_of_sibling_trades_is_their_parent():
+    assert keys("从事住宿业、餐饮业的企业") == {("in", "industry", ("H",))}
+    assert keys("从事住宿业的企业") == {("in", "industry", ("H61",))}
+    assert keys("民营中小企业") == {("eq", "ownership", "民营"), ("in", "size", ("中型", "小型", "微型"))}

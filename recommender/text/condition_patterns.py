@@ -242,7 +242,35 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
             if code not in codes:
                 codes.append(code)
     op = "not_in" if negated else "in"
-    return [Hit("industry", op, codes, found[0].start(), found[-1].end(), 0.85)]
+    return [Hit("industry", op, _cover(codes), found[0].start(), found[-1].end(), 0.85)]
+
+
+def _cover(codes: list[str]) -> list[str]:
+    """Codes with every complete set of siblings replaced by their parent (住宿业、餐饮业 → H)."""
+    from recommender.profiles.industry import industry_table
+
+    table = industry_table()
+    out = list(codes)
+    while True:
+        for code in out:
+            parent = _parent_code(code)
+            if parent is None or parent in out:
+                continue
+            kids = set(table.loc[(table["level"] == _level(code)) & table["code"].str.startswith(parent), "code"])
+            if len(kids) > 1 and kids <= set(out):
+                out = [c for c in out if c not in kids]
+                out.insert(0, parent)
+                break
+        else:
+            return out
+
+
+def _level(code: str) -> int:
+    return {1: 1, 3: 2, 4: 3, 5: 4}[len(code)]
+
+
+def _parent_code(code: str) -> str | None:
+    return {3: code[0], 4: code[:3], 5: code[:4]}.get(len(code))
 
 
 _DATE = re.compile(
