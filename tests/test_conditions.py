@@ -461,3 +461,12 @@ def test_a_complete_set_of_sibling_trades_is_their_parent():
     assert keys("从事住宿业、餐饮业的企业") == {("in", "industry", ("H",))}
     assert keys("从事住宿业的企业") == {("in", "industry", ("H61",))}
     assert keys("民营中小企业") == {("eq", "ownership", "民营"), ("in", "size", ("中型", "小型", "微型"))}
+
+
+def test_listed_whole_requirements_are_separate_facts_and_a_back_reference_is_not():
+    found = read_passages([Passage("项目已完成备案，设备投资额达到500万元以上，并通过县经济信息委组织的竣工验收。",
+                                   0, "二、3.", True, False, True)], None)
+    assert [c.text for c in found.conditions] == [
+        "项目已完成备案", "设备投资额达到500万元以上", "通过县经济信息委组织的竣工验收"]
+    joined = read_passages([Passage("招用登记失业人员，与其签订1年以上劳动合同。", 0, "一、", True, False, True)], None)
+    assert len(joined.conditions) == 1
