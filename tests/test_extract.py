@@ -346,3 +346,13 @@ def test_bracketed_labels_of_a_guarantee_sheet_and_an_exclusion_in_its_preamble(
     assert {c.key() for c in item.conditions} >= {
         ("not_in", "industry", ("J", "K")), ("ge", "age_years", 1), ("not_in", "tax_credit", ("D",))}
     assert not [c for c in item.conditions if c.op == "unknown"]
+
+
+def test_a_preamble_sentence_binding_applicants_applies_to_every_item():
+    text = (
+        "# 若干措施\n\n享受本措施支持的经营主体，不得被列入经营异常名录或者严重违法失信名单。\n\n"
+        "**一、支持稳岗。** 对上年度未裁员的经营主体，给予一次性稳岗补贴5000元。\n\n"
+        "**二、支持入库。** 对首次纳入限额以上统计的零售企业，给予一次性奖励5万元。\n"
+    )
+    for item in extract_policy(text, "pre", {"region_code": "610100"}).items:
+        assert "不得被列入经营异常名录或者严重违法失信名单" in [c.text for c in item.conditions]
