@@ -470,3 +470,9 @@ def test_listed_whole_requirements_are_separate_facts_and_a_back_reference_is_no
         "项目已完成备案", "设备投资额达到500万元以上", "通过县经济信息委组织的竣工验收"]
     joined = read_passages([Passage("招用登记失业人员，与其签订1年以上劳动合同。", 0, "一、", True, False, True)], None)
     assert len(joined.conditions) == 1
+
+
+def test_references_methods_and_lead_ins_are_not_requirements():
+    for text in ("除符合第三条规定外", "以上一年度从业人员、营业收入、资产总额数据确定", "还须同时满足"):
+        found = read_passages([Passage(text + "。", 0, "一、", True, False, True)], None)
+        assert found.conditions == [], text
