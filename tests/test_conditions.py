@@ -476,3 +476,8 @@ def test_references_methods_and_lead_ins_are_not_requirements():
     for text in ("除符合第三条规定外", "以上一年度从业人员、营业收入、资产总额数据确定", "还须同时满足"):
         found = read_passages([Passage(text + "。", 0, "一、", True, False, True)], None)
         assert found.conditions == [], text
+
+
+def test_a_sentence_limiting_who_may_apply_elsewhere_excludes_them_here():
+    assert ("not_in", "ownership", ("个体工商户",)) in conditions_of("申请人为个体工商户的，仅可申请本办法第九条规定的贴息。")
+    assert ("not_in", "ownership", ("个体工商户",)) in conditions_of("个体工商户不适用本项补贴。")
