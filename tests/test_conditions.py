@@ -481,3 +481,9 @@ def test_references_methods_and_lead_ins_are_not_requirements():
 def test_a_sentence_limiting_who_may_apply_elsewhere_excludes_them_here():
     assert ("not_in", "ownership", ("个体工商户",)) in conditions_of("申请人为个体工商户的，仅可申请本办法第九条规定的贴息。")
     assert ("not_in", "ownership", ("个体工商户",)) in conditions_of("个体工商户不适用本项补贴。")
+
+
+def test_size_lists_joined_by_or_and_rd_spending():
+    assert keys("属于中型、小型或者微型企业") == {("in", "size", ("中型", "小型", "微型"))}
+    assert keys("小型、微型外贸企业") == {("in", "size", ("小型", "微型"))}
+    assert keys("企业开展研发活动中实际发生的研发费用") == {("gt", "rd_expense", 0)}

@@ -73,6 +73,7 @@ _NO_LOAN = re.compile(
     r"|从未[^，。；]{0,14}(?:获得|取得)过?[^，。；]{0,6}贷款"
     r"|未(?:曾)?(?:在|从)[^，。；]{0,12}(?:获得|取得)过[^，。；]{0,6}贷款"
 )
+_RD_SPENT = re.compile(r"(?:开展研发活动中)?实际发生的研(?:究开)?发费用")
 _HAS_LOAN = re.compile(r"已(?:在|从|向)?[^，。；、]{0,14}(?:取得|获得)[^，。；、]{0,8}贷款|已有(?:银行)?贷款")
 # A status being acquired (首次通过高新技术企业认定, 新认定为…) is an event the profile cannot show.
 _NEWLY = re.compile(
@@ -149,6 +150,8 @@ def categorical_hits(text: str, negated: bool = False) -> list[Hit]:
         add(hit)
     for m in _DISHONEST.finditer(text):
         add(Hit("dishonest", "eq", False, m.start(), m.end(), confidence=0.95))
+    for m in _RD_SPENT.finditer(text):  # 开展研发活动中实际发生的研发费用: some R&D spending
+        add(Hit("rd_expense", "gt", 0, m.start(), m.end(), confidence=0.8))
     for m in _NO_LOAN.finditer(text):
         add(Hit("has_bank_loan", "eq", False, m.start(), m.end()))
     for m in _HAS_LOAN.finditer(text):
