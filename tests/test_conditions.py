@@ -487,3 +487,8 @@ def test_size_lists_joined_by_or_and_rd_spending():
     assert keys("属于中型、小型或者微型企业") == {("in", "size", ("中型", "小型", "微型"))}
     assert keys("小型、微型外贸企业") == {("in", "size", ("小型", "微型"))}
     assert keys("企业开展研发活动中实际发生的研发费用") == {("gt", "rd_expense", 0)}
+
+
+def test_an_award_already_received_that_rules_this_one_out_is_an_unknown():
+    found = conditions_of("对首次认定为市级专精特新中小企业的，给予一次性奖励20万元；已获得“小巨人”奖励的企业，不再享受本项奖励。")
+    assert ("unknown", None, "已获得“小巨人”奖励的企业，不再享受本项奖励") in found

@@ -118,6 +118,23 @@ _SUBJECT_ONLY = re.compile(r"[^，。；]{0,12}(?:的)?(?:企业|单位|个人|�
 _REQUIREMENT = re.compile(r"须|需|应当|应|必须|具备|具有|拥有|符合|满足|未发生|未被|不得|无|达到|以上|以下|不低于|不超过|获得|取得|近[一二三四五两]年")
 
 
+# 已获得“小巨人”奖励的企业，不再享受本项奖励: an award already received rules this one out (unknown).
+_NO_DOUBLE = re.compile(
+    r"(?:此前|之前)?已(?:按[^，。；]{1,10})?(?:获得|享受|取得)过?[^，。；]{0,24}?(?:奖励|补助|补贴|支持|贴息|资金)的(?:企业)?"
+    r"[，,]\s*不再(?:重复)?(?:享受|支持|给予|奖励|补助)[^，。；]{0,12}"
+)
+
+
+def _no_double_support(p, conds: list[Condition]) -> list[Condition]:
+    out = []
+    for m in _NO_DOUBLE.finditer(p.text):
+        text = m.group(0).strip()
+        if not any(c.op == "unknown" and (c.text in text or text in c.text) for c in conds):
+            out.append(Condition(op="unknown", text=text, clause=p.clause, confidence=0.6,
+                                 span=(p.base + m.start(), p.base + m.end())))
+    return out
+
+
 def _one_industry_list(conds: list[Condition]) -> list[Condition]:
     """Industry lists a passage names apart (从事采矿业，制造业，电力…业的企业) are one list: a firm has one trade."""
     lists = [c for c in conds if c.field == "industry" and c.op == "in"]
@@ -149,7 +166,7 @@ def read_passages(passages, region_code: str | None) -> Found:
             conds.extend(_unknowns(scoped, p, conditional=True))
             conds.extend(_unknowns([x for x in _requirement_sentences(p.text, p.base, part.leftovers, _REQ_SENTENCE)
                                     if x not in scoped], p))
-        conds = _one_industry_list(conds)
+        conds = _one_industry_list(conds) + _no_double_support(p, conds)
         if p.group is not None:
             groups.setdefault(p.group, []).extend(conds)
             continue
