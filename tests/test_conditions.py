@@ -492,3 +492,9 @@ def test_size_lists_joined_by_or_and_rd_spending():
 def test_an_award_already_received_that_rules_this_one_out_is_an_unknown():
     found = conditions_of("对首次认定为市级专精特新中小企业的，给予一次性奖励20万元；已获得“小巨人”奖励的企业，不再享受本项奖励。")
     assert ("unknown", None, "已获得“小巨人”奖励的企业，不再享受本项奖励") in found
+
+
+def test_a_second_bound_after_qie_keeps_the_field_of_the_first():
+    assert keys("上一会计年度营业收入50万元以上（含），且不超过2000万元的企业") == {
+        ("ge", "revenue", 50), ("le", "revenue", 2000)}
+    assert keys("从业人员10人以上，且不超过50万元的设备投资") == {("ge", "employees", 10)}  # 人 ≠ 万元

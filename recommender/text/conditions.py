@@ -38,6 +38,7 @@ _NUMERIC_FIELDS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [(name, re.
 ]]
 _SHARE_OF = re.compile(r"^\s*(?:且|并且|并|其中)?\s*占[^，。；]{0,16}(?:收入|总额)[^，。；]{0,4}(?:比重|比例)")
 _AGE_REACH = 10  # 注册成立时间在三年以内: an age bound sits close to its cue
+_SECOND_BOUND = re.compile(r"^\s*(?:且|并且|但|同时)\s*(?:不超过|不高于|不低于|不少于|超过|低于|高于|在|达到)")
 _PHRASE_REACH = 16  # a cue this close before its bound starts the condition's text (年营业收入不超过…)
 _PERIOD = re.compile(r"(?:(?:上|近|前)?[一二三两四五0-9]*(?:个)?(?:年度|年|会计年度)(?:的|内)?)?$")
 _NOT_A_FIELD = re.compile(r"吸纳|新增|带动|招用|安置|稳定就业|就业人数|新招")
@@ -142,6 +143,11 @@ def _numeric_hits(part: str, before: tuple[str, ...] = ()) -> list[Hit]:
         if _BENEFIT_TIER.match(part[bound.span[1]:]):
             continue
         hit = _field_for(part, bound)
+        if hit is None and _SECOND_BOUND.match(part):  # …50万元以上（含），且不超过2000万元
+            name = next((n for n, _, units in _NUMERIC_FIELDS if n in before and bound.quantity.unit in units), None)
+            value = bound.quantity.value
+            value = int(value) if isinstance(value, float) and value.is_integer() else value
+            hit = Hit(name, bound.op, value, *bound.span, 0.8, lead=0) if name else None
         if hit is None and _SHARE_OF.match(part):
             name = next((n for n, _, units in _NUMERIC_FIELDS if n in before and bound.quantity.unit in units), None)
             hit = Hit(name, bound.op, bound.quantity.value, *bound.span, 0.8, lead=0) if name else None
