@@ -153,7 +153,8 @@ def test_frame_from_records_with_chinese_keys_and_placeholder_codes():
 
 
 _cells = st.one_of(
-    st.text(st.characters(exclude_characters="\r"), max_size=8),  # a bare CR ends a CSV record
+    # a bare CR ends a CSV record; lone surrogates (Cs) cannot be written to any file, so no table holds them
+    st.text(st.characters(exclude_characters="\r", exclude_categories=("Cs",)), max_size=8),
     st.sampled_from(["", "-", "是", "否", "1,234万元", "2020-02-30", "2015年3月1日", "A级", "abc", "-3", "NULL"]),
     st.integers(-10, 10**6).map(str),
 )
