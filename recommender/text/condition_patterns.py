@@ -250,29 +250,31 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
 
 def _cover(codes: list[str]) -> list[str]:
     """Codes with every complete set of siblings replaced by their parent (住宿业、餐饮业 → H)."""
-    from recommender.profiles.industry import industry_table
-
-    table = industry_table()
     out = list(codes)
     while True:
         for code in out:
             parent = _parent_code(code)
-            if parent is None or parent in out:
-                continue
-            kids = set(table.loc[(table["level"] == _level(code)) & table["code"].str.startswith(parent), "code"])
-            if len(kids) > 1 and kids <= set(out):
-                out = [c for c in out if c not in kids]
-                out.insert(0, parent)
+            kids = _children().get(parent, frozenset())
+            if parent not in out and len(kids) > 1 and kids <= set(out):
+                out = [parent, *(c for c in out if c not in kids)]
                 break
         else:
             return out
 
 
-def _level(code: str) -> int:
-    return {1: 1, 3: 2, 4: 3, 5: 4}[len(code)]
+@cache
+def _children() -> dict[str | None, frozenset[str]]:
+    """Each GB/T 4754 code's direct children (H → H61, H62)."""
+    from recommender.profiles.industry import industry_table
+
+    kids: dict[str | None, set[str]] = {}
+    for code in industry_table()["code"]:
+        kids.setdefault(_parent_code(code), set()).add(code)
+    return {parent: frozenset(codes) for parent, codes in kids.items()}
 
 
 def _parent_code(code: str) -> str | None:
+    """Section of a division (H61 → H), division of a group, group of a class; None for a section."""
     return {3: code[0], 4: code[:3], 5: code[:4]}.get(len(code))
 
 

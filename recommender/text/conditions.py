@@ -71,8 +71,8 @@ _SUBJECT_LEAD = re.compile(
 _DESCRIBES_SUBJECT = re.compile(r"提供[^，。；]{0,12}?的[^，。；]{0,10}?(?:企业|单位|主体|个体工商户|经营者)")
 
 
-_RESIDUE_EDGE = re.compile(r"^[\s　、，和及与且并或的为是在从事属于具有拥有]+|[\s　、，和及与且并或的为是在]+$")
-_RESIDUE_LEAD = " \u3000、，和及与且并或的为是在从事属于具有拥有"
+_RESIDUE_LEAD = " \u3000、，和及与且并或的为是在从事属于具有拥有"  # words a residue neither starts nor ends with
+_RESIDUE_TAIL = " \u3000、，和及与且并或的为是在"
 _RESIDUE_VERB = re.compile(r"提供|配套|租用|租赁|购买|入驻|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案")
 
 
@@ -83,8 +83,8 @@ def _residues(head: str, hits, events) -> list[tuple[int, int]]:
     out = []
     for m in re.finditer(r"[^　]+", masked):
         chunk = m.group(0)
+        core = chunk.lstrip(_RESIDUE_LEAD).rstrip(_RESIDUE_TAIL)
         lead = len(chunk) - len(chunk.lstrip(_RESIDUE_LEAD))
-        core = _RESIDUE_EDGE.sub("", chunk)
         if len(core) < 8 or not _RESIDUE_VERB.search(core) or re.match(r"未|不|无|非", requirement_text(core)):
             continue  # too short, no verb, or a piece of a negated phrase (未被人民法院列入…)
         start = m.start() + lead
@@ -143,14 +143,13 @@ def _numeric_hits(part: str, before: tuple[str, ...] = ()) -> list[Hit]:
         if _BENEFIT_TIER.match(part[bound.span[1]:]):
             continue
         hit = _field_for(part, bound)
-        if hit is None and _SECOND_BOUND.match(part):  # …50万元以上（含），且不超过2000万元
+        if hit is None and (_SECOND_BOUND.match(part) or _SHARE_OF.match(part)):
+            # …50万元以上，且不超过2000万元 / 且占营业收入比重…: the field of the phrase before
             name = next((n for n, _, units in _NUMERIC_FIELDS if n in before and bound.quantity.unit in units), None)
             value = bound.quantity.value
-            value = int(value) if isinstance(value, float) and value.is_integer() else value
+            if isinstance(value, float) and value.is_integer() and name != "rd_ratio":
+                value = int(value)
             hit = Hit(name, bound.op, value, *bound.span, 0.8, lead=0) if name else None
-        if hit is None and _SHARE_OF.match(part):
-            name = next((n for n, _, units in _NUMERIC_FIELDS if n in before and bound.quantity.unit in units), None)
-            hit = Hit(name, bound.op, bound.quantity.value, *bound.span, 0.8, lead=0) if name else None
         if hit:
             out.append(hit)
     return out

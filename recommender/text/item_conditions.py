@@ -24,14 +24,18 @@ def conditions_per_item(
     inside = [(p.start, p.end) for p in items]
     general: list = []
     named: dict[int, list] = {}  # passages of a section naming one item (二、（二）研发补助项目申报条件)
+    owners: dict[int, int | None] = {}  # passage offset → the item its section names
+
+    def owner(base: int) -> int | None:
+        if base not in owners:
+            owners[base] = _named_item(structure, items, base)
+        return owners[base]
+
     for passage in condition_passages(structure, 0, len(structure.text), doc_level=False):
-        if any(s <= passage.base < e for s, e in inside):
-            continue
-        owner = _named_item(structure, items, passage.base)
-        if owner is not None:
-            named.setdefault(owner, []).append(passage)
+        if not any(s <= passage.base < e for s, e in inside) and owner(passage.base) is not None:
+            named.setdefault(owner(passage.base), []).append(passage)
     for passage in condition_passages(structure, 0, len(structure.text), doc_level=True):
-        if not any(s <= passage.base < e for s, e in inside) and _named_item(structure, items, passage.base) is None:
+        if not any(s <= passage.base < e for s, e in inside) and owner(passage.base) is None:
             general.append(passage)
     if not structure.clauses:
         general = []

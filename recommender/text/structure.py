@@ -212,16 +212,9 @@ def parse_structure(text: str, title: str | None = None) -> Structure:
             row = _table_row(stripped, cells, header) if header else None
             if row is not None:
                 label, heading, body = row
-                while stack and _RANK[clauses[stack[-1]].kind] >= _RANK["arabic"]:
-                    stack.pop()
-                clause = Clause("arabic", label, heading, line_start + cells[0][0], line_start + body, cells=tuple(
-                    (h, line_start + a, line_start + b) for h, (a, b) in zip(header, cells, strict=False)))
-                clause.parent = stack[-1] if stack else None
-                clause.address = _address("arabic", label, [clauses[i] for i in stack])
-                if clause.parent is not None:
-                    clauses[clause.parent].children.append(len(clauses))
-                stack.append(len(clauses))
-                clauses.append(clause)
+                _push(clauses, stack, Clause("arabic", label, heading, line_start + cells[0][0], line_start + body,
+                                             cells=tuple((h, line_start + a, line_start + b)
+                                                         for h, (a, b) in zip(header, cells, strict=False))))
             continue
         starts = [pos] + [m.end() for m in _INLINE.finditer(stripped, pos + 1)]
         for n, start in enumerate(starts):
@@ -242,22 +235,24 @@ def parse_structure(text: str, title: str | None = None) -> Structure:
                 label, body = m.group(0), m.end()
                 if n > 0 and kind not in ("paren_cn", "paren_arabic", "circled"):
                     continue
-            rank = _RANK[kind]
-            while stack and _RANK[clauses[stack[-1]].kind] >= rank:
-                stack.pop()
-            parents = [clauses[i] for i in stack]
             heading = label if kind == "heading" else _heading(stripped[body:])
             if question and question.group("numbered"):
                 heading = stripped[question.end():].strip("* ")
-            clause = Clause(kind, label, heading, line_start + start, line_start + body)
-            clause.parent = stack[-1] if stack else None
-            clause.address = _address(kind, label, parents)
-            if clause.parent is not None:
-                clauses[clause.parent].children.append(len(clauses))
-            stack.append(len(clauses))
-            clauses.append(clause)
+            _push(clauses, stack, Clause(kind, label, heading, line_start + start, line_start + body))
     _close(clauses, len(text))
     return Structure(title, text, clauses, clauses[0].start if clauses else len(text))
+
+
+def _push(clauses: list[Clause], stack: list[int], clause: Clause) -> None:
+    """Append ``clause`` under the nearest open clause of a lower rank, and open it."""
+    while stack and _RANK[clauses[stack[-1]].kind] >= _RANK[clause.kind]:
+        stack.pop()
+    clause.parent = stack[-1] if stack else None
+    clause.address = _address(clause.kind, clause.label, [clauses[i] for i in stack])
+    if clause.parent is not None:
+        clauses[clause.parent].children.append(len(clauses))
+    stack.append(len(clauses))
+    clauses.append(clause)
 
 
 def _close(clauses: list[Clause], text_end: int) -> None:
