@@ -185,10 +185,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="抽取质量基准")
     parser.add_argument("folder", nargs="?", type=Path, default=PROJECT_ROOT / "policies")
     parser.add_argument("--bj", type=Path, default=BJ_DEFAULT if BJ_DEFAULT.exists() else None)
+    parser.add_argument("--no-bj", action="store_true", help="不跑北京市政策导引")
     parser.add_argument("--show-errors", action="store_true", help="逐项列出多读和漏读的条件")
     args = parser.parse_args(argv)
     corpus_report(args.folder, args.show_errors)
-    if args.bj is not None:
+    if args.bj is not None and not args.no_bj:
         cards_report(args.bj)
     return 0
 

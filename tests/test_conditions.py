@@ -498,3 +498,15 @@ def test_a_second_bound_after_qie_keeps_the_field_of_the_first():
     assert keys("上一会计年度营业收入50万元以上（含），且不超过2000万元的企业") == {
         ("ge", "revenue", 50), ("le", "revenue", 2000)}
     assert keys("从业人员10人以上，且不超过50万元的设备投资") == {("ge", "employees", 10)}  # 人 ≠ 万元
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "汇算清缴后确定不属于小型微利企业的，应当自次月起停止享受。",
+        "高新技术企业资格被依法取消的，自取消年度起停止享受本细则支持；已拨付资金予以追回。",
+        "对不符合条件而享受优惠的小微企业，由税务机关依法追缴税款。",
+    ],
+)
+def test_sanction_for_no_longer_qualifying_sets_no_condition(text):
+    assert keys(text) == set()

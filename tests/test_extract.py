@@ -356,3 +356,15 @@ def test_a_preamble_sentence_binding_applicants_applies_to_every_item():
     )
     for item in extract_policy(text, "pre", {"region_code": "610100"}).items:
         assert "不得被列入经营异常名录或者严重违法失信名单" in [c.text for c in item.conditions]
+
+
+def test_three_bounds_spell_out_small_low_profit_and_a_definition_by_reference_adds_nothing():
+    text = (
+        "一、所得税优惠。对年应纳税所得额不超过300万元、从业人数不超过300人、资产总额不超过5000万元的"
+        "小型微利企业，减按25%计入应纳税所得额，按20%的税率缴纳企业所得税。\n\n"
+        "二、口径。本公告所称小型微利企业，按照有关规定的标准确定。"
+    )
+    policy = extract_policy(text, "slp", {"title": "关于小型微利企业所得税优惠的公告", "region_code": "500000"})
+    fields = [c.field for item in policy.items for c in item.conditions]
+    assert {"taxable_income", "employees", "assets"} <= set(fields)
+    assert "small_low_profit" not in fields

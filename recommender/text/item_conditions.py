@@ -13,7 +13,6 @@ from recommender.text.structure import Structure
 
 __all__ = ["conditions_per_item"]
 
-_DEFINES_SLP = re.compile(r"所称小型微利企业[^。]{0,20}(?:是指|指)|小型微利企业[，,]?\s*是指")
 _SLP_PARTS = frozenset({"taxable_income", "employees", "assets"})
 
 
@@ -51,7 +50,7 @@ def conditions_per_item(
                                condition_passages(structure, 0, len(structure.text), doc_level=True))],
                             region_code)
         conditions = _dedupe([*common.conditions, *own.conditions])
-        if _DEFINES_SLP.search(structure.text) and _SLP_PARTS <= {c.field for c in conditions}:
+        if _SLP_PARTS <= {c.field for c in conditions}:  # the three bounds spell out 小型微利企业
             conditions = [c for c in conditions if c.field != "small_low_profit"]
         assumed = list(dict.fromkeys([*common.assumed, *own.assumed]))
         out.append((conditions, assumed))

@@ -94,12 +94,14 @@ def untable(text: str) -> str:
 # Words that set no condition: encouraging others (鼓励国有企业…采购), scope by reference (…参照…实施).
 _ENCOURAGES = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?:鼓励|引导|倡导)[^，,。；;\n]*")
 _BY_REFERENCE = re.compile(r"参照[^，。；]{1,20}?(?:实施|执行|办理)")
+# What happens to a firm that stops qualifying (…的，停止享受；已拨付资金予以追回): a sanction, not a condition.
+_CONSEQUENCE = re.compile(r"停止享受|予以追回|追回已|依法追缴|追缴(?:其)?已|取消其?(?:申报)?资格|撤销其")
 
 
 def no_condition_spans(text: str) -> list[tuple[int, int]]:
     """Spans that set no condition: encouraging others, and whole sentences scoped by reference."""
     spans = [m.span() for m in _ENCOURAGES.finditer(text)]
-    for m in _BY_REFERENCE.finditer(text):
+    for m in (*_BY_REFERENCE.finditer(text), *_CONSEQUENCE.finditer(text)):
         start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
         ends = [i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0]
         spans.append((start, min(ends, default=len(text))))
