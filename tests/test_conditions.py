@@ -510,3 +510,11 @@ def test_a_second_bound_after_qie_keeps_the_field_of_the_first():
 )
 def test_sanction_for_no_longer_qualifying_sets_no_condition(text):
     assert keys(text) == set()
+
+
+def test_run_of_whole_requirements_ending_in_de_gives_one_unknown_each():
+    text = "企业与种植户签订保护价收购合同，当年在本区收购鲜茶叶100吨以上，且带动农户50户以上的，每吨奖励20元。"
+    found = find_conditions(text, 0, "第七条", region_code="500102")
+    assert [t for _, t in found.leftovers] == [
+        "企业与种植户签订保护价收购合同", "当年在本区收购鲜茶叶100吨以上", "且带动农户50户以上的",
+    ]

@@ -348,7 +348,8 @@ _NOT_NAMING = re.compile(r"《[^《》]*》|(?:大中小微型|中小微|中小)
 
 def _close_run(found: Found, run: list[tuple[int, str]], text: str, base: int) -> None:
     """Keep a run of consecutive phrases no field checks as one leftover requirement."""
-    if len(run) > 1 and all(_WHOLE_REQUIREMENT.search(p) and not _CONTINUES.search(p) for _, p in run):
+    if len(run) > 1 and all(_WHOLE_REQUIREMENT.search(p) and not _CONTINUES.search(p)
+                            for p in [p for _, p in run[:-1]] + [_LAST_DE.sub("", run[-1][1])]):
         found.leftovers.extend(run)  # 项目已完成备案，设备投资额达到500万元以上，并通过验收: three facts to confirm
         run.clear()
     if run:
@@ -363,6 +364,7 @@ _WHOLE_REQUIREMENT = re.compile(
     r"(?:完成|通过|取得|获得|签订|缴纳|参加|建成|投产|备案|验收|带动|吸纳|收购|达到|持有|具有|拥有)[^，。；]{2,}"
     r"|(?:以上|以下|不低于|不超过|不少于|超过|不足)(?:[（(]含[^）)]*[）)])?\s*$"
 )
+_LAST_DE = re.compile(r"的\s*$")  # the run's last phrase ends the requirement (…50户以上的，按…奖励)
 # A phrase that needs the next one (通过…等方式，获得…; 从事…取得的收入，不低于…).
 _CONTINUES = re.compile(r"(?:方式|途径|的|收入|费用|总额|之一|[、等])\s*$|^\s*(?:其中|即|包括|(?:并|且)?\s*(?:与其|为其|对其|其))")
 
