@@ -62,7 +62,18 @@ def same_condition(gold: Condition, pred: Condition) -> bool:
     if gold.op == "any_of":
         _, missed, extra = _pair(gold.any_of, pred.any_of)
         return not missed and not extra
+    if gold.field == "industry" and gold.op == pred.op and gold.field == pred.field:
+        return _coverage(gold.value) == _coverage(pred.value)  # K701 and its only child K7010 are one trade
     return gold.key() == pred.key()
+
+
+def _coverage(codes) -> frozenset[str]:
+    """Industry codes with each class that has a single child read as that child (same firms)."""
+    from recommender.profiles.industry import industry_table
+    from recommender.text.condition_patterns import narrowest
+
+    table = industry_table()
+    return frozenset(narrowest(str(c), table) for c in ([codes] if isinstance(codes, str) else codes))
 
 
 def _pair(

@@ -522,3 +522,14 @@ def test_run_of_whole_requirements_ending_in_de_gives_one_unknown_each():
     assert [t for _, t in found.leftovers] == [
         "企业与种植户签订保护价收购合同", "当年在本区收购鲜茶叶100吨以上", "且带动农户50户以上的",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("从事房地产开发经营、金融业的企业，不属于专项资金支持对象。", ("not_in", "industry", ("J", "K7010"))),
+        ("房地产业、金融业企业不在本公司担保服务范围内。", ("not_in", "industry", ("J", "K"))),
+    ],
+)
+def test_out_of_scope_sentence_excludes_the_trades_it_names(text, key):
+    assert keys(text) == {key}

@@ -368,3 +368,24 @@ def test_three_bounds_spell_out_small_low_profit_and_a_definition_by_reference_a
     fields = [c.field for item in policy.items for c in item.conditions]
     assert {"taxable_income", "employees", "assets"} <= set(fields)
     assert "small_low_profit" not in fields
+
+
+def test_standard_section_splits_by_the_names_of_a_directions_list_and_by_distinct_subjects():
+    guide = (
+        "# 某县特色产业资金申报指南\n\n## 一、支持方向\n\n（一）高山蔬菜基地建设；\n\n（二）乡村民宿集群发展。\n\n"
+        "## 二、申报条件\n\n申报主体为在本县依法登记注册的企业。\n\n"
+        "## 三、支持标准\n\n（一）高山蔬菜基地建设按种植面积每亩300元给予补助，最高不超过15万元。\n\n"
+        "（二）乡村民宿集群发展按新增床位每张2000元给予补助，最高不超过30万元。\n"
+    )
+    policy = extract_policy(guide, "g", {"title": "某县特色产业资金申报指南", "region_code": "500156"})
+    assert len(policy.items) == 2
+    rules = (
+        "## 第三章 支持标准\n\n第五条 企业首次从银行业金融机构获得流动资金贷款的，按实际支付利息的60%给予贴息。\n\n"
+        "第六条 高新技术企业上一会计年度研发费用达到50万元以上的，按研发费用的5%给予奖励。\n"
+    )
+    assert len(extract_policy(rules, "r", {"title": "资金管理办法", "region_code": "500241"}).items) == 2
+    tiers = (
+        "## 三、支持标准\n\n（一）上年度营业收入首次突破1亿元的，奖励20万元。\n\n"
+        "（二）上年度营业收入首次突破5亿元的，奖励50万元。\n"
+    )
+    assert len(extract_policy(tiers, "t", {"title": "奖励办法", "region_code": "500241"}).items) == 1

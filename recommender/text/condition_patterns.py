@@ -10,7 +10,9 @@ from functools import cache
 from recommender.rules.schema import TAX_CREDIT_LEVELS
 from recommender.text.lexicon import patterns
 
-__all__ = ["INDUSTRY_FRAME", "NO_LEAD", "Hit", "categorical_hits", "industry_hits", "region_hits", "date_hits"]
+__all__ = [
+    "INDUSTRY_FRAME", "NO_LEAD", "Hit", "categorical_hits", "industry_hits", "narrowest", "region_hits", "date_hits",
+]
 
 
 NO_LEAD = 1 << 30
@@ -190,7 +192,7 @@ def region_hits(text: str, region_code: str | None) -> list[Hit]:
     return out[:1]
 
 
-def _narrowest(code: str, table) -> str:
+def narrowest(code: str, table) -> str:
     """Descend while the GB/T table gives a class exactly one child (K701 → K7010): same coverage."""
     while len(code) > 1:
         kids = table.loc[(table["level"] == len(code)) & table["code"].str.startswith(code), "code"]
@@ -217,7 +219,7 @@ def _industry_names() -> tuple[re.Pattern[str], dict[str, list[str]], frozenset[
         if name in synonyms and not codes:
             raise TextError("T103", f"行业同义词“{name}”在国民经济行业分类中找不到“{targets}”")
         if codes and len(name) >= 2:
-            resolved[name] = [_narrowest(c, table) for c in codes]
+            resolved[name] = [narrowest(c, table) for c in codes]
             if name.endswith("业") and len(name) >= 3 and name[:-1] + "企业" not in synonyms:
                 resolved.setdefault(name[:-1] + "企业", resolved[name])  # 零售业 → 零售企业
     return re.compile(_alternation(resolved)), resolved, frozenset(synonyms)

@@ -54,8 +54,8 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
         return True
     if all(_names_benefit(structure.clauses[k].heading or "") for k in kids):
         return True
-    if roles[parent] == "standard":
-        return _named_elsewhere(structure, parent, kids)  # 三、支持标准（一）研发补助（二）入库奖励
+    if roles[parent] == "standard":  # 三、支持标准（一）研发补助（二）入库奖励
+        return _named_elsewhere(structure, parent, kids) or _distinct_fields(structure, kids)
     subjects = [_own_subject(structure, k) for k in kids]
     if all(subjects) and len(set(subjects)) == len(subjects):
         return True  # each for a subject of its own; the same subject twice is one item's benefits
@@ -69,11 +69,52 @@ def item_core(name: str) -> str:
 
 
 def _named_elsewhere(structure: Structure, parent: int, kids: list[int]) -> bool:
-    """Whether every kid's heading names a section outside the parent (its own 申报条件, 申报类别 entry)."""
+    """Whether every kid names a section or list entry outside the parent (its own 申报条件, 支持方向 entry).
+
+    A kid without a heading names one by its opening words (高山蔬菜基地建设按每亩…: the entry
+    高山蔬菜基地建设 of 一、支持方向); each kid must name a different one.
+    """
     outer = structure.clauses[parent]
-    others = [c.heading for c in structure.clauses if c.heading and not _inside(c, outer)]
-    cores = [item_core(structure.clauses[k].heading) for k in kids]
-    return all(len(core) >= 4 and any(core in h for h in others) for core in cores)
+    others = [name for c in structure.clauses if not _inside(c, outer)
+              for name in (c.heading, _label(structure.own_text(c))) if name]
+    if not others:
+        return False
+    used: set[str] = set()
+    for k in kids:
+        clause = structure.clauses[k]
+        core = item_core(clause.heading) if clause.heading else ""
+        if len(core) >= 4:
+            hit = next((h for h in others if core in h), None)
+        else:
+            lead = _NAME_TAIL.sub("", structure.own_text(clause).strip())[:30]
+            hit = next((h for h in others if _shares(h, lead, 5)), None)
+        if hit is None or hit in used:
+            return False
+        used.add(hit)
+    return True
+
+
+_LABEL = re.compile(r"^\s*([^，,。；;：:\n]{4,16})(?:[：:]|[；;。]?\s*$)")
+
+
+def _label(text: str) -> str:
+    """A clause's label (1. 高山蔬菜基地建设：…) or its whole text when it is a short list entry."""
+    m = _LABEL.match(text)
+    return m.group(1) if m else ""
+
+
+def _shares(a: str, b: str, n: int) -> bool:
+    """Whether two phrases share a run of ``n`` characters."""
+    return any(a[i:i + n] in b for i in range(len(a) - n + 1))
+
+
+def _distinct_fields(structure: Structure, kids: list[int]) -> bool:
+    """Whether each kid is for a subject checked on other fields (a first loan, R&D, online retail)."""
+    fields = []
+    for k in kids:
+        keys = _own_subject(structure, k)
+        fields.append(frozenset(key[1] for key in keys if key[0] != "event"))
+    return all(fields) and len(set(fields)) == len(fields)
 
 
 def _pick(structure: Structure, roles: list[str], measures: list[bool], parent: int | None,
