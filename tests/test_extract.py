@@ -389,3 +389,18 @@ def test_standard_section_splits_by_the_names_of_a_directions_list_and_by_distin
         "（二）上年度营业收入首次突破5亿元的，奖励50万元。\n"
     )
     assert len(extract_policy(tiers, "t", {"title": "奖励办法", "region_code": "500241"}).items) == 1
+
+
+def test_labelled_per_item_conditions_bind_only_the_item_they_name():
+    guide = (
+        "# 某区农文旅资金申报指南\n\n## 一、支持方向\n\n（一）高山蔬菜基地建设；\n\n（二）乡村民宿集群发展。\n\n"
+        "## 二、申报条件\n\n### （一）共同条件\n\n1. 申报主体为在本区依法登记注册的企业。\n\n"
+        "### （二）分项条件\n\n1. 高山蔬菜基地建设：上年度营业收入不低于300万元。\n\n"
+        "2. 乡村民宿集群发展：纳税信用等级为A级。\n\n"
+        "## 三、支持标准\n\n（一）高山蔬菜基地建设按种植面积每亩300元给予补助。\n\n"
+        "（二）乡村民宿集群发展按新增床位每张2000元给予补助。\n"
+    )
+    veg, inn = extract_policy(guide, "g", {"title": "某区农文旅资金申报指南", "region_code": "500156"}).items
+    assert {c.field for c in veg.conditions} == {"region_code", "revenue"}
+    assert {"region_code", "tax_credit"} <= {c.field for c in inn.conditions}
+    assert not {"revenue", None} & {c.field for c in inn.conditions}

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from recommender.rules.schema import Condition
 from recommender.text.definitions import DEFINITION, term_is_used
-from recommender.text.items import ItemPlan, item_core
+from recommender.text.items import ItemPlan, item_core, shares_run
 from recommender.text.passages import Passage, condition_passages
 from recommender.text.requirements import read_passages
 from recommender.text.structure import Structure
@@ -32,6 +33,9 @@ def conditions_per_item(
 
     for passage in condition_passages(structure, 0, len(structure.text), doc_level=False):
         if not any(s <= passage.base < e for s, e in inside) and owner(passage.base) is not None:
+            label = _LABELLED.match(passage.text)  # the item's name before the colon is no requirement
+            if label:
+                passage = replace(passage, text=" " * label.end() + passage.text[label.end():])
             named.setdefault(owner(passage.base), []).append(passage)
     for passage in condition_passages(structure, 0, len(structure.text), doc_level=True):
         if not any(s <= passage.base < e for s, e in inside) and owner(passage.base) is None:
@@ -86,7 +90,14 @@ def _named_item(structure: Structure, items: list[ItemPlan], offset: int) -> int
     cores = [item_core(p.name) for p in items]
     owners = {n for n, core in enumerate(cores) if len(core) >= 4
               for h in headings if core in h and _REQUIREMENTS_HEADING.search(h)}
+    label = _LABELLED.match(structure.own_text(clause))
+    if not owners and label and any(_REQUIREMENTS_HEADING.search(h) for h in headings[1:]):
+        # （二）分项条件 1. 高山蔬菜基地建设：从事蔬菜种植…: the label names the item it binds
+        owners = {n for n, core in enumerate(cores) if shares_run(label.group(1), core, 5)}
     return owners.pop() if len(owners) == 1 else None
+
+
+_LABELLED = re.compile(r"^\s*([^，,。；;：:\n]{4,20})[：:]")
 
 
 def _dedupe(conditions: list[Condition]) -> list[Condition]:

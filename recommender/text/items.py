@@ -10,7 +10,7 @@ from recommender.text.events import names_event
 from recommender.text.roles import clause_roles, is_measure
 from recommender.text.structure import Clause, Structure
 
-__all__ = ["ItemPlan", "item_core", "plan_items"]
+__all__ = ["ItemPlan", "item_core", "plan_items", "shares_run"]
 
 _CREDIT = re.compile(r"贷款|授信|担保|贴息|信用贷|续贷|转贷|周转资金|过桥|信贷|保证保险|融资")
 _NAME_TAIL = re.compile(r"[。：:，,；;].*$", re.S)
@@ -87,7 +87,7 @@ def _named_elsewhere(structure: Structure, parent: int, kids: list[int]) -> bool
             hit = next((h for h in others if core in h), None)
         else:
             lead = _NAME_TAIL.sub("", structure.own_text(clause).strip())[:30]
-            hit = next((h for h in others if _shares(h, lead, 5)), None)
+            hit = next((h for h in others if shares_run(h, lead, 5)), None)
         if hit is None or hit in used:
             return False
         used.add(hit)
@@ -103,7 +103,7 @@ def _label(text: str) -> str:
     return m.group(1) if m else ""
 
 
-def _shares(a: str, b: str, n: int) -> bool:
+def shares_run(a: str, b: str, n: int) -> bool:
     """Whether two phrases share a run of ``n`` characters."""
     return any(a[i:i + n] in b for i in range(len(a) - n + 1))
 
