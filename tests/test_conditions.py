@@ -28,6 +28,7 @@ def keys(text, region="500229", negated=False):
         ("注册登记地在汉中市（含所辖各县区）", ("within", "region_code", "610700")),
         ("在遵义市（含所辖县、市、区）工商注册登记", ("within", "region_code", "520300")),
         ("在锡林郭勒盟注册", ("within", "region_code", "152500")),
+        ("民营企业和个体工商户", ("in", "ownership", ("个体工商户", "民营"))),
         ("成立不满三年", ("lt", "age_years", 3)),
         ("注册成立一年以上", ("ge", "age_years", 1)),
         ("2024年1月1日以后新设立", ("ge", "established", "2024-01-01")),

@@ -404,3 +404,16 @@ def test_labelled_per_item_conditions_bind_only_the_item_they_name():
     assert {c.field for c in veg.conditions} == {"region_code", "revenue"}
     assert {"region_code", "tax_credit"} <= {c.field for c in inn.conditions}
     assert not {"revenue", None} & {c.field for c in inn.conditions}
+
+
+def test_a_qa_answer_on_who_may_apply_binds_every_item():
+    qa = (
+        "# 某市惠企政策问答\n\n**1. 问：这些政策措施适用于哪些经营主体？**\n\n"
+        "答：适用于在本市工商注册登记的民营企业。被列入失信被执行人名单的，不能享受。\n\n"
+        "**2. 问：首次贷款有什么支持？**\n\n答：对首次获得银行贷款的小型、微型企业，按实际支付利息的50%给予贴息。\n\n"
+        "**3. 问：研发投入有奖励吗？**\n\n答：上年度研发费用100万元以上的，按研发费用的5%给予奖励。\n"
+    )
+    items = extract_policy(qa, "qa", {"title": "某市惠企政策问答", "region_code": "520300"}).items
+    assert len(items) == 2
+    for item in items:
+        assert {"region_code", "ownership", "dishonest"} <= {c.field for c in item.conditions}

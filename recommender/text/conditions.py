@@ -221,15 +221,18 @@ def _split_brackets(part: str) -> list[tuple[int, str]]:
 
 
 def _merge_sizes(hits: list[Hit], part: str) -> list[Hit]:
-    """Size words listed together (小型企业、微型企业) are one size condition over their union."""
+    """Size words listed together (小型企业、微型企业) are one size condition over their union; so are
+    forms of ownership (民营企业和个体工商户): a firm has one of each."""
     out: list[Hit] = []
     for hit in hits:
         prev = out[-1] if out else None
-        if (prev is not None and prev.field == hit.field == "size" and {prev.op, hit.op} <= {"eq", "in"}
-                and _OR.match(part[prev.end:hit.start])):
+        if (prev is not None and prev.field == hit.field and hit.field in ("size", "ownership")
+                and {prev.op, hit.op} <= {"eq", "in"} and _OR.match(part[prev.end:hit.start])):
             values = [v for h in (prev, hit) for v in (h.value if isinstance(h.value, list) else [h.value])]
-            union = sorted(set(values), key=("大型", "中型", "小型", "微型").index)
-            out[-1] = Hit("size", "in", union, prev.start, hit.end, prev.confidence, subject=True)
+            union = list(dict.fromkeys(values))
+            if hit.field == "size":
+                union.sort(key=("大型", "中型", "小型", "微型").index)
+            out[-1] = Hit(hit.field, "in", union, prev.start, hit.end, prev.confidence, subject=True)
         else:
             out.append(hit)
     return out

@@ -67,6 +67,8 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         group = clause.parent if listed and _ANY_INTRO.search(parent_own) and not negated else None
         if doc_level and role == "body" and not strong and _answers_a_question(structure, clause):
             continue  # 问二：…能否享受？答：不能…: one answer's terms do not bind the other answers
+        if doc_level and _answers_scope(structure, clause):
+            strong = True  # 问：这些政策适用于哪些经营主体？ binds every item
         own = _TERM_LINE.sub(lambda m: " " * len(m.group(0)), structure.own_text(clause))
         if clause.heading and _SECTION_HEADING.search(clause.heading) and own.lstrip("*# ").startswith(clause.heading):
             at = own.index(clause.heading)  # （三）入库项目申报条件: the heading's words name no condition
@@ -86,7 +88,20 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
 
 def _answers_a_question(structure: Structure, clause) -> bool:
     """Whether a clause is, or sits under, a question of a Q&A notice (问二：…？)."""
-    return any(c.heading.rstrip("*").endswith(("？", "?")) for c in [clause, *structure.ancestors(clause)])
+    return any(c.heading.rstrip("*").endswith(("？", "?")) and not _SCOPE_QUESTION.search(c.heading)
+               for c in [clause, *structure.ancestors(clause)])
+
+
+# 这些政策措施适用于哪些经营主体？ / 申报的基本条件是什么？: the answer states who may apply at all.
+_SCOPE_QUESTION = re.compile(
+    r"适用于哪些|适用(?:哪些|什么)(?:企业|主体|经营主体|对象)|(?:支持|申报|适用)(?:对象|范围)(?:是|有|包括)|"
+    r"(?:基本|共同|通用)条件|哪些(?:企业|经营主体|市场主体|主体)(?:都)?(?:可以|能)(?:享受|申请|申报)(?:这些|本|上述)"
+)
+
+
+def _answers_scope(structure: Structure, clause) -> bool:
+    return any(c.heading.rstrip("*").endswith(("？", "?")) and _SCOPE_QUESTION.search(c.heading)
+               for c in [clause, *structure.ancestors(clause)])
 
 
 def _eligibility_only(text: str) -> str:
