@@ -534,3 +534,14 @@ def test_run_of_whole_requirements_ending_in_de_gives_one_unknown_each():
 )
 def test_out_of_scope_sentence_excludes_the_trades_it_names(text, key):
     assert keys(text) == {key}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("成立未满一年的", ("ge", "age_years", 1)),
+        ("上年度营业收入低于500万元的", ("ge", "revenue", 500)),
+    ],
+)
+def test_a_bound_in_an_exclusion_list_is_required_the_other_way(text, key):
+    assert keys(text, negated=True) == {key}

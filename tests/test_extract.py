@@ -417,3 +417,14 @@ def test_a_qa_answer_on_who_may_apply_binds_every_item():
     assert len(items) == 2
     for item in items:
         assert {"region_code", "ownership", "dishonest"} <= {c.field for c in item.conditions}
+
+
+def test_title_and_purpose_of_a_guide_bind_no_item():
+    guide = (
+        "# 支持小微企业发展税费优惠政策指引\n\n为方便纳税人全面了解、精准适用支持小微企业的税费优惠政策，税务总局对现行政策进行了梳理，分项列示如下。\n\n"
+        "## 一、研发费用加计扣除\n\n【享受主体】会计核算健全的居民企业。\n\n【优惠内容】研发费用按实际发生额的100%在税前加计扣除。\n\n"
+        "## 二、小规模纳税人减征增值税\n\n【享受主体】增值税小规模纳税人。\n\n【优惠内容】减按1%征收率缴纳增值税。\n"
+    )
+    items = extract_policy(guide, "nat", {"title": "支持小微企业发展税费优惠政策指引"}).items
+    assert len(items) == 2
+    assert all(c.field != "size" for item in items for c in item.conditions)

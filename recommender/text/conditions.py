@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from recommender.rules.schema import Condition
@@ -293,6 +293,8 @@ def find_conditions(
             if not any(s < extra.end and extra.start < e and not (numeric and n) for s, e, n in taken):
                 hits.append(extra)
                 taken.append((extra.start, extra.end, numeric))
+        if negated:  # 不予支持：（三）成立未满一年的 — a bound in an exclusion list is required the other way
+            hits = [replace(h, op=_FLIP[h.op]) if h.op in _FLIP else h for h in hits]
         if neg and any(h.field == "industry" for h in hits):  # 房地产业的小微企业除外: the trade is left out
             hits = [h for h in hits if h.field != "size"]
         hits = _merge_sizes(sorted(hits, key=lambda h: h.start), head)
@@ -372,6 +374,7 @@ _LAST_DE = re.compile(r"的\s*$")  # the run's last phrase ends the requirement 
 _CONTINUES = re.compile(r"(?:方式|途径|的|收入|费用|总额|之一|[、等])\s*$|^\s*(?:其中|即|包括|(?:并|且)?\s*(?:与其|为其|对其|其))")
 
 
+_FLIP = {"lt": "ge", "ge": "lt", "le": "gt", "gt": "le"}
 _EXCEPT = re.compile(r"除[^。；;]{1,80}?(?:以外|之外)")
 # …的企业，不属于专项资金支持对象 / 不在本公司担保服务范围内: the sentence names whom it leaves out.
 _OUT_OF_SCOPE = re.compile(

@@ -81,9 +81,13 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
                            leaf=strong and not clause.children and not _INTRO.search(own),
                            group=group))
     if doc_level:
-        preamble = structure.text[:structure.preamble_end]
+        preamble = _TITLE_LINE.sub(lambda m: " " * len(m.group(0)), structure.text[:structure.preamble_end])
         out.insert(0, Passage(_eligibility_only(preamble), 0, "总则" if clauses else "", False, False, False))
     return out
+
+
+# The document's title (# 支持小微企业…政策指引) names its theme, not whom it binds.
+_TITLE_LINE = re.compile(r"^[ \t]*#{1,6}[ \t].*$", re.M)
 
 
 def _answers_a_question(structure: Structure, clause) -> bool:
@@ -115,5 +119,5 @@ def _eligibility_only(text: str) -> str:
 # 为落实…，加大对…小微企业的支持力度: the aim of a document, not whom it binds.
 _PURPOSE = re.compile(
     r"\s*(?:为了?|为进一步|根据|按照|依据)[^，。；]{2,40}[，,](?![^。；]*(?:给予|予以|减按|免征|补贴|奖励))"
-    r"[^。；]*?(?:力度|支持|发展|要求|精神|实际)"
+    r"[^。；]*?(?:力度|支持|发展|要求|精神|实际|如下)"
 )
