@@ -19,7 +19,13 @@ from recommender.text.condition_patterns import (
 from recommender.text.events import event_spans
 from recommender.text.lexicon import patterns
 from recommender.text.numbers import Bound, find_bounds
-from recommender.text.phrases import mask, no_condition_spans, requirement_text, untable
+from recommender.text.phrases import (
+    OUT_OF_SCOPE,
+    mask,
+    no_condition_spans,
+    requirement_text,
+    untable,
+)
 
 __all__ = ["Found", "find_conditions", "is_boilerplate_only"]
 
@@ -376,10 +382,6 @@ _CONTINUES = re.compile(r"(?:方式|途径|的|收入|费用|总额|之一|[、�
 
 _FLIP = {"lt": "ge", "ge": "lt", "le": "gt", "gt": "le"}
 _EXCEPT = re.compile(r"除[^。；;]{1,80}?(?:以外|之外)")
-# …的企业，不属于专项资金支持对象 / 不在本公司担保服务范围内: the sentence names whom it leaves out.
-_OUT_OF_SCOPE = re.compile(
-    r"(?:不属于|不在|不列入|不纳入)[^，,。；;]{0,14}?(?:支持|扶持|补助|补贴|奖励|资助|服务|担保|贷款|申报|申请)(?:对象|范围|之列)"
-)
 
 
 def _excluded_sentences(text: str) -> list[tuple[int, int]]:
@@ -387,7 +389,7 @@ def _excluded_sentences(text: str) -> list[tuple[int, int]]:
     cues = _cue_re(tuple(patterns()["exclusion_sentence_cues"]))
     out = [(m.start(), m.end()) for m in _EXCEPT.finditer(text)]
     for m in re.finditer(r"[^。；;\n]+", text):
-        if cues.search(m.group(0)) or _OUT_OF_SCOPE.search(m.group(0)):
+        if cues.search(m.group(0)) or OUT_OF_SCOPE.search(m.group(0)):
             out.append((m.start(), m.end()))
     return out
 

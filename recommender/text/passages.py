@@ -90,10 +90,14 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
 _TITLE_LINE = re.compile(r"^[ \t]*#{1,6}[ \t].*$", re.M)
 
 
+def _questions(structure: Structure, clause) -> list[str]:
+    """The questions of a Q&A notice (问二：…？) a clause answers or sits under."""
+    return [c.heading for c in [clause, *structure.ancestors(clause)] if c.heading.rstrip("*").endswith(("？", "?"))]
+
+
 def _answers_a_question(structure: Structure, clause) -> bool:
-    """Whether a clause is, or sits under, a question of a Q&A notice (问二：…？)."""
-    return any(c.heading.rstrip("*").endswith(("？", "?")) and not _SCOPE_QUESTION.search(c.heading)
-               for c in [clause, *structure.ancestors(clause)])
+    """Whether a clause answers a question other than who may apply at all."""
+    return any(not _SCOPE_QUESTION.search(q) for q in _questions(structure, clause))
 
 
 # 这些政策措施适用于哪些经营主体？ / 申报的基本条件是什么？: the answer states who may apply at all.
@@ -104,8 +108,7 @@ _SCOPE_QUESTION = re.compile(
 
 
 def _answers_scope(structure: Structure, clause) -> bool:
-    return any(c.heading.rstrip("*").endswith(("？", "?")) and _SCOPE_QUESTION.search(c.heading)
-               for c in [clause, *structure.ancestors(clause)])
+    return any(_SCOPE_QUESTION.search(q) for q in _questions(structure, clause))
 
 
 def _eligibility_only(text: str) -> str:

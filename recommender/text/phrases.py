@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "NEGATED_LEAD", "NOT_REQUIREMENT", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text",
+    "NEGATED_LEAD", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text",
     "untable",
 ]
 
@@ -28,6 +28,13 @@ def or_branches(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+# …的企业，不属于专项资金支持对象 / 不在本公司担保服务范围内: whom a sentence leaves out.
+_OUT_OF_SCOPE = (
+    r"(?:不属于|不在|不列入|不纳入)[^，,。；;]{0,14}?(?:支持|扶持|补助|补贴|奖励|资助|服务|担保|贷款|申报|申请)(?:对象|范围|之列)"
+)
+OUT_OF_SCOPE = re.compile(_OUT_OF_SCOPE)
+
+
 NOT_REQUIREMENT = re.compile(
     r"(?:下列|以下|如下)[^，。；]{0,6}(?:条件|要求|情形|标准|行业|之一)|^[^，。；]{0,6}(?:对象|范围|条件|主体)$|"
     r"可同步|可以|不限|[：:]$|所称|是指|为准|不视为|有效期|适用于?本|^(?:答\s*[:：])?(?:申请|申报|享受)?(?:本|上述)(?:措施|办法|政策|细则|方案|通知|项目|事项|支持)|以上条件|上述条件|执行至|^同时(?:满足|符合)|"
@@ -36,7 +43,7 @@ NOT_REQUIREMENT = re.compile(
     r"^(?:而|但|且|并)?从上述|自行判别|留存备查|备查资料|办理方式|纳税调整|"
     r"^各(?:区县|区|县|市|地|乡镇|街道|园区)[^，。；]{0,8}?(?:应当|要|应|须|可|负责)|不得(?:收取|要求企业|附加|变相)|"
     r"^指|规定的其他|符合(?:本(?:办法|细则|措施|通知))?第[^，。；]{1,8}[条款项]|(?:按|以)[^，。；]{2,30}(?:确定|计算)$|"
-    r"(?:不属于|不在|不列入|不纳入)[^，。；]{0,14}?(?:支持|扶持|补助|补贴|奖励|资助|服务|担保|贷款|申报|申请)(?:对象|范围|之列)|"
+    rf"{_OUT_OF_SCOPE}|"
     r"^(?:还|并|且)?(?:须|需|应)?同时(?:满足|符合|具备)|^(?:[^，。；、]{1,14}(?:税|附加|费)(?:[（(][^）)]*[）)])?[、和及]){2,}"
 )
 
