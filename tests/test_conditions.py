@@ -296,6 +296,14 @@ def test_conditional_clause_of_a_measure_is_an_unknown_requirement():
         ("eq", "has_bank_loan", "已有银行贷款"), ("unknown", None, "通过应急转贷方式办理续期")]
 
 
+def test_a_demand_on_some_applicants_is_either_not_them_or_the_demand():
+    assert keys("成立不满五年的企业，须为高新技术企业或者科技型中小企业。") == {("any_of", (
+        ("ge", "age_years", 5), ("has", "qualifications", "科技型中小企业"), ("has", "qualifications", "高新技术企业")))}
+    assert keys("营业收入不足500万元的，须拥有发明专利2件以上。") == {
+        ("any_of", (("ge", "invention_patents", 2), ("ge", "revenue", 500)))}
+    assert keys("营业收入不足500万元的企业，按5万元给予奖励。") == {("lt", "revenue", 500)}
+
+
 def test_newly_recognised_status_is_an_event_not_a_qualification():
     assert measure("对首次通过科技型中小企业评价的企业，给予一次性奖励2万元。") == [
         ("unknown", None, "首次通过科技型中小企业评价")]

@@ -210,6 +210,18 @@ def test_a_bank_product_sheet_gives_one_credit_item_per_product():
     assert second == {"region_code", "size", "tax_credit"}
 
 
+def test_one_of_in_a_product_s_target_line_does_not_make_its_entry_list_alternatives():
+    text = (
+        "# 某农商银行信贷产品手册\n\n各产品均面向在太原市辖内依法登记注册的客户办理。\n\n## 一、科创贷\n\n"
+        "**适用对象**：高新技术企业、科技型中小企业之一。\n\n**准入条件**：\n\n1. 注册满两年；\n\n"
+        "2. 纳税信用等级B级及以上。\n\n**贷款额度**：单户最高500万元。\n"
+    )
+    (item,) = extract_policy(text, "bank", {"region_code": "140100"}).items
+    keys = {c.key() for c in item.conditions}
+    assert {("ge", "age_years", 2), ("in", "tax_credit", ("A", "B")), ("within", "region_code", "140100")} <= keys
+    assert [c.op for c in item.conditions].count("any_of") == 1  # only the 之一 of the target line
+
+
 def test_first_recognition_and_re_recognition_are_two_awards():
     text = (
         "# 科技企业政策\n\n一、高新技术企业奖励\n\n（一）对首次通过认定的高新技术企业，给予一次性奖励20万元。\n\n"

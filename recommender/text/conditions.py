@@ -275,7 +275,9 @@ def find_conditions(
     before: tuple[str, ...] = ()
     offered = False  # an earlier phrase of this sentence already states what is given
     previous = 0  # where the conditions of the phrase before this one start
+    marks: list[tuple[int, str]] = []  # where each phrase's conditions start, with the phrase
     for part_start, part in _parts(text):
+        marks.append((len(found.conditions), part))
         cut = _benefit_cut(masked[part_start:part_start + len(part)])
         head = masked[part_start:part_start + cut]
         ends_sentence = bool(_SENTENCE_END.match(text[part_start + len(part):]))
@@ -337,7 +339,31 @@ def find_conditions(
                 text=words[group[0].start:group[-1].end], confidence=0.8,
             ))
     _close_run(found, run, text, base)
+    _conditional_requirements(found.conditions, marks)
     return found
+
+
+_IF_SUBJECT = re.compile(r"的(?:企业|单位|市场主体|经营主体|主体|个体工商户|申请人)?\s*$")
+_THEN_MUST = re.compile(r"^\s*(?:则|还)?\s*(?:须|应当|应|需|必须)\s*(?:为|是|属于|具有|具备|取得|系|拥有|持有|达到|满足|获得|同时)")
+
+
+def _conditional_requirements(conditions: list[Condition], marks: list[tuple[int, str]]) -> None:
+    """成立不满五年的企业，须为高新技术企业或者科技型中小企业: either the premise fails or the demand
+    holds, so the pair becomes one any_of over the premise read the other way and the demand."""
+    bounds = [*(m[0] for m in marks[1:]), len(conditions)]
+    for i in range(len(marks) - 2, -1, -1):
+        (a, premise), (b, demand), end = marks[i], marks[i + 1], bounds[i + 1]
+        if bounds[i] - a != 1 or end <= b or not _IF_SUBJECT.search(premise) or not _THEN_MUST.match(demand):
+            continue
+        first = conditions[a]
+        if first.op not in _FLIP:
+            continue
+        children = [replace(first, op=_FLIP[first.op], clause="")]
+        for c in conditions[b:end]:
+            children.extend(c.any_of if c.op == "any_of" else (replace(c, clause=""),))
+        span = (first.span[0], conditions[end - 1].span[1]) if first.span and conditions[end - 1].span else None
+        conditions[a:end] = [Condition(op="any_of", any_of=tuple(children), clause=first.clause, span=span,
+                                       text=premise.strip() + "，" + demand.strip(), confidence=0.7)]
 
 
 _SENTENCE_END = re.compile(r"^\s*[。；;\n]")

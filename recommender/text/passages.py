@@ -26,7 +26,7 @@ _NEG_INTRO = re.compile(r"不予|不得|不支持|不属于|除外|不纳入|不
 _ANY_INTRO = re.compile(r"之一|任一|其中一项|任意一项")
 _ELIGIBILITY = re.compile(
     r"适用于|所称|是指|不向|不得申请|不得享受|不纳入|不适用|不予支持|不予受理|不属于本|除外|不含|不包括|不在[^，。；]{0,8}范围|"
-    r"符合(?:下列|以下)|对象|(?<!符合)条件|须|应当|必须|不得为|不得是|不得被|未被列入|(?:申请|申报|享受)[^，。；]{0,16}的(?:企业|单位|经营主体|主体|个体工商户)"
+    r"符合(?:下列|以下)|对象|面向[^，。；]{2,40}的(?:企业|客户|单位|经营主体|市场主体|主体|个体工商户)|(?<!符合)条件|须|应当|必须|不得为|不得是|不得被|未被列入|(?:申请|申报|享受)[^，。；]{0,16}的(?:企业|单位|经营主体|主体|个体工商户)"
 )
 
 
@@ -64,7 +64,7 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         strong = role == "conditions" or listed
         negated = listed and bool(_NEG_INTRO.search(parent_own))
         # 有下列情形之一的，不予支持: being any of them excludes, so each is a requirement of its own
-        group = clause.parent if listed and _ANY_INTRO.search(parent_own) and not negated else None
+        group = clause.parent if listed and _ANY_INTRO.search(_last_line(parent_own)) and not negated else None
         if doc_level and role == "body" and not strong and _answers_a_question(structure, clause):
             continue  # 问二：…能否享受？答：不能…: one answer's terms do not bind the other answers
         if doc_level and _answers_scope(structure, clause):
@@ -84,6 +84,12 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         preamble = _TITLE_LINE.sub(lambda m: " " * len(m.group(0)), structure.text[:structure.preamble_end])
         out.insert(0, Passage(_eligibility_only(preamble), 0, "总则" if clauses else "", False, False, False))
     return out
+
+
+def _last_line(text: str) -> str:
+    """The line that introduces a list (**准入条件**：), not the 适用对象：…之一 line above it."""
+    lines = [line for line in text.splitlines() if line.strip(" *#>")]
+    return lines[-1] if lines else ""
 
 
 # The document's title (# 支持小微企业…政策指引) names its theme, not whom it binds.
