@@ -222,6 +222,34 @@ def test_one_of_in_a_product_s_target_line_does_not_make_its_entry_list_alternat
     assert [c.op for c in item.conditions].count("any_of") == 1  # only the 之一 of the target line
 
 
+def test_offers_made_one_after_another_in_one_sentence_are_items_of_their_own():
+    text = (
+        "某县农业农村局关于产业奖补的公告\n\n为加快特色产业发展，现将有关事项公告如下：申报主体须为在本县注册登记的企业，"
+        "纳税信用等级不为D级；对新建标准化茶园100亩以上的茶叶种植主体，按每亩400元给予补助；"
+        "对从事精制茶加工、上一年度销售收入达到五百万元以上的企业，按设备投资额的百分之十五给予补助；"
+        "对新建果园五十亩以上的农民专业合作社，按每亩300元给予补助，单个合作社最高十万元。\n\n"
+        "符合条件的申报主体请于8月15日前提交申报材料。同一项目已获得省级资金支持的，不再重复补助。\n"
+    )
+    policy = extract_policy(text, "notice", {"region_code": "500229", "title": "某县农业农村局关于产业奖补的公告"})
+    assert len(policy.items) == 3
+    for item in policy.items:  # the lead sentence binds every offer; the closing paragraph none
+        keys = {c.key() for c in item.conditions}
+        assert {("within", "region_code", "500229"), ("not_in", "tax_credit", ("D",))} <= keys
+        assert not any("重复" in c.text for c in item.conditions)
+    assert ("ge", "revenue", 500) in {c.key() for c in policy.items[1].conditions}
+    assert "revenue" not in {c.field for c in policy.items[0].conditions}
+    assert policy.items[1].clause == "第2段第2句"
+
+
+@pytest.mark.parametrize("sentence", [
+    "对营业收入首次达到1亿元的企业，给予一次性奖励100万元；首次达到10亿元的，给予一次性奖励300万元。",
+    "对新认定为国家重点龙头企业的，给予一次性奖励50万元；新认定为市级龙头企业的，给予一次性奖励20万元。",
+    "对新植漆树50亩以上的，按每亩300元给予奖补；对实行轮割养树的，另按每亩100元给予管护奖补。",
+])
+def test_tiers_and_add_ons_of_one_offer_stay_one_item(sentence):
+    assert len(extract_policy(f"某县奖励办法\n\n{sentence}\n", "tiers", {"region_code": "500229"}).items) == 1
+
+
 def test_first_recognition_and_re_recognition_are_two_awards():
     text = (
         "# 科技企业政策\n\n一、高新技术企业奖励\n\n（一）对首次通过认定的高新技术企业，给予一次性奖励20万元。\n\n"

@@ -82,6 +82,8 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
                            group=group))
     if doc_level:
         preamble = _TITLE_LINE.sub(lambda m: " " * len(m.group(0)), structure.text[:structure.preamble_end])
+        preamble = re.sub(r"(?m)^[ \t]*(.+?)[ \t]*$", lambda m: " " * len(m.group(0))
+                          if structure.title and m.group(1) == structure.title else m.group(0), preamble)
         out.insert(0, Passage(_eligibility_only(preamble), 0, "总则" if clauses else "", False, False, False))
     return out
 
@@ -119,8 +121,8 @@ def _answers_scope(structure: Structure, clause) -> bool:
 
 def _eligibility_only(text: str) -> str:
     """``text`` with every sentence that states no eligibility blanked out (offsets kept)."""
-    return re.sub(
-        r"[^。；;]+", lambda m: m.group(0) if _ELIGIBILITY.search(m.group(0)) and not _PURPOSE.match(m.group(0))
+    return re.sub(  # 现就有关事项公告如下：…的企业: the lead-in is a sentence of its own
+        r"(?:[^。；;：:]|(?<!如下)[：:])+[：:]?", lambda m: m.group(0) if _ELIGIBILITY.search(m.group(0)) and not _PURPOSE.match(m.group(0))
         else " " * len(m.group(0)), text
     )
 

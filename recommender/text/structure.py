@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 __all__ = ["Clause", "Structure", "conditions_cells", "parse_structure"]
@@ -19,7 +20,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("paren_arabic", re.compile(r"[（(][0-9]{1,2}[）)]")),
     ("circled", re.compile(r"[①-⑳]")),
 ]
+# One of several offers in one sentence (…的，给予…；对…的，给予…), cut by a ``segments`` reader.
+_SENTENCE = "sentence"
 _RANK = {kind: n for n, (kind, _) in enumerate(_MARKERS)}
+_RANK[_SENTENCE] = len(_MARKERS)
 _RANK["heading"] = 0  # a Markdown heading line without a number
 # Inline sub-markers that start a new clause in the middle of a line (after ：；。 or a space).
 _INLINE = re.compile(r"(?<=[：:；;。\s])\s*(?=[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳])")
@@ -44,6 +48,7 @@ class Clause:
     children: list[int] = field(default_factory=list)
     address: str = ""
     cells: tuple[tuple[str, int, int], ...] = ()  # a table row's cells: (column header, start, end)
+    until: int = 0  # where a clause cut from one line ends (a table row, an offer sentence), else 0
 
     @property
     def span(self) -> tuple[int, int]:
@@ -184,9 +189,17 @@ def _first_title(text: str) -> str:
     return ""
 
 
-def parse_structure(text: str, title: str | None = None) -> Structure:
-    """Split ``text`` into numbered clauses with addresses and offsets."""
+Segments = Callable[[str], list[tuple[int, int]]]
+
+
+def parse_structure(text: str, title: str | None = None, segments: Segments | None = None) -> Structure:
+    """Split ``text`` into numbered clauses with addresses and offsets.
+
+    ``segments`` cuts a line's text into offers of their own (…的，给予…；对…的，给予…), as
+    (start, end) offsets within it; each becomes a clause under the line's clause.
+    """
     clauses: list[Clause] = []
+    paragraphs = 0  # lines of running text, to address an offer cut from an unnumbered one
     stack: list[int] = []
     title = title or _first_title(text)
     offset = 0
@@ -212,10 +225,14 @@ def parse_structure(text: str, title: str | None = None) -> Structure:
             row = _table_row(stripped, cells, header) if header else None
             if row is not None:
                 label, heading, body = row
+                end = line_start + cells[-1][1] + 1
                 _push(clauses, stack, Clause("arabic", label, heading, line_start + cells[0][0], line_start + body,
                                              cells=tuple((h, line_start + a, line_start + b)
-                                                         for h, (a, b) in zip(header, cells, strict=False))))
+                                                         for h, (a, b) in zip(header, cells, strict=False)),
+                                             until=end))
             continue
+        if stripped[pos:].strip() and not is_md_heading:
+            paragraphs += 1
         starts = [pos] + [m.end() for m in _INLINE.finditer(stripped, pos + 1)]
         for n, start in enumerate(starts):
             question = _QUESTION.match(stripped, start) if n == 0 else None
@@ -239,6 +256,12 @@ def parse_structure(text: str, title: str | None = None) -> Structure:
             if question and question.group("numbered"):
                 heading = stripped[question.end():].strip("* ")
             _push(clauses, stack, Clause(kind, label, heading, line_start + start, line_start + body))
+        if segments is not None and not is_md_heading and len(starts) == 1:
+            at = clauses[-1].body_start - line_start if clauses and clauses[-1].start >= line_start else pos
+            prefix = "" if clauses and clauses[-1].start >= line_start or stack else f"第{paragraphs}段"
+            for k, (a, b) in enumerate(segments(stripped[at:]), 1):
+                _push(clauses, stack, Clause(_SENTENCE, f"{prefix}第{k}句", "", line_start + at + a,
+                                             line_start + at + a, until=line_start + at + b))
     _close(clauses, len(text))
     return Structure(title, text, clauses, clauses[0].start if clauses else len(text))
 
@@ -265,8 +288,9 @@ def _close(clauses: list[Clause], text_end: int) -> None:
                 end = later.start
                 break
         clause.end = end
-        if clause.cells:  # a table row ends with its line
-            clause.own_end = clause.end = min(clause.end, clause.cells[-1][2] + 1)
+        if clause.until:  # a table row ends with its line, an offer with its sentence
+            clause.own_end = min(clause.own_end, clause.until)
+            clause.end = min(clause.end, clause.until)
 
 
 def _descends(clauses: list[Clause], clause: Clause, ancestor: int) -> bool:

@@ -1,0 +1,75 @@
+"""Offers made one after another in one sentence (…的，给予…；对…的，给予…): one item each."""
+
+from __future__ import annotations
+
+import re
+
+from recommender.text.conditions import find_conditions
+from recommender.text.roles import is_measure
+
+__all__ = ["offer_segments"]
+
+_SENTENCE = re.compile(r"[^。！!]+[。！!]?")
+_PIECE = re.compile(r"[^；;]+[；;]?")
+# Whom an offer is for: 对…, …的企业， / …的农民专业合作社， (not …的应税销售收入，, a tax base) or …的，
+_PARTY_SUBJECT = re.compile(
+    r"的[^，,。；]{0,8}?(?:企业|单位|主体|合作社|个体工商户|纳税人|农户|经营户|家庭农场|人员|人才|机构)[，,]"
+)
+_LEAD_SUBJECT = re.compile(r"^\s*(?:对|向|凡)")
+_OWN_SUBJECT = re.compile(f"{_LEAD_SUBJECT.pattern}|{_PARTY_SUBJECT.pattern}|的[，,]")
+# 工商注册地在本市……的企业，新被认定为…的，给予…: the subject every offer after it shares.
+_SHARED_SUBJECT = re.compile(
+    r"[^，,。；：:]*?的(?:企业|单位|经营主体|市场主体|主体|个体工商户|申报主体)[，,]\s*(?=[^。；]*?的[，,])"
+)
+
+
+def offer_segments(line: str) -> list[tuple[int, int]]:
+    """Spans of the offers in ``line`` when one sentence makes two or more, each to a subject of its
+    own; [] otherwise. Tiers of one offer (突破1亿元的奖励10万元；突破5亿元的奖励30万元) stay whole."""
+    out: list[tuple[int, int]] = []
+    for sentence in _SENTENCE.finditer(line):
+        pieces = [(m.start(), m.end()) for m in _PIECE.finditer(line, sentence.start(), sentence.end())]
+        pieces = [(a, b) for a, b in pieces if a < sentence.end()]
+        offers = [n for n, (a, b) in enumerate(pieces)
+                  if is_measure(line[a:b]) and _OWN_SUBJECT.search(line[a:b])]
+        if len(offers) < 2 or _tiers([line[pieces[n][0]:pieces[n][1]] for n in offers]):
+            continue
+        for k, n in enumerate(offers):
+            start = pieces[n][0]
+            if k == 0:  # 现就…公告如下：…: the lead-in and the shared subject stay with the paragraph
+                colon = max(line.rfind("：", start, pieces[n][1]), line.rfind(":", start, pieces[n][1]))
+                start = colon + 1 if colon >= 0 else start
+                shared = _SHARED_SUBJECT.match(line, start)
+                if shared:
+                    start = shared.end()
+            end = pieces[offers[k + 1]][0] if k + 1 < len(offers) else sentence.end()
+            start += len(line[start:end]) - len(line[start:end].lstrip())
+            out.append((start, end))
+    return out
+
+
+_ADD_ON = re.compile(r"(?:另|再|还可|追加|额外|另行)[^，,。；]{0,12}?(?:给予|予以|奖励|补助|补贴)")
+_ELLIPTIC = re.compile(r"^\s*(?:对)?[^，,。；]{0,5}的[，,]")  # 国家级的，奖励30万元: the subject of the offer before
+
+
+_SUBJECT_END = re.compile(r"的[^，,。；]{0,8}[，,]")
+_FIGURES = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两.．%％‰]+")
+
+
+def _tiers(offers: list[str]) -> bool:
+    """Whether the offers are tiers or add-ons of one: the same words give them, or each checks the
+    same fields and only the figures differ, or a later one adds to (另按…给予) or shortens the subject
+    of (国家级的) the one before."""
+    if any(_ADD_ON.search(text) or _ELLIPTIC.match(text) for text in offers[1:]):
+        return True
+    if _PARTY_SUBJECT.search(offers[0]) and any(
+            not _PARTY_SUBJECT.search(t) and not _LEAD_SUBJECT.match(t) for t in offers[1:]):
+        return True  # …工作站的企业，给予…；新设立…基地的，给予…: the same firms, another case
+    found = [find_conditions(text, 0, "", region_code=None).conditions for text in offers]
+    statuses = [frozenset(c.value for c in conditions if c.field == "qualifications") for conditions in found]
+    if all(statuses) and len(set(statuses)) == len(statuses):
+        return False  # 小巨人的，奖励50万元；专精特新中小企业的，奖励20万元: each for a status of its own
+    if len({_FIGURES.sub("#", _SUBJECT_END.split(text)[-1]).rstrip("；;。 ") for text in offers}) == 1:
+        return True  # …的，给予一次性奖励50万元；…的，给予一次性奖励20万元: one award in levels
+    fields = [frozenset(c.field for c in conditions if c.field) for conditions in found]
+    return all(fields) and len(set(fields)) == 1
