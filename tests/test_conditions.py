@@ -304,6 +304,27 @@ def test_a_demand_on_some_applicants_is_either_not_them_or_the_demand():
     assert keys("营业收入不足500万元的企业，按5万元给予奖励。") == {("lt", "revenue", 500)}
 
 
+def test_an_exempted_case_of_a_requirement_is_an_alternative_to_it():
+    either = {("any_of", (("in", "tax_credit", ("A", "B")), ("lt", "age_years", 1)))}
+    assert keys("纳税信用等级为B级及以上，成立未满一年的新办企业除外。") == either
+    assert keys("纳税信用等级为B级及以上（成立未满一年的新办企业除外）。") == either
+    assert keys("在本县注册的企业，房地产业企业除外。") == {
+        ("within", "region_code", "500229"), ("not_in", "industry", ("K",))}
+
+
+def test_industry_codes_the_text_states_outrank_the_names():
+    assert keys("从事苗绣、蜡染等民族工艺美术品制造（国民经济行业代码C243）的企业") == {("in", "industry", ("C243",))}
+    assert keys("从事中药材种植或者魔芋种植（行业代码A017、A0123）") == {("in", "industry", ("A0123", "A017"))}
+    assert keys("从事辣椒制品加工（行业代码C1469）") == {("in", "industry", ("C1469",))}  # a trade no name resolves
+
+
+def test_a_growth_rate_is_not_the_figure_it_grows():
+    found = find_conditions("研发费用占比达到5%，营业收入增长率不低于百分之十五。", 0, "二、", region_code=None)
+    assert {c.key() for c in found.conditions} == {("ge", "rd_ratio", 0.05)}
+    assert [t for _, t in found.leftovers] == ["营业收入增长率不低于百分之十五"]
+    assert keys("上年度营业收入同比增长20%以上") == set()
+
+
 def test_newly_recognised_status_is_an_event_not_a_qualification():
     assert measure("对首次通过科技型中小企业评价的企业，给予一次性奖励2万元。") == [
         ("unknown", None, "首次通过科技型中小企业评价")]

@@ -231,10 +231,36 @@ _LIST_PUNCT = re.compile(r"[\s、，,。；;：:和及与或者]")
 INDUSTRY_FRAME = re.compile(r"属于|从事|主营|主要从事|所属行业|行业|领域|企业|市场主体|经营")
 
 
+# （国民经济行业代码C243）/ 行业代码：A017、A0123 — the codes a text states outrank the names beside them.
+_CODE_NOTE = re.compile(
+    r"(?:国民经济)?行业(?:分类)?代码\s*(?:为|是)?\s*[:：]?\s*"
+    r"(?P<codes>[A-T](?:[0-9]{2,4})?(?:\s*[、，,/和及或]\s*[A-T](?:[0-9]{2,4})?)*)"
+)
+
+
+def _stated_codes(text: str) -> tuple[list[str], re.Match[str]] | None:
+    m = _CODE_NOTE.search(text)
+    if not m:
+        return None
+    from recommender.profiles.industry import industry_table
+
+    known = set(industry_table()["code"])
+    codes = [c for c in re.findall(r"[A-T](?:[0-9]{2,4})?", m.group("codes")) if c in known]
+    return (codes, m) if codes else None
+
+
 def industry_hits(text: str, negated: bool) -> list[Hit]:
-    """Industries named in ``text``: one in / not_in condition over every name listed."""
+    """Industries named in ``text``: one in / not_in condition over every name listed (or over the
+    codes the text states for them)."""
     pattern, resolved, curated = _industry_names()
     found = [m for m in pattern.finditer(text) if not _DEPARTMENT_AFTER.match(text, m.end())]
+    stated = _stated_codes(text)
+    if stated:
+        codes, note = stated
+        frame = re.search(r"(?:主要)?从事|主营|属于", text[:note.start()])
+        start = min([note.start(), *(m.start() for m in found), *([frame.end()] if frame else [])])
+        end = note.end() + (text[note.end():note.end() + 1] in "）)")
+        return [Hit("industry", "not_in" if negated else "in", _cover(codes), start, end, 0.9)]
     if not found:
         return []
     named = sum(m.end() - m.start() for m in found)

@@ -42,6 +42,8 @@ _NUMERIC_FIELDS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [(name, re.
     ("invention_patents", r"发明专利", frozenset({"件", "项", "个"})),
     ("age_years", r"成立|注册|设立|经营(?!者|场所|范围|主体|活动)|存续|开业", frozenset({"年", "月"})),
 ]]
+_NUMERIC_FIELDS_BY_NAME = {name: cue for name, cue, _ in _NUMERIC_FIELDS}
+_GROWTH = re.compile(r"增长率|增速|增幅|增长|同比|环比|下降|减少|降低")
 _SHARE_OF = re.compile(r"^\s*(?:且|并且|并|其中)?\s*占[^，。；]{0,16}(?:收入|总额)[^，。；]{0,4}(?:比重|比例)")
 _AGE_REACH = 10  # 注册成立时间在三年以内: an age bound sits close to its cue
 _SECOND_BOUND = re.compile(r"^\s*(?:且|并且|但|同时)\s*(?:不超过|不高于|不低于|不少于|超过|低于|高于|在|达到)")
@@ -177,6 +179,9 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
     if best is None:
         return None
     name = best[1]
+    cue_end = best[2] + len(_NUMERIC_FIELDS_BY_NAME[name].match(part, best[2]).group(0)) if best[0] < 1000 else 0
+    if best[0] < 1000 and _GROWTH.search(part, cue_end, start):
+        return None  # 营业收入增长率不低于15%: a growth rate, not the figure a profile holds
     if name == "age_years" and best[0] > _AGE_REACH:
         return None  # 在本市注册并缴纳失业保险费满12个月: the months count the premiums, not the firm's age
     lead = _PERIOD.search(part[:best[2]]).start() if best[0] < _PHRASE_REACH else start
@@ -340,7 +345,31 @@ def find_conditions(
             ))
     _close_run(found, run, text, base)
     _conditional_requirements(found.conditions, marks)
+    _exemptions(found.conditions, marks)
     return found
+
+
+_EXEMPT = re.compile(r"除外\s*[）)]?\s*$")
+_SCOPE_FIELDS = frozenset({"region_code", "industry", "size", "ownership", "taxpayer_type", "small_low_profit"})
+
+
+def _exemptions(conditions: list[Condition], marks: list[tuple[int, str]]) -> None:
+    """纳税信用等级为B级及以上，成立未满一年的新办企业除外: the requirement or the exempted case holds,
+    one any_of. (An exclusion after whom a clause is for — 在本县注册的企业，房地产业除外 — stays a not_in.)"""
+    bounds = [*(m[0] for m in marks[1:]), len(conditions)]
+    for i in range(len(marks) - 2, -1, -1):
+        (a, _), (b, exempt) = marks[i], marks[i + 1]
+        if b - a != 1 or bounds[i + 1] - b != 1 or not _EXEMPT.search(exempt):
+            continue
+        rule, case = conditions[a], conditions[b]
+        if rule.field in _SCOPE_FIELDS or rule.op == "any_of" or case.op in ("not_in", "any_of", "unknown") \
+                or case.field == "industry":
+            continue
+        span = (rule.span[0], case.span[1]) if rule.span and case.span else None
+        exempt = exempt.strip().rstrip("；;。")
+        text = rule.text + ("" if exempt.startswith(("（", "(")) else "，") + exempt
+        conditions[a:b + 1] = [Condition(op="any_of", any_of=(replace(rule, clause=""), replace(case, clause="")),
+                                         clause=rule.clause, span=span, text=text, confidence=0.7)]
 
 
 _IF_SUBJECT = re.compile(r"的(?:企业|单位|市场主体|经营主体|主体|个体工商户|申请人)?\s*$")
