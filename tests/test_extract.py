@@ -241,6 +241,19 @@ def test_offers_made_one_after_another_in_one_sentence_are_items_of_their_own():
     assert policy.items[1].clause == "第2段第2句"
 
 
+@pytest.mark.parametrize("heading", ["通用准入要求", "共性条件", "申报资格"])
+def test_a_section_of_shared_requirements_binds_every_product(heading):
+    text = (
+        f"# 某担保公司产品目录\n\n## 一、{heading}\n\n（一）在恩施土家族苗族自治州行政区域内注册登记并实际经营；\n\n"
+        "（二）申请人未被列入失信被执行人名单。\n\n## 二、产品一：茶担\n\n【服务对象】小微企业。\n\n【担保额度】单户最高300万元。\n\n"
+        "## 三、产品二：农担\n\n【服务对象】农民专业合作社。\n\n【担保额度】单户最高100万元。\n"
+    )
+    items = extract_policy(text, "catalogue", {"region_code": "422800"}).items
+    assert len(items) == 2
+    for item in items:
+        assert {("within", "region_code", "422800"), ("eq", "dishonest", False)} <= {c.key() for c in item.conditions}
+
+
 @pytest.mark.parametrize("sentence", [
     "对营业收入首次达到1亿元的企业，给予一次性奖励100万元；首次达到10亿元的，给予一次性奖励300万元。",
     "对新认定为国家重点龙头企业的，给予一次性奖励50万元；新认定为市级龙头企业的，给予一次性奖励20万元。",
