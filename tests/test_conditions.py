@@ -325,6 +325,19 @@ def test_a_growth_rate_is_not_the_figure_it_grows():
     assert keys("上年度营业收入同比增长20%以上") == set()
 
 
+def test_a_bound_on_whom_a_measure_refuses_is_required_the_other_way():
+    assert keys("从业人员超过50人的，不适用本项补贴。") == {("le", "employees", 50)}
+    assert keys("上年度营业收入不足100万元的企业不予受理。") == {("ge", "revenue", 100)}
+    assert keys("在本县注册的企业，成立满一年的，给予奖励。") == {
+        ("within", "region_code", "500229"), ("ge", "age_years", 1)}
+
+
+def test_a_loan_falling_due_is_a_loan_the_firm_has():
+    assert keys("原流动资金贷款到期，银行以无还本续贷方式办理续贷的") >= {("eq", "has_bank_loan", True)}
+    found = find_conditions("实行独立核算", 0, "二、", region_code=None)
+    assert not found.conditions and found.assumed == ["实行独立核算"]
+
+
 def test_newly_recognised_status_is_an_event_not_a_qualification():
     assert measure("对首次通过科技型中小企业评价的企业，给予一次性奖励2万元。") == [
         ("unknown", None, "首次通过科技型中小企业评价")]

@@ -274,6 +274,7 @@ def find_conditions(
     found = Found()
     text = untable(text)
     excluded = _excluded_sentences(text)
+    excluded_subjects = [m.span(1) for m in _EXCLUDED_SUBJECT.finditer(text)]
     run: list[tuple[int, str]] = []
     masked = mask(text, [m.span(m.lastindex or 0) for m in _NOT_NAMING.finditer(text)]
                    + no_condition_spans(text))
@@ -306,7 +307,8 @@ def find_conditions(
             if not any(s < extra.end and extra.start < e and not (numeric and n) for s, e, n in taken):
                 hits.append(extra)
                 taken.append((extra.start, extra.end, numeric))
-        if negated:  # 不予支持：（三）成立未满一年的 — a bound in an exclusion list is required the other way
+        if negated or any(s <= part_start < e for s, e in excluded_subjects):
+            # 不予支持：（三）成立未满一年的 / 从业人员超过50人的，不适用本项补贴 — the bound is required the other way
             hits = [replace(h, op=_FLIP[h.op]) if h.op in _FLIP else h for h in hits]
         if neg and any(h.field == "industry" for h in hits):  # 房地产业的小微企业除外: the trade is left out
             hits = [h for h in hits if h.field != "size"]
@@ -435,6 +437,11 @@ _LAST_DE = re.compile(r"的\s*$")  # the run's last phrase ends the requirement 
 _CONTINUES = re.compile(r"(?:方式|途径|的|收入|费用|总额|之一|[、等])\s*$|^\s*(?:其中|即|包括|(?:并|且)?\s*(?:与其|为其|对其|其))")
 
 
+# …的企业，不适用本办法 / …的不予受理: the subject before the refusal is who is left out.
+_EXCLUDED_SUBJECT = re.compile(
+    r"(?:^|(?<=[。；;\n]))([^。；;\n]*?的(?:企业|单位|主体|个体工商户|项目|申请人)?)[，,]?\s*(?:均|一律)?\s*"
+    r"(?:不适用|不予支持|不予受理|不得申请|不得享受|不享受|不纳入|不予补贴|不予奖励|不在[^，。；]{0,8}范围)"
+)
 _FLIP = {"lt": "ge", "ge": "lt", "le": "gt", "gt": "le"}
 _EXCEPT = re.compile(r"除[^。；;]{1,80}?(?:以外|之外)")
 
