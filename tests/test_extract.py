@@ -111,6 +111,12 @@ def test_grants_to_banks_and_back_references_are_not_items():
     assert len(extract_policy(text, "b").items) == 1
 
 
+def test_a_loan_the_firm_asks_a_bank_for_is_no_grant_to_the_bank():
+    text = ("第一条 对首次获得银行贷款的小微企业，按利息的50%给予贴息。\n"
+            "第二条 对企业为实施技术改造项目向银行业金融机构申请的中长期贷款，按实际支付利息的百分之五十给予贴息。\n")
+    assert len(extract_policy(text, "b").items) == 2
+
+
 def test_recognition_section_is_an_item_of_its_own():
     text = ("一、税收优惠\n经认定的示范企业，减按15%的税率征收企业所得税。\n二、认定条件\n"
             "认定为示范企业须同时满足以下条件：\n（一）注册成立一年以上；\n（二）拥有自主知识产权。\n")
