@@ -247,6 +247,17 @@ def test_offers_made_one_after_another_in_one_sentence_are_items_of_their_own():
     assert policy.items[1].clause == "第2段第2句"
 
 
+def test_offers_listed_as_first_second_third_share_the_whoever_sentence_before_them():
+    text = ("某市商务局关于支持商贸物流发展的公告\n\n现将有关支持政策公告如下：凡在本市注册登记、纳税信用等级为B级及以上的企业，"
+            "均可按规定申请。一是对新建冷链仓储设施的物流企业，按设施投资额的10%给予补助；"
+            "二是对上年度营业收入首次突破5000万元的商贸企业，给予一次性奖励20万元。\n\n本公告自发布之日起施行。\n")
+    items = extract_policy(text, "x", {"region_code": "431200", "title": "某市商务局关于支持商贸物流发展的公告"}).items
+    assert [i.clause for i in items] == ["一是", "二是"]
+    for item in items:
+        assert {("within", "region_code", "431200"), ("in", "tax_credit", ("A", "B"))} <= {c.key() for c in item.conditions}
+    assert ("gt", "revenue", 5000) in {c.key() for c in items[1].conditions}
+
+
 @pytest.mark.parametrize("heading", ["通用准入要求", "共性条件", "申报资格"])
 def test_a_section_of_shared_requirements_binds_every_product(heading):
     text = (

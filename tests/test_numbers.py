@@ -45,7 +45,7 @@ def test_calendar_dates_are_not_durations():
      ("不少于10人", "ge", 10), ("低于1亿元", "lt", 10000), ("少于5件", "lt", 5),
      ("高于2倍", "gt", 2), ("多于20人", "gt", 20), ("达到1000万元", "ge", 1000),
      ("300人以下（不含300人）", "lt", 300), ("3年（含）以上", "ge", 3),
-     ("低于5000万元（含）", "le", 5000)],
+     ("低于5000万元（含）", "le", 5000), ("首次突破1亿元", "gt", 10000)],
 )
 def test_bounds_follow_civil_code(text, op, value):
     (bound,) = find_bounds(text)

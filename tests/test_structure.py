@@ -65,6 +65,12 @@ def test_decimal_numbers_are_not_markers():
     assert [c.label for c in s.clauses] == ["一、"]
 
 
+def test_first_second_third_items_inside_a_paragraph_are_clauses():
+    s = parse_structure("公告如下：一是对冷链企业给予补助；二是对商贸企业给予奖励。统一是指…\n")
+    assert [c.label for c in s.clauses] == ["一是", "二是"]
+    assert s.own_text(s.clauses[1]).startswith("对商贸企业")
+
+
 def test_numbered_questions_are_addressed_by_their_number():
     text = "**问一：哪些企业免征增值税？**\n\n答：小规模纳税人免征。\n\n**问二：一般纳税人能否享受？**\n\n答：不能。\n"
     structure = parse_structure(text)

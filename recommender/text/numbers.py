@@ -190,7 +190,7 @@ _PREFIX_OPS = [
     ("最低", "ge"), ("达到", "ge"), ("超出", "gt"), ("满", "ge"),
     ("不满", "lt"), ("未满", "lt"), ("不足", "lt"), ("未达到", "lt"), ("低于", "lt"),
     ("少于", "lt"), ("小于", "lt"), ("短于", "lt"),
-    ("超过", "gt"), ("高于", "gt"), ("多于", "gt"), ("大于", "gt"), ("长于", "gt"),
+    ("超过", "gt"), ("高于", "gt"), ("多于", "gt"), ("大于", "gt"), ("长于", "gt"), ("突破", "gt"),
 ]
 _PREFIX_RE = "|".join(sorted((re.escape(w) for w, _ in _PREFIX_OPS), key=len, reverse=True))
 _PREFIX_MAP = dict(_PREFIX_OPS)

@@ -19,6 +19,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("arabic", re.compile(r"[0-9]{1,2}(?:[、．]|\.(?![0-9]))")),
     ("paren_arabic", re.compile(r"[（(][0-9]{1,2}[）)]")),
     ("circled", re.compile(r"[①-⑳]")),
+    ("ordinal", re.compile(r"[一二三四五六七八九十]{1,2}是(?![否指])")),  # 一是…；二是…
 ]
 # One of several offers in one sentence (…的，给予…；对…的，给予…), cut by a ``segments`` reader.
 _SENTENCE = "sentence"
@@ -26,7 +27,9 @@ _RANK = {kind: n for n, (kind, _) in enumerate(_MARKERS)}
 _RANK[_SENTENCE] = len(_MARKERS)
 _RANK["heading"] = 0  # a Markdown heading line without a number
 # Inline sub-markers that start a new clause in the middle of a line (after ：；。 or a space).
-_INLINE = re.compile(r"(?<=[：:；;。\s])\s*(?=[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳])")
+_INLINE = re.compile(
+    r"(?<=[：:；;。\s])\s*(?=[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳]|[一二三四五六七八九十]{1,2}是(?![否指]))"
+)
 _HEADING_END = re.compile(r"[。：:]")
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))?(?:\*\*)?")
 # A question of a Q&A notice (问：哪些企业可以申请？) heads the answer below it.
@@ -250,7 +253,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
             else:
                 kind, m = found
                 label, body = m.group(0), m.end()
-                if n > 0 and kind not in ("paren_cn", "paren_arabic", "circled"):
+                if n > 0 and kind not in ("paren_cn", "paren_arabic", "circled", "ordinal"):
                     continue
             heading = label if kind == "heading" else _heading(stripped[body:])
             if question and question.group("numbered"):
