@@ -258,6 +258,22 @@ def test_offers_listed_as_first_second_third_share_the_whoever_sentence_before_t
     assert ("gt", "revenue", 5000) in {c.key() for c in items[1].conditions}
 
 
+def test_a_service_guide_in_bracketed_sections_reads_its_conditions_list():
+    text = ("# 宜宾市中小企业智能化改造补贴办事指南\n\n【申报对象】在宜宾市注册登记的中小微制造业企业。\n\n"
+            "【申报条件】\n1. 纳税信用等级为B级及以上；\n2. 上年度主营业务收入500万元以上。\n\n"
+            "【补贴标准】按设备购置额的10%给予补贴，单个企业最高100万元。\n\n【办理流程】企业登录平台提交申请。\n")
+    (item,) = extract_policy(text, "guide", {"region_code": "511500"}).items
+    assert {("within", "region_code", "511500"), ("in", "tax_credit", ("A", "B")), ("ge", "revenue", 500),
+            ("in", "industry", ("C",))} <= {c.key() for c in item.conditions}
+    assert item.benefits
+
+
+def test_bracketed_labels_inside_a_product_stay_its_own_text():
+    text = ("# 担保产品手册\n\n## 产品一：脐橙贷\n\n【服务对象】小型、微型企业。\n\n【担保金额】单户最高300万元。\n\n"
+            "## 产品二：首担通\n\n【服务对象】个体工商户。\n\n【担保金额】单户最高100万元。\n")
+    assert [i.clause for i in extract_policy(text, "g", {"region_code": "500236"}).items] == ["产品一：脐橙贷", "产品二：首担通"]
+
+
 @pytest.mark.parametrize("heading", ["通用准入要求", "共性条件", "申报资格"])
 def test_a_section_of_shared_requirements_binds_every_product(heading):
     text = (

@@ -31,6 +31,7 @@ _INLINE = re.compile(
     r"(?<=[：:；;。\s])\s*(?=[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳]|[一二三四五六七八九十]{1,2}是(?![否指]))"
 )
 _HEADING_END = re.compile(r"[。：:]")
+_BRACKET_LEAD = re.compile(r"\**【([^】\n]{2,12})】\**\s*[：:]?\s*")
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))?(?:\*\*)?")
 # A question of a Q&A notice (问：哪些企业可以申请？) heads the answer below it.
 _QUESTION = re.compile(rf"(?:(?P<numbered>问[{_CN}\d]{{1,3}})|问|Q|[0-9]{{1,2}}[、.．]\s*问)\s*[:：]\s*")
@@ -203,6 +204,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
     """
     clauses: list[Clause] = []
     paragraphs = 0  # lines of running text, to address an offer cut from an unnumbered one
+    bracketed: set[int] = set()  # clauses headed by a 【…】 label at the top level of a guide
     stack: list[int] = []
     title = title or _first_title(text)
     offset = 0
@@ -248,6 +250,10 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 elif n == 0 and is_md_heading and stripped[pos:].strip() and not (
                         _same_title(stripped[pos:].strip("* "), title) and not clauses):
                     kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
+                elif n == 0 and (lead := _BRACKET_LEAD.match(stripped, pos)) and (not stack or stack[0] in bracketed):
+                    # 【申报条件】… heads a section of a guide; inside a product or clause it is a label
+                    kind, label, body = "heading", lead.group(1), lead.end()
+                    bracketed.add(len(clauses))
                 else:
                     continue
             else:
