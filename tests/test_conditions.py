@@ -338,6 +338,12 @@ def test_a_loan_falling_due_is_a_loan_the_firm_has():
     assert not found.conditions and found.assumed == ["实行独立核算"]
 
 
+def test_wording_a_supplementary_notice_replaces_sets_no_condition():
+    assert keys("将《若干措施》第三条第（一）项中的“上年度营业收入1000万元以上”调整为“上年度营业收入3000万元及以下”。") == {
+        ("le", "revenue", 3000)}
+    assert keys("将原通知中“从业人员不超过100人”修改为“从业人员不超过200人”。") == {("le", "employees", 200)}
+
+
 def test_newly_recognised_status_is_an_event_not_a_qualification():
     assert measure("对首次通过科技型中小企业评价的企业，给予一次性奖励2万元。") == [
         ("unknown", None, "首次通过科技型中小企业评价")]

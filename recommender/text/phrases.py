@@ -106,9 +106,17 @@ _BY_REFERENCE = re.compile(r"参照[^，。；]{1,20}?(?:实施|执行|办理)")
 _CONSEQUENCE = re.compile(r"停止享受|予以追回|追回已|依法追缴|追缴(?:其)?已|取消其?(?:申报)?资格|撤销其")
 
 
+# 将第三条中的“营业收入1000万元以上”调整为“3000万元以下”: the words replaced set no condition any more.
+_REPLACED = re.compile(
+    r"(?:将|把)[^。；;\n]{0,60}?[“\"「]([^”\"」]{1,80})[”\"」][^。；;\n“\"]{0,6}?(?:调整为|修改为|修订为|变更为|改为|提高为|降低为|放宽为|放宽至|调整至)"
+)
+
+
 def no_condition_spans(text: str) -> list[tuple[int, int]]:
-    """Spans that set no condition: encouraging others, and whole sentences scoped by reference."""
+    """Spans that set no condition: encouraging others, wording a notice replaces, and whole sentences
+    scoped by reference."""
     spans = [m.span() for m in _ENCOURAGES.finditer(text)]
+    spans += [m.span(1) for m in _REPLACED.finditer(text)]
     for m in (*_BY_REFERENCE.finditer(text), *_CONSEQUENCE.finditer(text)):
         start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
         ends = [i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0]
