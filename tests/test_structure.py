@@ -71,6 +71,12 @@ def test_first_second_third_items_inside_a_paragraph_are_clauses():
     assert s.own_text(s.clauses[1]).startswith("对商贸企业")
 
 
+def test_named_ordinals_head_sections_of_a_plain_text_compilation():
+    s = parse_structure("惠企政策汇编\n\n政策一：首贷贴息\n对首贷户给予贴息。\n\n政策二：稳岗返还\n对参保企业返还失业保险费。\n"
+                        "项目一般由区县初审。\n")
+    assert [c.label for c in s.clauses] == ["政策一：首贷贴息", "政策二：稳岗返还"]
+
+
 def test_numbered_questions_are_addressed_by_their_number():
     text = "**问一：哪些企业免征增值税？**\n\n答：小规模纳税人免征。\n\n**问二：一般纳税人能否享受？**\n\n答：不能。\n"
     structure = parse_structure(text)

@@ -31,6 +31,9 @@ _INLINE = re.compile(
     r"(?<=[：:；;。\s])\s*(?=[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳]|[一二三四五六七八九十]{1,2}是(?![否指]))"
 )
 _HEADING_END = re.compile(r"[。：:]")
+_NAMED_ORDINAL = re.compile(
+    r"(?:政策|产品|事项|项目|措施|专项|附件)[一二三四五六七八九十0-9]{1,3}\s*[：:、.．\s][^。；;\n]{0,36}$"
+)
 _BRACKET_LEAD = re.compile(r"\**【([^】\n]{2,12})】\**\s*[：:]?\s*")
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))?(?:\*\*)?")
 # A question of a Q&A notice (问：哪些企业可以申请？) heads the answer below it.
@@ -249,6 +252,8 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                         label = question.group("numbered")
                 elif n == 0 and is_md_heading and stripped[pos:].strip() and not (
                         _same_title(stripped[pos:].strip("* "), title) and not clauses):
+                    kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
+                elif n == 0 and _NAMED_ORDINAL.match(stripped, pos):  # 产品二：首贷通 in plain text
                     kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
                 elif n == 0 and (lead := _BRACKET_LEAD.match(stripped, pos)) and (not stack or stack[0] in bracketed):
                     # 【申报条件】… heads a section of a guide; inside a product or clause it is a label
