@@ -274,6 +274,26 @@ def test_bracketed_labels_inside_a_product_stay_its_own_text():
     assert [i.clause for i in extract_policy(text, "g", {"region_code": "500236"}).items] == ["产品一：脐橙贷", "产品二：首担通"]
 
 
+def test_a_table_of_named_items_and_the_notes_under_it():
+    text = (
+        "# 关于申报专项资金的通知\n\n一、基本要求\n\n申报企业应当在黔江区注册登记。\n\n二、支持项目\n\n"
+        "| 项目 | 条件 | 标准 |\n|---|---|---|\n"
+        "| （一）首贷贴息 | 小型、微型企业；此前未在银行取得过贷款 | 按利息的40%给予贴息 |\n"
+        "| （二）研发补助 | 上年度研发费用不低于30万元 | 按研发费用的10%给予补助 |\n\n"
+        "注：1.表中“上年度”均指2025年度。2.房地产业企业不纳入本次支持范围。3.申报第2项的须为高新技术企业。\n\n"
+        "三、申报程序\n\n企业在线填报。\n"
+    )
+    first, second = extract_policy(text, "t", {"region_code": "500114"}).items
+    assert (first.clause, first.name) == ("二、（一）", "首贷贴息")
+    for item in (first, second):  # the note binds every row; its definition binds none
+        keys = {c.key() for c in item.conditions}
+        assert {("within", "region_code", "500114"), ("not_in", "industry", ("K",))} <= keys
+        assert not any("均指" in c.text for c in item.conditions)
+    assert ("has", "qualifications", "高新技术企业") in {c.key() for c in second.conditions}
+    assert "qualifications" not in {c.field for c in first.conditions}
+    assert ("ge", "rd_expense", 30) in {c.key() for c in second.conditions}
+
+
 @pytest.mark.parametrize("heading", ["通用准入要求", "共性条件", "申报资格"])
 def test_a_section_of_shared_requirements_binds_every_product(heading):
     text = (

@@ -90,11 +90,27 @@ def _named_item(structure: Structure, items: list[ItemPlan], offset: int) -> int
     cores = [item_core(p.name) for p in items]
     owners = {n for n, core in enumerate(cores) if len(core) >= 4
               for h in headings if core in h and _REQUIREMENTS_HEADING.search(h)}
+    numbered = _NUMBERED_ITEM.search(structure.own_text(clause))
+    if not owners and numbered:  # 注：2. 申报第2项的冷库项目须…: the row numbered 2 of the table above
+        owners = {n for n, p in enumerate(items) if _label_number(p.clause.label) == _label_number(numbered.group(1))}
     label = _LABELLED.match(structure.own_text(clause))
     if not owners and label and any(_REQUIREMENTS_HEADING.search(h) for h in headings[1:]):
         # （二）分项条件 1. 高山蔬菜基地建设：从事蔬菜种植…: the label names the item it binds
         owners = {n for n, core in enumerate(cores) if shares_run(label.group(1), core, 5)}
     return owners.pop() if len(owners) == 1 else None
+
+
+_NUMBERED_ITEM = re.compile(r"(?:申报|申请|享受)第\s*([0-9一二三四五六七八九十]{1,3})\s*(?:项|类)")
+
+
+def _label_number(label: str) -> int | None:
+    from recommender.text.numbers import parse_number
+
+    digits = re.sub(r"[^0-9一二三四五六七八九十]", "", label)
+    try:
+        return int(parse_number(digits)) if digits else None
+    except (ValueError, TypeError):
+        return None
 
 
 _LABELLED = re.compile(r"^\s*([^，,。；;：:\n]{4,20})[：:]")

@@ -34,6 +34,8 @@ _HEADING_END = re.compile(r"[。：:]")
 _NAMED_ORDINAL = re.compile(
     r"(?:政策|产品|事项|项目|措施|专项|附件)[一二三四五六七八九十0-9]{1,3}\s*[：:、.．\s][^。；;\n]{0,36}$"
 )
+_NOTE = re.compile(r"\**(?:注|备注|说明)\**\s*[：:]\s*")
+_NOTE_ITEM = re.compile(r"(?:(?<=^)|(?<=[：:。；;\s]))\s*([0-9]{1,2})\s*[.．、](?![0-9])\s*")
 _BRACKET_LEAD = re.compile(r"\**【([^】\n]{2,12})】\**\s*[：:]?\s*")
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))?(?:\*\*)?")
 # A question of a Q&A notice (问：哪些企业可以申请？) heads the answer below it.
@@ -140,7 +142,8 @@ def _address(kind: str, label: str, parents: list[Clause]) -> str:
         return "".join(parts)
     if kind in ("chapter", "section", "heading"):
         return label
-    return "".join(c.label if c.kind != "arabic" else c.label.rstrip("、．.") + "." for c in chain)
+    return "".join(c.label.rstrip("、．.") + "." if c.kind == "arabic" and c.label[:1].isdigit() else c.label
+                   for c in chain)
 
 
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -161,8 +164,21 @@ def _cells(line: str) -> list[tuple[int, int]] | None:
     return out
 
 
-def _table_row(line: str, cells: list[tuple[int, int]], header: tuple[str, ...]) -> tuple[str, str, int] | None:
-    """(label, heading, body offset) of a numbered row of a table listing items (| 1 | 名称 | 条件 | 标准 |)."""
+_NUMBERED_NAME = re.compile(rf"\s*(?:[（(]([{_CN}0-9]{{1,3}})[）)]|([{_CN}0-9]{{1,3}})[、.．])\s*(\S.*)$")
+
+
+def _table_row(line: str, cells: list[tuple[int, int]], header: tuple[str, ...],
+               rows: int) -> tuple[str, str, int] | None:
+    """(label, heading, body offset) of a row of a table listing items: | 1 | 名称 | 条件 | 标准 |, or
+    | （一）首贷贴息 | 条件 | 标准 | under a name column (the ``rows``-th row when it has no number)."""
+    if len(cells) >= 3 and header and _NAME_COLUMN.search(header[0]):  # 2 columns: a conditions table
+        first = line[cells[0][0]:cells[0][1]].strip("* ")
+        named = _NUMBERED_NAME.match(first)
+        if named and not _ROW_NUMBER.match(first):
+            label = f"（{named.group(1)}）" if named.group(1) else f"{named.group(2)}."
+            return label, named.group(3).strip("* "), cells[1][0]
+        if first and not _ROW_NUMBER.match(first):
+            return f"{rows}.", first, cells[1][0]
     number = _ROW_NUMBER.match(line[cells[0][0]:cells[0][1]]) if cells else None
     if number is None or len(cells) < 3:
         return None
@@ -213,6 +229,8 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
     offset = 0
     header: tuple[str, ...] | None = None  # the header cells of the Markdown table being read
     previous: tuple[str, ...] | None = None  # the cells of the line before
+    rows = 0  # rows read under the table's header
+    table_rows = False  # whether the last line with text was a row of a table with a header
     for line in text.splitlines(keepends=True):
         line_start = offset
         offset += len(line)
@@ -223,14 +241,25 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
         while pos < len(stripped) and stripped[pos] in " \u3000\t":
             pos += 1
         cells = _cells(stripped)
+        note = _NOTE.match(stripped, pos) if cells is None and table_rows else None
+        if note:  # 注：1. …2. 申报第2项的… under a table of items: its notes are clauses of their own
+            _push(clauses, stack, Clause("arabic", "注", "", line_start + pos, line_start + note.end()))
+            for m in _NOTE_ITEM.finditer(stripped, note.end()):
+                _push(clauses, stack, Clause("paren_arabic", m.group(1) + ".", "", line_start + m.start(1),
+                                             line_start + m.end()))
+            table_rows = False
+            continue
+        if stripped.strip():
+            table_rows = cells is not None and (table_rows or header is not None)
         if cells is None:
             header, previous = None, None
         elif _TABLE_RULE.match(stripped):
-            header = previous
+            header, rows = previous, 0
             continue
         else:
             previous = tuple(stripped[a:b] for a, b in cells)
-            row = _table_row(stripped, cells, header) if header else None
+            rows = rows + 1 if header else 0
+            row = _table_row(stripped, cells, header, rows) if header else None
             if row is not None:
                 label, heading, body = row
                 end = line_start + cells[-1][1] + 1
