@@ -344,6 +344,13 @@ def test_wording_a_supplementary_notice_replaces_sets_no_condition():
     assert keys("将原通知中“从业人员不超过100人”修改为“从业人员不超过200人”。") == {("le", "employees", 200)}
 
 
+def test_a_look_back_window_bounds_no_age_and_its_requirement_is_kept():
+    found = find_conditions("在巫溪县注册并依法纳税、近两年内未发生重大安全生产事故。", 0, "二、", region_code="500238")
+    assert {c.key() for c in found.conditions} == {("within", "region_code", "500238")}
+    assert [t for _, t in found.leftovers] == ["近两年内未发生重大安全生产事故"]
+    assert keys("注册成立3年以内") == {("le", "age_years", 3)}
+
+
 def test_newly_recognised_status_is_an_event_not_a_qualification():
     assert measure("对首次通过科技型中小企业评价的企业，给予一次性奖励2万元。") == [
         ("unknown", None, "首次通过科技型中小企业评价")]

@@ -216,6 +216,15 @@ def test_a_bank_product_sheet_gives_one_credit_item_per_product():
     assert second == {"region_code", "size", "tax_credit"}
 
 
+def test_a_product_whose_terms_line_gives_an_amount_is_an_offer():
+    text = ("# 某农商银行信贷产品清单\n\n## 一、首户快贷\n\n准入条件：\n\n1. 属于小型或者微型企业；\n\n"
+            "额度与期限：单户最高100万元，期限1年。\n\n## 二、科创积分贷\n\n准入条件：\n\n1. 成立2年以上；\n\n"
+            "额度与期限：单户最高500万元。\n")
+    items = extract_policy(text, "bank", {"region_code": "520500"}).items
+    assert [(i.clause, i.kind) for i in items] == [("一、", "credit"), ("二、", "credit")]
+    assert ("ge", "age_years", 2) in {c.key() for c in items[1].conditions}
+
+
 def test_one_of_in_a_product_s_target_line_does_not_make_its_entry_list_alternatives():
     text = (
         "# 某农商银行信贷产品手册\n\n各产品均面向在太原市辖内依法登记注册的客户办理。\n\n## 一、科创贷\n\n"

@@ -43,6 +43,7 @@ _NUMERIC_FIELDS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [(name, re.
     ("age_years", r"成立|注册|设立|经营(?!者|场所|范围|主体|活动)|存续|开业", frozenset({"年", "月"})),
 ]]
 _NUMERIC_FIELDS_BY_NAME = {name: cue for name, cue, _ in _NUMERIC_FIELDS}
+_LOOKBACK = re.compile(r"(?:近|最近|过去|前)\s*$")
 _GROWTH = re.compile(r"增长率|增速|增幅|增长|同比|环比|下降|减少|降低")
 _SHARE_OF = re.compile(r"^\s*(?:且|并且|并|其中)?\s*占[^，。；]{0,16}(?:收入|总额)[^，。；]{0,4}(?:比重|比例)")
 _AGE_REACH = 10  # 注册成立时间在三年以内: an age bound sits close to its cue
@@ -81,7 +82,7 @@ _DESCRIBES_SUBJECT = re.compile(r"提供[^，。；]{0,12}?的[^，。；]{0,10}
 
 _RESIDUE_LEAD = " \u3000、，和及与且并或的为是在从事属于具有拥有"  # words a residue neither starts nor ends with
 _RESIDUE_TAIL = " \u3000、，和及与且并或的为是在"
-_RESIDUE_VERB = re.compile(r"提供|配套|租用|租赁|购买|入驻|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案")
+_RESIDUE_VERB = re.compile(r"发生|受到|提供|配套|租用|租赁|购买|入驻|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案")
 
 
 def _residues(head: str, hits, events) -> list[tuple[int, int]]:
@@ -179,6 +180,8 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
     if best is None:
         return None
     name = best[1]
+    if _LOOKBACK.search(part, 0, start):
+        return None  # 近两年内未发生…: a look-back window, not a bound on the firm
     cue_end = best[2] + len(_NUMERIC_FIELDS_BY_NAME[name].match(part, best[2]).group(0)) if best[0] < 1000 else 0
     if best[0] < 1000 and _GROWTH.search(part, cue_end, start):
         return None  # 营业收入增长率不低于15%: a growth rate, not the figure a profile holds

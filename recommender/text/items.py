@@ -12,7 +12,7 @@ from recommender.text.structure import Clause, Structure
 
 __all__ = ["ItemPlan", "item_core", "plan_items", "shares_run"]
 
-_CREDIT = re.compile(r"贷款|授信|担保|贴息|信用贷|续贷|转贷|周转资金|过桥|信贷|保证保险|融资")
+_CREDIT = re.compile(r"贷款|[一-龥A-Za-z]{1,6}贷(?!款)|授信|担保|贴息|信用贷|续贷|转贷|周转资金|过桥|信贷|保证保险|融资")
 _NAME_TAIL = re.compile(r"[。：:，,；;].*$", re.S)
 _NOT_NAME = re.compile(r"条件|对象|范围|应当|须|要求|程序|材料|管理|哪些|什么|如何|怎样|多少|[？?吗]")
 _GROUPING = ("chapter", "section", "heading")
