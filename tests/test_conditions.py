@@ -286,6 +286,17 @@ def test_benefit_tier_is_not_a_condition():
     assert measure("返还标准为上年度实际缴纳失业保险费的50%，参保职工20人（含）以下的按80%返还。") == []
 
 
+def test_a_higher_tier_after_a_semicolon_is_no_condition_and_a_refusal_no_offer():
+    assert measure("对首次纳入限额以上零售业统计、上年度主营业务收入在500万元以上的零售企业，给予一次性奖励5万元；"
+                   "上年度主营业务收入超过1亿元的，奖励10万元。") == [
+        ("ge", "revenue", "上年度主营业务收入在500万元以上"), ("in", "industry", "零售企业"),
+        ("unknown", None, "首次纳入限额以上零售业统计")]
+    assert measure("对通过陆港组织发运班列货物的企业，按每标准箱1500元给予运费补贴。年发运量不足20个标准箱的，不予补贴。") == [
+        ("unknown", None, "通过陆港组织发运班列货物")]
+    assert measure("对上年末职工人数20人以上、新建冷库库容在5000立方米以上的企业，按投资额的20%给予补助。") == [
+        ("ge", "employees", "职工人数20人以上"), ("unknown", None, "新建冷库库容在5000立方米以上")]
+
+
 def test_raised_threshold_before_a_plain_offer_is_a_condition():
     assert measure("上年度营业收入达到六千万元以上的，按新增投资额的10%给予奖励。") == [
         ("ge", "revenue", "上年度营业收入达到六千万元以上")]

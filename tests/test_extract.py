@@ -320,6 +320,7 @@ def test_a_section_of_shared_requirements_binds_every_product(heading):
     "对营业收入首次达到1亿元的企业，给予一次性奖励100万元；首次达到10亿元的，给予一次性奖励300万元。",
     "对新认定为国家重点龙头企业的，给予一次性奖励50万元；新认定为市级龙头企业的，给予一次性奖励20万元。",
     "对新植漆树50亩以上的，按每亩300元给予奖补；对实行轮割养树的，另按每亩100元给予管护奖补。",
+    "对新评定为国家5A级物流企业的，给予一次性奖励50万元；由低等级晋升为高等级的，按差额给予奖励。",
 ])
 def test_tiers_and_add_ons_of_one_offer_stay_one_item(sentence):
     assert len(extract_policy(f"某县奖励办法\n\n{sentence}\n", "tiers", {"region_code": "500229"}).items) == 1

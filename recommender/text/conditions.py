@@ -82,7 +82,7 @@ _DESCRIBES_SUBJECT = re.compile(r"提供[^，。；]{0,12}?的[^，。；]{0,10}
 
 _RESIDUE_LEAD = " \u3000、，和及与且并或的为是在从事属于具有拥有"  # words a residue neither starts nor ends with
 _RESIDUE_TAIL = " \u3000、，和及与且并或的为是在"
-_RESIDUE_VERB = re.compile(r"发生|受到|提供|配套|租用|租赁|购买|入驻|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案")
+_RESIDUE_VERB = re.compile(r"发生|受到|新建|改建|扩建|提供|配套|租用|租赁|购买|入驻|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案")
 
 
 def _residues(head: str, hits, events) -> list[tuple[int, int]]:
@@ -283,6 +283,7 @@ def find_conditions(
                    + no_condition_spans(text))
     before: tuple[str, ...] = ()
     offered = False  # an earlier phrase of this sentence already states what is given
+    offered_before = False  # …or of this sentence before a ；
     previous = 0  # where the conditions of the phrase before this one start
     marks: list[tuple[int, str]] = []  # where each phrase's conditions start, with the phrase
     for part_start, part in _parts(text):
@@ -293,8 +294,11 @@ def find_conditions(
         if not head.strip() or _is_tier(head, text, part_start + len(part), offered, cut < len(part)):
             _close_run(found, run, text, base)
             offered = (offered or cut < len(part)) and not ends_sentence
+            offered_before = (offered_before or cut < len(part)) and not _OFFER_END.match(text[part_start + len(part):])
             continue
+        raised = offered_before and not offered and _is_tier(head, text, part_start + len(part), True, cut < len(part))
         offered = (offered or cut < len(part)) and not ends_sentence
+        offered_before = (offered_before or cut < len(part)) and not _OFFER_END.match(text[part_start + len(part):])
         plate = _boilerplate(head)
         if plate:
             found.assumed.append(plate)
@@ -302,7 +306,8 @@ def find_conditions(
             _cue_re(tuple(patterns()["exclusion_cues"])).search(head))
         hits = categorical_hits(head, neg)
         dates = date_hits(head)
-        events = event_spans(head, hits + dates)  # 新认定为…: the title's words name no industry
+        # 新认定为…: the title's words name no industry; a bound after the event ends it
+        events = event_spans(head, hits + dates + _numeric_hits(head, before))
         taken = [(h.start, h.end, False) for h in hits]
         for extra in (*_numeric_hits(head, before), *dates, *region_hits(head, region_code),
                       *industry_hits(mask(head, taken + events), neg)):
@@ -316,6 +321,9 @@ def find_conditions(
         if neg and any(h.field == "industry" for h in hits):  # 房地产业的小微企业除外: the trade is left out
             hits = [h for h in hits if h.field != "size"]
         hits = _merge_sizes(sorted(hits, key=lambda h: h.start), head)
+        if raised and hits and all(h.lead != NO_LEAD and h.field in {c.field for c in found.conditions} for h in hits):
+            _close_run(found, run, text, base)  # …奖励5万元；营业收入超过1亿元的，奖励10万元: a higher tier
+            continue
         offset = base + part_start
         if hits and _RESTATES.match(head):  # …的企业，即国民经济行业分类中的制造业企业: the same requirement
             if run:
@@ -401,6 +409,7 @@ def _conditional_requirements(conditions: list[Condition], marks: list[tuple[int
 
 
 _SENTENCE_END = re.compile(r"^\s*[。；;\n]")
+_OFFER_END = re.compile(r"^\s*[。\n]")
 _RAISES = re.compile(r"[，,]\s*[^，。；]{0,12}?(?:(?:提高|上浮|增加|提升)(?:至|到|为|[0-9一二三四五六七八九十百])|翻倍|加倍)")
 _OFFER_AHEAD = re.compile(r"[，,]?\s*(?:可以|可|按|给予|予以|补贴|奖励)")
 

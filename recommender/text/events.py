@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from recommender.text.condition_patterns import Hit
+from recommender.text.condition_patterns import NO_LEAD, Hit
 
 __all__ = ["event_spans", "names_event"]
 
@@ -40,6 +40,11 @@ def event_spans(head: str, hits: list[Hit]) -> list[tuple[int, int]]:
             start = before[-1].start  # 高新技术企业资格届满后重新认定通过
         stop = _STOP.search(head, end)
         limit = stop.start() if stop else len(head)
+        later = [min(h.start, h.lead) if h.lead != NO_LEAD else h.start
+                 for h in hits if h.field != "qualifications" and end <= h.start < limit]
+        later = [at for at in later if at >= end]
+        if later:  # 首次纳入限额以上统计、上年度营业收入500万元以上: the next condition ends the event
+            limit = len(head[:min(later)].rstrip("、，,和及且并 "))
         if titles and titles[0].start <= limit + 8:
             end = titles[0].end  # 新认定的国家级专精特新“小巨人”企业: through the title it names
         else:

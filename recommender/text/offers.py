@@ -48,7 +48,9 @@ def offer_segments(line: str) -> list[tuple[int, int]]:
     return out
 
 
-_ADD_ON = re.compile(r"(?:另|再|还可|追加|额外|另行)[^，,。；]{0,12}?(?:给予|予以|奖励|补助|补贴)")
+_ADD_ON = re.compile(
+    r"(?:另|再|还可|追加|额外|另行)[^，,。；]{0,12}?(?:给予|予以|奖励|补助|补贴)|按差额|补足差额|差额部分|参照[^，,。；]{0,12}标准"
+)
 _ELLIPTIC = re.compile(r"^\s*(?:对)?[^，,。；]{0,5}的[，,]")  # 国家级的，奖励30万元: the subject of the offer before
 
 
