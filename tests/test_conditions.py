@@ -362,6 +362,21 @@ def test_a_look_back_window_bounds_no_age_and_its_requirement_is_kept():
     assert keys("注册成立3年以内") == {("le", "age_years", 3)}
 
 
+def test_tourism_trades_resolve_and_named_trades_narrow_the_sector_after_them():
+    assert keys("从事旅行社服务、旅游住宿或者旅游景区经营的企业") == {("in", "industry", ("H61", "L7291", "N786"))}
+    assert keys("从事水果种植或者茶叶种植的农业企业") == {("in", "industry", ("A015", "A0164"))}
+    assert keys("从事农业、水果种植的企业") == {("in", "industry", ("A01", "A015"))}  # the sector itself is named
+
+
+def test_whom_a_measure_does_not_serve_is_left_out():
+    assert keys("个体工商户、农民专业合作社和事业单位不在申领范围之内。") == {("not_in", "ownership", ("个体工商户",))}
+
+
+def test_a_section_label_is_no_requirement():
+    assert measure("政策内容：对首次通过认定的高新技术企业，给予一次性奖励30万元。") == [
+        ("has", "qualifications", "高新技术企业"), ("unknown", None, "首次通过认定的高新技术企业")]
+
+
 def test_newly_recognised_status_is_an_event_not_a_qualification():
     assert measure("对首次通过科技型中小企业评价的企业，给予一次性奖励2万元。") == [
         ("unknown", None, "首次通过科技型中小企业评价")]

@@ -188,6 +188,17 @@ def test_industries_listed_under_one_of_the_following_trades():
     assert ("in", "industry", ("F", "H")) in {c.key() for c in item.conditions}
 
 
+def test_an_answer_on_who_may_apply_for_this_batch_binds_every_answer():
+    text = ("# 政策问答\n\n**一、哪些市场主体可以申请这批政策？**\n\n答：在张家界市注册登记的企业均可申请。个体工商户不在本轮支持范围内。\n\n"
+            "**二、旅行社有什么奖励？**\n\n答：旅行社组织游客达到1000人次以上的，按每人次20元给予奖励。\n\n"
+            "**三、饭店改造能拿到补助吗？**\n\n答：可以。改造投资额在300万元以上的，按投资额的10%给予补助。\n")
+    items = extract_policy(text, "qa", {"region_code": "430800"}).items
+    assert len(items) == 2
+    for item in items:
+        assert {("within", "region_code", "430800"), ("not_in", "ownership", ("个体工商户",))} <= {
+            c.key() for c in item.conditions}
+
+
 def test_questions_of_a_qa_notice_are_items_and_a_refusal_is_not():
     text = (
         "# 税费优惠问答\n\n**问一：小规模纳税人有什么优惠？**\n\n答：对月销售额10万元以下的增值税小规模纳税人，免征增值税。\n\n"
