@@ -111,6 +111,16 @@ def test_grants_to_banks_and_back_references_are_not_items():
     assert len(extract_policy(text, "b").items) == 1
 
 
+def test_a_fund_set_up_to_help_firms_is_an_offer():
+    text = ("第五条 对首次纳入规模以上工业企业统计的企业，给予一次性奖励15万元；纳统当年主营业务收入超过5000万元的，另行增加奖励5万元。\n"
+            "第九条 区财政设立工业企业应急转贷资金，用于帮助贷款即将到期的企业按期续贷。企业使用应急转贷资金，应当符合下列条件：\n"
+            "（一）贷款银行已出具同意续贷的书面意见；\n（二）近一年内无恶意欠息记录。\n")
+    first, second = extract_policy(text, "fund", {"region_code": "500101"}).items
+    assert second.kind == "credit" and any("同意续贷" in c.text for c in second.conditions)
+    assert not any("同意续贷" in c.text for c in first.conditions)
+    assert "revenue" not in {c.field for c in first.conditions}  # 另行增加奖励: a higher tier
+
+
 def test_a_loan_the_firm_asks_a_bank_for_is_no_grant_to_the_bank():
     text = ("第一条 对首次获得银行贷款的小微企业，按利息的50%给予贴息。\n"
             "第二条 对企业为实施技术改造项目向银行业金融机构申请的中长期贷款，按实际支付利息的百分之五十给予贴息。\n")

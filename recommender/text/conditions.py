@@ -410,7 +410,10 @@ def _conditional_requirements(conditions: list[Condition], marks: list[tuple[int
 
 _SENTENCE_END = re.compile(r"^\s*[。；;\n]")
 _OFFER_END = re.compile(r"^\s*[。\n]")
-_RAISES = re.compile(r"[，,]\s*[^，。；]{0,12}?(?:(?:提高|上浮|增加|提升)(?:至|到|为|[0-9一二三四五六七八九十百])|翻倍|加倍)")
+_RAISES = re.compile(
+    r"[，,]\s*[^，。；]{0,12}?(?:(?:提高|上浮|增加|提升)(?:至|到|为|[0-9一二三四五六七八九十百])|翻倍|加倍|"
+    r"(?:另行|另|额外|再)(?:增加|追加|给予|奖励|补助))"
+)
 _OFFER_AHEAD = re.compile(r"[，,]?\s*(?:可以|可|按|给予|予以|补贴|奖励)")
 
 
