@@ -377,6 +377,17 @@ def test_a_section_label_is_no_requirement():
         ("has", "qualifications", "高新技术企业"), ("unknown", None, "首次通过认定的高新技术企业")]
 
 
+def test_registered_or_operating_here_is_either_place():
+    assert keys("申报企业应当在黔江区注册登记或者在黔江区实际经营。", region="500114") == {
+        ("any_of", (("unknown", "在黔江区实际经营"), ("within", "region_code", "500114")))}
+    assert keys("在本县注册登记的企业") == {("within", "region_code", "500229")}
+
+
+def test_statuses_of_two_levels_listed_together_are_alternatives():
+    assert keys("对新认定的国家级专精特新“小巨人”企业、自治区级专精特新中小企业，分别给予一次性奖励100万元、20万元。") == {
+        ("any_of", (("has", "qualifications", "专精特新中小企业"), ("has", "qualifications", "专精特新小巨人企业")))}
+
+
 def test_newly_recognised_status_is_an_event_not_a_qualification():
     assert measure("对首次通过科技型中小企业评价的企业，给予一次性奖励2万元。") == [
         ("unknown", None, "首次通过科技型中小企业评价")]

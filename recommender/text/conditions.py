@@ -55,7 +55,7 @@ _SUB_ANNUAL = re.compile(r"(?:月|季度|季)(?:度)?(?:的)?\s*$")
 _BENEFIT_TIER = re.compile(r"^\s*的部分")
 _SPLIT = re.compile(r"[，,：:。；;\n](?!\s*或)|、(?=在|由|已|未|具有|拥有|参加|缴纳)")  # 、 before a clause
 _TIME_LEAD = re.compile(r"日\s*(?:（含）|\(含\))?(?:以后|之后|以来|起)\s*$")
-_OR = re.compile(r"^\s*(?:、|和|或|或者|及|以及|与)\s*$")
+_OR = re.compile(r"^\s*(?:、|和|或|或者|及|以及|与)\s*(?:[^\s，。；、]{1,4}级)?\s*$")  # 、自治区级专精特新…
 
 
 @dataclass
@@ -347,6 +347,15 @@ def find_conditions(
             found.conditions.extend(alternatives)
             continue
         for group in _or_groups(hits, head):
+            operating = _OR_OPERATING.match(head, group[0].end) if group[0].field == "region_code" else None
+            if len(group) == 1 and operating:  # 在本区注册登记或者在本区实际经营: either place counts
+                place = to_condition(group[0], words, offset, "")
+                other = Condition(op="unknown", text=requirement_text(words[operating.start(1):operating.end()]),
+                                  span=(offset + operating.start(1), offset + operating.end()), confidence=0.5)
+                found.conditions.append(Condition(
+                    op="any_of", any_of=(place, other), clause=clause, span=(place.span[0], other.span[1]),
+                    text=words[group[0].start:operating.end()], confidence=0.7))
+                continue
             if len(group) == 1:
                 found.conditions.append(to_condition(group[0], words, offset, clause))
                 continue
@@ -408,6 +417,9 @@ def _conditional_requirements(conditions: list[Condition], marks: list[tuple[int
                                        text=premise.strip() + "，" + demand.strip(), confidence=0.7)]
 
 
+_OR_OPERATING = re.compile(
+    r"[^，。；或]{0,6}?(?:注册|登记)[^，。；]{0,4}?(?:或者|或)\s*([^，。；]{0,10}?(?:实际经营|生产经营|主要经营|经营地|税收解缴|纳税))"
+)
 _SENTENCE_END = re.compile(r"^\s*[。；;\n]")
 _OFFER_END = re.compile(r"^\s*[。\n]")
 _RAISES = re.compile(
