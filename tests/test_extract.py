@@ -446,6 +446,18 @@ def test_any_of_an_exclusion_list_excludes_so_each_is_its_own_requirement():
     assert {c.key() for c in item.conditions} == {("eq", "dishonest", False), ("not_in", "tax_credit", ("C", "D"))}
 
 
+def test_a_definition_of_several_terms_binds_items_using_any_and_names_no_subject():
+    text = ("# 政策问答\n\n本问答所称企业、个体工商户，均指在石家庄市行政区域内依法登记注册的经营主体。\n\n"
+            "**问1：个体户转企有什么奖励？**\n\n答：由个体工商户转型为企业且正常经营满一年的，给予一次性奖励5000元。\n\n"
+            "**问2：小微企业招用高校毕业生有补贴吗？**\n\n答：小微企业招用高校毕业生的，按每人1500元给予补贴。\n")
+    items = extract_policy(text, "qa", {"region_code": "130100"}).items
+    assert len(items) == 2
+    for item in items:
+        keys = {c.key() for c in item.conditions}
+        assert ("within", "region_code", "130100") in keys
+        assert ("eq", "ownership", "个体工商户") not in keys
+
+
 def test_a_definition_binds_only_the_items_that_use_its_term():
     text = (
         "# 特色产业措施\n\n一、适用对象\n\n本措施支持注册地在石柱县的企业。本措施所称规模以上工业企业，"
