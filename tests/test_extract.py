@@ -324,6 +324,15 @@ def test_a_table_of_named_items_and_the_notes_under_it():
     assert ("ge", "rd_expense", 30) in {c.key() for c in second.conditions}
 
 
+def test_how_to_apply_under_a_requirements_heading_binds_nothing():
+    text = ("# 扶持政策清单\n\n## 一、共性条件\n\n（一）注册登记地在汉中市，依法诚信经营，具有独立法人资格的经营主体。\n\n"
+            "## 二、扶持政策\n\n对新建标准化茶园的主体，按每亩400元给予补助。\n\n## 三、申报要求\n\n"
+            "（一）申报时间为2026年4月1日至6月30日，逾期不予受理。\n\n（二）市农业农村局会同市财政局复核后联合下达资金。\n")
+    (item,) = extract_policy(text, "list", {"region_code": "610700"}).items
+    assert [c.key() for c in item.conditions] == [("within", "region_code", "610700"), ("unknown", "新建标准化茶园")]
+    assert "依法诚信经营" in item.assumed
+
+
 @pytest.mark.parametrize("heading", ["通用准入要求", "共性条件", "申报资格"])
 def test_a_section_of_shared_requirements_binds_every_product(heading):
     text = (

@@ -32,6 +32,9 @@ _AGENCY = re.compile(
 )
 _PURPOSE = re.compile(r"^\s*(?:为了?|根据|依据|按照[^，。]{0,30}精神)[^。]*?(?:制定|通知如下|公告如下|如下|特制定|意见)")
 _PREFERENCE = re.compile(r"\s*(?:优先|倾斜|重点)(?:支持|推荐|安排|保障|考虑)")
+_PROCEDURAL = re.compile(
+    r"(?:申报|受理|申请)时间|逾期|负责(?:组织|审核|初审|受理)|初审|复核|下达资金|拨付|提交[^，。；]{0,12}材料|登录[^，。；]{0,12}(?:平台|系统)"
+)
 _AMOUNT = re.compile(r"[0-9一二三四五六七八九十百千]\s*(?:%|％|万元|元|倍|个百分点)")
 _NO_ANSWER = re.compile(r"(?:^[\s*]*|答\s*[:：]\s*)(?:不能|不可以|不可|不行|不需要|不用|否|不适用|不属于)[。，,.！!；;]")
 _VALIDITY = re.compile(r"有效期|起施行|起执行|执行至|负责解释|执行期限")
@@ -69,6 +72,8 @@ def clause_role(structure: Structure, clause: Clause) -> str:
         return "body"  # 哪些企业可以申领？答：…给予…: an answer that offers is a measure
     for c in [clause, *structure.ancestors(clause)[::-1]]:
         role = _heading_role(c.heading) if c.heading else None
+        if role == "conditions" and c is not clause and _PROCEDURAL.search(own):
+            return "procedure"  # 三、申报要求（一）申报时间为…，逾期不予受理: how to apply, not who may
         if role:
             return role
     if _PURPOSE.match(own):
