@@ -304,6 +304,15 @@ def test_bracketed_labels_inside_a_product_stay_its_own_text():
     assert [i.clause for i in extract_policy(text, "g", {"region_code": "500236"}).items] == ["产品一：脐橙贷", "产品二：首担通"]
 
 
+def test_a_scope_naming_items_by_number_binds_only_them():
+    text = ("# 若干措施\n\n一、支持对象\n\n本措施第二项、第三项的支持对象为纳税信用等级为B级及以上的企业。\n\n"
+            "二、数字化改造\n\n对企业实施数字化改造的，给予补助20万元。\n\n三、上云用云\n\n对企业购买云服务的，给予补贴2万元。\n\n"
+            "四、服务商落地\n\n对软件企业在我县设立分支机构的，给予奖励5万元。\n")
+    items = extract_policy(text, "scope", {"region_code": "500229"}).items
+    rated = [("in", "tax_credit", ("A", "B")) in {c.key() for c in i.conditions} for i in items]
+    assert rated == [True, True, False]
+
+
 def test_a_table_of_named_items_and_the_notes_under_it():
     text = (
         "# 关于申报专项资金的通知\n\n一、基本要求\n\n申报企业应当在黔江区注册登记。\n\n二、支持项目\n\n"

@@ -23,22 +23,23 @@ def conditions_per_item(
     """For each item: (conditions, assumed boilerplate), general conditions first."""
     inside = [(p.start, p.end) for p in items]
     general: list = []
-    named: dict[int, list] = {}  # passages of a section naming one item (二、（二）研发补助项目申报条件)
-    owners: dict[int, int | None] = {}  # passage offset → the item its section names
+    named: dict[int, list] = {}  # passages of a section naming its items (二、（二）研发补助项目申报条件)
+    owners: dict[int, frozenset[int]] = {}  # passage offset → the items its section names
 
-    def owner(base: int) -> int | None:
+    def owner(base: int) -> frozenset[int]:
         if base not in owners:
-            owners[base] = _named_item(structure, items, base)
+            owners[base] = _named_items(structure, items, base)
         return owners[base]
 
     for passage in condition_passages(structure, 0, len(structure.text), doc_level=False):
-        if not any(s <= passage.base < e for s, e in inside) and owner(passage.base) is not None:
+        if not any(s <= passage.base < e for s, e in inside) and owner(passage.base):
             label = _LABELLED.match(passage.text)  # the item's name before the colon is no requirement
             if label:
                 passage = replace(passage, text=" " * label.end() + passage.text[label.end():])
-            named.setdefault(owner(passage.base), []).append(passage)
+            for n in owner(passage.base):
+                named.setdefault(n, []).append(passage)
     for passage in condition_passages(structure, 0, len(structure.text), doc_level=True):
-        if not any(s <= passage.base < e for s, e in inside) and owner(passage.base) is None:
+        if not any(s <= passage.base < e for s, e in inside) and not owner(passage.base):
             general.append(passage)
     if not structure.clauses:
         general = []
@@ -81,26 +82,31 @@ def _definitions(structure: Structure, inside, region_code: str | None) -> list[
     return out
 
 
-def _named_item(structure: Structure, items: list[ItemPlan], offset: int) -> int | None:
-    """The one item whose name a heading above ``offset`` carries, if any (several items: None)."""
+def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> frozenset[int]:
+    """The items a clause at ``offset`` names: by the one item name a heading above it carries, or by
+    number (申报第2项的…; 本措施第二项、第三项的支持对象为…)."""
     clause = structure.clause_at(offset)
     if clause is None or len(items) < 2:
-        return None
+        return frozenset()
+    numbered = _NUMBERED_ITEMS.search(structure.own_text(clause))
+    if numbered:  # 注：2. 申报第2项的冷库项目须…: the row numbered 2 of the table above
+        wanted = {_label_number(n) for n in re.findall(r"[0-9一二三四五六七八九十]{1,3}(?=\s*项)", numbered.group(0))}
+        return frozenset(n for n, p in enumerate(items) if _label_number(p.clause.label) in wanted)
     headings = [c.heading or _lead(structure.own_text(c)) for c in [clause, *structure.ancestors(clause)]]
     cores = [item_core(p.name) for p in items]
     owners = {n for n, core in enumerate(cores) if len(core) >= 4
               for h in headings if core in h and _REQUIREMENTS_HEADING.search(h)}
-    numbered = _NUMBERED_ITEM.search(structure.own_text(clause))
-    if not owners and numbered:  # 注：2. 申报第2项的冷库项目须…: the row numbered 2 of the table above
-        owners = {n for n, p in enumerate(items) if _label_number(p.clause.label) == _label_number(numbered.group(1))}
     label = _LABELLED.match(structure.own_text(clause))
     if not owners and label and any(_REQUIREMENTS_HEADING.search(h) for h in headings[1:]):
         # （二）分项条件 1. 高山蔬菜基地建设：从事蔬菜种植…: the label names the item it binds
         owners = {n for n, core in enumerate(cores) if shares_run(label.group(1), core, 5)}
-    return owners.pop() if len(owners) == 1 else None
+    return frozenset(owners) if len(owners) == 1 else frozenset()
 
 
-_NUMBERED_ITEM = re.compile(r"(?:申报|申请|享受)第\s*([0-9一二三四五六七八九十]{1,3})\s*(?:项|类)")
+_NUMBERED_ITEMS = re.compile(
+    r"(?:申报|申请|享受|本(?:措施|办法|细则|通知|政策|方案)?)第\s*[0-9一二三四五六七八九十]{1,3}\s*项"
+    r"(?:\s*[、和及与]\s*第?\s*[0-9一二三四五六七八九十]{1,3}\s*项)*"
+)
 
 
 def _label_number(label: str) -> int | None:
