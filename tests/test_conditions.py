@@ -31,6 +31,7 @@ def keys(text, region="500229", negated=False):
         ("民营企业和个体工商户", ("in", "ownership", ("个体工商户", "民营"))),
         ("成立不满三年", ("lt", "age_years", 3)),
         ("注册成立一年以上", ("ge", "age_years", 1)),
+        ("取得营业执照满6个月", ("ge", "age_years", 0.5)),
         ("2024年1月1日以后新设立", ("ge", "established", "2024-01-01")),
         ("年应纳税所得额不超过300万元", ("le", "taxable_income", 300)),
         ("从业人数不超过300人", ("le", "employees", 300)),
