@@ -313,6 +313,15 @@ def test_a_scope_naming_items_by_number_binds_only_them():
     assert rated == [True, True, False]
 
 
+def test_a_preamble_sentence_naming_a_range_of_items_binds_only_them():
+    text = ("# 若干措施\n\n本措施适用于在云南省注册登记的企业。申请第二项至第三项支持的企业，须未被列为失信被执行人。\n\n"
+            "一、税收优惠。对高新技术企业减按15%的税率征收企业所得税。\n\n二、研发奖补。对研发费用100万元以上的企业给予奖励10万元。\n\n"
+            "三、认定奖励。对首次认定的高新技术企业给予奖励20万元。\n")
+    items = extract_policy(text, "range", {"region_code": "530000"}).items
+    assert [("eq", "dishonest", False) in {c.key() for c in i.conditions} for i in items] == [False, True, True]
+    assert all(("within", "region_code", "530000") in {c.key() for c in i.conditions} for i in items)
+
+
 def test_a_table_of_named_items_and_the_notes_under_it():
     text = (
         "# 关于申报专项资金的通知\n\n一、基本要求\n\n申报企业应当在黔江区注册登记。\n\n二、支持项目\n\n"

@@ -40,6 +40,13 @@ def conditions_per_item(
                 named.setdefault(n, []).append(passage)
     for passage in condition_passages(structure, 0, len(structure.text), doc_level=True):
         if not any(s <= passage.base < e for s, e in inside) and not owner(passage.base):
+            for sentence, numbers in _numbered_sentences(passage.text):  # 申请第三项至第五项支持的企业，须…
+                blank = " " * (sentence.end() - sentence.start())
+                passage = replace(passage, text=passage.text[:sentence.start()] + blank + passage.text[sentence.end():])
+                part = replace(passage, text=" " * sentence.start() + sentence.group(0))
+                for n, plan in enumerate(items):
+                    if _label_number(plan.clause.label) in numbers:
+                        named.setdefault(n, []).append(part)
             general.append(passage)
     if not structure.clauses:
         general = []
@@ -90,7 +97,7 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
         return frozenset()
     numbered = _NUMBERED_ITEMS.search(structure.own_text(clause))
     if numbered:  # 注：2. 申报第2项的冷库项目须…: the row numbered 2 of the table above
-        wanted = {_label_number(n) for n in re.findall(r"[0-9一二三四五六七八九十]{1,3}(?=\s*项)", numbered.group(0))}
+        wanted = _item_numbers(numbered.group(0))
         return frozenset(n for n, p in enumerate(items) if _label_number(p.clause.label) in wanted)
     headings = [c.heading or _lead(structure.own_text(c)) for c in [clause, *structure.ancestors(clause)]]
     cores = [item_core(p.name) for p in items]
@@ -105,8 +112,26 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
 
 _NUMBERED_ITEMS = re.compile(
     r"(?:申报|申请|享受|本(?:措施|办法|细则|通知|政策|方案)?)第\s*[0-9一二三四五六七八九十]{1,3}\s*项"
-    r"(?:\s*[、和及与]\s*第?\s*[0-9一二三四五六七八九十]{1,3}\s*项)*"
+    r"(?:\s*[、和及与至到]\s*第?\s*[0-9一二三四五六七八九十]{1,3}\s*项)*"
 )
+
+
+def _item_numbers(text: str) -> set[int | None]:
+    """The item numbers a phrase names: 第二项、第三项 → {2, 3}; 第三项至第五项 → {3, 4, 5}."""
+    numbers = [_label_number(n) for n in re.findall(r"[0-9一二三四五六七八九十]{1,3}(?=\s*项)", text)]
+    if len(numbers) == 2 and re.search(r"项\s*[至到]", text) and all(numbers):
+        return set(range(numbers[0], numbers[1] + 1))
+    return set(numbers)
+
+
+def _numbered_sentences(text: str) -> list[tuple[re.Match[str], set[int | None]]]:
+    """Sentences of a general passage that name the items they bind by number."""
+    out = []
+    for sentence in re.finditer(r"[^。；;\n]+[。；;]?", text):
+        numbered = _NUMBERED_ITEMS.search(sentence.group(0))
+        if numbered:
+            out.append((sentence, _item_numbers(numbered.group(0))))
+    return out
 
 
 def _label_number(label: str) -> int | None:
