@@ -322,6 +322,14 @@ def test_a_preamble_sentence_naming_a_range_of_items_binds_only_them():
     assert all(("within", "region_code", "530000") in {c.key() for c in i.conditions} for i in items)
 
 
+def test_a_list_of_what_a_fund_is_used_for_binds_nothing():
+    text = ("第三条 申请专项资金的企业应当在秀山县注册登记。\n第四条 专项资金用于下列事项：\n（一）首贷贴息；\n"
+            "（二）工业企业“小升规”奖励。\n第五条 对首次获得银行贷款的企业，按利息的60%给予贴息。\n"
+            "第六条 对首次纳入规模以上统计的企业，给予奖励10万元。\n")
+    for item in extract_policy(text, "fund", {"region_code": "500241"}).items:
+        assert "industry" not in {c.field for c in item.conditions}
+
+
 def test_a_table_of_named_items_and_the_notes_under_it():
     text = (
         "# 关于申报专项资金的通知\n\n一、基本要求\n\n申报企业应当在黔江区注册登记。\n\n二、支持项目\n\n"

@@ -11,6 +11,7 @@ from recommender.text.structure import Structure, conditions_cells
 
 __all__ = ["Passage", "condition_passages"]
 
+_BENEFIT_NAME = re.compile(r"^\s*[^，,。；;：:\n]{2,20}(?:奖励|补助|补贴|贴息|资助|奖补|扶持)[。；;]?\s*$")
 _INTRO = re.compile(r"(?:下列|以下|如下)[^，。；]{0,4}(?:条件|要求|情形|标准|行业|领域|产业)")
 # A label line ending a clause's own text (**准入条件**：) introduces the numbered list below it.
 _CONDITIONS_LABEL = re.compile(
@@ -54,6 +55,8 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         role = roles[i]
         if role in ("procedure", "purpose", "validity"):
             continue
+        if _BENEFIT_NAME.match(structure.own_text(clause).rstrip(" \t\n#*>")) and not clause.children:
+            continue  # （四）工业企业“小升规”奖励。: an entry naming a support direction, not whom it binds
         cells = conditions_cells(clause)
         if cells:  # | 1 | 名称 | 申报条件 | 支持标准 |: the conditions column lists requirements
             out.extend(Passage(structure.text[a:b], a, clause.address, True, False, True) for a, b in cells)
