@@ -32,6 +32,7 @@ def keys(text, region="500229", negated=False):
         ("成立不满三年", ("lt", "age_years", 3)),
         ("注册成立一年以上", ("ge", "age_years", 1)),
         ("取得营业执照满6个月", ("ge", "age_years", 0.5)),
+        ("参保人数20人以上（含）", ("ge", "employees", 20)),
         ("2024年1月1日以后新设立", ("ge", "established", "2024-01-01")),
         ("年应纳税所得额不超过300万元", ("le", "taxable_income", 300)),
         ("从业人数不超过300人", ("le", "employees", 300)),
@@ -387,6 +388,10 @@ def test_registered_or_operating_here_is_either_place():
 def test_statuses_of_two_levels_listed_together_are_alternatives():
     assert keys("对新认定的国家级专精特新“小巨人”企业、自治区级专精特新中小企业，分别给予一次性奖励100万元、20万元。") == {
         ("any_of", (("has", "qualifications", "专精特新中小企业"), ("has", "qualifications", "专精特新小巨人企业")))}
+
+
+def test_what_a_taxpayer_was_before_re_registering_is_not_what_it_is():
+    assert keys("由小规模纳税人转登记为增值税一般纳税人") == {("eq", "taxpayer_type", "一般纳税人")}
 
 
 def test_newly_recognised_status_is_an_event_not_a_qualification():

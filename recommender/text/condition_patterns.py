@@ -88,7 +88,7 @@ _NEWLY = re.compile(
 _RECOGNISED_AFTER = re.compile(r"[”\"]?\s*(?:评价|评定|认定)(?:条件|标准|工作|办法|程序|管理|指标|$)")
 _SMALL_LOW_PROFIT = re.compile(r"小型微利企业")
 _ORIGIN = re.compile(r"由\s*$")
-_CONVERTED = re.compile(r"\s*(?:转型|转为|升级|改制|转制)")
+_CONVERTED = re.compile(r"\s*(?:转型|转为|升级|改制|转制|转登记)")
 
 
 def _levels_at_or_above(level: str) -> list[str]:

@@ -37,7 +37,7 @@ _NUMERIC_FIELDS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [(name, re.
     ("rd_expense", r"研发费用|研究开发费用|研发投入|研发经费", frozenset({"万元"})),
     ("revenue", r"营业收入|主营业务收入|销售收入|营收|销售额|营业额", frozenset({"万元"})),
     ("assets", r"资产总额|总资产", frozenset({"万元"})),
-    ("employees", r"从业人数|从业人员|职工人数|员工人数|职工总数|在职职工|用工人数|员工|职工",
+    ("employees", r"从业人数|从业人员|职工人数|员工人数|职工总数|在职职工|用工人数|参保人数|参保职工|员工|职工",
      frozenset({"人"})),
     ("invention_patents", r"发明专利", frozenset({"件", "项", "个"})),
     ("age_years", r"成立|注册|设立|经营(?!者|场所|范围|主体|活动)|存续|开业|取得营业执照", frozenset({"年", "月"})),
