@@ -394,6 +394,13 @@ def test_what_a_taxpayer_was_before_re_registering_is_not_what_it_is():
     assert keys("由小规模纳税人转登记为增值税一般纳税人") == {("eq", "taxpayer_type", "一般纳税人")}
 
 
+def test_a_count_before_its_field_words_checks_its_alternative_and_not_the_next():
+    assert keys("拥有1件以上有效发明专利，或者拥有10件以上软件著作权两项条件之一") == {
+        ("any_of", (("ge", "invention_patents", 1), ("unknown", "拥有10件以上软件著作权")))}
+    assert keys("拥有1件以上有效发明专利，或者拥有5件以上实用新型专利") == {
+        ("any_of", (("ge", "invention_patents", 1), ("unknown", "拥有5件以上实用新型专利")))}
+
+
 def test_newly_recognised_status_is_an_event_not_a_qualification():
     assert measure("对首次通过科技型中小企业评价的企业，给予一次性奖励2万元。") == [
         ("unknown", None, "首次通过科技型中小企业评价")]

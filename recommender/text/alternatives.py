@@ -28,9 +28,9 @@ def to_condition(hit: Hit, text: str, base: int, clause: str) -> Condition:
 _DOMAIN = re.compile(r"\s*(?:当)?中(?![小型国央心级])")  # 小型、微型企业中…: the pool the alternatives come from
 
 
-def _checks_branch(hit: Hit, branch: str) -> bool:
+def _checks_branch(hit: Hit, branch: str, branch_start: int) -> bool:
     """Whether a hit checks an alternative: numbers need their field words, industries a frame."""
-    if hit.lead != NO_LEAD and hit.lead >= hit.start:
+    if hit.lead != NO_LEAD and not branch_start <= hit.lead < hit.start:
         return False  # a bare bound (五项以上) whose field words belong to another alternative
     return hit.field != "industry" or bool(INDUSTRY_FRAME.search(branch))
 
@@ -48,7 +48,7 @@ def or_across_phrases(head: str, hits: list[Hit], words: str, offset: int, claus
         inside = [h for h in hits if s <= h.start and h.end <= e and h not in shared]
         if len(inside) > 1:
             return []
-        if inside and _checks_branch(inside[0], head[s:e]):
+        if inside and _checks_branch(inside[0], head[s:e], s):
             children.append(to_condition(inside[0], words, offset, ""))
             continue
         text = requirement_text(words[s:e])

@@ -44,6 +44,8 @@ _NUMERIC_FIELDS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [(name, re.
 ]]
 _NUMERIC_FIELDS_BY_NAME = {name: cue for name, cue, _ in _NUMERIC_FIELDS}
 _LOOKBACK = re.compile(r"(?:近|最近|过去|前)\s*$")
+_CUE_AFTER_REACH = 8
+_HOLDS = re.compile(r"(?:拥有|具有|持有|获得|取得)\s*$")
 _GROWTH = re.compile(r"增长率|增速|增幅|增长|同比|环比|下降|减少|降低")
 _SHARE_OF = re.compile(r"^\s*(?:且|并且|并|其中)?\s*占[^，。；]{0,16}(?:收入|总额)[^，。；]{0,4}(?:比重|比例)")
 _AGE_REACH = 10  # 注册成立时间在三年以内: an age bound sits close to its cue
@@ -197,6 +199,10 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
         value = round(value / 12, 4)
     if isinstance(value, float) and value.is_integer() and name != "rd_ratio":
         value = int(value)
+    if 1000 <= best[0] < 1000 + _CUE_AFTER_REACH:  # 拥有1件以上有效发明专利: the cue follows, the verb leads
+        verb = _HOLDS.search(part, 0, start)
+        lead = verb.start() if verb else lead
+        end = best[2] + len(_NUMERIC_FIELDS_BY_NAME[name].match(part, best[2]).group(0))
     return Hit(name, bound.op, value, start, end, 0.9 if best[0] < 1000 else 0.7, lead=lead)
 
 

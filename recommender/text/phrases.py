@@ -58,7 +58,7 @@ _LEAD = re.compile(
 )
 
 
-_TAIL = re.compile(r"(?<=.{4})的(?:企业|单位|项目|主体)?$")
+_TAIL = re.compile(r"(?<=.{4})(?:的(?:企业|单位|项目|主体)?|(?:等)?[两二三四五六]项(?:条件)?(?:中的)?之一)$")
 
 
 _ROW_LABEL = re.compile(r"^[^　]{1,10}?\s*　[\s　]*(?=\S)")  # 研发　拥有…: the label cell of a table row
