@@ -372,11 +372,26 @@ def test_a_section_of_shared_requirements_binds_every_product(heading):
         assert {("within", "region_code", "422800"), ("eq", "dishonest", False)} <= {c.key() for c in item.conditions}
 
 
+def test_a_cashing_notice_reads_its_recipients_and_splits_its_offers():
+    text = ("某市工业和信息化局关于兑现扶持资金的公告\n\n一、兑现对象\n\n在柳州市注册登记，从事汽车零部件及配件制造的工业企业。"
+            "申请企业纳税信用等级须在B级以上。\n\n二、兑现内容\n\n"
+            "对首次进入整车企业一级供应商名录的零部件企业，给予一次性奖励50万元；"
+            "对被认定为专精特新“小巨人”的企业，在国家奖励的基础上，市级再给予一次性奖励30万元；"
+            "对从业人员不满300人的零部件企业实施智能工厂改造的，按投资额的10%给予补助。\n\n三、申报材料\n\n（一）申请表。\n")
+    items = extract_policy(text, "cash", {"region_code": "450200"}).items
+    assert len(items) == 3
+    for item in items:
+        keys = {c.key() for c in item.conditions}
+        assert {("within", "region_code", "450200"), ("in", "industry", ("C3670",)),
+                ("in", "tax_credit", ("A", "B"))} <= keys
+
+
 @pytest.mark.parametrize("sentence", [
     "对营业收入首次达到1亿元的企业，给予一次性奖励100万元；首次达到10亿元的，给予一次性奖励300万元。",
     "对新认定为国家重点龙头企业的，给予一次性奖励50万元；新认定为市级龙头企业的，给予一次性奖励20万元。",
     "对新植漆树50亩以上的，按每亩300元给予奖补；对实行轮割养树的，另按每亩100元给予管护奖补。",
     "对新评定为国家5A级物流企业的，给予一次性奖励50万元；由低等级晋升为高等级的，按差额给予奖励。",
+    "对吸纳就业3人以上的企业，给予一次性创业补贴5000元；吸纳就业10人以上的，一次性创业补贴提高到1万元。",
 ])
 def test_tiers_and_add_ons_of_one_offer_stay_one_item(sentence):
     assert len(extract_policy(f"某县奖励办法\n\n{sentence}\n", "tiers", {"region_code": "500229"}).items) == 1

@@ -273,9 +273,10 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
     codes: list[str] = []
     for m in found:
         narrower = [c for other in found if other is not m for c in resolved[other.group(0)]]
+        if text[:m.start()].endswith("的") and any(
+                c != code and c.startswith(code) for code in resolved[m.group(0)] for c in narrower):
+            continue  # 从事水果种植或者茶叶种植的农业企业 / …零部件制造的工业企业: the trades named first narrow it
         for code in resolved[m.group(0)]:
-            if text[:m.start()].endswith("的") and any(c != code and c.startswith(code) for c in narrower):
-                continue  # 从事水果种植或者茶叶种植的农业企业: the trades named first narrow the sector
             if code not in codes:
                 codes.append(code)
     op = "not_in" if negated else "in"

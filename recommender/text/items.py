@@ -50,8 +50,8 @@ def _own_subject(structure: Structure, i: int) -> frozenset:
 
 def _splits(structure: Structure, roles: list[str], parent: int | None, kids: list[int]) -> bool:
     """Whether measure children are separate items rather than tiers or terms of one."""
-    if parent is None:
-        return True
+    if parent is None or all(structure.clauses[k].kind == "sentence" for k in kids):
+        return True  # offers cut from one sentence were already told apart from tiers (text.offers)
     if all(_names_benefit(structure.clauses[k].heading or "") for k in kids):
         return True
     if roles[parent] == "standard":  # 三、支持标准（一）研发补助（二）入库奖励

@@ -49,7 +49,7 @@ def offer_segments(line: str) -> list[tuple[int, int]]:
 
 
 _ADD_ON = re.compile(
-    r"(?:另|再|还可|追加|额外|另行)[^，,。；]{0,12}?(?:给予|予以|奖励|补助|补贴)|按差额|补足差额|差额部分|参照[^，,。；]{0,12}标准"
+    r"(?:另|再|还可|追加|额外|另行)[^，,。；]{0,12}?(?:给予|予以|奖励|补助|补贴)|按差额|补足差额|差额部分|参照[^，,。；]{0,12}标准|(?:提高|提升|增加|上浮)(?:到|至)"
 )
 _ELLIPTIC = re.compile(r"^\s*(?:对)?[^，,。；]{0,5}的[，,]")  # 国家级的，奖励30万元: the subject of the offer before
 
@@ -62,7 +62,7 @@ def _tiers(offers: list[str]) -> bool:
     """Whether the offers are tiers or add-ons of one: the same words give them, or each checks the
     same fields and only the figures differ, or a later one adds to (另按…给予) or shortens the subject
     of (国家级的) the one before."""
-    if any(_ADD_ON.search(text) or _ELLIPTIC.match(text) for text in offers[1:]):
+    if any(_ADD_ON.search(text) and "基础上" not in text or _ELLIPTIC.match(text) for text in offers[1:]):
         return True
     if _PARTY_SUBJECT.search(offers[0]) and any(
             not _PARTY_SUBJECT.search(t) and not _LEAD_SUBJECT.match(t) for t in offers[1:]):
