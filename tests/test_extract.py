@@ -359,6 +359,25 @@ def test_how_to_apply_under_a_requirements_heading_binds_nothing():
     assert "依法诚信经营" in item.assumed
 
 
+def test_requirements_for_any_product_are_all_required():
+    text = ("# 担保产品目录\n\n## 一、共同准入要求\n\n申请本目录所列任一产品的客户，均应当满足以下要求：\n\n"
+            "（1）在酉阳县辖内依法登记注册；\n\n（2）企业未被列为失信被执行人。\n\n## 二、产品清单\n\n### 产品一：惠农担\n\n"
+            "担保金额：单户最高300万元。\n\n### 产品二：首保贷\n\n担保金额：单户最高100万元。\n")
+    for item in extract_policy(text, "g", {"region_code": "500242"}).items:
+        assert {("within", "region_code", "500242"), ("eq", "dishonest", False)} <= {c.key() for c in item.conditions}
+
+
+def test_a_note_refusing_dishonest_debtors_binds_every_row():
+    text = ("# 政策兑现清单\n\n| 序号 | 政策名称 | 兑现条件 | 兑现标准 |\n|---|---|---|---|\n"
+            "| 1 | 升规奖励 | 首次纳入规模以上工业统计的企业 | 每户奖励10万元 |\n"
+            "| 2 | 吸纳就业补贴 | 小型、微型企业 | 按每人2000元给予补贴 |\n\n"
+            "注：1. 兑现对象须为在六盘水市注册登记的企业；被列入失信被执行人名单的企业，不予兑现。\n")
+    items = extract_policy(text, "list", {"region_code": "520200"}).items
+    assert len(items) == 2
+    for item in items:
+        assert {("within", "region_code", "520200"), ("eq", "dishonest", False)} <= {c.key() for c in item.conditions}
+
+
 @pytest.mark.parametrize("heading", ["通用准入要求", "共性条件", "申报资格"])
 def test_a_section_of_shared_requirements_binds_every_product(heading):
     text = (
