@@ -416,6 +416,15 @@ def test_tiers_and_add_ons_of_one_offer_stay_one_item(sentence):
     assert len(extract_policy(f"某县奖励办法\n\n{sentence}\n", "tiers", {"region_code": "500229"}).items) == 1
 
 
+def test_entries_of_a_lone_subsection_are_items_of_their_own():
+    text = ("# 若干措施\n\n一、壮大市场主体\n\n（一）支持企业上规升级\n\n"
+            "1. 对首次纳入规模以上工业企业统计库的电子设备制造企业，给予一次性奖励15万元。\n\n"
+            "2. 对上一年度营业收入首次达到1亿元以上的企业，给予一次性奖励20万元。\n\n"
+            "二、加大金融支持\n\n对获得银行贷款的企业按利息的50%给予贴息。\n")
+    items = extract_policy(text, "lone", {"region_code": "510700"}).items
+    assert [i.clause for i in items] == ["一、（一）1.", "一、（一）2.", "二、"]
+
+
 def test_first_recognition_and_re_recognition_are_two_awards():
     text = (
         "# 科技企业政策\n\n一、高新技术企业奖励\n\n（一）对首次通过认定的高新技术企业，给予一次性奖励20万元。\n\n"

@@ -127,7 +127,9 @@ def _pick(structure: Structure, roles: list[str], measures: list[bool], parent: 
     if not with_measures:
         return []
     if len(with_measures) == 1 and parent is not None:
-        return [parent]
+        only = with_measures[0]  # 一、（一）1.…2.…: a lone section whose entries are items of their own
+        sub = _pick(structure, roles, measures, only, structure.clauses[only].children)
+        return sub if len(sub) >= 2 else [parent]
     if not _splits(structure, roles, parent, with_measures):
         return [parent]
     out: list[int] = []
