@@ -312,10 +312,11 @@ def find_conditions(
             _cue_re(tuple(patterns()["exclusion_cues"])).search(head))
         hits = categorical_hits(head, neg)
         dates = date_hits(head)
+        bounds = _numeric_hits(head, before)
         # 新认定为…: the title's words name no industry; a bound after the event ends it
-        events = event_spans(head, hits + dates + _numeric_hits(head, before))
+        events = event_spans(head, hits + dates + bounds)
         taken = [(h.start, h.end, False) for h in hits]
-        for extra in (*_numeric_hits(head, before), *dates, *region_hits(head, region_code),
+        for extra in (*bounds, *dates, *region_hits(head, region_code),
                       *industry_hits(mask(head, taken + events), neg)):
             numeric = extra.lead != NO_LEAD  # the two bounds of a range share their words
             if not any(s < extra.end and extra.start < e and not (numeric and n) for s, e, n in taken):

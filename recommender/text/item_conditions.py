@@ -40,7 +40,8 @@ def conditions_per_item(
                 named.setdefault(n, []).append(passage)
     for passage in condition_passages(structure, 0, len(structure.text), doc_level=True):
         if not any(s <= passage.base < e for s, e in inside) and not owner(passage.base):
-            for sentence, numbers in _numbered_sentences(passage.text):  # 申请第三项至第五项支持的企业，须…
+            # 注：2. 申报第2项的…; 申请第三项至第五项支持的企业，须…: only the items it names by number
+            for sentence, numbers in _numbered_sentences(passage.text):
                 blank = " " * (sentence.end() - sentence.start())
                 passage = replace(passage, text=passage.text[:sentence.start()] + blank + passage.text[sentence.end():])
                 part = replace(passage, text=" " * sentence.start() + sentence.group(0))
@@ -90,15 +91,11 @@ def _definitions(structure: Structure, inside, region_code: str | None) -> list[
 
 
 def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> frozenset[int]:
-    """The items a clause at ``offset`` names: by the one item name a heading above it carries, or by
-    number (申报第2项的…; 本措施第二项、第三项的支持对象为…)."""
+    """The one item a clause at ``offset`` names by the item name a heading above it carries (items named
+    by number, 申报第2项的…, are bound sentence by sentence: ``_numbered_sentences``)."""
     clause = structure.clause_at(offset)
     if clause is None or len(items) < 2:
         return frozenset()
-    numbered = _NUMBERED_ITEMS.search(structure.own_text(clause))
-    if numbered:  # 注：2. 申报第2项的冷库项目须…: the row numbered 2 of the table above
-        wanted = _item_numbers(numbered.group(0))
-        return frozenset(n for n, p in enumerate(items) if _label_number(p.clause.label) in wanted)
     headings = [c.heading or _lead(structure.own_text(c)) for c in [clause, *structure.ancestors(clause)]]
     cores = [item_core(p.name) for p in items]
     owners = {n for n, core in enumerate(cores) if len(core) >= 4
