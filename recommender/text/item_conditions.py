@@ -8,6 +8,7 @@ from dataclasses import replace
 from recommender.rules.schema import Condition
 from recommender.text.definitions import DEFINITION, term_is_used
 from recommender.text.items import ItemPlan, item_core, shares_run
+from recommender.text.numbers import parse_number
 from recommender.text.passages import Passage, condition_passages
 from recommender.text.requirements import read_passages
 from recommender.text.structure import Structure
@@ -132,8 +133,7 @@ def _numbered_sentences(text: str) -> list[tuple[re.Match[str], set[int | None]]
 
 
 def _label_number(label: str) -> int | None:
-    from recommender.text.numbers import parse_number
-
+    """The number of a clause label (2., （二）, 二、), or None."""
     digits = re.sub(r"[^0-9一二三四五六七八九十]", "", label)
     try:
         return int(parse_number(digits)) if digits else None
