@@ -401,9 +401,9 @@ def test_a_count_before_its_field_words_checks_its_alternative_and_not_the_next(
         ("any_of", (("ge", "invention_patents", 1), ("unknown", "拥有5件以上实用新型专利")))}
 
 
-def test_newly_recognised_status_is_an_event_not_a_qualification():
+def test_newly_recognised_status_is_an_event_beside_the_qualification():
     assert measure("对首次通过科技型中小企业评价的企业，给予一次性奖励2万元。") == [
-        ("unknown", None, "首次通过科技型中小企业评价")]
+        ("has", "qualifications", "科技型中小企业"), ("unknown", None, "首次通过科技型中小企业评价")]
     assert keys("已取得科技型中小企业入库登记编号") == {("has", "qualifications", "科技型中小企业")}
 
 
@@ -486,11 +486,22 @@ def test_a_newly_acquired_title_is_an_unknown_event_beside_the_qualification():
     assert conditions_of("对首次纳入规模以上工业企业统计库的制造业企业，给予一次性奖励10万元。") == [
         ("in", "industry", ("C",)), ("unknown", None, "首次纳入规模以上工业企业统计库")]
     assert conditions_of("对创新型中小企业，给予一次性奖励5万元。") == [("has", "qualifications", "创新型中小企业")]
+    conferred = conditions_of("对首次被工业和信息化部认定为专精特新“小巨人”企业的，给予一次性奖励60万元。")
+    assert conferred == [("has", "qualifications", "专精特新小巨人企业"),
+                         ("unknown", None, "首次被工业和信息化部认定为专精特新“小巨人”企业")]
+    assert ("has", "qualifications", "专精特新小巨人企业") in conditions_of(
+        "对被工业和信息化部认定为专精特新“小巨人”企业的，给予一次性奖励60万元。")
+
+
+def test_a_title_applied_for_is_not_held():
+    found = conditions_of("申报首次认定高新技术企业奖励的，须为2024年度首次通过认定的高新技术企业。")
+    assert found == [("has", "qualifications", "高新技术企业"), ("unknown", None, "首次通过认定的高新技术企业")]
+    assert conditions_of("企业申请认定为高新技术企业的，给予辅导补贴2万元。") == []
 
 
 def test_a_title_being_recognised_names_no_industry():
     assert conditions_of("对新认定为农业产业化国家重点龙头企业的，给予一次性奖励50万元。") == [
-        ("unknown", None, "新认定为农业产业化国家重点龙头企业")]
+        ("has", "qualifications", "农业产业化龙头企业"), ("unknown", None, "新认定为农业产业化国家重点龙头企业")]
 
 
 def test_parallel_offers_make_their_events_alternatives():

@@ -81,10 +81,10 @@ _HAS_LOAN = re.compile(
     r"(?:原|现有|存量)?(?:流动资金)?贷款(?:即将|已经)?到期"  # 续贷: a loan falling due is one the firm has
 )
 # A status being acquired (首次通过高新技术企业认定, 新认定为…) is an event the profile cannot show.
-_NEWLY = re.compile(
-    r"(?:(?:首次|新|再次|重新)[^，。；]{0,12}?(?:认定为|认定|通过|获评为?|评为|入选|获得)|认定为|评价为|评定为|"
-    r"申请认定|申报认定)[“\"]?$"
-)
+# Only a title being applied for (申请认定为…, 经评价…认定为… as the grant) is not held; one already
+# conferred (首次被工业和信息化部认定为…的, 新认定为…的) is held, the event beside it being unknown.
+_NEWLY = re.compile(r"(?:认定为|评价为|评定为|(?:申请|申报)[^，。；]{0,8}?(?:认定|评价|评定)为?)[“\"]?$")
+_CONFERRED = re.compile(r"(?:被|首次|新|再次|重新|已)[^，。；]{0,12}$")
 _RECOGNISED_AFTER = re.compile(r"[”\"]?\s*(?:评价|评定|认定)(?:条件|标准|工作|办法|程序|管理|指标|$)")
 _SMALL_LOW_PROFIT = re.compile(r"小型微利企业")
 _ORIGIN = re.compile(r"由\s*$")
@@ -133,7 +133,10 @@ def categorical_hits(text: str, negated: bool = False) -> list[Hit]:
         hits.append(hit)
 
     for m in _qualification_re().finditer(text):
-        if _NEWLY.search(text, max(0, m.start() - 20), m.start()) or _RECOGNISED_AFTER.match(text, m.end()):
+        newly = _NEWLY.search(text, max(0, m.start() - 20), m.start())
+        if newly and "申" not in newly.group(0):
+            newly = None if _CONFERRED.search(text, max(0, newly.start() - 12), newly.start()) else newly
+        if newly or _RECOGNISED_AFTER.match(text, m.end()):
             taken.append((m.start(), m.end()))  # nor is its 中小企业 a size word
             continue
         add(Hit("qualifications", "has", _canonical(m.group(0)), m.start(), m.end(), subject=True))

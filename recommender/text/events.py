@@ -22,6 +22,7 @@ _EVENT = re.compile(
 )
 _STOP = re.compile(r"的|[，。；,;]")
 _TITLE_END = re.compile(r"企业|基地|车间|工厂|中心|平台|园区|称号|认证|标志|名单|目录|库")
+_RECOGNITION = re.compile(r"[”\"]?(?:认定|评价|评定|认证|入库)")
 _SKIP_FIELDS = ("has_bank_loan", "age_years", "established")  # 首次获得银行贷款, 新设立: checkable events
 
 
@@ -47,6 +48,8 @@ def event_spans(head: str, hits: list[Hit]) -> list[tuple[int, int]]:
             limit = len(head[:min(later)].rstrip("、，,和及且并 "))
         if titles and titles[0].start <= limit + 8:
             end = titles[0].end  # 新认定的国家级专精特新“小巨人”企业: through the title it names
+            after = _RECOGNITION.match(head, end)
+            end = after.end() if after else end  # 首次通过高新技术企业认定: and the recognition after it
         else:
             end = limit
             tail = head[m.end():end]
