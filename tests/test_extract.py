@@ -655,3 +655,16 @@ def test_title_and_purpose_of_a_guide_bind_no_item():
     items = extract_policy(guide, "nat", {"title": "支持小微企业发展税费优惠政策指引"}).items
     assert len(items) == 2
     assert all(c.field != "size" for item in items for c in item.conditions)
+
+
+def test_the_basis_under_a_guides_conditions_binds_no_one():
+    guide = (
+        "# 某市税费优惠政策指引\n\n## 一、小型微利企业减免企业所得税\n\n【享受主体】\n\n小型微利企业\n\n"
+        "【优惠内容】\n\n对小型微利企业减按25%计算应纳税所得额，按20%的税率缴纳企业所得税。\n\n【享受条件】\n\n"
+        "1. 年度应纳税所得额不超过300万元；\n\n2. 资产总额不超过5000万元。\n\n"
+        "从业人数和资产总额指标，按企业全年的季度平均值确定。\n\n【政策依据】\n\n"
+        "《财政部 税务总局关于进一步支持小微企业和个体工商户发展有关税费政策的公告》（财政部 税务总局公告2023年第12号）\n"
+    )
+    [item] = extract_policy(guide, "g", {"title": "某市税费优惠政策指引", "region_code": "620100"}).items
+    assert {(c.field, c.op) for c in item.conditions} == {
+        ("small_low_profit", "eq"), ("taxable_income", "le"), ("assets", "le")}

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from recommender.text.definitions import blank_definitions
-from recommender.text.roles import clause_roles
+from recommender.text.roles import clause_roles, procedure_tail
 from recommender.text.structure import Structure, conditions_cells
 
 __all__ = ["Passage", "condition_passages"]
@@ -74,6 +74,8 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         if doc_level and _answers_scope(structure, clause):
             strong = True  # 问：这些政策适用于哪些经营主体？ binds every item
         own = _TERM_LINE.sub(lambda m: " " * len(m.group(0)), structure.own_text(clause))
+        tail = procedure_tail(own)  # …资产总额不超过5000万元。【政策依据】…: the basis binds no one
+        own = own[:tail] + re.sub(r"\S", " ", own[tail:])
         if clause.heading and _SECTION_HEADING.search(clause.heading) and own.lstrip("*# ").startswith(clause.heading):
             at = own.index(clause.heading)  # （三）入库项目申报条件: the heading's words name no condition
             own = own[:at] + " " * len(clause.heading) + own[at + len(clause.heading):]

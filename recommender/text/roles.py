@@ -8,7 +8,7 @@ from functools import cache
 from recommender.text.lexicon import patterns
 from recommender.text.structure import Clause, Structure
 
-__all__ = ["clause_role", "clause_roles", "is_measure"]
+__all__ = ["procedure_tail", "clause_role", "clause_roles", "is_measure"]
 
 _GRANT = re.compile(
     r"设立[^，。；]{0,20}?(?:资金|基金|资金池)[，,]\s*(?:专项)?用于(?:帮助|支持|解决|缓解)|给予|予以|减按|免征|(?:依次|定额)?扣减(?![额率])|减半征收|免收|减免|加计扣除|加计\s*[0-9]+(?:\.[0-9]+)?%\s*抵减|退还|返还|一次性|即征即退|两免三减半|"
@@ -63,6 +63,17 @@ def _heading_role(heading: str) -> str | None:
             if suffix.search(short):
                 return role
     return None
+
+
+_LABEL_LINE = re.compile(r"(?m)^[ \t*#>-]*(?:【([^】\n]{2,10})】|\*\*([^*\n]{2,10})\*\*\s*[:：]|([^\s：:，。]{2,8})[:：]\s*$)")
+
+
+def procedure_tail(text: str) -> int:
+    """Where a clause's own text turns to how to apply (a 【政策依据】 or 申报材料： label line), else its end."""
+    for m in _LABEL_LINE.finditer(text):
+        if _heading_role(m.group(1) or m.group(2) or m.group(3)) == "procedure":
+            return m.start()
+    return len(text)
 
 
 def clause_role(structure: Structure, clause: Clause) -> str:
