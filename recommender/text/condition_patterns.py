@@ -244,15 +244,17 @@ _CODE_NOTE = re.compile(
 )
 
 
-def _stated_codes(text: str) -> tuple[list[str], re.Match[str]] | None:
-    m = _CODE_NOTE.search(text)
-    if not m:
+def _stated_codes(text: str) -> tuple[list[str], int, int] | None:
+    """The codes of every code note in ``text`` (A（…代码C39）或者B（…代码I65）), with where the first
+    note starts and the last ends."""
+    notes = list(_CODE_NOTE.finditer(text))
+    if not notes:
         return None
     from recommender.profiles.industry import industry_table
 
     known = set(industry_table()["code"])
-    codes = [c for c in re.findall(r"[A-T](?:[0-9]{2,4})?", m.group("codes")) if c in known]
-    return (codes, m) if codes else None
+    codes = [c for m in notes for c in re.findall(r"[A-T](?:[0-9]{2,4})?", m.group("codes")) if c in known]
+    return (list(dict.fromkeys(codes)), notes[0].start(), notes[-1].end()) if codes else None
 
 
 def industry_hits(text: str, negated: bool) -> list[Hit]:
@@ -262,10 +264,10 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
     found = [m for m in pattern.finditer(text) if not _DEPARTMENT_AFTER.match(text, m.end())]
     stated = _stated_codes(text)
     if stated:
-        codes, note = stated
-        frame = re.search(r"(?:主要)?从事|主营|属于", text[:note.start()])
-        start = min([note.start(), *(m.start() for m in found), *([frame.end()] if frame else [])])
-        end = note.end() + (text[note.end():note.end() + 1] in "）)")
+        codes, note_start, note_end = stated
+        frame = re.search(r"(?:主要)?从事|主营|属于", text[:note_start])
+        start = min([note_start, *(m.start() for m in found), *([frame.end()] if frame else [])])
+        end = note_end + (text[note_end:note_end + 1] in "）)")
         return [Hit("industry", "not_in" if negated else "in", _cover(codes), start, end, 0.9)]
     if not found:
         return []
