@@ -68,12 +68,13 @@ def same_condition(gold: Condition, pred: Condition) -> bool:
 
 
 def _coverage(codes) -> frozenset[str]:
-    """Industry codes with each class that has a single child read as that child (same firms)."""
+    """Industry codes as the firms they cover: a class with a single child is that child, and every
+    child of a class listed (F51, F52) is the class (F)."""
     from recommender.profiles.industry import industry_table
-    from recommender.text.condition_patterns import narrowest
+    from recommender.text.condition_patterns import cover, narrowest
 
     table = industry_table()
-    return frozenset(narrowest(str(c), table) for c in ([codes] if isinstance(codes, str) else codes))
+    return frozenset(cover([narrowest(str(c), table) for c in ([codes] if isinstance(codes, str) else codes)]))
 
 
 def _pair(

@@ -11,7 +11,7 @@ from recommender.rules.schema import TAX_CREDIT_LEVELS
 from recommender.text.lexicon import patterns
 
 __all__ = [
-    "INDUSTRY_FRAME", "NO_LEAD", "Hit", "categorical_hits", "industry_hits", "narrowest", "region_hits", "date_hits",
+    "INDUSTRY_FRAME", "NO_LEAD", "Hit", "cover", "categorical_hits", "industry_hits", "narrowest", "region_hits", "date_hits",
 ]
 
 
@@ -268,7 +268,7 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
         frame = re.search(r"(?:主要)?从事|主营|属于", text[:note_start])
         start = min([note_start, *(m.start() for m in found), *([frame.end()] if frame else [])])
         end = note_end + (text[note_end:note_end + 1] in "）)")
-        return [Hit("industry", "not_in" if negated else "in", _cover(codes), start, end, 0.9)]
+        return [Hit("industry", "not_in" if negated else "in", cover(codes), start, end, 0.9)]
     if not found:
         return []
     named = sum(m.end() - m.start() for m in found)
@@ -285,10 +285,10 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
             if code not in codes:
                 codes.append(code)
     op = "not_in" if negated else "in"
-    return [Hit("industry", op, _cover(codes), found[0].start(), found[-1].end(), 0.85)]
+    return [Hit("industry", op, cover(codes), found[0].start(), found[-1].end(), 0.85)]
 
 
-def _cover(codes: list[str]) -> list[str]:
+def cover(codes: list[str]) -> list[str]:
     """Codes with every complete set of siblings replaced by their parent (住宿业、餐饮业 → H)."""
     out = list(codes)
     while True:
