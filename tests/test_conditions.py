@@ -145,6 +145,17 @@ def test_sentence_level_exclusion_negates_the_industries_it_names():
     assert [c.key() for c in found.conditions] == [("not_in", "industry", ("J", "K"))]
 
 
+def test_who_cannot_enjoy_or_apply_is_left_out():
+    found = conditions_of("答：纳税信用等级为D级的企业，以及被列为失信被执行人的企业，不能享受这批政策。")
+    assert ("not_in", "tax_credit", ("D",)) in found
+    assert conditions_of("答：个体工商户不能申报。") == [("not_in", "ownership", ("个体工商户",))]
+
+
+def test_an_answers_lead_is_not_part_of_its_requirement():
+    found = conditions_of("答：对引进国内外知名餐饮品牌、在本市开设该品牌首店的餐饮企业，给予一次性奖励10万元。")
+    assert [text for op, _, text in found if op == "unknown"][0].startswith("引进国内外知名餐饮品牌")
+
+
 def test_industry_synonym_descends_to_the_single_child_class():
     found = find_conditions("房地产开发企业不得申请使用转贷资金。", 0, "第四条", region_code=None)
     assert [c.key() for c in found.conditions] == [("not_in", "industry", ("K7010",))]
