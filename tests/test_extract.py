@@ -668,3 +668,18 @@ def test_the_basis_under_a_guides_conditions_binds_no_one():
     [item] = extract_policy(guide, "g", {"title": "某市税费优惠政策指引", "region_code": "620100"}).items
     assert {(c.field, c.op) for c in item.conditions} == {
         ("small_low_profit", "eq"), ("taxable_income", "le"), ("assets", "le")}
+
+
+def test_a_paragraph_after_the_measures_binds_them_all_and_numbered_sentences_their_own():
+    plan = (
+        "三、支持措施\n\n（一）研发奖励。对医药制造企业取得创新药注册证书的，给予奖励100万元。\n\n"
+        "（二）种植补助。对从事中药材种植的企业，按每亩300元给予补助。\n\n"
+        "（三）贷款贴息。对医药制造企业取得银行贷款的，按LPR的30%给予贴息。\n\n"
+        "享受上述支持措施的企业，还应当符合以下要求：未被列入失信被执行人名单；纳税信用等级不低于B级。"
+        "申请第（三）项贷款贴息的企业，成立时间须满2年。\n"
+    )
+    items = extract_policy(plan, "p", {"title": "某市生物医药工作方案", "region_code": "530100"}).items
+    assert len(items) == 3
+    for item in items:
+        assert {"dishonest", "tax_credit"} <= {c.field for c in item.conditions}
+    assert [any(c.field == "age_years" for c in item.conditions) for item in items] == [False, False, True]

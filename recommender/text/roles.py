@@ -65,6 +65,7 @@ def _heading_role(heading: str) -> str | None:
     return None
 
 
+_STILL_REQUIRED = re.compile(r"^[^。；]{0,24}?(?:还|均|须|应当|应|需|必须)[^。；]{0,6}(?:符合|满足|具备|具有)")
 _LABEL_LINE = re.compile(r"(?m)^[ \t*#>-]*(?:【([^】\n]{2,10})】|\*\*([^*\n]{2,10})\*\*\s*[:：]|([^\s：:，。]{2,8})[:：]\s*$)")
 
 
@@ -87,6 +88,8 @@ def clause_role(structure: Structure, clause: Clause) -> str:
             return "procedure"  # 三、申报要求（一）申报时间为…，逾期不予受理: how to apply, not who may
         if role:
             return role
+    if not clause.label and clause.kind != "heading" and _STILL_REQUIRED.search(own):
+        return "conditions"  # 享受上述支持措施的企业，还应当符合以下要求：… after a list of measures
     if _PURPOSE.match(own):
         return "purpose"
     if _VALIDITY.search(own) and not _GRANT.search(own):

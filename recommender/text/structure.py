@@ -34,6 +34,9 @@ _HEADING_END = re.compile(r"[。：:]")
 _NAMED_ORDINAL = re.compile(
     r"(?:政策|产品|事项|项目|措施|专项|附件)[一二三四五六七八九十0-9]{1,3}\s*[：:、.．\s][^。；;\n]{0,36}$"
 )
+# 享受上述支持措施的企业，还应当…: an unnumbered paragraph after a list speaks for the whole list.
+_BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项)")
+_LIST_KINDS = frozenset({"paren_cn", "cn", "arabic", "paren_arabic"})
 _NOTE = re.compile(r"\**(?:注|备注|说明)\**\s*[：:]\s*")
 _NOTE_ITEM = re.compile(r"(?:(?<=^)|(?<=[：:。；;\s]))\s*([0-9]{1,2})\s*[.．、](?![0-9])\s*")
 _BRACKET_LEAD = re.compile(r"\**【([^】\n]{2,12})】\**\s*[：:]?\s*")
@@ -284,6 +287,10 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
                 elif n == 0 and _NAMED_ORDINAL.match(stripped, pos):  # 产品二：首贷通 in plain text
                     kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
+                elif n == 0 and stack and clauses[stack[-1]].kind in _LIST_KINDS and clauses[stack[-1]].label \
+                        and _BACK_REFERENCE.match(stripped, pos):
+                    # …（三）…。\n享受上述支持措施的企业，还应当…: the paragraph closes the list, under its parent
+                    kind, label, body = clauses[stack[-1]].kind, "", pos
                 elif n == 0 and (lead := _BRACKET_LEAD.match(stripped, pos)) and (not stack or stack[0] in bracketed):
                     # 【申报条件】… heads a section of a guide; inside a product or clause it is a label
                     kind, label, body = "heading", lead.group(1), lead.end()
@@ -295,7 +302,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 label, body = m.group(0), m.end()
                 if n > 0 and kind not in ("paren_cn", "paren_arabic", "circled", "ordinal"):
                     continue
-            heading = label if kind == "heading" else _heading(stripped[body:])
+            heading = label if kind == "heading" else _heading(stripped[body:]) if label else ""
             if question and question.group("numbered"):
                 heading = stripped[question.end():].strip("* ")
             _push(clauses, stack, Clause(kind, label, heading, line_start + start, line_start + body))
