@@ -683,3 +683,17 @@ def test_a_paragraph_after_the_measures_binds_them_all_and_numbered_sentences_th
     for item in items:
         assert {"dishonest", "tax_credit"} <= {c.field for c in item.conditions}
     assert [any(c.field == "age_years" for c in item.conditions) for item in items] == [False, False, True]
+
+
+def test_a_requirement_for_this_chapters_awards_binds_only_the_chapters_items():
+    rules = (
+        "## 第一章 技术改造\n\n第一条 对设备投资额在500万元以上的项目，按投资额的8%给予补助。\n\n"
+        "## 第二章 梯度培育奖励\n\n第二条 对被认定为专精特新“小巨人”企业的，给予一次性奖励60万元。\n\n"
+        "第三条 对被认定为专精特新中小企业的，给予一次性奖励15万元。\n\n"
+        "第四条 申请本章奖励的企业，上一会计年度研究开发费用占营业收入的比例应当不低于3%。\n"
+    )
+    items = extract_policy(rules, "r", {"title": "某区专项资金管理办法", "region_code": "500102"}).items
+    assert len(items) == 3
+    assert [[c.field for c in item.conditions if c.field == "rd_ratio"] for item in items] == [
+        [], ["rd_ratio"], ["rd_ratio"]]
+    assert not any(c.op == "unknown" and "本章" in c.text for item in items for c in item.conditions)

@@ -11,7 +11,7 @@ from recommender.text.items import ItemPlan, item_core, shares_run
 from recommender.text.numbers import parse_number
 from recommender.text.passages import Passage, condition_passages
 from recommender.text.requirements import read_passages
-from recommender.text.structure import Structure
+from recommender.text.structure import Clause, Structure
 
 __all__ = ["conditions_per_item"]
 
@@ -48,6 +48,14 @@ def conditions_per_item(
                 part = replace(passage, text=" " * sentence.start() + sentence.group(0))
                 for n, plan in enumerate(items):
                     if _label_number(plan.clause.label) in numbers:
+                        named.setdefault(n, []).append(part)
+            for sentence, scope in _scoped_sentences(structure, passage):
+                blank = " " * (sentence.end() - sentence.start())
+                passage = replace(passage, text=passage.text[:sentence.start()] + blank + passage.text[sentence.end():])
+                part = replace(passage, text=" " * sentence.start() + _SCOPED.sub(
+                    lambda m: " " * len(m.group(0)), sentence.group(0)))
+                for n, plan in enumerate(items):
+                    if scope.start <= plan.start < scope.end:
                         named.setdefault(n, []).append(part)
             general.append(passage)
     if not structure.clauses:
@@ -130,6 +138,20 @@ def _numbered_sentences(text: str) -> list[tuple[re.Match[str], set[int | None]]
         if numbered:
             out.append((sentence, _item_numbers(numbered.group(0))))
     return out
+
+
+# 申请本章奖励的企业，…: a requirement for the items of the chapter (section, part) it stands in.
+_SCOPED = re.compile(r"(?:申报|申请|享受)本(?:章|节|部分)[^，。；]{0,12}?的(?:企业|单位|项目|主体)")
+
+
+def _scoped_sentences(structure: Structure, passage: Passage) -> list[tuple[re.Match[str], Clause]]:
+    """Sentences of a general passage that bind the items of their own chapter, with that chapter."""
+    clause = structure.clause_at(passage.base)
+    chapters = [c for c in structure.ancestors(clause) if c.kind in ("chapter", "section")] if clause else []
+    if not chapters:
+        return []
+    return [(sentence, chapters[-1]) for sentence in re.finditer(r"[^。；;\n]+[。；;]?", passage.text)
+            if _SCOPED.search(sentence.group(0))]
 
 
 def _label_number(label: str) -> int | None:
