@@ -697,3 +697,21 @@ def test_a_requirement_for_this_chapters_awards_binds_only_the_chapters_items():
     assert [[c.field for c in item.conditions if c.field == "rd_ratio"] for item in items] == [
         [], ["rd_ratio"], ["rd_ratio"]]
     assert not any(c.op == "unknown" and "本章" in c.text for item in items for c in item.conditions)
+
+
+def test_an_overview_naming_the_measures_is_no_item_and_a_remark_binds_the_rows_it_numbers():
+    notice = (
+        "一、支持事项\n\n今年安排首次贷款贴息、企业上市奖励两类事项。各事项的申报条件和支持标准详见附件。\n\n"
+        "二、申报主体\n\n申报主体为注册地在宜昌市行政区域内的企业。\n\n附件\n\n"
+        "| 序号 | 支持事项 | 申报条件 | 支持标准 |\n|---|---|---|---|\n"
+        "| 1 | 首次贷款贴息 | 小型、微型企业；在银行有即将到期的贷款 | 按实际支付利息的50%给予贴息 |\n"
+        "| 2 | 企业上市奖励 | 在境内证券交易所首次公开发行股票并上市 | 一次性奖励100万元 |\n\n"
+        "备注：第1项不支持房地产业企业；第2项的申报企业须已完成股份制改造。\n"
+    )
+    loan, listing = extract_policy(notice, "n", {"title": "融资支持政策申报通知", "region_code": "420500"}).items
+    assert loan.name == "首次贷款贴息" and listing.name == "企业上市奖励"
+    assert ("has_bank_loan", "eq", True) in {(c.field, c.op, c.value) for c in loan.conditions}
+    assert ("industry", "not_in") in {(c.field, c.op) for c in loan.conditions}
+    assert ("industry", "not_in") not in {(c.field, c.op) for c in listing.conditions}
+    assert any(c.op == "unknown" and "股份制改造" in c.text for c in listing.conditions)
+    assert not any(c.op == "unknown" and "股份制改造" in c.text for c in loan.conditions)
