@@ -277,6 +277,19 @@ def test_offers_made_one_after_another_in_one_sentence_are_items_of_their_own():
     assert policy.items[1].clause == "第2段第2句"
 
 
+def test_offers_for_different_titles_after_a_shared_subject_are_items_of_their_own():
+    text = ("某市工业和信息化局关于兑现梯度培育奖励的公告\n\n为落实有关政策，引导中小企业走专精特新发展道路，现公告如下："
+            "注册地在沈阳市、纳税信用等级为M级以上的企业，新被认定为国家级专精特新“小巨人”企业的，给予一次性奖励五十万元；"
+            "新被认定为省级专精特新中小企业的，给予一次性奖励二十万元；"
+            "新被评价为创新型中小企业，且上一年度营业收入达到五百万元的，给予一次性奖励五万元。\n")
+    items = extract_policy(text, "x", {"region_code": "210100", "title": "某市工业和信息化局关于兑现梯度培育奖励的公告"}).items
+    assert [sorted(c.value for c in i.conditions if c.field == "qualifications") for i in items] == [
+        ["专精特新小巨人企业"], ["专精特新中小企业"], ["创新型中小企业"]]
+    for item in items:
+        assert ("within", "region_code", "210100") in {c.key() for c in item.conditions}
+    assert any(c.op == "unknown" and c.text.startswith("新被评价为") for c in items[2].conditions)
+
+
 def test_offers_listed_as_first_second_third_share_the_whoever_sentence_before_them():
     text = ("某市商务局关于支持商贸物流发展的公告\n\n现将有关支持政策公告如下：凡在本市注册登记、纳税信用等级为B级及以上的企业，"
             "均可按规定申请。一是对新建冷链仓储设施的物流企业，按设施投资额的10%给予补助；"

@@ -64,7 +64,9 @@ def _tiers(offers: list[str]) -> bool:
     of (国家级的) the one before."""
     if any(_ADD_ON.search(text) and "基础上" not in text or _ELLIPTIC.match(text) for text in offers[1:]):
         return True
-    if _PARTY_SUBJECT.search(offers[0]) and any(
+    offers = [offers[0][max(offers[0].rfind("："), offers[0].rfind(":")) + 1:], *offers[1:]]  # not the lead-in
+    shared = _SHARED_SUBJECT.match(offers[0])  # …的企业，新被认定为…的，给予…: that party is every offer's
+    if _PARTY_SUBJECT.search(offers[0][shared.end():] if shared else offers[0]) and any(
             not _PARTY_SUBJECT.search(t) and not _LEAD_SUBJECT.match(t) for t in offers[1:]):
         return True  # …工作站的企业，给予…；新设立…基地的，给予…: the same firms, another case
     found = [find_conditions(text, 0, "", region_code=None).conditions for text in offers]
