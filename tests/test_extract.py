@@ -107,8 +107,16 @@ def test_tiers_of_a_standard_stay_one_item_and_named_measures_split():
 def test_grants_to_banks_and_back_references_are_not_items():
     text = ("第一条 对首次获得银行贷款的小微企业，按利息的50%给予贴息。\n"
             "第二条 对合作银行发生的贷款损失，由风险补偿基金给予补偿。\n"
-            "第三条 小微企业以季度为纳税期的，同样适用前款规定。\n")
+            "第三条 小微企业以季度为纳税期的，同样适用前款规定。\n"
+            "第四条 对还款积极的借款企业，可以继续提供贷款贴息，但累计次数不得超过3次。\n")
     assert len(extract_policy(text, "b").items) == 1
+
+
+def test_a_bridge_fund_provided_for_short_turnover_is_a_credit_item():
+    text = ("第七条 县财政设立应急转贷资金，为贷款即将到期、足额还本确有困难的企业提供短期周转。单笔转贷金额不超过1000万元。\n"
+            "第八条 对此前从未获得过银行贷款的企业，取得首笔银行贷款的，按贷款利率的50%给予贴息。\n")
+    items = extract_policy(text, "c").items
+    assert [(i.clause, i.kind) for i in items] == [("第七条", "credit"), ("第八条", "credit")]
 
 
 def test_a_fund_set_up_to_help_firms_is_an_offer():
