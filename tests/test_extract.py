@@ -736,3 +736,15 @@ def test_an_overview_naming_the_measures_is_no_item_and_a_remark_binds_the_rows_
     assert ("industry", "not_in") not in {(c.field, c.op) for c in listing.conditions}
     assert any(c.op == "unknown" and "股份制改造" in c.text for c in listing.conditions)
     assert not any(c.op == "unknown" and "股份制改造" in c.text for c in loan.conditions)
+
+
+def test_a_bank_product_launched_is_an_item_and_the_next_item_for_its_holders_inherits_its_conditions():
+    text = ("二、主要措施\n\n（一）信用贷。各银行业金融机构面向小微经营主体推出纯信用的“渝惠信用贷”产品。"
+            "申请的小微经营主体须纳税信用等级为A级或者B级。单户授信额度最高1000万元。\n\n"
+            "（二）首贷贴息。获得前项“渝惠信用贷”的小微经营主体，此前从未在银行业金融机构取得过贷款的，"
+            "市级财政按贷款本金的1个百分点给予贴息。\n")
+    loan, subsidy = extract_policy(text, "c", {"region_code": "500000"}).items
+    assert loan.kind == "credit" and loan.clause == "二、（一）"
+    assert ("in", "tax_credit", ("A", "B")) in {c.key() for c in subsidy.conditions}
+    assert ("eq", "has_bank_loan", False) in {c.key() for c in subsidy.conditions}
+    assert "has_bank_loan" not in {c.field for c in loan.conditions}

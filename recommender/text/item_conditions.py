@@ -71,7 +71,8 @@ def conditions_per_item(
                                if structure.clauses else
                                condition_passages(structure, 0, len(structure.text), doc_level=True))],
                             region_code)
-        conditions = _dedupe([*common.conditions, *own.conditions])
+        earlier = out[-1][0] if out and _PREVIOUS_ITEM.search(item_text) else []
+        conditions = _dedupe([*common.conditions, *earlier, *own.conditions])
         if _SLP_PARTS <= {c.field for c in conditions}:  # the three bounds spell out 小型微利企业
             conditions = [c for c in conditions if c.field != "small_low_profit"]
         assumed = list(dict.fromkeys([*common.assumed, *own.assumed]))
@@ -79,6 +80,8 @@ def conditions_per_item(
     return out
 
 
+# 获得前项“渝惠信用贷”的…: who may have this item must have had the one before.
+_PREVIOUS_ITEM = re.compile(r"(?:获得|取得|享受|符合|使用)(?:了)?(?:前项|上一项|上述第?[（(]?[一二三四五六七八九十0-9]+[）)]?项)")
 _REQUIREMENTS_HEADING = re.compile(r"条件|要求|对象|范围|须|应当|满足")
 
 
