@@ -341,6 +341,8 @@ def test_industry_codes_the_text_states_outrank_the_names():
     assert keys("从事中药材种植或者魔芋种植（行业代码A017、A0123）") == {("in", "industry", ("A0123", "A017"))}
     assert keys("从事辣椒制品加工（行业代码C1469）") == {("in", "industry", ("C1469",))}  # a trade no name resolves
     assert keys("注册登记的批发、零售、住宿、餐饮企业") == {("in", "industry", ("F", "H"))}
+    assert keys("从事道路货物运输、多式联运、装卸搬运和仓储的企业") == {("in", "industry", ("G543", "G5810", "G59"))}
+    assert "industry" not in {k[1] for k in keys("已取得网络货运道路运输经营许可")}  # a licence, not a trade
     assert keys("小型、微型批发零售企业") >= {("in", "industry", ("F",))}
     assert keys("从事计算机、通信和其他电子设备制造业（国民经济行业代码C39）或者软件和信息技术服务业"
                 "（国民经济行业代码I65）的中小企业") >= {("in", "industry", ("C39", "I65"))}

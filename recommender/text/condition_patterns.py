@@ -228,11 +228,14 @@ def _industry_names() -> tuple[re.Pattern[str], dict[str, list[str]], frozenset[
             resolved[name] = [narrowest(c, table) for c in codes]
             if name.endswith("业") and len(name) >= 3 and name[:-1] + "企业" not in synonyms:
                 resolved.setdefault(name[:-1] + "企业", resolved[name])  # 零售业 → 零售企业
+            if name.endswith("业") and len(name) >= 5 and name in names:
+                resolved.setdefault(name[:-1], resolved[name])  # 从事装卸搬运和仓储的: the trade without 业
     return re.compile(_alternation(resolved)), resolved, frozenset(synonyms)
 
 
-_TRADE_ENDING = r"(?:制造|加工|生产|种植|养殖|饲养|开采|采选|冶炼|业|服务|批发|零售|设计|开发|施工|运输|仓储|修理)$"
-_DEPARTMENT_AFTER = re.compile(r"[^，。；]{0,6}?(?:部门|机关|主管|机构)")  # 消防、卫生等部门检查: offices, not trades
+_TRADE_ENDING = r"(?:制造|加工|生产|种植|养殖|饲养|开采|采选|冶炼|业|服务|批发|零售|设计|开发|施工|运输|联运|仓储|修理)$"
+# 消防、卫生等部门检查: offices, not trades; 道路运输经营许可: a licence, not a trade
+_DEPARTMENT_AFTER = re.compile(r"[^，。；]{0,6}?(?:部门|机关|主管|机构)|(?:经营)?(?:许可|资质|资格证)")
 _LIST_PUNCT = re.compile(r"[\s、，,。；;：:和及与或者]")
 INDUSTRY_FRAME = re.compile(r"属于|从事|主营|主要从事|所属行业|行业|领域|企业|市场主体|经营")
 
