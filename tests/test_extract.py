@@ -748,3 +748,13 @@ def test_a_bank_product_launched_is_an_item_and_the_next_item_for_its_holders_in
     assert ("in", "tax_credit", ("A", "B")) in {c.key() for c in subsidy.conditions}
     assert ("eq", "has_bank_loan", False) in {c.key() for c in subsidy.conditions}
     assert "has_bank_loan" not in {c.field for c in loan.conditions}
+
+
+def test_a_definition_of_the_applicant_keeps_its_free_text_requirements_and_one_of_a_title_does_not():
+    text = ("某市商贸物流支持公告\n\n本公告所称企业，是指在怀化市行政区域内注册登记，且上年度未发生较大及以上安全生产事故的企业。"
+            "本公告所称高新技术企业，是指依照《高新技术企业认定管理办法》认定的企业。\n\n"
+            "一是对新建冷库的企业，按投资额的20%给予补助。\n\n二是对高新技术企业，给予一次性奖励10万元。\n")
+    cold, tech = extract_policy(text, "d", {"region_code": "431200", "title": "某市商贸物流支持公告"}).items
+    for item in (cold, tech):
+        assert any(c.op == "unknown" and "安全生产事故" in c.text for c in item.conditions)
+    assert not any(c.op == "unknown" and "认定管理办法" in c.text for c in tech.conditions)

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from recommender.rules.schema import Condition
+from recommender.text.condition_patterns import categorical_hits
 from recommender.text.definitions import DEFINITION, term_is_used
 from recommender.text.items import ItemPlan, item_core, shares_run
 from recommender.text.numbers import parse_number
@@ -90,6 +91,9 @@ def _lead(text: str) -> str:
     return re.split(r"[：:。\n]", text.strip(), maxsplit=1)[0][:40]
 
 
+_NOT_APPLICANT = re.compile(r"人才|人员|贷|资金|费用|项目|产品|收入|所得")
+
+
 def _definitions(structure: Structure, inside, region_code: str | None) -> list[tuple[str, list[Passage]]]:
     """Each term defined outside the items (所称X，是指…) with the passage of its definition."""
     out = []
@@ -97,8 +101,11 @@ def _definitions(structure: Structure, inside, region_code: str | None) -> list[
         if any(s <= m.start() < e for s, e in inside) or not m.group("body").strip() or m.group("kind") != "指":
             continue  # 所称专精特新企业，包括…: a list of members expands the term where it is used, no more
         clause = structure.clause_at(m.start())
-        out.append((m.group("term"), [Passage(m.group("body"), m.start("body"),
-                                              clause.address if clause else "总则", False, False, False)]))
+        term = m.group("term")
+        strong = not _NOT_APPLICANT.search(term) and not any(
+            h.field == "qualifications" for h in categorical_hits(term))  # 所称企业，是指…且未发生…的企业
+        out.append((term, [Passage(m.group("body"), m.start("body"),
+                                   clause.address if clause else "总则", strong, False, False)]))
     return out
 
 
