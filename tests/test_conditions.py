@@ -151,6 +151,16 @@ def test_who_cannot_enjoy_or_apply_is_left_out():
     assert conditions_of("答：个体工商户不能申报。") == [("not_in", "ownership", ("个体工商户",))]
 
 
+def test_who_a_measure_leaves_out_is_an_unknown_requirement_even_in_its_offer_clause():
+    found = conditions_of("对通过陆港发运班列货物的企业，按每标准集装箱1500元给予运费补贴。年发运量不足20个标准箱的，不予补贴。")
+    assert ("unknown", None, "年发运量不足20个标准箱") in found
+    found = conditions_of("对客房数20间以上的民宿，给予奖励5万元，近两年内受到文化和旅游部门行政处罚的经营主体除外。")
+    assert ("unknown", None, "近两年内受到文化和旅游部门行政处罚的经营主体除外") in found
+    found = conditions_of("县财政与合作银行设立风险补偿资金，对小型、微型企业发放特色产业贷，纳税信用等级为D级的企业除外。")
+    assert not any(op == "unknown" and "风险补偿资金" in text for op, _, text in found)
+    assert not any(op == "unknown" for op, _, _ in conditions_of("被列入失信被执行人名单的企业，不予兑现。"))
+
+
 def test_an_answers_lead_is_not_part_of_its_requirement():
     found = conditions_of("答：对引进国内外知名餐饮品牌、在本市开设该品牌首店的餐饮企业，给予一次性奖励10万元。")
     assert [text for op, _, text in found if op == "unknown"][0].startswith("引进国内外知名餐饮品牌")

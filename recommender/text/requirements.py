@@ -74,6 +74,12 @@ _OFFER = re.compile(
 _REQ_SENTENCE = re.compile(
     r"^\s*(?:申报|申请|享受)[^，。；]{0,10}?(?:企业|单位|主体)(?!的)|须|应当|必须"
 )
+# 年发运量不足20个标准箱的，不予补贴 / …受到行政处罚的经营主体除外: who is left out is a requirement
+_EXCLUDING_PHRASE = re.compile(
+    r"[^，,。；;\n]*的(?:企业|经营主体|市场主体|主体|单位|项目|个体工商户)?[，,]?\s*(?:均|一律)?\s*"
+    r"(?:不予(?:补贴|支持|受理|奖励|补助|贴息|兑现)|不得(?:享受|申请|申报)|不能(?:享受|申报|申请)|不适用)"
+    r"|[^，,。；;\n]*的(?:企业|经营主体|市场主体|主体|单位|项目|个体工商户)除外"
+)
 
 
 def _measure_terms(text: str, base: int, leftovers: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -163,6 +169,9 @@ def read_passages(passages, region_code: str | None) -> Found:
         else:
             conds.extend(_offered_unknowns(p, _measure_terms(p.text, p.base, part.leftovers)))
             scoped = _requirement_sentences(p.text, p.base, part.leftovers, _SCOPE_SENTENCE)
+            excluding = [m.span() for m in _EXCLUDING_PHRASE.finditer(p.text)]
+            scoped += [(off, t) for off, t in part.leftovers if (off, t) not in scoped
+                       and any(s <= off - p.base < e for s, e in excluding)]
             conds.extend(_unknowns(scoped, p, conditional=True))
             conds.extend(_unknowns([x for x in _requirement_sentences(p.text, p.base, part.leftovers, _REQ_SENTENCE)
                                     if x not in scoped], p))
