@@ -315,7 +315,7 @@ def test_a_higher_tier_after_a_semicolon_is_no_condition_and_a_refusal_no_offer(
         ("ge", "revenue", "上年度主营业务收入在500万元以上"), ("in", "industry", "零售企业"),
         ("unknown", None, "首次纳入限额以上零售业统计")]
     assert measure("对通过陆港组织发运班列货物的企业，按每标准箱1500元给予运费补贴。年发运量不足20个标准箱的，不予补贴。") == [
-        ("unknown", None, "通过陆港组织发运班列货物")]
+        ("unknown", None, "通过陆港组织发运班列货物"), ("unknown", None, "年发运量不足20个标准箱")]
     assert measure("对上年末职工人数20人以上、新建冷库库容在5000立方米以上的企业，按投资额的20%给予补助。") == [
         ("ge", "employees", "职工人数20人以上"), ("unknown", None, "新建冷库库容在5000立方米以上")]
 
