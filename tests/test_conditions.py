@@ -520,6 +520,12 @@ def test_a_newly_acquired_title_is_an_unknown_event_beside_the_qualification():
         "对被工业和信息化部认定为专精特新“小巨人”企业的，给予一次性奖励60万元。")
 
 
+def test_a_title_not_yet_held_is_an_unknown_requirement_not_the_qualification():
+    found = read_passages([Passage("注册成立一年以上（含），尚未被认定为高新技术企业；", 0, "1.", True, False, True)], None)
+    assert [(c.op, c.field, c.text if c.op == "unknown" else c.value) for c in found.conditions] == [
+        ("ge", "age_years", 1), ("unknown", None, "尚未被认定为高新技术企业")]
+
+
 def test_a_title_applied_for_is_not_held():
     found = conditions_of("申报首次认定高新技术企业奖励的，须为2024年度首次通过认定的高新技术企业。")
     assert found == [("has", "qualifications", "高新技术企业"), ("unknown", None, "首次通过认定的高新技术企业")]

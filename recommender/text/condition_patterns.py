@@ -85,6 +85,7 @@ _HAS_LOAN = re.compile(
 # conferred (首次被工业和信息化部认定为…的, 新认定为…的) is held, the event beside it being unknown.
 _NEWLY = re.compile(r"(?:认定为|评价为|评定为|(?:申请|申报)[^，。；]{0,8}?(?:认定|评价|评定)为?)[“\"]?$")
 _CONFERRED = re.compile(r"(?:被|首次|新|再次|重新|已)[^，。；]{0,12}$")
+_NOT_YET = re.compile(r"(?:未|没有|不曾)[^，。；]{0,12}$")  # 尚未被认定为…: not held
 _RECOGNISED_AFTER = re.compile(r"[”\"]?\s*(?:评价|评定|认定)(?:条件|标准|工作|办法|程序|管理|指标|$)")
 _SMALL_LOW_PROFIT = re.compile(r"小型微利企业")
 _ORIGIN = re.compile(r"由\s*$")
@@ -135,7 +136,8 @@ def categorical_hits(text: str, negated: bool = False) -> list[Hit]:
     for m in _qualification_re().finditer(text):
         newly = _NEWLY.search(text, max(0, m.start() - 20), m.start())
         if newly and "申" not in newly.group(0):
-            newly = None if _CONFERRED.search(text, max(0, newly.start() - 12), newly.start()) else newly
+            window = text[max(0, newly.start() - 12):newly.start()]
+            newly = None if _CONFERRED.search(window) and not _NOT_YET.search(window) else newly
         if newly or _RECOGNISED_AFTER.match(text, m.end()):
             taken.append((m.start(), m.end()))  # nor is its 中小企业 a size word
             continue
