@@ -526,6 +526,16 @@ def test_a_title_not_yet_held_is_an_unknown_requirement_not_the_qualification():
         ("ge", "age_years", 1), ("unknown", None, "尚未被认定为高新技术企业")]
 
 
+def test_a_list_ending_in_two_conditions_of_which_one_is_an_any_of():
+    text = "软件产品列入省级首版次软件产品目录，且企业满足拥有1件以上有效发明专利、拥有10件以上软件著作权两项条件之一"
+    found = read_passages([Passage(text, 0, "3.", True, False, True)], None).conditions
+    [group] = [c for c in found if c.op == "any_of"]
+    assert [c.key() for c in group.any_of] == [("ge", "invention_patents", 1), ("unknown", "拥有10件以上软件著作权")]
+    assert len(found) == 2  # and the product's listing, required besides
+    three = read_passages([Passage("满足拥有1件以上有效发明专利、拥有10件以上软件著作权三项条件之一", 0, "3.", True, False, True)], None)
+    assert not any(c.op == "any_of" for c in three.conditions)  # two listed, three announced: not read as alternatives
+
+
 def test_a_title_applied_for_is_not_held():
     found = conditions_of("申报首次认定高新技术企业奖励的，须为2024年度首次通过认定的高新技术企业。")
     assert found == [("has", "qualifications", "高新技术企业"), ("unknown", None, "首次通过认定的高新技术企业")]

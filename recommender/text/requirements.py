@@ -7,6 +7,7 @@ import re
 from recommender.rules.schema import Condition
 from recommender.text.conditions import Found, find_conditions
 from recommender.text.events import names_event
+from recommender.text.numbers import parse_number
 from recommender.text.phrases import NEGATED_LEAD, NOT_REQUIREMENT, or_branches, requirement_text
 
 __all__ = ["read_passages"]
@@ -143,6 +144,24 @@ def _no_double_support(p, conds: list[Condition]) -> list[Condition]:
     return out
 
 
+# 满足拥有1件以上有效发明专利、拥有10件以上软件著作权两项条件之一: the phrases listed are alternatives.
+_N_OF = re.compile(r"(?:满足|符合|具备|具有)?(?P<list>[^，,。；;：:]+?)(?P<n>[两二三四五六2-6])项(?:条件)?(?:中的)?(?:之一|其中之一|任意一项)")
+
+
+def _n_of(p, conds: list[Condition]) -> list[Condition]:
+    """The conditions read from a 、-list ending in N项条件之一, as one any_of when there are N of them."""
+    for m in _N_OF.finditer(p.text):
+        start, end = p.base + m.start("list"), p.base + m.end()
+        members = [c for c in conds if c.span and start <= c.span[0] and c.span[1] <= end]
+        if len(members) < 2 or len(members) != int(parse_number(m.group("n"))) or m.group("list").count("、") != len(members) - 1:
+            continue
+        at = conds.index(members[0])
+        group = Condition(op="any_of", any_of=tuple(members), clause=members[0].clause, confidence=0.7,
+                          text=requirement_text(m.group("list")), span=(start, end))
+        conds = [*[c for c in conds[:at] if c not in members], group, *[c for c in conds[at:] if c not in members]]
+    return conds
+
+
 def _one_industry_list(conds: list[Condition]) -> list[Condition]:
     """Industry lists a passage names apart (从事采矿业，制造业，电力…业的企业) are one list: a firm has one trade."""
     lists = [c for c in conds if c.field == "industry" and c.op == "in"]
@@ -177,7 +196,7 @@ def read_passages(passages, region_code: str | None) -> Found:
             conds.extend(_unknowns(scoped, p, conditional=True))
             conds.extend(_unknowns([x for x in _requirement_sentences(p.text, p.base, part.leftovers, _REQ_SENTENCE)
                                     if x not in scoped], p))
-        conds = _one_industry_list(conds) + _no_double_support(p, conds)
+        conds = _n_of(p, _one_industry_list(conds)) + _no_double_support(p, conds)
         if p.group is not None:
             groups.setdefault(p.group, []).extend(conds)
             continue
