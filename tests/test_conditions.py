@@ -536,6 +536,12 @@ def test_a_list_ending_in_two_conditions_of_which_one_is_an_any_of():
     assert not any(c.op == "any_of" for c in three.conditions)  # two listed, three announced: not read as alternatives
 
 
+def test_a_tax_relief_already_enjoyed_is_a_requirement_not_a_benefit():
+    found = read_passages([Passage("已在2025年度企业所得税汇算清缴中享受研发费用加计扣除政策；", 0, "4.", True, False, True)], None)
+    assert [(c.op, c.text) for c in found.conditions] == [("unknown", "已在2025年度企业所得税汇算清缴中享受研发费用加计扣除政策")]
+    assert measure("对首次认定的企业给予奖励50万元；已享受本部分第（一）项奖励的，按差额补足。") == []
+
+
 def test_a_title_applied_for_is_not_held():
     found = conditions_of("申报首次认定高新技术企业奖励的，须为2024年度首次通过认定的高新技术企业。")
     assert found == [("has", "qualifications", "高新技术企业"), ("unknown", None, "首次通过认定的高新技术企业")]

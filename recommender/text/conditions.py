@@ -119,6 +119,9 @@ _APPLYING_FOR = re.compile(r"(?:申请|申报|享受|获得)[^，。；]{0,10}$"
 _NAMES_APPLICANT = re.compile(r"[^，。；]{0,8}?的(?:企业|单位|主体|民宿|项目|个体工商户|经营主体|合作社)")
 
 
+_ENJOYED = re.compile(r"已[^，。；的]{0,24}享受[^，。；的]{0,20}(?:扣除|减免)(?:政策|优惠)?")
+
+
 def _benefit_cut(part: str) -> int:
     """Offset where the benefit terms of a phrase start (its length if none)."""
     adverbs = _cue_re(tuple(patterns()["not_benefit_cues"]))
@@ -126,6 +129,8 @@ def _benefit_cut(part: str) -> int:
         if (adverbs.match(part, m.start()) or _DESCRIBES_SUBJECT.match(part, m.start())
                 or _APPLYING_FOR.search(part, 0, m.start()) and _NAMES_APPLICANT.match(part, m.end())):
             continue  # 按时足额缴纳 / 为…提供配套的小微企业: how the applicant is described, not what is given
+        if any(e.start() <= m.start() < e.end() for e in _ENJOYED.finditer(part)):
+            continue  # 已按规定享受研发费用税前加计扣除: a benefit already had is a requirement
         if not _SUBJECT_LEAD.match(part, m.end()):  # 享受本措施的企业应当… names who applies
             return m.start()
     return len(part)
