@@ -758,3 +758,17 @@ def test_a_definition_of_the_applicant_keeps_its_free_text_requirements_and_one_
     for item in (cold, tech):
         assert any(c.op == "unknown" and "安全生产事故" in c.text for c in item.conditions)
     assert not any(c.op == "unknown" and "认定管理办法" in c.text for c in tech.conditions)
+
+
+def test_a_subject_label_inside_a_measure_states_who_may_apply():
+    guide = (
+        "# 某市税费优惠政策指引\n\n## 一、研发费用税前加计扣除\n\n【享受主体】\n\n"
+        "会计核算健全、实行查账征收并能够准确归集研发费用的居民企业\n\n"
+        "【优惠内容】\n\n研发费用按照实际发生额的100%在税前加计扣除。\n\n"
+        "【享受条件】1. 企业在开展研发活动中实际发生了研发费用；2. 不属于烟草制造业。"
+        "从业人数包括与企业建立劳动关系的职工，不需要同时满足其他条件。\n"
+    )
+    [item] = extract_policy(guide, "g", {"title": "某市税费优惠政策指引", "region_code": "620100"}).items
+    unknowns = [c.text for c in item.conditions if c.op == "unknown"]
+    assert len(unknowns) == 1 and "实行查账征收并能够准确归集研发费用" in unknowns[0]
+    assert {("gt", "rd_expense", 0), ("not_in", "industry", ("C16",))} <= {c.key() for c in item.conditions}

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from recommender.text.definitions import blank_definitions
-from recommender.text.roles import clause_roles, procedure_tail
+from recommender.text.roles import clause_roles, conditions_blocks, procedure_tail
 from recommender.text.structure import Structure, conditions_cells
 
 __all__ = ["Passage", "condition_passages"]
@@ -22,6 +22,7 @@ _TERM_LINE = re.compile(
     r"(?m)^[ \t*#>【\[-]*(?:贷款|授信|融资|担保|还款|产品|办理|申请|服务|利率|额度|期限|反担保)"
     r"(?![^：:\n】]{0,4}(?:条件|对象|要求|范围|主体))[^：:\n】]{0,4}(?:\**\s*[：:]|[】\]])(?!\s*\**\s*$).*$"
 )
+_INLINE_LIST = re.compile(r"(?:^|[：:；;。\s])\s*[0-9]{1,2}[.．、]\s*\S")
 _SECTION_HEADING = re.compile(r"(?:条件|要求|对象|范围)[：:。]?$|[？?]$")  # …申报条件 / 哪些企业可以申请？
 _NEG_INTRO = re.compile(r"不予|不得|不支持|不属于|除外|不纳入|不享受|不适用")
 # 满足下列条件之一 / 任一条件; not 申请本目录所列任一产品的客户 (any product, every requirement)
@@ -79,6 +80,12 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         if clause.heading and _SECTION_HEADING.search(clause.heading) and own.lstrip("*# ").startswith(clause.heading):
             at = own.index(clause.heading)  # （三）入库项目申报条件: the heading's words name no condition
             own = own[:at] + " " * len(clause.heading) + own[at + len(clause.heading):]
+        if not strong:  # 【享受主体】…的居民企业 inside a measure: that block states who may apply
+            for a, b in conditions_blocks(own):
+                if _INLINE_LIST.search(own, a, b):
+                    continue  # 【享受条件】1. …；2. …: read with the clause, item by item
+                out.append(Passage(" " * a + own[a:b], clause.body_start, clause.address, True, False, True))
+                own = own[:a] + " " * (b - a) + own[b:]
         if doc_level and role in ("body", "standard") and not strong:
             own = _eligibility_only(own)
         if doc_level:  # a definition binds the items using its term (item_conditions), not every item

@@ -8,7 +8,7 @@ from functools import cache
 from recommender.text.lexicon import patterns
 from recommender.text.structure import Clause, Structure
 
-__all__ = ["procedure_tail", "clause_role", "clause_roles", "is_measure"]
+__all__ = ["conditions_blocks", "procedure_tail", "clause_role", "clause_roles", "is_measure"]
 
 _GRANT = re.compile(
     r"设立[^，。；]{0,20}?(?:资金|基金|资金池)[，,]\s*(?:专项)?用于(?:帮助|支持|解决|缓解)|给予|予以|减按|免征|(?:依次|定额)?扣减(?![额率])|减半征收|免收|减免|加计扣除|加计\s*[0-9]+(?:\.[0-9]+)?%\s*抵减|退还|返还|一次性|即征即退|两免三减半|"
@@ -67,6 +67,17 @@ def _heading_role(heading: str) -> str | None:
 
 _STILL_REQUIRED = re.compile(r"^[^。；]{0,24}?(?:还|均|须|应当|应|需|必须)[^。；]{0,6}(?:符合|满足|具备|具有)")
 _LABEL_LINE = re.compile(r"(?m)^[ \t*#>-]*(?:【([^】\n]{2,10})】|\*\*([^*\n]{2,10})\*\*\s*[:：]|([^\s：:，。]{2,8})[:：]\s*$)")
+
+
+def conditions_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of a clause's own text under a conditions label line (【享受主体】, **申报对象**：), each up to
+    the next label line."""
+    labels = list(_LABEL_LINE.finditer(text))
+    out = []
+    for n, m in enumerate(labels):
+        if _heading_role(m.group(1) or m.group(2) or m.group(3)) == "conditions":
+            out.append((m.end(), labels[n + 1].start() if n + 1 < len(labels) else len(text)))
+    return out
 
 
 def procedure_tail(text: str) -> int:
