@@ -772,3 +772,16 @@ def test_a_subject_label_inside_a_measure_states_who_may_apply():
     unknowns = [c.text for c in item.conditions if c.op == "unknown"]
     assert len(unknowns) == 1 and "实行查账征收并能够准确归集研发费用" in unknowns[0]
     assert {("gt", "rd_expense", 0), ("not_in", "industry", ("C16",))} <= {c.key() for c in item.conditions}
+
+
+def test_an_inline_conditions_label_in_a_compilation_entry_states_who_may_apply():
+    text = (
+        "某市惠企政策汇编\n\n14. 专精特新中小企业梯度培育奖励\n"
+        "政策内容：对新认定的专精特新中小企业，给予一次性奖励20万元。\n"
+        "申报条件：在南宁市注册登记；近三年未发生重大安全、质量、环境污染事故。\n"
+        "受理部门：南宁市工业和信息化局（咨询时须提供营业执照）\n"
+    )
+    [item] = extract_policy(text, "c", {"title": "某市惠企政策汇编", "region_code": "450100"}).items
+    unknowns = [c.text for c in item.conditions if c.op == "unknown"]
+    assert any("近三年未发生重大安全" in t for t in unknowns)
+    assert not any("营业执照" in t or "工业和信息化局" in t for t in unknowns)

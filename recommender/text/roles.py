@@ -66,7 +66,7 @@ def _heading_role(heading: str) -> str | None:
 
 
 _STILL_REQUIRED = re.compile(r"^[^。；]{0,24}?(?:还|均|须|应当|应|需|必须)[^。；]{0,6}(?:符合|满足|具备|具有)")
-_LABEL_LINE = re.compile(r"(?m)^[ \t*#>-]*(?:【([^】\n]{2,10})】|\*\*([^*\n]{2,10})\*\*\s*[:：]|([^\s：:，。]{2,8})[:：]\s*$)")
+_LABEL_LINE = re.compile(r"(?m)^[ \t*#>-]*(?:【([^】\n]{2,10})】|\*\*([^*\n]{2,10})\*\*\s*[:：]|([^\s：:，。；、]{2,8})[:：])")
 
 
 def conditions_blocks(text: str) -> list[tuple[int, int]]:
