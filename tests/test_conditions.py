@@ -542,6 +542,20 @@ def test_a_tax_relief_already_enjoyed_is_a_requirement_not_a_benefit():
     assert measure("对首次认定的企业给予奖励50万元；已享受本部分第（一）项奖励的，按差额补足。") == []
 
 
+def test_a_number_with_thousands_separators_is_one_number():
+    assert keys("上年度营业收入5,000万元以上，从业人员50人以上") == {("ge", "revenue", 5000), ("ge", "employees", 50)}
+
+
+def test_a_tier_of_a_list_is_a_premise_or_its_demand_never_a_hard_bound():
+    tiers = ("1.最近一年销售收入小于5,000万元（含）的企业，比例不低于5%；"
+             "2.最近一年销售收入在5,000万元至2亿元（含）的企业，比例不低于4%；")
+    found = read_passages([Passage(tiers, 0, "（五）", True, False, True)], None).conditions
+    assert [c.op for c in found] == ["any_of", "any_of"]
+    assert [c.key() for c in found[0].any_of] == [("gt", "revenue", 5000), ("unknown", "比例不低于5%")]
+    assert [c.key() for c in found[1].any_of] == [
+        ("lt", "revenue", 5000), ("gt", "revenue", 20000), ("unknown", "比例不低于4%")]
+
+
 def test_a_title_applied_for_is_not_held():
     found = conditions_of("申报首次认定高新技术企业奖励的，须为2024年度首次通过认定的高新技术企业。")
     assert found == [("has", "qualifications", "高新技术企业"), ("unknown", None, "首次通过认定的高新技术企业")]

@@ -55,7 +55,8 @@ _PERIOD = re.compile(r"(?:(?:上|近|前)?[一二三两四五0-9]*(?:个)?(?:年
 _NOT_A_FIELD = re.compile(r"吸纳|新增|带动|招用|安置|稳定就业|就业人数|新招")
 _SUB_ANNUAL = re.compile(r"(?:月|季度|季)(?:度)?(?:的)?\s*$")
 _BENEFIT_TIER = re.compile(r"^\s*的部分")
-_SPLIT = re.compile(r"[，,：:。；;\n](?!\s*或)|、(?=在|由|已|未|具有|拥有|参加|缴纳)")  # 、 before a clause
+_SPLIT = re.compile(r"(?<![0-9])[，,](?![0-9]{3})(?!\s*或)|(?<=[0-9])[，,](?![0-9]{3}(?![0-9]))(?!\s*或)|"
+                    r"[：:。；;\n](?!\s*或)|、(?=在|由|已|未|具有|拥有|参加|缴纳)")  # 5,000万元 is one number  # 、 before a clause
 _TIME_LEAD = re.compile(r"日\s*(?:（含）|\(含\))?(?:以后|之后|以来|起)\s*$")
 _OR = re.compile(r"^\s*(?:、|和|或|或者|及|以及|与)\s*(?:[^\s，。；、]{1,4}级)?\s*$")  # 、自治区级专精特新…
 
@@ -378,7 +379,7 @@ def find_conditions(
                 text=words[group[0].start:group[-1].end], confidence=0.8,
             ))
     _close_run(found, run, text, base)
-    _conditional_requirements(found.conditions, marks)
+    _conditional_requirements(found, marks)
     _exemptions(found.conditions, marks)
     return found
 
@@ -407,21 +408,34 @@ def _exemptions(conditions: list[Condition], marks: list[tuple[int, str]]) -> No
 
 
 _IF_SUBJECT = re.compile(r"的(?:企业|单位|市场主体|经营主体|主体|个体工商户|申请人)?\s*$")
+_THEN_BOUND = re.compile(r"^[^，。；]{0,16}?(?:不低于|不少于|不得低于|达到)\s*[0-9０-９一二三四五六七八九十百]")
 _THEN_MUST = re.compile(r"^\s*(?:则|还)?\s*(?:须|应当|应|需|必须)\s*(?:为|是|属于|具有|具备|取得|系|拥有|持有|达到|满足|获得|同时)")
 
 
-def _conditional_requirements(conditions: list[Condition], marks: list[tuple[int, str]]) -> None:
+def _conditional_requirements(found: Found, marks: list[tuple[int, str]]) -> None:
     """成立不满五年的企业，须为高新技术企业或者科技型中小企业: either the premise fails or the demand
-    holds, so the pair becomes one any_of over the premise read the other way and the demand."""
+    holds, so the pair becomes one any_of over the premise read the other way and the demand. A tier
+    of a list (销售收入小于5,000万元的企业，比例不低于5%) is read the same way, its demand unknown."""
+    conditions = found.conditions
     bounds = [*(m[0] for m in marks[1:]), len(conditions)]
     for i in range(len(marks) - 2, -1, -1):
         (a, premise), (b, demand), end = marks[i], marks[i + 1], bounds[i + 1]
-        if bounds[i] - a != 1 or end <= b or not _IF_SUBJECT.search(premise) or not _THEN_MUST.match(demand):
+        given = conditions[a:bounds[i]]  # one bound, or the two of a range (在5,000万元至2亿元（含）)
+        if not 1 <= len(given) <= 2 or not _IF_SUBJECT.search(premise) or any(
+                c.op not in _FLIP or c.field != given[0].field for c in given):
             continue
-        first = conditions[a]
-        if first.op not in _FLIP:
+        first = given[0]
+        otherwise = [replace(c, op=_FLIP[c.op], clause="") for c in given]
+        leftover = next((x for x in found.leftovers if x[1].strip() == demand.strip()), None)
+        if end <= b and leftover and _THEN_BOUND.match(demand):
+            found.leftovers.remove(leftover)
+            conditions[a:a + len(given)] = [Condition(
+                op="any_of", clause=first.clause, confidence=0.6, text=premise.strip() + "，" + demand.strip(),
+                any_of=(*otherwise, Condition(op="unknown", text=demand.strip(), confidence=0.5)))]
             continue
-        children = [replace(first, op=_FLIP[first.op], clause="")]
+        if end <= b or not _THEN_MUST.match(demand):
+            continue
+        children = list(otherwise)
         for c in conditions[b:end]:
             children.extend(c.any_of if c.op == "any_of" else (replace(c, clause=""),))
         span = (first.span[0], conditions[end - 1].span[1]) if first.span and conditions[end - 1].span else None
