@@ -556,6 +556,12 @@ def test_a_tier_of_a_list_is_a_premise_or_its_demand_never_a_hard_bound():
         ("lt", "revenue", 5000), ("gt", "revenue", 20000), ("unknown", "比例不低于4%")]
 
 
+def test_two_prohibitions_in_a_row_are_two_requirements():
+    found = read_passages([Passage("申请企业近一年内不得发生重大旅游安全责任事故，也不得因服务质量问题被省级以上文化和旅游部门通报。",
+                                   0, "问一", True, False, False)], None).conditions
+    assert [c.text for c in found] == ["近一年内不得发生重大旅游安全责任事故", "不得因服务质量问题被省级以上文化和旅游部门通报"]
+
+
 def test_a_title_applied_for_is_not_held():
     found = conditions_of("申报首次认定高新技术企业奖励的，须为2024年度首次通过认定的高新技术企业。")
     assert found == [("has", "qualifications", "高新技术企业"), ("unknown", None, "首次通过认定的高新技术企业")]
