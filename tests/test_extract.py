@@ -785,3 +785,21 @@ def test_an_inline_conditions_label_in_a_compilation_entry_states_who_may_apply(
     unknowns = [c.text for c in item.conditions if c.op == "unknown"]
     assert any("近三年未发生重大安全" in t for t in unknowns)
     assert not any("营业执照" in t or "工业和信息化局" in t for t in unknowns)
+
+
+def test_a_bank_product_table_makes_one_credit_item_per_row_and_its_common_requirements_bind_them_all():
+    sheet = (
+        "# 某村镇银行普惠信贷产品要素表\n\n"
+        "| 产品名称 | 适用对象 | 准入条件 | 额度 | 期限 |\n|---|---|---|---|---|\n"
+        "| 快贷 | 小型、微型企业 | 纳税信用等级M级以上 | 单户最高500万元 | 最长2年 |\n"
+        "| 接力贷 | 在本行已有流动资金贷款且即将到期的企业 | 纳税信用等级非D级 | 不超过原贷款本金 | 最长3年 |\n\n"
+        "**通用准入要求**\n\n1. 企业未被列为失信被执行人；\n\n2. 在人民银行征信系统中无当前逾期记录。\n\n"
+        "**温馨提示**：本行不收取贷款承诺费等费用。企业可到各营业网点提交申请。\n"
+    )
+    quick, relay = extract_policy(sheet, "b", {"title": "某村镇银行普惠信贷产品要素表", "region_code": "500111"}).items
+    assert (quick.name, quick.kind, relay.name, relay.kind) == ("快贷", "credit", "接力贷", "credit")
+    for item in (quick, relay):
+        assert ("eq", "dishonest", False) in {c.key() for c in item.conditions}
+        assert any(c.op == "unknown" and "逾期记录" in c.text for c in item.conditions)
+        assert not any("承诺费" in c.text for c in item.conditions)
+    assert ("eq", "has_bank_loan", True) in {c.key() for c in relay.conditions}

@@ -77,7 +77,7 @@ _NO_LOAN = re.compile(
 )
 _RD_SPENT = re.compile(r"(?:开展研发活动中)?实际发生[的了]研(?:究开)?发费用")
 _HAS_LOAN = re.compile(
-    r"已(?:在|从|向)?[^，。；、]{0,14}(?:取得|获得)[^，。；、]{0,8}贷款|已有(?:银行)?贷款|"
+    r"已(?:在|从|向)?[^，。；、]{0,14}(?:取得|获得)[^，。；、]{0,8}贷款|已有[^，。；、]{0,8}贷款|"
     r"(?:原|现有|存量)?(?:流动资金)?贷款(?:即将|已经)?到期|(?:即将|已经)?到期的(?:银行|流动资金)?贷款"  # 续贷: a loan falling due is one the firm has
 )
 # A status being acquired (首次通过高新技术企业认定, 新认定为…) is an event the profile cannot show.

@@ -139,12 +139,21 @@ def _pick(structure: Structure, roles: list[str], measures: list[bool], parent: 
     return out
 
 
+_LIMIT_COLUMN = re.compile(r"额度|金额|授信|担保额")
+_AMOUNT_CELL = re.compile(r"[0-9０-９一二三四五六七八九十百千]\s*(?:万元|亿元|元)|原贷款|本金")
+
+
+def _offers_credit(structure: Structure, clause) -> bool:
+    """A row of a product table whose 额度 cell gives an amount (| 五金快贷 | … | 单户最高500万元 |)."""
+    return any(_LIMIT_COLUMN.search(h) and _AMOUNT_CELL.search(structure.text[a:b]) for h, a, b in clause.cells)
+
+
 def plan_items(structure: Structure, title: str) -> list[ItemPlan]:
     """One item per measure that offers something; tiers and terms of a measure stay with it."""
     clauses = structure.clauses
     roles = clause_roles(structure)
     measures = [(roles[i] in ("body", "standard") and (
-        is_measure(structure.own_text(c)) or bool(c.children and _names_benefit(c.heading)))
+        is_measure(structure.own_text(c)) or bool(c.children and _names_benefit(c.heading)) or _offers_credit(structure, c))
         or roles[i] == "conditions" and _names_benefit(c.heading) and is_measure(structure.own_text(c)))
         for i, c in enumerate(clauses)]
     roots = [i for i, c in enumerate(clauses) if c.parent is None]

@@ -37,6 +37,7 @@ _NAMED_ORDINAL = re.compile(
 # 享受上述支持措施的企业，还应当…: an unnumbered paragraph after a list speaks for the whole list.
 _BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项)")
 _LIST_KINDS = frozenset({"paren_cn", "cn", "arabic", "paren_arabic"})
+_BOLD_LINE = re.compile(r"^\s*\*\*[^*：:。；\n]{2,20}\*\*\s*$")
 _NOTE = re.compile(r"\**(?:注|备注|说明)\**\s*[：:]\s*")
 _NOTE_ITEM = re.compile(r"(?:(?<=^)|(?<=[：:。；;\s]))\s*([0-9]{1,2})\s*[.．、](?![0-9])\s*")
 _BRACKET_LEAD = re.compile(r"\**【([^】\n]{2,12})】\**\s*[：:]?\s*")
@@ -240,7 +241,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
         stripped = line.rstrip("\r\n")
         prefix = _MD_PREFIX.match(stripped)
         pos = prefix.end() if prefix else 0
-        is_md_heading = stripped.lstrip().startswith("#")
+        is_md_heading = stripped.lstrip().startswith("#") or bool(_BOLD_LINE.match(stripped))  # **通用准入要求**
         while pos < len(stripped) and stripped[pos] in " \u3000\t":
             pos += 1
         cells = _cells(stripped)
