@@ -803,3 +803,15 @@ def test_a_bank_product_table_makes_one_credit_item_per_row_and_its_common_requi
         assert any(c.op == "unknown" and "逾期记录" in c.text for c in item.conditions)
         assert not any("承诺费" in c.text for c in item.conditions)
     assert ("eq", "has_bank_loan", True) in {c.key() for c in relay.conditions}
+
+
+def test_measures_titled_by_what_they_do_under_a_policy_content_section_are_items_of_their_own():
+    text = (
+        "二、政策内容\n\n（一）培育龙头企业。经认定为市级农业产业化重点龙头企业的，一次性奖励二十万元。\n\n"
+        "（二）支持精深加工。上年度主营业务收入在2000万元以上的加工企业，按设备投资额的百分之十五给予补助。\n\n"
+        "（三）建设标准化基地。对从事柑橘类种植的经营主体，按每亩800元给予一次性补助。\n"
+    )
+    items = extract_policy(text, "z", {"region_code": "500233"}).items
+    assert [i.clause for i in items] == ["二、（一）", "二、（二）", "二、（三）"]
+    tiers = "三、支持标准\n\n（一）国家级。奖励50万元。\n\n（二）市级。奖励20万元。\n"
+    assert len(extract_policy(tiers, "t", {"region_code": "500233"}).items) == 1

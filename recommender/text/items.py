@@ -48,12 +48,18 @@ def _own_subject(structure: Structure, i: int) -> frozenset:
     return frozenset({c.key() for c in found.conditions} | events)
 
 
+_ACTION_HEADING = re.compile(r"^(?:支持|培育|建设|实施|鼓励|推动|加快|强化|开展|提升|促进|加大|引导|扶持|发展|壮大|落实|做优|做强|做大)[^，。；]{2,14}$")
+
+
 def _splits(structure: Structure, roles: list[str], parent: int | None, kids: list[int]) -> bool:
     """Whether measure children are separate items rather than tiers or terms of one."""
     if parent is None or all(structure.clauses[k].kind == "sentence" for k in kids):
         return True  # offers cut from one sentence were already told apart from tiers (text.offers)
     if all(_names_benefit(structure.clauses[k].heading or "") for k in kids):
         return True
+    headings = [structure.clauses[k].heading or "" for k in kids]
+    if all(_ACTION_HEADING.match(h) for h in headings) and len(set(headings)) == len(headings):
+        return True  # （一）培育龙头企业。…（二）支持精深加工。…: each a measure under a title of its own
     if roles[parent] == "standard":  # 三、支持标准（一）研发补助（二）入库奖励
         return _named_elsewhere(structure, parent, kids) or _distinct_fields(structure, kids)
     subjects = [_own_subject(structure, k) for k in kids]
