@@ -815,3 +815,15 @@ def test_measures_titled_by_what_they_do_under_a_policy_content_section_are_item
     assert [i.clause for i in items] == ["二、（一）", "二、（二）", "二、（三）"]
     tiers = "三、支持标准\n\n（一）国家级。奖励50万元。\n\n（二）市级。奖励20万元。\n"
     assert len(extract_policy(tiers, "t", {"region_code": "500233"}).items) == 1
+
+
+def test_entries_headed_by_a_numbered_line_of_their_own_are_items():
+    text = (
+        "某市免申即享事项清单\n\n第1项\n事项名称：高新技术企业认定奖励\n享受对象：通过高新技术企业认定的企业\n"
+        "兑现标准：奖励20万元\n责任单位：市科技局\n\n第2项\n事项名称：稳岗返还\n享受对象：参保职工30人以上的企业\n"
+        "兑现标准：按上年度实际缴纳失业保险费的60%返还\n责任单位：市人社局\n"
+    )
+    items = extract_policy(text, "l", {"title": "某市免申即享事项清单", "region_code": "430200"}).items
+    assert [i.clause for i in items] == ["第1项", "第2项"]
+    assert ("has", "qualifications", "高新技术企业") in {c.key() for c in items[0].conditions}
+    assert ("ge", "employees", 30) in {c.key() for c in items[1].conditions}
