@@ -827,3 +827,14 @@ def test_entries_headed_by_a_numbered_line_of_their_own_are_items():
     assert [i.clause for i in items] == ["第1项", "第2项"]
     assert ("has", "qualifications", "高新技术企业") in {c.key() for c in items[0].conditions}
     assert ("ge", "employees", 30) in {c.key() for c in items[1].conditions}
+
+
+def test_a_credit_product_named_by_its_brand_is_a_named_benefit():
+    text = (
+        "三、支持标准\n\n（一）安家补贴。对新引进的博士，给予安家补贴20万元。\n\n"
+        "（二）企业引才奖励。对引进高层次人才的企业，给予奖励5万元。\n\n"
+        "（三）“英才贷”。合作银行向人才创办的企业发放“英才贷”，单户最高500万元，市财政按LPR的50%给予贴息。\n"
+    )
+    items = extract_policy(text, "s", {"region_code": "511100"}).items
+    assert [i.clause for i in items] == ["三、（一）", "三、（二）", "三、（三）"]
+    assert items[2].kind == "credit"
