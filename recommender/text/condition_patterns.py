@@ -202,11 +202,9 @@ def region_hits(text: str, region_code: str | None) -> list[Hit]:
 
 def narrowest(code: str, table) -> str:
     """Descend while the GB/T table gives a class exactly one child (K701 → K7010): same coverage."""
-    while len(code) > 1:
-        kids = table.loc[(table["level"] == len(code)) & table["code"].str.startswith(code), "code"]
-        if len(kids) != 1:
-            break
-        code = kids.iloc[0]
+    del table  # the children map is built from it once
+    while len(code) > 1 and len(kids := _children().get(code, frozenset())) == 1:
+        (code,) = kids
     return code
 
 

@@ -126,11 +126,12 @@ _ENJOYED = re.compile(r"已[^，。；的]{0,24}享受[^，。；的]{0,20}(?:�
 def _benefit_cut(part: str) -> int:
     """Offset where the benefit terms of a phrase start (its length if none)."""
     adverbs = _cue_re(tuple(patterns()["not_benefit_cues"]))
+    enjoyed = [e.span() for e in _ENJOYED.finditer(part)] if "已" in part else []
     for m in _cue_re(tuple(patterns()["benefit_cues"])).finditer(part):
         if (adverbs.match(part, m.start()) or _DESCRIBES_SUBJECT.match(part, m.start())
                 or _APPLYING_FOR.search(part, 0, m.start()) and _NAMES_APPLICANT.match(part, m.end())):
             continue  # 按时足额缴纳 / 为…提供配套的小微企业: how the applicant is described, not what is given
-        if any(e.start() <= m.start() < e.end() for e in _ENJOYED.finditer(part)):
+        if any(a <= m.start() < b for a, b in enjoyed):
             continue  # 已按规定享受研发费用税前加计扣除: a benefit already had is a requirement
         if not _SUBJECT_LEAD.match(part, m.end()):  # 享受本措施的企业应当… names who applies
             return m.start()
