@@ -838,3 +838,18 @@ def test_a_credit_product_named_by_its_brand_is_a_named_benefit():
     items = extract_policy(text, "s", {"region_code": "511100"}).items
     assert [i.clause for i in items] == ["三、（一）", "三、（二）", "三、（三）"]
     assert items[2].kind == "credit"
+
+
+def test_an_attachment_line_heads_its_table_and_a_signature_is_no_requirement():
+    notice = (
+        "一、支持方向\n\n（一）技术改造项目；（二）首次进规奖励。\n\n二、申报时间和方式\n\n申报截止时间为6月30日。\n\n"
+        "附件：支持标准\n\n| 项目类别 | 支持方式 | 支持标准 |\n|---|---|---|\n"
+        "| 技术改造项目 | 事后补助 | 按设备投资额的百分之八给予补助 |\n| 首次进规奖励 | 一次性奖励 | 每户奖励10万元 |\n"
+    )
+    items = extract_policy(notice, "n", {"region_code": "510900"}).items
+    assert [i.name for i in items] == ["技术改造项目", "首次进规奖励"]
+    signed = ("二、申报条件\n\n申报企业须在本市注册登记。\n\n附件：申报条件一览表\n\n某市财政局\n\n2026年4月3日\n\n附件\n\n"
+              "| 序号 | 支持事项 | 申报条件 | 支持标准 |\n|---|---|---|---|\n| 1 | 首贷贴息 | 小型、微型企业 | 按利息的50%给予贴息 |\n"
+              "| 2 | 上市奖励 | 在境内证券交易所上市 | 奖励100万元 |\n")
+    for item in extract_policy(signed, "s", {"region_code": "420500"}).items:
+        assert not any(c.op == "unknown" and ("财政局" in c.text or "2026年" in c.text) for c in item.conditions)

@@ -34,6 +34,7 @@ _HEADING_END = re.compile(r"[。：:]")
 _NAMED_ORDINAL = re.compile(
     r"(?:政策|产品|事项|项目|措施|专项|附件)[一二三四五六七八九十0-9]{1,3}\s*[：:、.．\s][^。；;\n]{0,36}$"
     r"|第[一二三四五六七八九十0-9]{1,3}项\s*$"  # 第1项 on a line of its own, heading an entry of a list
+    r"|附件[一二三四五六七八九十0-9]{0,3}\s*(?:[：:][^。；;\n]{0,40})?$"  # 附件：…支持标准 heads what follows
 )
 # 享受上述支持措施的企业，还应当…: an unnumbered paragraph after a list speaks for the whole list.
 _BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项)")
