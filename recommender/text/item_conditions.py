@@ -42,22 +42,12 @@ def conditions_per_item(
                 named.setdefault(n, []).append(passage)
     for passage in condition_passages(structure, 0, len(structure.text), doc_level=True):
         if not any(s <= passage.base < e for s, e in inside) and not owner(passage.base):
-            # 注：2. 申报第2项的…; 申请第三项至第五项支持的企业，须…: only the items it names by number
-            for sentence, numbers in _numbered_sentences(passage.text):
+            for sentence, words, bound in _sentences_for_items(structure, items, passage):
                 blank = " " * (sentence.end() - sentence.start())
                 passage = replace(passage, text=passage.text[:sentence.start()] + blank + passage.text[sentence.end():])
-                part = replace(passage, text=" " * sentence.start() + sentence.group(0))
-                for n, plan in enumerate(items):
-                    if _label_number(plan.clause.label) in numbers:
-                        named.setdefault(n, []).append(part)
-            for sentence, scope in _scoped_sentences(structure, passage):
-                blank = " " * (sentence.end() - sentence.start())
-                passage = replace(passage, text=passage.text[:sentence.start()] + blank + passage.text[sentence.end():])
-                part = replace(passage, text=" " * sentence.start() + _SCOPED.sub(
-                    lambda m: " " * len(m.group(0)), sentence.group(0)))
-                for n, plan in enumerate(items):
-                    if scope.start <= plan.start < scope.end:
-                        named.setdefault(n, []).append(part)
+                part = replace(passage, text=" " * sentence.start() + words)
+                for n in bound:
+                    named.setdefault(n, []).append(part)
             general.append(passage)
     if not structure.clauses:
         general = []
@@ -162,6 +152,21 @@ def _scoped_sentences(structure: Structure, passage: Passage) -> list[tuple[re.M
         return []
     return [(sentence, chapters[-1]) for sentence in re.finditer(r"[^。；;\n]+[。；;]?", passage.text)
             if _SCOPED.search(sentence.group(0))]
+
+
+def _sentences_for_items(structure: Structure, items: list[ItemPlan],
+                         passage: Passage) -> list[tuple[re.Match[str], str, list[int]]]:
+    """Sentences of a general passage that bind some items only, with the words to read and those items:
+    注：2. 申报第2项的… / 申请第三项至第五项支持的企业，须… (by number); 申请本章奖励的企业，… (by chapter)."""
+    out = [(sentence, sentence.group(0), [n for n, plan in enumerate(items) if _label_number(plan.clause.label) in numbers])
+           for sentence, numbers in _numbered_sentences(passage.text)]
+    taken = [(s.start(), s.end()) for s, _, _ in out]
+    for sentence, scope in _scoped_sentences(structure, passage):
+        if any(a < sentence.end() and sentence.start() < b for a, b in taken):
+            continue
+        words = _SCOPED.sub(lambda m: " " * len(m.group(0)), sentence.group(0))  # the scope names no requirement
+        out.append((sentence, words, [n for n, plan in enumerate(items) if scope.start <= plan.start < scope.end]))
+    return out
 
 
 def _label_number(label: str) -> int | None:
