@@ -853,3 +853,45 @@ def test_an_attachment_line_heads_its_table_and_a_signature_is_no_requirement():
               "| 2 | 上市奖励 | 在境内证券交易所上市 | 奖励100万元 |\n")
     for item in extract_policy(signed, "s", {"region_code": "420500"}).items:
         assert not any(c.op == "unknown" and ("财政局" in c.text or "2026年" in c.text) for c in item.conditions)
+
+
+def _unknowns(item) -> list[str]:
+    return [c.text for c in item.conditions if c.op == "unknown"]
+
+
+def test_a_duty_opening_the_leftover_and_a_growth_beside_a_bound_are_requirements():
+    text = (
+        "一、星级民宿奖励\n\n在本县注册登记的民宿经营主体，新获评市级精品民宿的，给予一次性奖励5万元。"
+        "申请奖励的民宿须通过消防、治安、卫生等部门检查。\n\n"
+        "二、零部件配套奖励\n\n对上一会计年度主营业务收入达到五亿元以上、同比增长20%以上的零部件企业，按增量的1%给予奖励。\n"
+    )
+    stay, parts = extract_policy(text, "d", {"region_code": "500229"}).items
+    assert any("通过消防、治安、卫生等部门检查" in t for t in _unknowns(stay))
+    assert ("ge", "revenue", 50000) in {c.key() for c in parts.conditions}
+    assert any("同比增长20%以上" in t for t in _unknowns(parts))
+
+
+def test_support_already_had_for_the_same_project_rules_out_this_one():
+    text = (
+        "一、设备补助\n\n对在本县注册的制造业企业，按设备投资额的10%给予补助。同一项目已获得省级以上财政资金支持的，县级不再重复补助。\n\n"
+        "二、研发奖励\n\n对研发投入增长的企业给予奖励10万元，已纳入市级企业研发准备金制度补助范围的企业除外。\n"
+    )
+    device, rd = extract_policy(text, "n", {"region_code": "500229"}).items
+    assert any(t.startswith("同一项目已获得省级以上财政资金支持") for t in _unknowns(device))
+    assert any("已纳入市级企业研发准备金制度补助范围的企业除外" in t for t in _unknowns(rd))
+
+
+def test_a_shared_sentence_naming_some_items_binds_those_items_only():
+    text = (
+        "【申报条件】\n\n（一）在本市注册登记、从事制造业的企业；\n\n（二）纳税信用等级M级以上。\n\n"
+        "申报智能化改造设备补助或者技改项目贷款贴息的，所实施的改造项目还须于2025年7月1日以后开工，且项目总投资不低于300万元。\n\n"
+        "【补贴标准】\n\n1. 智能化改造设备补助。按设备投资额的10%给予补助。\n\n"
+        "2. 数字化转型服务补助。按服务费用的50%给予补助。\n\n"
+        "3. 技改项目贷款贴息。按贷款市场报价利率的40%给予贴息。\n"
+    )
+    items = extract_policy(text, "g", {"region_code": "511500"}).items
+    assert [i.name for i in items] == ["智能化改造设备补助", "数字化转型服务补助", "技改项目贷款贴息"]
+    bound = [any("项目总投资不低于300万元" in t for t in _unknowns(i)) for i in items]
+    assert bound == [True, False, True]
+    assert all(any(c.field == "tax_credit" for c in i.conditions) for i in items)
+    assert not any("设备补助" in t for i in items for t in _unknowns(i))

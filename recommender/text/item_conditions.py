@@ -166,6 +166,31 @@ def _sentences_for_items(structure: Structure, items: list[ItemPlan],
             continue
         words = _SCOPED.sub(lambda m: " " * len(m.group(0)), sentence.group(0))  # the scope names no requirement
         out.append((sentence, words, [n for n, plan in enumerate(items) if scope.start <= plan.start < scope.end]))
+    taken = [(s.start(), s.end()) for s, _, _ in out]
+    for sentence, lead, bound in _named_sentences(items, passage.text):
+        if not any(a < sentence.end() and sentence.start() < b for a, b in taken):
+            words = sentence.group(0)
+            out.append((sentence, " " * lead + words[lead:], bound))
+    return out
+
+
+# 申报智能化改造设备补助或者技改项目贷款贴息的，…: a requirement for the items it names.
+_APPLYING_FOR = re.compile(r"(?:申报|申请|享受)(?P<names>[^，,。；;]{4,60}?)的(?:企业|单位|项目|主体)?[，,]")
+
+
+def _named_sentences(items: list[ItemPlan], text: str) -> list[tuple[re.Match[str], int, list[int]]]:
+    """Sentences of a general passage whose lead names some of the items (not all): (sentence, where its
+    requirement starts, those items)."""
+    cores = [item_core(plan.name or "") for plan in items]
+    out = []
+    for sentence in re.finditer(r"[^。；;\n]+[。；;]?", text):
+        lead = _APPLYING_FOR.match(sentence.group(0).lstrip())
+        if not lead:
+            continue
+        bound = [n for n, core in enumerate(cores) if len(core) >= 4 and core in lead.group("names")]
+        if bound and len(bound) < len(items):
+            indent = len(sentence.group(0)) - len(sentence.group(0).lstrip())
+            out.append((sentence, indent + lead.end(), bound))
     return out
 
 

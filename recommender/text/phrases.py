@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "NEGATED_LEAD", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text",
+    "NEGATED_LEAD", "NO_DOUBLE", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text",
     "untable",
 ]
 
@@ -26,6 +26,15 @@ def or_branches(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     spans.append((pos, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+# 已获得“小巨人”奖励的企业，不再享受本项奖励: an award already received rules this one out (unknown).
+# 同一项目已获得省级资金支持的，州级不再重复补助 / 已纳入…补助范围的企业除外: the same for a project or a scheme.
+NO_DOUBLE = re.compile(
+    r"(?:同一[^，。；已]{1,6})?(?:此前|之前)?已(?:按[^，。；]{1,10})?(?:获得|享受|取得|纳入)过?[^，。；]{0,30}?"
+    r"(?:奖励|补助|补贴|支持|贴息|资金|范围)的(?:企业|项目|单位)?"
+    r"(?:[，,]\s*[^，。；]{0,4}?(?:不再|不得|不)(?:重复)?(?:享受|支持|给予|奖励|补助|申报|申请)[^，。；]{0,12}|除外)"
+)
 
 
 # …的企业，不属于专项资金支持对象 / 不在本公司担保服务范围内: whom a sentence leaves out.

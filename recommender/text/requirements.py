@@ -8,7 +8,13 @@ from recommender.rules.schema import Condition
 from recommender.text.conditions import Found, find_conditions
 from recommender.text.events import names_event
 from recommender.text.numbers import parse_number
-from recommender.text.phrases import NEGATED_LEAD, NOT_REQUIREMENT, or_branches, requirement_text
+from recommender.text.phrases import (
+    NEGATED_LEAD,
+    NO_DOUBLE,
+    NOT_REQUIREMENT,
+    or_branches,
+    requirement_text,
+)
 
 __all__ = ["read_passages"]
 
@@ -34,7 +40,7 @@ def _required_sentence(p, offset: int) -> bool:
     """Whether the sentence a leftover sits in states a requirement before it (申报单位须为…、在县内参加…)."""
     at = offset - p.base
     start = max(p.text.rfind(c, 0, at) for c in "。；;\n") + 1
-    return bool(_REQ_SENTENCE.search(p.text[start:at]))
+    return bool(_REQ_SENTENCE.search(p.text[start:at]) or _MUST.match(p.text, at))
 
 
 def _unknown_alternatives(text: str, offset: int, raw: str, p) -> list[Condition]:
@@ -112,6 +118,7 @@ def _requirement_sentences(text: str, base: int, leftovers: list[tuple[int, str]
 
 
 _SENTENCE = re.compile(r"[^。；;\n]+")
+_MUST = re.compile(r"\s*(?:须|必须|应当)")  # 申请奖励的民宿须通过…检查: the leftover itself opens with the duty
 
 
 # A sentence naming who may apply (申报企业须…; 本细则适用于…的企业): all its leftovers are requirements.
@@ -127,16 +134,9 @@ _SUBJECT_ONLY = re.compile(r"[^，。；]{0,12}(?:的)?(?:企业|单位|个人|�
 _REQUIREMENT = re.compile(r"须|需|应当|应|必须|具备|具有|拥有|符合|满足|未发生|未被|不得|无|达到|以上|以下|不低于|不超过|获得|取得|近[一二三四五两]年")
 
 
-# 已获得“小巨人”奖励的企业，不再享受本项奖励: an award already received rules this one out (unknown).
-_NO_DOUBLE = re.compile(
-    r"(?:此前|之前)?已(?:按[^，。；]{1,10})?(?:获得|享受|取得)过?[^，。；]{0,24}?(?:奖励|补助|补贴|支持|贴息|资金)的(?:企业)?"
-    r"[，,]\s*不再(?:重复)?(?:享受|支持|给予|奖励|补助)[^，。；]{0,12}"
-)
-
-
 def _no_double_support(p, conds: list[Condition]) -> list[Condition]:
     out = []
-    for m in _NO_DOUBLE.finditer(p.text):
+    for m in NO_DOUBLE.finditer(p.text):
         text = m.group(0).strip()
         if not any(c.op == "unknown" and (c.text in text or text in c.text) for c in conds):
             out.append(Condition(op="unknown", text=text, clause=p.clause, confidence=0.6,
