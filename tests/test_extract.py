@@ -895,3 +895,25 @@ def test_a_shared_sentence_naming_some_items_binds_those_items_only():
     assert bound == [True, False, True]
     assert all(any(c.field == "tax_credit" for c in i.conditions) for i in items)
     assert not any("设备补助" in t for i in items for t in _unknowns(i))
+
+
+def test_products_headed_by_bracketed_ordinals_with_labelled_parts_and_a_closing_note():
+    text = (
+        "某农商行信贷产品说明书\n\n本说明书所列产品仅面向在荣昌区注册登记的企业法人。\n\n"
+        "【产品一】荣畜贷\n\n【适用客户】从事生猪养殖的小型、微型企业。\n\n【准入条件】\n1．成立满两年；\n2．纳税信用等级为A级或者B级。\n\n"
+        "【贷款额度】单户最高500万元。\n\n【不予准入情形】养殖场位于禁养区内的；近三年内发生重大动物疫病未按规定处置的。\n\n"
+        "【产品二】首贷易\n\n【适用客户】此前未在任何金融机构获得过贷款的小型、微型企业。\n\n【准入条件】\n1．成立满一年；\n"
+        "2．纳税信用等级非D级。\n\n【贷款额度】单户最高50万元，纯信用。\n\n"
+        "【温馨提示】\n以上两款产品均要求申请企业未被列入失信被执行人名单。如有人以本行名义收取费用，请拨打客服电话举报。\n"
+    )
+    first, second = extract_policy(text, "p", {"region_code": "500153"}).items
+    assert (first.kind, second.kind) == ("credit", "credit")
+    keys = [{c.key() for c in item.conditions} for item in (first, second)]
+    assert ("ge", "age_years", 2) in keys[0] and ("ge", "age_years", 2) not in keys[1]
+    assert ("ge", "age_years", 1) in keys[1] and ("ge", "age_years", 1) not in keys[0]
+    assert ("eq", "has_bank_loan", False) in keys[1]
+    assert all(("eq", "dishonest", False) in k for k in keys)
+    ruled_out = [c.text for c in first.conditions if c.op == "unknown"]
+    assert sum("禁养区" in t for t in ruled_out) == 1 and sum("动物疫病" in t for t in ruled_out) == 1
+    assert not any("禁养区" in c.text for c in second.conditions)
+    assert not any("举报" in c.text or "收取费用" in c.text for item in (first, second) for c in item.conditions)

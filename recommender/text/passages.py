@@ -33,6 +33,11 @@ _ELIGIBILITY = re.compile(
 )
 
 
+_NEG_HEADING = re.compile(r"不予(?:准入|支持|受理|申报)|负面清单|禁止(?:准入|申报)|不得申[请报]|排除情形|限制情形")
+_ALL_REQUIRE = re.compile(r"^\s*(?:以上|上述|前述|本[^，。；]{0,6}所列)[^，。；]{0,12}?(?:均|都|一律)(?:要求|须|需|应当|应)"
+                          r"(?:申请|申报|借款)?(?:企业|单位|主体|人)?")
+
+
 @dataclass(frozen=True)
 class Passage:
     """A stretch of text to read conditions from, with its clause address and context."""
@@ -55,6 +60,11 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         if not (start <= clause.start < end):
             continue
         role = roles[i]
+        if role == "procedure" and doc_level:  # 【温馨提示】以上三款产品均要求…: a requirement of every item
+            shared = re.sub(r"[^。；;\n]+", lambda m: _ALL_REQUIRE.sub(lambda r: " " * len(r.group(0)), m.group(0))
+                            if _ALL_REQUIRE.search(m.group(0)) else " " * len(m.group(0)), structure.own_text(clause))
+            if shared.strip():
+                out.append(Passage(shared, clause.body_start, clause.address, True, False, False))
         if role in ("procedure", "purpose", "validity"):
             continue
         if _BENEFIT_NAME.match(structure.own_text(clause).rstrip(" \t\n#*>")) and not clause.children:
@@ -66,8 +76,9 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         parent = clauses[clause.parent] if clause.parent is not None else None
         parent_own = structure.own_text(parent) if parent else ""
         listed = parent is not None and bool(_INTRO.search(parent_own) or _CONDITIONS_LABEL.search(parent_own))
-        strong = role == "conditions" or listed
-        negated = listed and bool(_NEG_INTRO.search(parent_own))
+        excluding = bool(_NEG_HEADING.search(clause.heading))  # 【不予准入情形】A的；B的。: each is ruled out
+        strong = role == "conditions" or listed or excluding
+        negated = listed and bool(_NEG_INTRO.search(parent_own)) or excluding
         # 有下列情形之一的，不予支持: being any of them excludes, so each is a requirement of its own
         group = clause.parent if listed and _ANY_INTRO.search(_last_line(parent_own)) and not negated else None
         if doc_level and role == "body" and not strong and _answers_a_question(structure, clause):

@@ -26,13 +26,14 @@ _SENTENCE = "sentence"
 _RANK = {kind: n for n, (kind, _) in enumerate(_MARKERS)}
 _RANK[_SENTENCE] = len(_MARKERS)
 _RANK["heading"] = 0  # a Markdown heading line without a number
+_RANK["label"] = _RANK["cn"]  # 【准入条件】 inside an entry headed 【产品一】
 # Inline sub-markers that start a new clause in the middle of a line (after ：；。 or a space).
 _INLINE = re.compile(
     r"(?<=[：:；;。\s])\s*(?=[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳]|[一二三四五六七八九十]{1,2}是(?![否指]))"
 )
 _HEADING_END = re.compile(r"[。：:]")
 _NAMED_ORDINAL = re.compile(
-    r"(?:政策|产品|事项|项目|措施|专项|附件)[一二三四五六七八九十0-9]{1,3}\s*[：:、.．\s][^。；;\n]{0,36}$"
+    r"【?(?:政策|产品|事项|项目|措施|专项|附件)[一二三四五六七八九十0-9]{1,3}\s*(?:】\s*[：:]?|[：:、.．\s])[^。；;\n]{0,36}$"
     r"|第[一二三四五六七八九十0-9]{1,3}项\s*$"  # 第1项 on a line of its own, heading an entry of a list
     r"|附件[一二三四五六七八九十0-9]{0,3}\s*(?:[：:][^。；;\n]{0,40})?$"  # 附件：…支持标准 heads what follows
 )
@@ -230,6 +231,8 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
     clauses: list[Clause] = []
     paragraphs = 0  # lines of running text, to address an offer cut from an unnumbered one
     bracketed: set[int] = set()  # clauses headed by a 【…】 label at the top level of a guide
+    ordinals = 0  # headings naming an entry by its number (产品二：…, 【产品二】…)
+    labels: set[str] = set()  # 【…】 labels read inside such entries
     stack: list[int] = []
     title = title or _first_title(text)
     offset = 0
@@ -290,14 +293,20 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
                 elif n == 0 and _NAMED_ORDINAL.match(stripped, pos):  # 产品二：首贷通 in plain text
                     kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
+                    ordinals += 1
                 elif n == 0 and stack and clauses[stack[-1]].kind in _LIST_KINDS and clauses[stack[-1]].label \
                         and _BACK_REFERENCE.match(stripped, pos):
                     # …（三）…。\n享受上述支持措施的企业，还应当…: the paragraph closes the list, under its parent
                     kind, label, body = clauses[stack[-1]].kind, "", pos
-                elif n == 0 and (lead := _BRACKET_LEAD.match(stripped, pos)) and (not stack or stack[0] in bracketed):
-                    # 【申报条件】… heads a section of a guide; inside a product or clause it is a label
+                elif n == 0 and (lead := _BRACKET_LEAD.match(stripped, pos)) and (
+                        not stack or stack[0] in bracketed or ordinals > 1 and lead.group(1) not in labels):
+                    # 【申报条件】… heads a section of a guide; inside a product or clause it is a label, unless
+                    # no product before used it (【温馨提示】 after 【产品三】: a section of its own again)
                     kind, label, body = "heading", lead.group(1), lead.end()
                     bracketed.add(len(clauses))
+                elif n == 0 and lead and ordinals:  # 【准入条件】 inside 【产品一】: a labelled part of the product
+                    labels.add(lead.group(1))
+                    kind, label, body = "label", f"【{lead.group(1)}】", lead.end()
                 else:
                     continue
             else:
@@ -305,7 +314,8 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 label, body = m.group(0), m.end()
                 if n > 0 and kind not in ("paren_cn", "paren_arabic", "circled", "ordinal"):
                     continue
-            heading = label if kind == "heading" else _heading(stripped[body:]) if label else ""
+            heading = label if kind == "heading" else label.strip("【】") if kind == "label" else \
+                _heading(stripped[body:]) if label else ""
             if question and question.group("numbered"):
                 heading = stripped[question.end():].strip("* ")
             _push(clauses, stack, Clause(kind, label, heading, line_start + start, line_start + body))
