@@ -917,3 +917,23 @@ def test_products_headed_by_bracketed_ordinals_with_labelled_parts_and_a_closing
     assert sum("禁养区" in t for t in ruled_out) == 1 and sum("动物疫病" in t for t in ruled_out) == 1
     assert not any("禁养区" in c.text for c in second.conditions)
     assert not any("举报" in c.text or "收取费用" in c.text for item in (first, second) for c in item.conditions)
+
+
+def test_a_scheme_described_by_its_institutions_is_no_item_and_its_list_reads_the_firm_only():
+    text = (
+        "一、业务模式\n\n本业务由市融资担保集团提供担保，合作银行发放贷款。市财政对市融资担保集团代偿损失给予适当补偿。\n\n"
+        "二、准入条件\n\n（一）在郑州市登记注册的小型、微型企业；\n\n（二）企业成立满一年，实际控制人从事本行业经营三年以上；\n\n"
+        "（三）不属于《产业结构调整指导目录》淘汰类。\n\n"
+        "三、产品设置\n\n（一）小微贷\n\n单户担保贷款额度最高300万元，担保费率每年0.8%，市财政补贴0.5个百分点。\n\n"
+        "（二）科创贷\n\n面向拥有一件以上有效发明专利或者三件以上实用新型专利的企业，单户担保贷款额度最高1000万元，市财政按担保费的50%给予补贴。\n"
+    )
+    items = extract_policy(text, "z", {"region_code": "410100"}).items
+    assert [i.name for i in items] == ["小微贷", "科创贷"]
+    for item in items:
+        keys = {c.key() for c in item.conditions}
+        assert ("ge", "age_years", 1) in keys and ("ge", "age_years", 3) not in keys
+        assert any("实际控制人从事本行业经营三年以上" in c.text for c in item.conditions if c.op == "unknown")
+        assert not any("淘汰类" in c.text for c in item.conditions)
+    patents = [c for c in items[1].conditions if c.field == "invention_patents"]
+    assert ("ge", "invention_patents", 3) not in {c.key() for c in items[1].conditions}
+    assert len(patents) <= 1

@@ -57,6 +57,8 @@ _SUB_ANNUAL = re.compile(r"(?:月|季度|季)(?:度)?(?:的)?\s*$")
 _BENEFIT_TIER = re.compile(r"^\s*的部分")
 _SPLIT = re.compile(r"(?<![0-9])[，,](?![0-9]{3})(?!\s*或)|(?<=[0-9])[，,](?![0-9]{3}(?![0-9]))(?!\s*或)|"
                     r"[：:。；;\n](?!\s*或)|、(?=在|由|已|未|具有|拥有|参加|缴纳)")  # 5,000万元 is one number  # 、 before a clause
+_PERSON = re.compile(r"实际控制人|法定代表人|负责人|创业者|创办人|本人|股东|配偶|经营者")
+_OTHER_RIGHT = re.compile(r"\s*[^\s，,。；;、]{0,6}(?:专利|著作权|商标|品种|标准)")
 _TIME_LEAD = re.compile(r"日\s*(?:（含）|\(含\))?(?:以后|之后|以来|起)\s*$")
 _OR = re.compile(r"^\s*(?:、|和|或|或者|及|以及|与)\s*(?:[^\s，。；、]{1,4}级)?\s*$")  # 、自治区级专精特新…
 
@@ -146,7 +148,7 @@ def _boilerplate(part: str) -> str | None:
 def is_boilerplate_only(part: str) -> bool:
     """Whether a phrase says nothing beyond boilerplate every registered firm meets."""
     rest = _cue_re(tuple(patterns()["boilerplate"])).sub("", part)
-    return not re.sub(r"[在于的且并和、，。；;\s（）()有具备具有应当须]|企业|申报|单位|经营主体|市场主体|主体", "", rest)
+    return not re.sub(r"[在于的且并和、，。；;\s（）()有具备具有应当须]|企业|申报|单位|经营主体|市场主体|主体|不属于|属于|国家|项目|产业", "", rest)
 
 
 def _cued_fields(part: str) -> tuple[str, ...]:
@@ -194,6 +196,10 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
     cue_end = best[2] + len(_NUMERIC_FIELDS_BY_NAME[name].match(part, best[2]).group(0)) if best[0] < 1000 else 0
     if best[0] < 1000 and _GROWTH.search(part, cue_end, start):
         return None  # 营业收入增长率不低于15%: a growth rate, not the figure a profile holds
+    if _PERSON.search(part, 0, best[2] if best[0] < 1000 else start):
+        return None  # 实际控制人从事本行业经营三年以上: a bound on a person, not on the firm
+    if name == "invention_patents" and best[0] < 1000 and _OTHER_RIGHT.match(part, end):
+        return None  # 发明专利或者三件以上实用新型专利: the count is of the right named after it
     if name == "age_years" and best[0] > _AGE_REACH:
         return None  # 在本市注册并缴纳失业保险费满12个月: the months count the premiums, not the firm's age
     lead = _PERIOD.search(part[:best[2]]).start() if best[0] < _PHRASE_REACH else start

@@ -23,9 +23,11 @@ _REFERS_BACK = re.compile(
     r"只能享受一次|从其约定|就高原则|收回|追回|退回|继续(?:提供|享受|给予|申请)"
 )
 _TO_INSTITUTION = re.compile(
-    r"(?:对|向|为)(?:合作|承办|经办)?(?:银行业金融机构|银行|金融机构|担保机构|融资担保机构|保险机构|运营机构|"
+    r"(?:对|向|为)(?:市|县|区|省|州)?(?:合作|承办|经办)?(?:银行业金融机构|银行|金融机构|(?:融资|再)?担保(?:机构|集团|公司)|保险机构|运营机构|"
     r"服务机构|孵化基地|经办机构)(?!申请|借款|取得|获得)[^。；]{0,24}?(?:给予|予以)"  # 向银行申请的贷款: the firm's
 )
+# “郑好担”业务由市融资担保集团提供担保: how a scheme works, said of the institution, not an offer.
+_BY_INSTITUTION = re.compile(r"\s*[^，。；]{0,20}?由[^，。；]{0,16}?(?:集团|机构|银行|公司)(?:负责)?提供")
 _AGENCY = re.compile(
     r"^\s*(?:各|市|区|县|省|全市|全县)?[^，。；]{0,14}?(?:部门|机关|银行业金融机构|银行|运营机构|机构|委员会|"
     r"政府|局|委)(?:应当|要|负责|会同|按|不得|将|可|定期|加强|在)"
@@ -131,7 +133,8 @@ def is_measure(text: str) -> bool:
             continue  # a definition names what a term means, it offers nothing
         if _PREFERENCE.match(text, m.end()):
             continue  # 给予优先支持: a preference when others are chosen, not something given
-        if _TO_INSTITUTION.search(text[start:m.end()]) or _REFERS_BACK.search(text[start:end]):
+        if _TO_INSTITUTION.search(text[start:m.end()]) or _REFERS_BACK.search(text[start:end]) \
+                or _BY_INSTITUTION.match(text, start, m.end()):
             continue
         return True
     return False
