@@ -937,3 +937,19 @@ def test_a_scheme_described_by_its_institutions_is_no_item_and_its_list_reads_th
     patents = [c for c in items[1].conditions if c.field == "invention_patents"]
     assert ("ge", "invention_patents", 3) not in {c.key() for c in items[1].conditions}
     assert len(patents) <= 1
+
+
+def test_firms_a_rule_does_not_apply_to_and_counts_of_other_rights_are_read_apart():
+    text = (
+        "第一条 为规范扶持资金管理，制定本办法。\n\n"
+        "第二条 申请扶持资金的企业，应当在江津区登记注册，纳税信用等级非D级。\n\n"
+        "第三条 下列企业不适用本办法：\n\n（一）房地产业企业；\n\n（二）被列入经营异常名录且尚未移出的企业。\n\n"
+        "第四条 同时符合下列条件的企业，按研发费用的10%给予补助，单户最高30万元：\n\n（一）从业人员三百人以下；\n\n"
+        "（二）拥有有效发明专利一件以上或者软件著作权五件以上。\n"
+    )
+    (item,) = extract_policy(text, "j", {"region_code": "500116"}).items
+    keys = {c.key() for c in item.conditions}
+    assert any(c.field == "industry" and c.op == "not_in" and list(c.value) == ["K"] for c in item.conditions)
+    assert any("经营异常名录" in c.text for c in item.conditions if c.op == "unknown")
+    assert ("ge", "invention_patents", 5) not in keys
+    assert not any(c.op == "unknown" and "扶持资金" in c.text for c in item.conditions)

@@ -59,6 +59,7 @@ _SPLIT = re.compile(r"(?<![0-9])[，,](?![0-9]{3})(?!\s*或)|(?<=[0-9])[，,](?!
                     r"[：:。；;\n](?!\s*或)|、(?=在|由|已|未|具有|拥有|参加|缴纳)")  # 5,000万元 is one number  # 、 before a clause
 _PERSON = re.compile(r"实际控制人|法定代表人|负责人|创业者|创办人|本人|股东|配偶|经营者")
 _OTHER_RIGHT = re.compile(r"\s*[^\s，,。；;、]{0,6}(?:专利|著作权|商标|品种|标准)")
+_OTHER_RIGHT_NAME = re.compile(r"著作权|商标|实用新型|外观设计|布图设计|植物新品种")  # 发明专利一件以上或者软件著作权五件以上
 _TIME_LEAD = re.compile(r"日\s*(?:（含）|\(含\))?(?:以后|之后|以来|起)\s*$")
 _OR = re.compile(r"^\s*(?:、|和|或|或者|及|以及|与)\s*(?:[^\s，。；、]{1,4}级)?\s*$")  # 、自治区级专精特新…
 
@@ -198,7 +199,8 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
         return None  # 营业收入增长率不低于15%: a growth rate, not the figure a profile holds
     if _PERSON.search(part, 0, best[2] if best[0] < 1000 else start):
         return None  # 实际控制人从事本行业经营三年以上: a bound on a person, not on the firm
-    if name == "invention_patents" and best[0] < 1000 and _OTHER_RIGHT.match(part, end):
+    if name == "invention_patents" and best[0] < 1000 and (
+            _OTHER_RIGHT.match(part, end) or _OTHER_RIGHT_NAME.search(part, cue_end, start)):
         return None  # 发明专利或者三件以上实用新型专利: the count is of the right named after it
     if name == "age_years" and best[0] > _AGE_REACH:
         return None  # 在本市注册并缴纳失业保险费满12个月: the months count the premiums, not the firm's age
