@@ -953,3 +953,17 @@ def test_firms_a_rule_does_not_apply_to_and_counts_of_other_rights_are_read_apar
     assert any("经营异常名录" in c.text for c in item.conditions if c.op == "unknown")
     assert ("ge", "invention_patents", 5) not in keys
     assert not any(c.op == "unknown" and "扶持资金" in c.text for c in item.conditions)
+
+
+def test_an_exclusion_list_under_a_closing_other_matters_heading_still_binds():
+    text = (
+        "一、首次升规奖励\n\n对首次纳入规模以上工业企业统计的企业，给予一次性奖励10万元。\n\n"
+        "二、技改补助\n\n对完成设备投资300万元以上技术改造项目的企业，按投资额的5%给予补助。\n\n"
+        "三、其他\n\n有下列情形之一的企业，不享受本细则支持：（一）近三年内因违法违规受到市级以上行政处罚且情节严重的；"
+        "（二）纳税信用等级被评为D级的。\n\n本细则自2025年7月1日起施行。\n"
+    )
+    items = extract_policy(text, "o", {"region_code": "430100"}).items
+    assert len(items) == 2
+    for item in items:
+        assert any(c.field == "tax_credit" and c.op == "not_in" and list(c.value) == ["D"] for c in item.conditions)
+        assert any(c.op == "unknown" and "行政处罚" in c.text for c in item.conditions)

@@ -28,6 +28,7 @@ _TO_INSTITUTION = re.compile(
 )
 # “郑好担”业务由市融资担保集团提供担保: how a scheme works, said of the institution, not an offer.
 _BY_INSTITUTION = re.compile(r"\s*[^，。；]{0,20}?由[^，。；]{0,16}?(?:集团|机构|银行|公司)(?:负责)?提供")
+_EXCLUDES_LIST = re.compile(r"(?:有|存在)?(?:下列|以下)情形之一的[^。：:]{0,12}?(?:不享受|不予|不得|不纳入|不适用)")
 _AGENCY = re.compile(
     r"^\s*(?:各|市|区|县|省|全市|全县)?[^，。；]{0,14}?(?:部门|机关|银行业金融机构|银行|运营机构|机构|委员会|"
     r"政府|局|委)(?:应当|要|负责|会同|按|不得|将|可|定期|加强|在)"
@@ -99,6 +100,8 @@ def clause_role(structure: Structure, clause: Clause) -> str:
         role = _heading_role(c.heading) if c.heading else None
         if role == "conditions" and c is not clause and _PROCEDURAL.search(own):
             return "procedure"  # 三、申报要求（一）申报时间为…，逾期不予受理: how to apply, not who may
+        if role == "procedure" and any(_EXCLUDES_LIST.search(structure.own_text(x)) for x in (clause, *structure.ancestors(clause)[-1:])):
+            return "conditions"  # 五、其他 有下列情形之一的企业，不享受本细则支持：（一）…: still whom it leaves out
         if role:
             return role
     if not clause.label and clause.kind != "heading" and _STILL_REQUIRED.search(own):
