@@ -967,3 +967,22 @@ def test_an_exclusion_list_under_a_closing_other_matters_heading_still_binds():
     for item in items:
         assert any(c.field == "tax_credit" and c.op == "not_in" and list(c.value) == ["D"] for c in item.conditions)
         assert any(c.op == "unknown" and "行政处罚" in c.text for c in item.conditions)
+
+
+def test_a_key_value_table_per_item_reads_its_conditions_and_refusal_rows():
+    text = (
+        "## 事项一：办公用房租金补贴\n\n| 要素 | 内容 |\n|---|---|\n| 实施部门 | 区大数据发展局 |\n"
+        "| 受理条件 | 1.在永川区注册登记的企业；2.2024年1月1日以后新入驻软件园区，租用办公用房面积不少于300平方米；3.企业成立未满五年 |\n"
+        "| 支持标准 | 按实际租金的50%给予补贴，每年最高60万元 |\n| 不予受理情形 | 租用股东或者其他关联方房产的 |\n"
+        "| 申请材料 | 申请表；房屋租赁合同 |\n\n"
+        "## 事项二：入库奖励\n\n| 要素 | 内容 |\n|---|---|\n| 受理条件 | 1.在永川区注册登记的批发和零售业企业；2.2024年度首次纳入限额以上批发、零售业统计 |\n"
+        "| 支持标准 | 给予一次性奖励5万元 |\n\n"
+        "## 共性要求\n\n申请以上事项的企业，均应当未被列入失信被执行人名单，纳税信用等级非D级（事项二另有规定的，从其规定）。\n"
+    )
+    rent, award = extract_policy(text, "y", {"region_code": "500118"}).items
+    rent_unknowns = [c.text for c in rent.conditions if c.op == "unknown"]
+    assert any("租用办公用房面积不少于300平方米" in t for t in rent_unknowns)
+    assert any("关联方房产" in t for t in rent_unknowns)
+    assert ("lt", "age_years", 5) in {c.key() for c in rent.conditions}
+    assert any("首次纳入限额以上" in c.text for c in award.conditions if c.op == "unknown")
+    assert not any("从其规定" in c.text or "申请表" in c.text for i in (rent, award) for c in i.conditions)

@@ -93,10 +93,11 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
             at = own.index(clause.heading)  # （三）入库项目申报条件: the heading's words name no condition
             own = own[:at] + " " * len(clause.heading) + own[at + len(clause.heading):]
         if not strong:  # 【享受主体】…的居民企业 inside a measure: that block states who may apply
-            for a, b in conditions_blocks(own):
-                if _INLINE_LIST.search(own, a, b):
+            for a, b, label in conditions_blocks(own):
+                if _INLINE_LIST.search(own, a, b) and not own[a:b].lstrip(" |").startswith(("1", "１")):
                     continue  # 【享受条件】1. …；2. …: read with the clause, item by item
-                out.append(Passage(" " * a + own[a:b], clause.body_start, clause.address, True, False, True))
+                out.append(Passage(" " * a + own[a:b], clause.body_start, clause.address, True,
+                                   bool(_NEG_HEADING.search(label)), True))
                 own = own[:a] + " " * (b - a) + own[b:]
         if doc_level and role in ("body", "standard") and not strong:
             own = _eligibility_only(own)

@@ -69,24 +69,30 @@ def _heading_role(heading: str) -> str | None:
 
 
 _STILL_REQUIRED = re.compile(r"^[^。；]{0,24}?(?:还|均|须|应当|应|需|必须)[^。；]{0,6}(?:符合|满足|具备|具有)")
-_LABEL_LINE = re.compile(r"(?m)^[ \t*#>-]*(?:【([^】\n]{2,10})】|\*\*([^*\n]{2,10})\*\*\s*[:：]|([^\s：:，。；、]{2,8})[:：])")
+# 【享受主体】 / **申报对象**： / 申报条件： / | 受理条件 | (a row of a 要素 | 内容 table): a label heading what follows
+_LABEL_LINE = re.compile(
+    r"(?m)^[ \t*#>-]*(?:【([^】\n]{2,10})】|\*\*([^*\n]{2,10})\*\*\s*[:：]|([^\s：:，。；、|]{2,8})[:：]|\|\s*([^|\n：:]{2,10}?)\s*\|)")
 
 
-def conditions_blocks(text: str) -> list[tuple[int, int]]:
+def _label(m: re.Match[str]) -> str:
+    return m.group(1) or m.group(2) or m.group(3) or m.group(4)
+
+
+def conditions_blocks(text: str) -> list[tuple[int, int, str]]:
     """Spans of a clause's own text under a conditions label line (【享受主体】, **申报对象**：), each up to
-    the next label line."""
+    the next label line, with the label."""
     labels = list(_LABEL_LINE.finditer(text))
     out = []
     for n, m in enumerate(labels):
-        if _heading_role(m.group(1) or m.group(2) or m.group(3)) == "conditions":
-            out.append((m.end(), labels[n + 1].start() if n + 1 < len(labels) else len(text)))
+        if _heading_role(_label(m)) == "conditions":
+            out.append((m.end(), labels[n + 1].start() if n + 1 < len(labels) else len(text), _label(m)))
     return out
 
 
 def procedure_tail(text: str) -> int:
     """Where a clause's own text turns to how to apply (a 【政策依据】 or 申报材料： label line), else its end."""
     for m in _LABEL_LINE.finditer(text):
-        if _heading_role(m.group(1) or m.group(2) or m.group(3)) == "procedure":
+        if _heading_role(_label(m)) == "procedure":
             return m.start()
     return len(text)
 
