@@ -122,10 +122,14 @@ _REPLACED = re.compile(
 )
 
 
+# （2024年以后新设立、尚未参加信用评价的企业，应当提供…无欠税证明）: what to hand in instead, no condition.
+_MATERIAL_NOTE = re.compile(r"[（(][^（）()]{0,60}?提供[^（）()]{0,30}?(?:证明|材料|承诺书?)[^（）()]{0,10}[）)]")
+
+
 def no_condition_spans(text: str) -> list[tuple[int, int]]:
-    """Spans that set no condition: encouraging others, wording a notice replaces, and whole sentences
-    scoped by reference."""
-    spans = [m.span() for m in _ENCOURAGES.finditer(text)]
+    """Spans that set no condition: encouraging others, wording a notice replaces, notes on material to
+    hand in, and whole sentences scoped by reference."""
+    spans = [m.span() for m in (*_ENCOURAGES.finditer(text), *_MATERIAL_NOTE.finditer(text))]
     spans += [m.span(1) for m in _REPLACED.finditer(text)]
     for m in (*_BY_REFERENCE.finditer(text), *_CONSEQUENCE.finditer(text)):
         start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
