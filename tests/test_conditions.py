@@ -733,7 +733,6 @@ def test_a_bound_in_an_exclusion_list_is_required_the_other_way(text, key):
 
 
 def test_a_waived_bound_is_either_the_bound_or_the_waived_case():
-
     for text in ("上一年度营业收入应当不超过五千万元（成立未满一年的企业不受此限）；",
                  "上一年度营业收入不超过五千万元，成立未满一年的企业不受此限制。"):
         (group,) = find_conditions(text, 0, "二、", region_code=None).conditions
@@ -742,7 +741,6 @@ def test_a_waived_bound_is_either_the_bound_or_the_waived_case():
 
 
 def test_a_note_on_material_to_hand_in_sets_no_condition():
-
     found = find_conditions("纳税信用等级为A级或者B级（2024年以后新设立、尚未参加信用评价的企业，应当提供税务部门出具的无欠税证明）；",
                             0, "二、", region_code=None)
     assert [c.field for c in found.conditions] == ["tax_credit"]
