@@ -745,3 +745,15 @@ def test_a_note_on_material_to_hand_in_sets_no_condition():
                             0, "二、", region_code=None)
     assert [c.field for c in found.conditions] == ["tax_credit"]
     assert not found.leftovers
+
+
+def test_preferences_allowances_and_cases_let_back_in_set_no_condition():
+    preferred = read_passages([Passage("拥有自主品牌的，可优先办理（非必需条件）。", 0, "4.", True, False, True)], None)
+    assert not preferred.conditions
+    allowed = find_conditions("成立满一年（个体工商户转型为企业的，可连续计算经营年限）；", 0, "1.", region_code=None)
+    assert [c.key() for c in allowed.conditions] == [("ge", "age_years", 1)] and not allowed.leftovers
+    excluded = find_conditions("房地产开发、金融投资类企业（为保障性住房项目提供施工服务的建筑业企业除外）；", 0, "1.",
+                               region_code=None, negated=True)
+    (trades,) = excluded.conditions
+    assert trades.op == "not_in" and "J" in trades.value and "E" not in trades.value
+    assert not excluded.leftovers

@@ -301,7 +301,9 @@ def find_conditions(
     excluded_subjects = [m.span(1) for m in _EXCLUDED_SUBJECT.finditer(text)]
     run: list[tuple[int, str]] = []
     masked = mask(text, [m.span(m.lastindex or 0) for m in _NOT_NAMING.finditer(text)]
-                   + no_condition_spans(text))
+                   + no_condition_spans(text)
+                   # 不纳入：房地产开发企业（为保障性住房施工的建筑业企业除外）: a case let back in, no condition
+                   + ([m.span() for m in _EXCLUDED_BRACKET.finditer(text)] if negated else []))
     before: tuple[str, ...] = ()
     offered = False  # an earlier phrase of this sentence already states what is given
     offered_before = False  # …or of this sentence before a ；
