@@ -986,3 +986,16 @@ def test_a_key_value_table_per_item_reads_its_conditions_and_refusal_rows():
     assert ("lt", "age_years", 5) in {c.key() for c in rent.conditions}
     assert any("首次纳入限额以上" in c.text for c in award.conditions if c.op == "unknown")
     assert not any("从其规定" in c.text or "申请表" in c.text for i in (rent, award) for c in i.conditions)
+
+
+def test_the_trade_a_scope_section_names_and_a_refused_case_are_requirements():
+    text = (
+        "一、支持对象\n\n在忠县境内依法登记注册，从事柑橘种植、加工、流通的企业和农民专业合作社。\n\n"
+        "二、支持措施\n\n（一）培育龙头企业。新认定为市级农业产业化重点龙头企业的，一次性奖励二十万元。\n\n"
+        "（二）建设标准化基地。新建标准化柑橘基地二百亩以上的，按每亩800元给予补助。流转土地期限不满5年的，不予补助。\n"
+    )
+    lead, base = extract_policy(text, "c", {"region_code": "500233"}).items
+    for item in (lead, base):
+        assert any("从事柑橘种植、加工、流通" in c.text for c in item.conditions if c.op == "unknown")
+    assert any("流转土地期限不满5年" in c.text for c in base.conditions if c.op == "unknown")
+    assert not any("流转土地" in c.text for c in lead.conditions)

@@ -312,6 +312,8 @@ def find_conditions(
     for part_start, part in _parts(text):
         marks.append((len(found.conditions), part))
         cut = _benefit_cut(masked[part_start:part_start + len(part)])
+        if _REFUSED_NEXT.match(text, part_start + len(part)):
+            cut = len(part)  # 流转土地期限不满5年的，不予补助: who is refused, not a term of what is given
         head = masked[part_start:part_start + cut]
         ends_sentence = bool(_SENTENCE_END.match(text[part_start + len(part):]))
         if not head.strip() or _is_tier(head, text, part_start + len(part), offered, cut < len(part)):
@@ -418,6 +420,7 @@ def _exemptions(conditions: list[Condition], marks: list[tuple[int, str]]) -> No
                                          clause=rule.clause, span=span, text=text, confidence=0.7)]
 
 
+_REFUSED_NEXT = re.compile(r"[，,]\s*(?:均|一律)?\s*(?:不予(?:补助|补贴|支持|奖励|受理|兑现|贴息)|不(?:得|能|再)?(?:享受|申请|申报)|不适用)")
 _IF_SUBJECT = re.compile(r"的(?:企业|单位|市场主体|经营主体|主体|个体工商户|申请人)?\s*$")
 _THEN_BOUND = re.compile(r"^[^，。；]{0,16}?(?:不低于|不少于|不得低于|达到)\s*[0-9０-９一二三四五六七八九十百]")
 _THEN_MUST = re.compile(r"^\s*(?:则|还)?\s*(?:须|应当|应|需|必须)\s*(?:为|是|属于|具有|具备|取得|系|拥有|持有|达到|满足|获得|同时)")
