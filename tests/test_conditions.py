@@ -757,3 +757,12 @@ def test_preferences_allowances_and_cases_let_back_in_set_no_condition():
     (trades,) = excluded.conditions
     assert trades.op == "not_in" and "J" in trades.value and "E" not in trades.value
     assert not excluded.leftovers
+
+
+def test_registration_in_the_prefecture_or_county_the_document_governs():
+    from recommender.text.condition_patterns import region_hits
+
+    for text in ("在全州范围内注册的企业", "在州内注册登记", "在县内注册登记的企业", "在本州注册"):
+        (hit,) = region_hits(text, "522300")
+        assert (hit.field, hit.op, hit.value) == ("region_code", "within", "522300")
+    assert [h.value for h in region_hits("注册地在城口县", "522300")] == ["500229"]
