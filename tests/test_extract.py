@@ -999,3 +999,17 @@ def test_the_trade_a_scope_section_names_and_a_refused_case_are_requirements():
         assert any("从事柑橘种植、加工、流通" in c.text for c in item.conditions if c.op == "unknown")
     assert any("流转土地期限不满5年" in c.text for c in base.conditions if c.op == "unknown")
     assert not any("流转土地" in c.text for c in lead.conditions)
+
+
+def test_a_term_defined_in_the_answer_on_who_may_apply_binds_every_item():
+    text = (
+        "**1. 哪些主体可以申请支持？**\n\n答：在巫山县注册登记的文化旅游企业可以申请。这里所称文化旅游企业，是指从事旅行社及相关服务、"
+        "住宿业或者文化艺术业的企业。\n\n"
+        "**2. 旅行社组织游客有什么奖励？**\n\n答：对旅行社全年组织外地游客过夜5000人次以上的，按每人次10元给予奖励。\n\n"
+        "**3. 民宿能享受哪些支持？**\n\n答：民宿新评定为市级以上等级民宿的，给予一次性奖励5万元。\n"
+    )
+    items = extract_policy(text, "q", {"region_code": "500237"}).items
+    assert len(items) == 2
+    for item in items:
+        trades = [c for c in item.conditions if c.field == "industry" and c.op == "in"]
+        assert any("L7291" in c.value and "R88" in c.value for c in trades)

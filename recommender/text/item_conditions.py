@@ -53,11 +53,14 @@ def conditions_per_item(
         general = []
     common = read_passages(general, region_code)
     defined = _definitions(structure, inside, region_code)
+    scope = "".join(p.text for p in general if p.strong or _ELIGIBLE.search(p.text))
+    defined = [(term, passages, bool(term_is_used(term, scope))) for term, passages in defined]
     out = []
     for n, plan in enumerate(items):
         item_text = structure.text[plan.start:plan.end]
         own = read_passages([*named.get(n, []),
-                             *(p for term, passages in defined if term_is_used(term, item_text) for p in passages),
+                             *(p for term, passages, everywhere in defined
+                               if everywhere or term_is_used(term, item_text) for p in passages),
                              *(condition_passages(structure, plan.start, plan.end, doc_level=False)
                                if structure.clauses else
                                condition_passages(structure, 0, len(structure.text), doc_level=True))],
@@ -71,6 +74,8 @@ def conditions_per_item(
     return out
 
 
+# 在巫山县注册登记的文化旅游企业可以申请: a term defined elsewhere names who may apply for every item.
+_ELIGIBLE = re.compile(r"可以?(?:申请|申报|享受)|适用于|申报(?:对象|主体)|支持对象")
 # 获得前项“渝惠信用贷”的…: who may have this item must have had the one before.
 _PREVIOUS_ITEM = re.compile(r"(?:获得|取得|享受|符合|使用)(?:了)?(?:前项|上一项|上述第?[（(]?[一二三四五六七八九十0-9]+[）)]?项)")
 _REQUIREMENTS_HEADING = re.compile(r"条件|要求|对象|范围|须|应当|满足")
