@@ -766,3 +766,10 @@ def test_registration_in_the_prefecture_or_county_the_document_governs():
         (hit,) = region_hits(text, "522300")
         assert (hit.field, hit.op, hit.value) == ("region_code", "within", "522300")
     assert [h.value for h in region_hits("注册地在城口县", "522300")] == ["500229"]
+
+
+def test_a_party_refused_beside_excluded_trades_is_a_requirement_of_its_own():
+    found = read_passages([Passage("房地产开发经营、金融业企业及地方政府融资平台不得申请。", 0, "3.", True, False, True)], None)
+    trades = [c for c in found.conditions if c.field == "industry"]
+    assert trades and trades[0].op == "not_in"
+    assert any(c.op == "unknown" and "地方政府融资平台不得申请" in c.text for c in found.conditions)
