@@ -1013,3 +1013,21 @@ def test_a_term_defined_in_the_answer_on_who_may_apply_binds_every_item():
     for item in items:
         trades = [c for c in item.conditions if c.field == "industry" and c.op == "in"]
         assert any("L7291" in c.value and "R88" in c.value for c in trades)
+
+
+def test_articles_of_rules_that_give_are_items_and_an_article_naming_others_binds_them():
+    text = (
+        "第一章 总则\n\n第一条 为缓解科技型企业融资难问题，制定本细则。\n\n"
+        "第二条 本细则适用于在合肥市行政区域内（含合肥高新区、合肥经开区）依法注册登记的科技型企业。\n\n"
+        "第三条 申请本细则第五条至第六条支持的企业，还应当同时符合下列条件：\n\n（一）纳税信用等级为A级或者B级；\n\n"
+        "（二）在有效期内的高新技术企业。\n\n"
+        "第二章 支持方式\n\n第四条 市风险补偿资金支持合作银行向科技型企业发放“科创信用贷”，单户最高500万元。\n\n"
+        "第五条 对企业取得首贷的，按实际支付利息的50%给予贴息，最高15万元。\n\n"
+        "第六条 企业以知识产权质押取得银行贷款的，按贷款市场报价利率的60%给予贴息，最高30万元。\n"
+    )
+    items = extract_policy(text, "h", {"region_code": "340100"}).items
+    assert [i.clause for i in items] == ["第四条", "第五条", "第六条"]
+    rated = [any(c.field == "tax_credit" for c in i.conditions) for i in items]
+    assert rated == [False, True, True]
+    assert ("has", "qualifications", "高新技术企业") in {c.key() for c in items[1].conditions}
+    assert not any("高新区" in c.text or "经开区" in c.text for i in items for c in i.conditions if c.op == "unknown")

@@ -118,19 +118,26 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
     if not owners and label and any(_REQUIREMENTS_HEADING.search(h) for h in headings[1:]):
         # （二）分项条件 1. 高山蔬菜基地建设：从事蔬菜种植…: the label names the item it binds
         owners = {n for n, core in enumerate(cores) if shares_run(label.group(1), core, 5)}
+    if not owners:  # 第五条 申请本细则第七条至第九条支持的企业，还应当同时符合下列条件：（一）…
+        for c in [clause, *structure.ancestors(clause)]:
+            numbered = _NUMBERED_ITEMS.search(_lead(structure.own_text(c)))
+            if numbered and _APPLYING_LEAD.search(_lead(structure.own_text(c))):
+                return frozenset(_numbered_items(items, _item_numbers(numbered.group(0))))
     return frozenset(owners) if len(owners) == 1 else frozenset()
 
 
+_ONLY = re.compile(r"仅可|仅能|只可|只能")
+_APPLYING_LEAD = re.compile(r"(?:申报|申请|享受)[^，。；：:]{0,24}?的(?:企业|单位|主体|项目)")
 _NUMBERED_ITEMS = re.compile(
-    r"(?:申报|申请|享受|本(?:措施|办法|细则|通知|政策|方案)?|^\s*(?:\**(?:备注|注|说明)\**\s*[：:])?\s*)第\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?\s*项"
-    r"(?:\s*[、和及与至到]\s*第?\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?\s*项)*"
+    r"(?:申报|申请|享受|本(?:措施|办法|细则|通知|政策|方案)?|^\s*(?:\**(?:备注|注|说明)\**\s*[：:])?\s*)第\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?\s*[项条]"
+    r"(?:\s*[、和及与至到]\s*第?\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?\s*[项条])*"
 )
 
 
 def _item_numbers(text: str) -> set[int | None]:
     """The item numbers a phrase names: 第二项、第三项 → {2, 3}; 第三项至第五项 → {3, 4, 5}."""
-    numbers = [_label_number(n) for n in re.findall(r"[0-9一二三四五六七八九十]{1,3}(?=[）)]?\s*项)", text)]
-    if len(numbers) == 2 and re.search(r"项\s*[至到]", text) and all(numbers):
+    numbers = [_label_number(n) for n in re.findall(r"[0-9一二三四五六七八九十]{1,3}(?=[）)]?\s*[项条])", text)]
+    if len(numbers) == 2 and re.search(r"[项条]\s*[至到]", text) and all(numbers):
         return set(range(numbers[0], numbers[1] + 1))
     return set(numbers)
 
@@ -140,7 +147,7 @@ def _numbered_sentences(text: str) -> list[tuple[re.Match[str], set[int | None]]
     out = []
     for sentence in re.finditer(r"[^。；;\n]+[。；;]?", text):
         numbered = _NUMBERED_ITEMS.search(sentence.group(0))
-        if numbered:
+        if numbered and not _ONLY.search(sentence.group(0)):  # 个体工商户仅可申请第九条: binds the others
             out.append((sentence, _item_numbers(numbered.group(0))))
     return out
 
@@ -163,8 +170,8 @@ def _sentences_for_items(structure: Structure, items: list[ItemPlan],
                          passage: Passage) -> list[tuple[re.Match[str], str, list[int]]]:
     """Sentences of a general passage that bind some items only, with the words to read and those items:
     注：2. 申报第2项的… / 申请第三项至第五项支持的企业，须… (by number); 申请本章奖励的企业，… (by chapter)."""
-    out = [(sentence, sentence.group(0), [n for n, plan in enumerate(items) if _label_number(plan.clause.label) in numbers])
-           for sentence, numbers in _numbered_sentences(passage.text)]
+    out = [(sentence, sentence.group(0), bound) for sentence, numbers in _numbered_sentences(passage.text)
+           if (bound := _numbered_items(items, numbers))]
     taken = [(s.start(), s.end()) for s, _, _ in out]
     for sentence, scope in _scoped_sentences(structure, passage):
         if any(a < sentence.end() and sentence.start() < b for a, b in taken):
@@ -197,6 +204,11 @@ def _named_sentences(items: list[ItemPlan], text: str) -> list[tuple[re.Match[st
             indent = len(sentence.group(0)) - len(sentence.group(0).lstrip())
             out.append((sentence, indent + lead.end(), bound))
     return out
+
+
+def _numbered_items(items: list[ItemPlan], numbers: set[int | None]) -> list[int]:
+    """The items whose label carries one of the numbers (第七条, （二）, 第3项)."""
+    return [n for n, plan in enumerate(items) if _label_number(plan.clause.label) in numbers]
 
 
 def _label_number(label: str) -> int | None:

@@ -52,12 +52,18 @@ def _own_subject(structure: Structure, i: int) -> frozenset:
 _ACTION_HEADING = re.compile(r"^(?:支持|培育|建设|实施|鼓励|推动|加快|强化|开展|提升|促进|加大|引导|扶持|发展|壮大|落实|做优|做强|做大)[^，。；]{2,14}$")
 
 
+_GIVES = re.compile(r"给予|予以|减按|免征|提供[^，。；]{0,12}(?:贷款|担保)|发放[^，。；]{0,16}贷")
+
+
 def _splits(structure: Structure, roles: list[str], parent: int | None, kids: list[int]) -> bool:
     """Whether measure children are separate items rather than tiers or terms of one."""
     if parent is None or all(structure.clauses[k].kind == "sentence" for k in kids):
         return True  # offers cut from one sentence were already told apart from tiers (text.offers)
     if all(_names_benefit(structure.clauses[k].heading or "") for k in kids):
         return True
+    if all(structure.clauses[k].kind == "article" and _GIVES.search(structure.own_text(structure.clauses[k]))
+           for k in kids):
+        return True  # 第七条 …给予贴息 第八条 …给予贴息: each article of a 细则 that gives is a provision of its own
     headings = [structure.clauses[k].heading or "" for k in kids]
     if all(_ACTION_HEADING.match(h) for h in headings) and len(set(headings)) == len(headings):
         return True  # （一）培育龙头企业。…（二）支持精深加工。…: each a measure under a title of its own
@@ -133,10 +139,10 @@ def _pick(structure: Structure, roles: list[str], measures: list[bool], parent: 
             with_measures = others  # the standard section gives terms of items named elsewhere
     if not with_measures:
         return []
-    if len(with_measures) == 1 and parent is not None:
+    if len(with_measures) == 1:
         only = with_measures[0]  # 一、（一）1.…2.…: a lone section whose entries are items of their own
         sub = _pick(structure, roles, measures, only, structure.clauses[only].children)
-        return sub if len(sub) >= 2 else [parent]
+        return sub if len(sub) >= 2 else [only if parent is None else parent]
     if not _splits(structure, roles, parent, with_measures):
         return [parent]
     out: list[int] = []

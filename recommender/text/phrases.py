@@ -128,10 +128,14 @@ _MATERIAL_NOTE = re.compile(r"[（(][^（）()]{0,60}?提供[^（）()]{0,30}?(?
                             r"|[（(][^（）()]{0,40}?(?:可|可以)(?:连续|合并|累计)计算[^（）()]*[）)]")  # （…转型为企业的，可连续计算经营年限）
 
 
+# 在合肥市行政区域内（含合肥高新区、合肥经开区）: the areas a place includes, no requirement of their own.
+_PLACE_NOTE = re.compile(r"(?<=内)[（(]含[^（）()]{1,40}[）)]")
+
+
 def no_condition_spans(text: str) -> list[tuple[int, int]]:
     """Spans that set no condition: encouraging others, wording a notice replaces, notes on material to
     hand in, and whole sentences scoped by reference."""
-    spans = [m.span() for m in (*_ENCOURAGES.finditer(text), *_MATERIAL_NOTE.finditer(text))]
+    spans = [m.span() for m in (*_ENCOURAGES.finditer(text), *_MATERIAL_NOTE.finditer(text), *_PLACE_NOTE.finditer(text))]
     spans += [m.span(1) for m in _REPLACED.finditer(text)]
     for m in (*_BY_REFERENCE.finditer(text), *_CONSEQUENCE.finditer(text)):
         start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
