@@ -1031,3 +1031,23 @@ def test_articles_of_rules_that_give_are_items_and_an_article_naming_others_bind
     assert rated == [False, True, True]
     assert ("has", "qualifications", "高新技术企业") in {c.key() for c in items[1].conditions}
     assert not any("高新区" in c.text or "经开区" in c.text for i in items for c in i.conditions if c.op == "unknown")
+
+
+def test_an_exclusion_list_opening_a_handbook_and_a_refusal_line_after_a_list_rule_firms_out():
+    text = (
+        "某区融资产品手册\n\n本手册所列产品仅面向在梁平区注册登记的企业。\n\n共同禁入情形\n\n"
+        "申请本手册所列任一产品的企业，有下列情形之一的，合作机构不予受理：\n（一）被人民法院列为失信被执行人的；\n"
+        "（二）从事房地产开发经营的。\n\n"
+        "产品一：梁信贷\n\n适用对象：小型、微型企业\n准入条件：\n1. 注册成立满两年；\n2. 纳税信用等级为B级及以上。\n"
+        "禁入情形：上一年度营业收入低于200万元的，不予准入。\n贷款额度：单户最高300万元。\n\n"
+        "产品二：首贷通\n\n适用对象：此前未在任何银行业金融机构取得过贷款的首贷户\n准入条件：\n1. 注册成立一年以上。\n"
+        "贷款额度：单户最高100万元。\n"
+    )
+    first, second = extract_policy(text, "l", {"region_code": "500155"}).items
+    for item in (first, second):
+        keys = {c.key() for c in item.conditions}
+        assert ("eq", "dishonest", False) in keys
+        assert any(c.field == "industry" and c.op == "not_in" for c in item.conditions)
+    assert ("ge", "revenue", 200) in {c.key() for c in first.conditions}
+    assert not any(c.field == "revenue" for c in second.conditions)
+    assert not any(c.op == "unknown" and "禁入情形" in c.text for c in first.conditions)

@@ -34,7 +34,7 @@ _ELIGIBILITY = re.compile(
 )
 
 
-_NEG_HEADING = re.compile(r"不予(?:准入|支持|受理|申报)|负面清单|禁止(?:准入|申报)|不得申[请报]|排除情形|限制情形")
+_NEG_HEADING = re.compile(r"不予(?:准入|支持|受理|申报)|负面清单|禁入|禁止(?:准入|申报)|不得申[请报]|排除情形|限制情形")
 _ALL_REQUIRE = re.compile(r"^\s*(?:以上|上述|前述|本[^，。；]{0,6}所列)[^，。；]{0,12}?(?:均|都|一律)(?:要求|须|需|应当|应)"
                           r"(?:申请|申报|借款)?(?:企业|单位|主体|人)?")
 
@@ -75,8 +75,8 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
             out.extend(Passage(structure.text[a:b], a, clause.address, True, False, True) for a, b in cells)
             continue
         parent = clauses[clause.parent] if clause.parent is not None else None
-        parent_own = structure.own_text(parent) if parent else ""
-        listed = parent is not None and bool(_INTRO.search(parent_own) or _CONDITIONS_LABEL.search(parent_own))
+        parent_own = structure.own_text(parent) if parent else _preamble_lead(structure, i)
+        listed = bool(parent_own) and bool(_INTRO.search(parent_own) or _CONDITIONS_LABEL.search(parent_own))
         excluding = bool(_NEG_HEADING.search(clause.heading))  # 【不予准入情形】A的；B的。: each is ruled out
         strong = role == "conditions" or listed or excluding
         negated = listed and bool(_NEG_INTRO.search(parent_own)) or excluding
@@ -92,13 +92,15 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         if clause.heading and _SECTION_HEADING.search(clause.heading) and own.lstrip("*# ").startswith(clause.heading):
             at = own.index(clause.heading)  # （三）入库项目申报条件: the heading's words name no condition
             own = own[:at] + " " * len(clause.heading) + own[at + len(clause.heading):]
-        if not strong:  # 【享受主体】…的居民企业 inside a measure: that block states who may apply
-            for a, b, label in conditions_blocks(own):
-                if _INLINE_LIST.search(own, a, b) and not own[a:b].lstrip(" |").startswith(("1", "１")):
-                    continue  # 【享受条件】1. …；2. …: read with the clause, item by item
-                out.append(Passage(" " * a + own[a:b], clause.body_start, clause.address, True,
-                                   bool(_NEG_HEADING.search(label)), True))
-                own = own[:a] + " " * (b - a) + own[b:]
+        # 【享受主体】…的居民企业 inside a measure: that block states who may apply; a 禁入情形：… line after
+        # a list entry states whom it leaves out
+        for a, b, label in conditions_blocks(own):
+            refused = bool(_NEG_HEADING.search(label))
+            if strong and not refused or _INLINE_LIST.search(own, a, b) and not own[a:b].lstrip(" |").startswith(("1", "１")):
+                continue  # 【享受条件】1. …；2. …: read with the clause, item by item
+            out.append(Passage(" " * a + own[a:b], clause.body_start, clause.address, True, refused, True))
+            line = own.rfind("\n", 0, a) + 1  # the label too: 禁入情形 names no requirement
+            own = own[:line] + " " * (b - line) + own[b:]
         if doc_level and role in ("body", "standard") and not strong:
             own = _eligibility_only(own)
         if doc_level:  # a definition binds the items using its term (item_conditions), not every item
@@ -112,6 +114,18 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
                           if structure.title and m.group(1) == structure.title else m.group(0), preamble)
         out.insert(0, Passage(_eligibility_only(preamble), 0, "总则" if clauses else "", False, False, False))
     return out
+
+
+def _preamble_lead(structure: Structure, i: int) -> str:
+    """For a list opening the document's clauses (（一）…（二）… right after the preamble), the preamble's
+    last line, which introduces it (有下列情形之一的，不予受理：)."""
+    clauses = structure.clauses
+    j = i
+    while j > 0 and clauses[j - 1].parent is None and clauses[j - 1].kind == clauses[i].kind:
+        j -= 1
+    if j or clauses[i].kind == "heading":
+        return ""
+    return _last_line(structure.text[:clauses[0].start])
 
 
 def _last_line(text: str) -> str:
