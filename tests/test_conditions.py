@@ -773,3 +773,8 @@ def test_a_party_refused_beside_excluded_trades_is_a_requirement_of_its_own():
     trades = [c for c in found.conditions if c.field == "industry"]
     assert trades and trades[0].op == "not_in"
     assert any(c.op == "unknown" and "地方政府融资平台不得申请" in c.text for c in found.conditions)
+
+
+def test_the_noun_naming_whom_an_award_is_for_is_no_benefit_term():
+    found = find_conditions("本细则奖励对象为在济南市行政区域内注册登记的企业。", 0, "一、", region_code="370100")
+    assert ("within", "region_code", "370100") in {c.key() for c in found.conditions}
