@@ -778,3 +778,9 @@ def test_a_party_refused_beside_excluded_trades_is_a_requirement_of_its_own():
 def test_the_noun_naming_whom_an_award_is_for_is_no_benefit_term():
     found = find_conditions("本细则奖励对象为在济南市行政区域内注册登记的企业。", 0, "一、", region_code="370100")
     assert ("within", "region_code", "370100") in {c.key() for c in found.conditions}
+
+
+def test_the_verb_frame_around_a_list_is_no_requirement_of_its_own():
+    found = find_conditions("用人企业应当未被列入失信被执行人名单。", 0, "一、", region_code=None)
+    assert [c.key() for c in found.conditions] == [("eq", "dishonest", False)]
+    assert not found.leftovers

@@ -91,6 +91,9 @@ _RESIDUE_TAIL = " \u3000、，和及与且并或的为是在"
 _RESIDUE_VERB = re.compile(r"不得申请|不得申报|不得享受|增长|发生|受到|新建|改建|扩建|提供|配套|租用|租赁|购买|入驻|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案")
 
 
+_HIT_FRAME = re.compile(r"(?:未|不|没有)被?(?:列入|纳入|列为|属于)$")  # 用人企业应当未被列入|失信被执行人
+
+
 def _residues(head: str, hits, events) -> list[tuple[int, int]]:
     """Requirement text left beside checkable words (从事制造业且为链主企业提供配套的小微企业)."""
     plates = [m.span() for m in _cue_re(tuple(patterns()["boilerplate"])).finditer(head)]
@@ -100,7 +103,8 @@ def _residues(head: str, hits, events) -> list[tuple[int, int]]:
         chunk = m.group(0)
         core = chunk.lstrip(_RESIDUE_LEAD).rstrip(_RESIDUE_TAIL)
         lead = len(chunk) - len(chunk.lstrip(_RESIDUE_LEAD))
-        if len(core) < 8 or not _RESIDUE_VERB.search(core) or re.match(r"未|不|无|非", requirement_text(core)):
+        if len(core) < 8 or not _RESIDUE_VERB.search(core) or re.match(r"未|不|无|非", requirement_text(core)) \
+                or _HIT_FRAME.search(core):
             continue  # too short, no verb, or a piece of a negated phrase (未被人民法院列入…)
         start = m.start() + lead
         if start and start not in _word_starts(head):
