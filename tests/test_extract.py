@@ -1051,3 +1051,19 @@ def test_an_exclusion_list_opening_a_handbook_and_a_refusal_line_after_a_list_ru
     assert ("ge", "revenue", 200) in {c.key() for c in first.conditions}
     assert not any(c.field == "revenue" for c in second.conditions)
     assert not any(c.op == "unknown" and "禁入情形" in c.text for c in first.conditions)
+
+
+def test_a_policy_list_reads_its_beneficiary_column_and_a_guide_for_taxpayers_of_a_city_binds():
+    table = (
+        "某县惠企政策清单\n\n| 序号 | 政策事项 | 享受主体 | 条件 | 标准 |\n|---|---|---|---|---|\n"
+        "| 1 | 新升规工业企业奖励 | 工业企业 | 首次纳入规模以上工业统计 | 一次性奖励10万元 |\n"
+        "| 2 | 小微企业首贷贴息 | 小型、微型企业 | 此前无银行贷款记录 | 按实际支付利息的30%贴息 |\n"
+    )
+    first, second = extract_policy(table, "f", {"region_code": "500230"}).items
+    assert any(c.field == "industry" and c.op == "in" and "C" in c.value for c in first.conditions)
+    assert any(c.field == "size" and set(c.value) == {"小型", "微型"} for c in second.conditions)
+    guide = ("南宁市税费优惠政策指引\n\n本指引面向在南宁市辖区内办理税务登记的纳税人。\n\n一、小型微利企业减免企业所得税\n\n"
+             "对小型微利企业减按25%计算应纳税所得额，按20%的税率缴纳企业所得税。\n\n"
+             "二、小规模纳税人减征增值税\n\n对增值税小规模纳税人减按1%征收率征收增值税。\n")
+    for item in extract_policy(guide, "n", {"region_code": "450100"}).items:
+        assert ("within", "region_code", "450100") in {c.key() for c in item.conditions}

@@ -196,7 +196,7 @@ def _table_row(line: str, cells: list[tuple[int, int]], header: tuple[str, ...],
     return f"{number.group(1)}.", heading, body
 
 
-_CONDITIONS_COLUMN = re.compile(r"条件|对象|要求|范围")
+_CONDITIONS_COLUMN = re.compile(r"条件|对象|要求|范围|主体|适用企业")  # 享受主体 / 支持对象 / 申报条件
 
 
 def conditions_cells(clause: Clause) -> list[tuple[int, int]]:
