@@ -55,7 +55,7 @@ def same_condition(gold: Condition, pred: Condition) -> bool:
     Checkable conditions agree on (field, op, value); unknown ones on their text (a reviewer and
     the extractor may cut the phrase at slightly different places); OR-groups on their branches.
     """
-    if gold.op != pred.op:
+    if gold.op != pred.op and {gold.op, pred.op} != {"eq", "in"}:
         return False
     if gold.op == "unknown":
         return same_text(gold.text, pred.text)
@@ -64,7 +64,14 @@ def same_condition(gold: Condition, pred: Condition) -> bool:
         return not missed and not extra
     if gold.field == "industry" and gold.op == pred.op and gold.field == pred.field:
         return _coverage(gold.value) == _coverage(pred.value)  # K701 and its only child K7010 are one trade
-    return gold.key() == pred.key()
+    return _one_of(gold) == _one_of(pred)
+
+
+def _one_of(cond: Condition) -> tuple:
+    """A condition's key with a one-member list read as that member (in [A] is eq A)."""
+    if cond.op == "in" and isinstance(cond.value, (list, tuple)) and len(cond.value) == 1:
+        return ("eq", cond.field, cond.value[0])
+    return cond.key()
 
 
 def _coverage(codes) -> frozenset[str]:

@@ -1067,3 +1067,13 @@ def test_a_policy_list_reads_its_beneficiary_column_and_a_guide_for_taxpayers_of
              "二、小规模纳税人减征增值税\n\n对增值税小规模纳税人减按1%征收率征收增值税。\n")
     for item in extract_policy(guide, "n", {"region_code": "450100"}).items:
         assert ("within", "region_code", "450100") in {c.key() for c in item.conditions}
+
+
+def test_sizes_named_as_tiers_that_cover_every_size_limit_no_one():
+    text = (
+        "一、稳岗返还\n\n在本县参保的企业，上年度未裁员的，可申请稳岗返还。大型企业按企业及其职工上年度实际缴纳失业保险费的30%返还，"
+        "中型、小型和微型企业按60%返还。\n\n二、小微企业吸纳就业补贴\n\n小型、微型企业新招用高校毕业生的，按每人1000元给予补贴。\n"
+    )
+    refund, hiring = extract_policy(text, "s", {"region_code": "511421"}).items
+    assert not any(c.field == "size" for c in refund.conditions)
+    assert any(c.field == "size" and set(c.value) == {"小型", "微型"} for c in hiring.conditions)

@@ -27,3 +27,10 @@ def test_unknown_conditions_agree_on_overlapping_text():
     c = Condition(op="unknown", text="已完成股份制改造")
     assert bench.same_condition(a, b)
     assert not bench.same_condition(a, c)
+
+
+def test_a_one_member_list_is_that_member():
+    one = Condition(field="tax_credit", op="eq", value="A", text="A级")
+    assert bench.same_condition(one, Condition(field="tax_credit", op="in", value=("A",), text="A级"))
+    assert not bench.same_condition(one, Condition(field="tax_credit", op="in", value=("A", "B"), text="A级或B级"))
+    assert not bench.same_condition(one, Condition(field="tax_credit", op="not_in", value=("A",), text="非A级"))

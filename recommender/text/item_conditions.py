@@ -69,6 +69,7 @@ def conditions_per_item(
         conditions = _dedupe([*common.conditions, *earlier, *own.conditions])
         if _SLP_PARTS <= {c.field for c in conditions}:  # the three bounds spell out 小型微利企业
             conditions = [c for c in conditions if c.field != "small_low_profit"]
+        conditions = _all_sizes_dropped(conditions)
         assumed = list(dict.fromkeys([*common.assumed, *own.assumed]))
         out.append((conditions, assumed))
     return out
@@ -221,6 +222,19 @@ def _label_number(label: str) -> int | None:
 
 
 _LABELLED = re.compile(r"^\s*([^，,。；;：:\n]{4,20})[：:]")
+
+
+_ALL_SIZES = frozenset({"大型", "中型", "小型", "微型"})
+
+
+def _all_sizes_dropped(conditions: list[Condition]) -> list[Condition]:
+    """大型企业按…返还，中型、小型和微型企业按…返还: sizes named as tiers of one item that together cover
+    every size limit no one."""
+    sizes = [c for c in conditions if c.field == "size" and c.op in ("eq", "in")]
+    named = {v for c in sizes for v in ([c.value] if isinstance(c.value, str) else c.value)}
+    if len(sizes) >= 2 and named >= _ALL_SIZES:
+        return [c for c in conditions if c not in sizes]
+    return conditions
 
 
 def _dedupe(conditions: list[Condition]) -> list[Condition]:
