@@ -1077,3 +1077,15 @@ def test_sizes_named_as_tiers_that_cover_every_size_limit_no_one():
     refund, hiring = extract_policy(text, "s", {"region_code": "511421"}).items
     assert not any(c.field == "size" for c in refund.conditions)
     assert any(c.field == "size" and set(c.value) == {"小型", "微型"} for c in hiring.conditions)
+
+
+def test_a_sections_own_words_bind_the_items_inside_it_only():
+    text = (
+        "一、稳岗返还\n\n参保单位足额缴纳失业保险费12个月以上、上年度未裁员的，可以申请失业保险稳岗返还：\n\n"
+        "（一）中小微企业按上年度实际缴纳失业保险费的60%返还；\n\n（二）大型企业按上年度实际缴纳失业保险费的30%返还。\n\n"
+        "二、一次性扩岗补助\n\n企业招用毕业年度高校毕业生的，按每人1500元给予一次性扩岗补助。\n"
+    )
+    items = extract_policy(text, "j", {"region_code": "500000"}).items
+    assert len(items) == 3
+    insured = [any("足额缴纳失业保险费12个月以上" in c.text for c in i.conditions if c.op == "unknown") for i in items]
+    assert insured == [True, True, False]

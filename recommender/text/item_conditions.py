@@ -30,7 +30,7 @@ def conditions_per_item(
 
     def owner(base: int) -> frozenset[int]:
         if base not in owners:
-            owners[base] = _named_items(structure, items, base)
+            owners[base] = _named_items(structure, items, base) or _items_below(structure, items, base)
         return owners[base]
 
     for passage in condition_passages(structure, 0, len(structure.text), doc_level=False):
@@ -103,6 +103,16 @@ def _definitions(structure: Structure, inside, region_code: str | None) -> list[
         out.append((term, [Passage(m.group("body"), m.start("body"),
                                    clause.address if clause else "总则", strong, False, False)]))
     return out
+
+
+def _items_below(structure: Structure, items: list[ItemPlan], offset: int) -> frozenset[int]:
+    """一、稳岗返还 …的，可以申请。（一）中小微企业…（二）大型企业…: a section's own words bind the items
+    inside it, not the document's other items."""
+    clause = structure.clause_at(offset)
+    if clause is None or len(items) < 2:
+        return frozenset()
+    below = frozenset(n for n, plan in enumerate(items) if clause.start <= plan.start < clause.end and plan.start > offset)
+    return below if below and len(below) < len(items) else frozenset()
 
 
 def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> frozenset[int]:
