@@ -784,3 +784,9 @@ def test_the_verb_frame_around_a_list_is_no_requirement_of_its_own():
     found = find_conditions("用人企业应当未被列入失信被执行人名单。", 0, "一、", region_code=None)
     assert [c.key() for c in found.conditions] == [("eq", "dishonest", False)]
     assert not found.leftovers
+
+
+def test_how_a_term_is_determined_sets_no_condition():
+    found = find_conditions("小型企业、微型企业按照《中小企业划型标准规定》（工信部联企业〔2011〕300号）确定。", 0, "一、",
+                            region_code=None)
+    assert not found.conditions and not found.leftovers

@@ -132,10 +132,15 @@ _MATERIAL_NOTE = re.compile(r"[（(][^（）()]{0,60}?提供[^（）()]{0,30}?(?
 _PLACE_NOTE = re.compile(r"(?<=内)[（(]含[^（）()]{1,40}[）)]")
 
 
+# 小型企业、微型企业按照《中小企业划型标准规定》确定: how a term is determined, no requirement.
+_HOW_DETERMINED = re.compile(r"(?:(?<=[。；;\n])|^)[^。；;\n]{0,30}?按照?《[^》]{2,40}》(?:[（(][^）)]{0,30}[）)])?[^。；;\n，,]{0,8}?(?:确定|划分|划型)[^。；;\n]*")
+
+
 def no_condition_spans(text: str) -> list[tuple[int, int]]:
     """Spans that set no condition: encouraging others, wording a notice replaces, notes on material to
     hand in, and whole sentences scoped by reference."""
-    spans = [m.span() for m in (*_ENCOURAGES.finditer(text), *_MATERIAL_NOTE.finditer(text), *_PLACE_NOTE.finditer(text))]
+    spans = [m.span() for m in (*_ENCOURAGES.finditer(text), *_MATERIAL_NOTE.finditer(text), *_PLACE_NOTE.finditer(text),
+                                *_HOW_DETERMINED.finditer(text))]
     spans += [m.span(1) for m in _REPLACED.finditer(text)]
     for m in (*_BY_REFERENCE.finditer(text), *_CONSEQUENCE.finditer(text)):
         start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
