@@ -790,3 +790,8 @@ def test_how_a_term_is_determined_sets_no_condition():
     found = find_conditions("小型企业、微型企业按照《中小企业划型标准规定》（工信部联企业〔2011〕300号）确定。", 0, "一、",
                             region_code=None)
     assert not found.conditions and not found.leftovers
+
+
+def test_a_rating_held_in_each_of_recent_years_is_a_rating():
+    found = find_conditions("近两年纳税信用等级均为B级及以上。", 0, "一、", region_code=None)
+    assert [c.key() for c in found.conditions] == [("in", "tax_credit", ("A", "B"))]
