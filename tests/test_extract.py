@@ -1089,3 +1089,16 @@ def test_a_sections_own_words_bind_the_items_inside_it_only():
     assert len(items) == 3
     insured = [any("足额缴纳失业保险费12个月以上" in c.text for c in i.conditions if c.op == "unknown") for i in items]
     assert insured == [True, True, False]
+
+
+def test_a_note_trailing_the_last_entry_binds_the_entries_it_numbers():
+    text = (
+        "某市免申即享事项清单\n\n第1项\n事项名称：小规模纳税人减征增值税\n享受对象：增值税小规模纳税人\n兑现标准：减按1%征收\n\n"
+        "第2项\n事项名称：研发费用加计扣除\n享受对象：制造业企业\n兑现标准：按100%加计扣除\n\n"
+        "第3项\n事项名称：稳岗返还\n享受对象：参保企业\n兑现标准：按失业保险费的60%返还\n\n"
+        "说明：纳税信用等级为D级的企业不得享受第2项；已享受本项返还的企业不重复申请。\n"
+    )
+    items = extract_policy(text, "z", {"title": "某市免申即享事项清单", "region_code": "430200"}).items
+    assert [i.clause for i in items] == ["第1项", "第2项", "第3项"]
+    rated = [any(c.field == "tax_credit" and c.op == "not_in" for c in i.conditions) for i in items]
+    assert rated == [False, True, False]

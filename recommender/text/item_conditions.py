@@ -55,15 +55,16 @@ def conditions_per_item(
     defined = _definitions(structure, inside, region_code)
     scope = "".join(p.text for p in general if p.strong or _ELIGIBLE.search(p.text))
     defined = [(term, passages, bool(term_is_used(term, scope))) for term, passages in defined]
+    inner = [_notes_for_others(items, n, condition_passages(structure, plan.start, plan.end, doc_level=False), named)
+             if structure.clauses else condition_passages(structure, 0, len(structure.text), doc_level=True)
+             for n, plan in enumerate(items)]
     out = []
     for n, plan in enumerate(items):
         item_text = structure.text[plan.start:plan.end]
         own = read_passages([*named.get(n, []),
                              *(p for term, passages, everywhere in defined
                                if everywhere or term_is_used(term, item_text) for p in passages),
-                             *(condition_passages(structure, plan.start, plan.end, doc_level=False)
-                               if structure.clauses else
-                               condition_passages(structure, 0, len(structure.text), doc_level=True))],
+                             *inner[n]],
                             region_code)
         earlier = out[-1][0] if out and _PREVIOUS_ITEM.search(item_text) else []
         conditions = _dedupe([*common.conditions, *earlier, *own.conditions])
@@ -214,6 +215,27 @@ def _named_sentences(items: list[ItemPlan], text: str) -> list[tuple[re.Match[st
         if bound and len(bound) < len(items):
             indent = len(sentence.group(0)) - len(sentence.group(0).lstrip())
             out.append((sentence, indent + lead.end(), bound))
+    return out
+
+
+_OWN_ITEM = re.compile(r"本项|本条|本款|已(?:享受|获得|取得)")
+
+
+def _notes_for_others(items: list[ItemPlan], n: int, passages: list[Passage], named: dict) -> list[Passage]:
+    """An item's passages without the sentences that bind other items by number (说明：…D级的企业不得享受第2项至
+    第4项, trailing the last entry of a list); those go to the items they name."""
+    out = []
+    for passage in passages:
+        for sentence, numbers in _numbered_sentences(passage.text):
+            bound = _numbered_items(items, numbers)
+            if not bound or n in bound or _OWN_ITEM.search(sentence.group(0)):
+                continue
+            blank = " " * (sentence.end() - sentence.start())
+            part = replace(passage, text=" " * sentence.start() + sentence.group(0))
+            passage = replace(passage, text=passage.text[:sentence.start()] + blank + passage.text[sentence.end():])
+            for m in bound:
+                named.setdefault(m, []).append(part)
+        out.append(passage)
     return out
 
 
