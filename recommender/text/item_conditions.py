@@ -133,13 +133,12 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
     if not owners:  # 第五条 申请本细则第七条至第九条支持的企业，还应当同时符合下列条件：（一）…
         for c in [clause, *structure.ancestors(clause)]:
             numbered = _NUMBERED_ITEMS.search(_lead(structure.own_text(c)))
-            if numbered and _APPLYING_LEAD.search(_lead(structure.own_text(c))):
+            if numbered and _APPLYING_FOR.search(_lead(structure.own_text(c))):
                 return frozenset(_numbered_items(items, _item_numbers(numbered.group(0))))
     return frozenset(owners) if len(owners) == 1 else frozenset()
 
 
 _ONLY = re.compile(r"仅可|仅能|只可|只能")
-_APPLYING_LEAD = re.compile(r"(?:申报|申请|享受)[^，。；：:]{0,24}?的(?:企业|单位|主体|项目)")
 _NUMBERED_ITEMS = re.compile(
     r"(?:申报|申请|享受|本(?:措施|办法|细则|通知|政策|方案)?|^\s*(?:\**(?:备注|注|说明)\**\s*[：:])?\s*)第\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?\s*[项条]"
     r"(?:\s*[、和及与至到]\s*第?\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?\s*[项条])*"
