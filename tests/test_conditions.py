@@ -795,3 +795,10 @@ def test_how_a_term_is_determined_sets_no_condition():
 def test_a_rating_held_in_each_of_recent_years_is_a_rating():
     found = find_conditions("近两年纳税信用等级均为B级及以上。", 0, "一、", region_code=None)
     assert [c.key() for c in found.conditions] == [("in", "tax_credit", ("A", "B"))]
+
+
+def test_when_applying_is_no_benefit_and_labour_dispatch_is_a_trade():
+    first_loan = find_conditions("企业在申请贴息之前从未在银行业金融机构取得过贷款。", 0, "第四条", region_code=None)
+    assert [c.key() for c in first_loan.conditions] == [("eq", "has_bank_loan", False)]
+    dispatch = find_conditions("劳务派遣单位不适用本项补贴。", 0, "问3", region_code=None)
+    assert [c.key() for c in dispatch.conditions] == [("not_in", "industry", ("L7263",))]

@@ -130,6 +130,8 @@ _NAMES_APPLICANT = re.compile(r"[^，。；]{0,8}?的(?:企业|单位|主体|民
 _ENJOYED = re.compile(r"已[^，。；的]{0,24}享受[^，。；的]{0,20}(?:扣除|减免)(?:政策|优惠)?")
 
 
+_WHEN_APPLYING = re.compile(r"(?:申请|申报|享受)\s*$")  # 在申请贴息之前从未…: when, not what is given
+_TIME_AFTER = re.compile(r"\s*(?:之前|之后|以前|以后|前|后|时)")
 _NAMES_WHOM = re.compile(r"\s*(?:的)?(?:对象|范围|主体)")
 
 
@@ -141,7 +143,8 @@ def _benefit_cut(part: str) -> int:
         if (adverbs.match(part, m.start()) or _DESCRIBES_SUBJECT.match(part, m.start())
                 or _APPLYING_FOR.search(part, 0, m.start()) and _NAMES_APPLICANT.match(part, m.end())):
             continue  # 按时足额缴纳 / 为…提供配套的小微企业: how the applicant is described, not what is given
-        if any(a <= m.start() < b for a, b in enjoyed) or _NAMES_WHOM.match(part, m.end()):
+        if any(a <= m.start() < b for a, b in enjoyed) or _NAMES_WHOM.match(part, m.end()) or (
+                _WHEN_APPLYING.search(part, 0, m.start()) and _TIME_AFTER.match(part, m.end())):
             continue  # 已按规定享受研发费用税前加计扣除: a benefit already had is a requirement; 奖励对象为…
         if not _SUBJECT_LEAD.match(part, m.end()):  # 享受本措施的企业应当… names who applies
             return m.start()
