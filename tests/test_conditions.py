@@ -802,3 +802,9 @@ def test_when_applying_is_no_benefit_and_labour_dispatch_is_a_trade():
     assert [c.key() for c in first_loan.conditions] == [("eq", "has_bank_loan", False)]
     dispatch = find_conditions("劳务派遣单位不适用本项补贴。", 0, "问3", region_code=None)
     assert [c.key() for c in dispatch.conditions] == [("not_in", "industry", ("L7263",))]
+
+
+def test_the_applicant_named_before_whole_requirements_is_none_of_them():
+    found = find_conditions("申请兑现的企业，近三年内不得发生重大安全、质量、环境污染事故，且不得被列入严重失信主体名单。", 0, "一、",
+                            region_code=None)
+    assert [t for _, t in found.leftovers] == ["近三年内不得发生重大安全、质量、环境污染事故", "且不得被列入严重失信主体名单"]
