@@ -20,6 +20,7 @@ from recommender.text.events import event_spans
 from recommender.text.lexicon import patterns
 from recommender.text.numbers import Bound, find_bounds
 from recommender.text.phrases import (
+    APPLICANT,
     OUT_OF_SCOPE,
     mask,
     no_condition_spans,
@@ -493,7 +494,7 @@ _NOT_NAMING = re.compile(r"《[^《》]*》|(?:大中小微型|中小微|中小)
 
 def _close_run(found: Found, run: list[tuple[int, str]], text: str, base: int) -> None:
     """Keep a run of consecutive phrases no field checks as one leftover requirement."""
-    if len(run) > 2 and _APPLICANT_PHRASE.fullmatch(run[0][1].strip()):
+    if len(run) > 2 and APPLICANT.fullmatch(run[0][1].strip()):
         del run[0]  # 申请兑现的企业，…，且…: the applicant named before the requirements is none of them
     if len(run) > 1 and all(_WHOLE_REQUIREMENT.search(p) and not _CONTINUES.search(p)
                             for p in [p for _, p in run[:-1]] + [_LAST_DE.sub("", run[-1][1])]):
@@ -506,7 +507,6 @@ def _close_run(found: Found, run: list[tuple[int, str]], text: str, base: int) -
         run.clear()
 
 
-_APPLICANT_PHRASE = re.compile(r"(?:申请|申报|享受)[^，。；]{1,16}?的(?:企业|单位|主体|市场主体|经营主体|个体工商户)")
 # A phrase that states a whole requirement: a verb of its own or a bound.
 _WHOLE_REQUIREMENT = re.compile(
     r"(?:完成|通过|取得|获得|签订|缴纳|参加|建成|投产|备案|验收|带动|吸纳|收购|达到|持有|具有|拥有|不得)[^，。；]{2,}"

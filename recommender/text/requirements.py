@@ -9,6 +9,7 @@ from recommender.text.conditions import Found, find_conditions
 from recommender.text.events import names_event
 from recommender.text.numbers import parse_number
 from recommender.text.phrases import (
+    APPLICANT,
     NEGATED_LEAD,
     NO_DOUBLE,
     NOT_REQUIREMENT,
@@ -28,7 +29,7 @@ def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) ->
     for offset, raw in leftovers:
         text = requirement_text(raw)
         bare_subject = _SUBJECT_ONLY.fullmatch(text) and not names_event(text) and not _DENIES.search(text)
-        applicant = _APPLICANT_ONLY.fullmatch(raw.strip(" ，,。；;"))  # 申请扶持资金的企业，…: who applies
+        applicant = APPLICANT.fullmatch(raw.strip(" ，,。；;"))  # 申请扶持资金的企业，…: who applies
         if len(text) < 4 or _MATERIAL.search(text) or bare_subject or applicant or NOT_REQUIREMENT.search(text):
             continue
         if not (p.leaf or conditional or _REQUIREMENT.search(text) or _required_sentence(p, offset)):
@@ -128,7 +129,6 @@ _SCOPE_SENTENCE = re.compile(
 )
 
 
-_APPLICANT_ONLY = re.compile(r"(?:申请|申报|享受)[^，。；]{1,16}?的(?:企业|单位|主体|市场主体|经营主体|个体工商户)")
 _DENIES = re.compile(r"未|没有|不曾")  # 尚未被认定为高新技术企业: a requirement, not the bare subject
 _SUBJECT_ONLY = re.compile(r"[^，。；]{0,12}(?:的)?(?:企业|单位|个人|申请人|市场主体)")
 
