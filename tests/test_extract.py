@@ -1102,3 +1102,14 @@ def test_a_note_trailing_the_last_entry_binds_the_entries_it_numbers():
     assert [i.clause for i in items] == ["第1项", "第2项", "第3项"]
     rated = [any(c.field == "tax_credit" and c.op == "not_in" for c in i.conditions) for i in items]
     assert rated == [False, True, False]
+
+
+def test_a_firm_refused_a_refund_is_ruled_out_and_a_bare_refusal_is_no_requirement():
+    text = (
+        "**1. 哪些企业可以享受稳岗返还？**\n\n答：在本县参保、上年度未裁员的企业，可以享受稳岗返还。中小微企业按上年度实际缴纳失业保险费的"
+        "60%返还。被列入严重失信主体名单的企业不予返还。\n\n"
+        "**2. 吸纳就业有补贴吗？**\n\n答：企业新招用高校毕业生的，按每人1000元给予补贴；劳务派遣单位，不能享受本项补贴。\n"
+    )
+    refund, hiring = extract_policy(text, "r", {"region_code": "511421"}).items
+    assert any(c.op == "unknown" and "严重失信主体名单" in c.text for c in refund.conditions)
+    assert not any(c.op == "unknown" and c.text.startswith("不能享受") for c in hiring.conditions)

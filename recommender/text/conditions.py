@@ -131,6 +131,7 @@ _NAMES_APPLICANT = re.compile(r"[^，。；]{0,8}?的(?:企业|单位|主体|民
 _ENJOYED = re.compile(r"已[^，。；的]{0,24}享受[^，。；的]{0,20}(?:扣除|减免)(?:政策|优惠)?")
 
 
+_REFUSED = re.compile(r"(?:不予|不得|不再|不能)\s*$")  # …的企业不予返还: what is refused, not given
 _WHEN_APPLYING = re.compile(r"(?:申请|申报|享受)\s*$")  # 在申请贴息之前从未…: when, not what is given
 _TIME_AFTER = re.compile(r"\s*(?:之前|之后|以前|以后|前|后|时)")
 _NAMES_WHOM = re.compile(r"\s*(?:的)?(?:对象|范围|主体)")
@@ -144,7 +145,8 @@ def _benefit_cut(part: str) -> int:
         if (adverbs.match(part, m.start()) or _DESCRIBES_SUBJECT.match(part, m.start())
                 or _APPLYING_FOR.search(part, 0, m.start()) and _NAMES_APPLICANT.match(part, m.end())):
             continue  # 按时足额缴纳 / 为…提供配套的小微企业: how the applicant is described, not what is given
-        if any(a <= m.start() < b for a, b in enjoyed) or _NAMES_WHOM.match(part, m.end()) or (
+        if any(a <= m.start() < b for a, b in enjoyed) or _NAMES_WHOM.match(part, m.end()) or _REFUSED.search(
+                part, 0, m.start()) or (
                 _WHEN_APPLYING.search(part, 0, m.start()) and _TIME_AFTER.match(part, m.end())):
             continue  # 已按规定享受研发费用税前加计扣除: a benefit already had is a requirement; 奖励对象为…
         if not _SUBJECT_LEAD.match(part, m.end()):  # 享受本措施的企业应当… names who applies
@@ -431,7 +433,7 @@ def _exemptions(conditions: list[Condition], marks: list[tuple[int, str]]) -> No
                                          clause=rule.clause, span=span, text=text, confidence=0.7)]
 
 
-_REFUSED_NEXT = re.compile(r"[，,]\s*(?:均|一律)?\s*(?:不予(?:补助|补贴|支持|奖励|受理|兑现|贴息)|不(?:得|能|再)?(?:享受|申请|申报)|不适用)")
+_REFUSED_NEXT = re.compile(r"[，,]\s*(?:均|一律)?\s*(?:不予(?:补助|补贴|支持|奖励|受理|兑现|贴息|返还|奖补|资助|准入)|不(?:得|能|再)?(?:享受|申请|申报)|不适用)")
 _IF_SUBJECT = re.compile(r"的(?:企业|单位|市场主体|经营主体|主体|个体工商户|申请人)?\s*$")
 _THEN_BOUND = re.compile(r"^[^，。；]{0,16}?(?:不低于|不少于|不得低于|达到)\s*[0-9０-９一二三四五六七八九十百]")
 _THEN_MUST = re.compile(r"^\s*(?:则|还)?\s*(?:须|应当|应|需|必须)\s*(?:为|是|属于|具有|具备|取得|系|拥有|持有|达到|满足|获得|同时)")
