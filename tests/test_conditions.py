@@ -808,3 +808,10 @@ def test_the_applicant_named_before_whole_requirements_is_none_of_them():
     found = find_conditions("申请兑现的企业，近三年内不得发生重大安全、质量、环境污染事故，且不得被列入严重失信主体名单。", 0, "一、",
                             region_code=None)
     assert [t for _, t in found.leftovers] == ["近三年内不得发生重大安全、质量、环境污染事故", "且不得被列入严重失信主体名单"]
+
+
+def test_a_bare_refusal_closes_the_case_before_it_but_a_bare_duty_stays():
+    found = find_conditions("有违法记录的企业，不予补贴；申报企业不得有欠税。", 0, "三、", region_code=None, negated=False)
+    texts = [t for _, t in found.leftovers]
+    assert "不予补贴" not in "".join(texts)
+    assert any("不得有欠税" in t for t in texts)

@@ -131,6 +131,8 @@ _NAMES_APPLICANT = re.compile(r"[^，。；]{0,8}?的(?:企业|单位|主体|民
 _ENJOYED = re.compile(r"已[^，。；的]{0,24}享受[^，。；的]{0,20}(?:扣除|减免)(?:政策|优惠)?")
 
 
+_BARE_REFUSAL = re.compile(r"\s*(?:均|一律)?\s*(?:不予|不得|不能|不再)(?:重复)?(?:享受|申请|申报|补贴|补助|奖励|支持|返还|兑现|贴息|受理|资助|奖补|准入)"
+                           r"[^，。；]{0,6}?[。；]?\s*")
 _REFUSED = re.compile(r"(?:不予|不得|不再|不能)\s*$")  # …的企业不予返还: what is refused, not given
 _WHEN_APPLYING = re.compile(r"(?:申请|申报|享受)\s*$")  # 在申请贴息之前从未…: when, not what is given
 _TIME_AFTER = re.compile(r"\s*(?:之前|之后|以前|以后|前|后|时)")
@@ -324,6 +326,9 @@ def find_conditions(
     marks: list[tuple[int, str]] = []  # where each phrase's conditions start, with the phrase
     for part_start, part in _parts(text):
         marks.append((len(found.conditions), part))
+        if _BARE_REFUSAL.fullmatch(part):  # …不足20个标准箱的，不予补贴: the refusal closes the case before it
+            _close_run(found, run, text, base)
+            continue
         cut = _benefit_cut(masked[part_start:part_start + len(part)])
         if _REFUSED_NEXT.match(text, part_start + len(part)):
             cut = len(part)  # 流转土地期限不满5年的，不予补助: who is refused, not a term of what is given
