@@ -22,6 +22,7 @@ from recommender.text.numbers import Bound, find_bounds
 from recommender.text.phrases import (
     APPLICANT,
     OUT_OF_SCOPE,
+    REFUSAL,
     mask,
     no_condition_spans,
     requirement_text,
@@ -131,8 +132,7 @@ _NAMES_APPLICANT = re.compile(r"[^，。；]{0,8}?的(?:企业|单位|主体|民
 _ENJOYED = re.compile(r"已[^，。；的]{0,24}享受[^，。；的]{0,20}(?:扣除|减免)(?:政策|优惠)?")
 
 
-_BARE_REFUSAL = re.compile(r"\s*(?:均|一律)?\s*(?:不予|不得|不能|不再)(?:重复)?(?:享受|申请|申报|补贴|补助|奖励|支持|返还|兑现|贴息|受理|资助|奖补|准入)"
-                           r"[^，。；]{0,6}?[。；]?\s*")
+_BARE_REFUSAL = re.compile(rf"\s*{REFUSAL}[^，。；]{{0,6}}?[。；]?\s*")
 _REFUSED = re.compile(r"(?:不予|不得|不再|不能)\s*$")  # …的企业不予返还: what is refused, not given
 _WHEN_APPLYING = re.compile(r"(?:申请|申报|享受)\s*$")  # 在申请贴息之前从未…: when, not what is given
 _TIME_AFTER = re.compile(r"\s*(?:之前|之后|以前|以后|前|后|时)")
@@ -438,7 +438,7 @@ def _exemptions(conditions: list[Condition], marks: list[tuple[int, str]]) -> No
                                          clause=rule.clause, span=span, text=text, confidence=0.7)]
 
 
-_REFUSED_NEXT = re.compile(r"[，,]\s*(?:均|一律)?\s*(?:不予(?:补助|补贴|支持|奖励|受理|兑现|贴息|返还|奖补|资助|准入)|不(?:得|能|再)?(?:享受|申请|申报)|不适用)")
+_REFUSED_NEXT = re.compile(rf"[，,]\s*(?:{REFUSAL}|不享受|不适用)")
 _IF_SUBJECT = re.compile(r"的(?:企业|单位|市场主体|经营主体|主体|个体工商户|申请人)?\s*$")
 _THEN_BOUND = re.compile(r"^[^，。；]{0,16}?(?:不低于|不少于|不得低于|达到)\s*[0-9０-９一二三四五六七八九十百]")
 _THEN_MUST = re.compile(r"^\s*(?:则|还)?\s*(?:须|应当|应|需|必须)\s*(?:为|是|属于|具有|具备|取得|系|拥有|持有|达到|满足|获得|同时)")

@@ -62,8 +62,7 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
             continue
         role = roles[i]
         if role == "procedure" and doc_level:  # 【温馨提示】以上三款产品均要求…: a requirement of every item
-            shared = re.sub(r"[^。；;\n]+", lambda m: _ALL_REQUIRE.sub(lambda r: " " * len(r.group(0)), m.group(0))
-                            if _ALL_REQUIRE.search(m.group(0)) else " " * len(m.group(0)), structure.own_text(clause))
+            shared = _for_every_item(structure.own_text(clause))
             if shared.strip():
                 out.append(Passage(shared, clause.body_start, clause.address, True, False, False))
         if role in ("procedure", "purpose", "validity"):
@@ -114,6 +113,14 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
                           if structure.title and m.group(1) == structure.title else m.group(0), preamble)
         out.insert(0, Passage(_eligibility_only(preamble), 0, "总则" if clauses else "", False, False, False))
     return out
+
+
+def _for_every_item(text: str) -> str:
+    """``text`` with only its sentences that bind every item (以上…均要求…) kept, their lead blanked."""
+    def keep(m: re.Match[str]) -> str:
+        lead = _ALL_REQUIRE.match(m.group(0))
+        return " " * lead.end() + m.group(0)[lead.end():] if lead else " " * len(m.group(0))
+    return re.sub(r"[^。；;\n]+", keep, text)
 
 
 def _preamble_lead(structure: Structure, i: int) -> str:

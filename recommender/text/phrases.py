@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "APPLICANT", "NEGATED_LEAD", "NO_DOUBLE", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text",
+    "APPLICANT", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text",
     "untable",
 ]
 
 
 # 申请扶持资金的企业: who applies, named before the requirements (none of them).
 APPLICANT = re.compile(r"(?:申请|申报|享受)[^，。；]{1,16}?的(?:企业|单位|主体|市场主体|经营主体|个体工商户)")
+
+
+# 不予补贴 / 不得享受 / 不再重复支持: support refused to whom the phrase before names.
+REFUSAL = r"(?:均|一律)?\s*(?:不予|不得|不能|不再)(?:重复)?(?:享受|申请|申报|补贴|补助|奖励|支持|返还|兑现|贴息|受理|资助|奖补|准入)"
 
 
 # 或 / 或者 after a comma joins two whole requirements (…新设立的企业，或者出口额不超过…的企业).

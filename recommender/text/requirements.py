@@ -13,6 +13,7 @@ from recommender.text.phrases import (
     NEGATED_LEAD,
     NO_DOUBLE,
     NOT_REQUIREMENT,
+    REFUSAL,
     or_branches,
     requirement_text,
 )
@@ -86,8 +87,7 @@ _REQ_SENTENCE = re.compile(
 )
 # 年发运量不足20个标准箱的，不予补贴 / …受到行政处罚的经营主体除外: who is left out is a requirement
 _EXCLUDING_PHRASE = re.compile(
-    r"[^，,。；;\n]*的(?:企业|经营主体|市场主体|主体|单位|项目|个体工商户)?[，,]?\s*(?:均|一律)?\s*"
-    r"(?:不予(?:补贴|支持|受理|奖励|补助|贴息|兑现|返还|奖补|资助|准入)|不得(?:享受|申请|申报)|不能(?:享受|申报|申请)|不适用)"
+    rf"[^，,。；;\n]*的(?:企业|经营主体|市场主体|主体|单位|项目|个体工商户)?[，,]?\s*(?:(?!(?:均|一律)?\s*不再){REFUSAL}|不适用)"  # 不再享受: NO_DOUBLE's
     r"|[^，,。；;\n]*的(?:企业|经营主体|市场主体|主体|单位|项目|个体工商户)除外"
 )
 
