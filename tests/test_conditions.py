@@ -107,6 +107,13 @@ def test_boilerplate_is_assumed():
     assert set(found.assumed) == {"依法注册登记", "具有独立法人资格", "财务制度健全"}
 
 
+def test_operating_normally_is_assumed_but_a_run_of_years_is_a_bound():
+    passages = [Passage("在本市注册登记、具有独立法人资格并正常经营的企业。", 0, "一、", True, False, True)]
+    found = read_passages(passages, "370100")
+    assert [c.op for c in found.conditions] == ["within"]
+    assert keys("自成立之日起正常经营满1年") == {("ge", "age_years", 1)}
+
+
 def test_spans_point_at_the_phrase():
     text = "企业须在本县注册登记，年营业收入不超过2000万元"
     found = find_conditions(text, 100, "第二条", region_code="500229")
