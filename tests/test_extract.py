@@ -1113,3 +1113,22 @@ def test_a_firm_refused_a_refund_is_ruled_out_and_a_bare_refusal_is_no_requireme
     refund, hiring = extract_policy(text, "r", {"region_code": "511421"}).items
     assert any(c.op == "unknown" and "严重失信主体名单" in c.text for c in refund.conditions)
     assert not any(c.op == "unknown" and c.text.startswith("不能享受") for c in hiring.conditions)
+
+
+def test_a_path_names_the_items_under_it_and_a_carve_out_lets_them_off():
+    text = (
+        "某区制造业若干措施\n\n一、基本条件\n\n（一）在本区注册登记；\n\n"
+        "（二）上一年度研发费用占营业收入的比例不低于3%（申报本措施第二部分第（二）项的除外）。\n\n"
+        "二、支持措施\n\n（一）技术改造\n\n1. 设备补助。对企业购置生产设备的，按投资额的10%给予补助。\n\n"
+        "2. 软件补助。对企业购买工业软件的，按费用的20%给予补助。\n\n"
+        "（二）人才\n\n对企业引进博士的，每人给予5万元安家补贴。\n\n"
+        "三、其他事项\n\n（一）申请本措施第二部分第（一）项支持的企业，上一年度营业收入应当在2000万元以上。\n\n"
+        "（二）享受第二部分第（二）项补贴的企业，三年内迁离本区的，追回已拨付资金。\n"
+    )
+    items = extract_policy(text, "z", {"title": "某区制造业若干措施", "region_code": "500108"}).items
+    assert len(items) == 3
+    revenue = [any(c.field == "revenue" and c.op == "ge" and c.value == 2000 for c in i.conditions) for i in items]
+    assert revenue == [True, True, False]
+    ratio = [any(c.field == "rd_ratio" for c in i.conditions) for i in items]
+    assert ratio == [True, True, False]
+    assert not any("迁离" in c.text or "第二部分" in c.text for i in items for c in i.conditions)

@@ -55,7 +55,7 @@ def conditions_per_item(
     defined = _definitions(structure, inside, region_code)
     scope = "".join(p.text for p in general if p.strong or _ELIGIBLE.search(p.text))
     defined = [(term, passages, bool(term_is_used(term, scope))) for term, passages in defined]
-    inner = [_notes_for_others(items, n, condition_passages(structure, plan.start, plan.end, doc_level=False), named)
+    inner = [_notes_for_others(structure, items, n, condition_passages(structure, plan.start, plan.end, doc_level=False), named)
              if structure.clauses else condition_passages(structure, 0, len(structure.text), doc_level=True)
              for n, plan in enumerate(items)]
     out = []
@@ -153,14 +153,52 @@ def _item_numbers(text: str) -> set[int | None]:
     return set(numbers)
 
 
-def _numbered_sentences(text: str) -> list[tuple[re.Match[str], set[int | None]]]:
-    """Sentences of a general passage that name the items they bind by number."""
+def _numbered_sentences(structure: Structure, items: list[ItemPlan],
+                        text: str) -> list[tuple[re.Match[str], str, list[int]]]:
+    """Sentences of a general passage that name the items they bind by number: (sentence, the words to read,
+    those items). A sentence carving items out (…不低于3%（申报第二部分第（四）项的除外）) binds the others."""
     out = []
     for sentence in re.finditer(r"[^。；;\n]+[。；;]?", text):
-        numbered = _NUMBERED_ITEMS.search(sentence.group(0))
-        if numbered and not _ONLY.search(sentence.group(0)):  # 个体工商户仅可申请第九条: binds the others
-            out.append((sentence, _item_numbers(numbered.group(0))))
+        words = sentence.group(0)
+        if _ONLY.search(words):  # 个体工商户仅可申请第九条: binds the others
+            continue
+        ref = _PATH.search(words) or _NUMBERED_ITEMS.search(words)
+        if not ref:
+            continue
+        bound = _items_at(structure, items, ref) if ref.re is _PATH else _numbered_items(
+            items, _item_numbers(ref.group(0)))
+        carve = _CARVE_OUT.match(words, ref.start())
+        if bound and carve:
+            start = _opening(words, ref.start())
+            words = words[:start] + " " * (carve.end() - start) + words[carve.end():]
+            bound = [n for n in range(len(items)) if n not in bound]
+        out.append((sentence, words, bound))
     return out
+
+
+# （申报第（四）项的企业不受此项限制） / 申报第二部分第（四）项的除外: the items named are let off.
+_CARVE_OUT = re.compile(r"[^，,。；;]{0,40}?(?:的)?(?:企业|单位|项目)?(?:除外|不受(?:此|本|该)?[项款条]?(?:限制|此限))[）)]?")
+
+
+def _opening(text: str, at: int) -> int:
+    """Where the phrase around ``at`` opens: after the last bracket or comma before it."""
+    return max(text.rfind(ch, 0, at) for ch in "（(，,") + 1 if any(ch in text[:at] for ch in "（(，,") else 0
+
+
+# 申请本措施第二部分第（一）项支持的企业: the clause 二、（一） by its path from the top.
+_PATH = re.compile(r"第\s*(?P<top>[0-9一二三四五六七八九十]{1,3})\s*(?:部分|章|条)\s*"
+                   r"第\s*[（(](?P<sub>[0-9一二三四五六七八九十]{1,3})[）)]\s*(?:至\s*第?\s*[（(]"
+                   r"(?P<last>[0-9一二三四五六七八九十]{1,3})[）)]\s*)?[项款目]")
+
+
+def _items_at(structure: Structure, items: list[ItemPlan], path: re.Match[str]) -> list[int]:
+    """The items inside the clauses a path names (第二部分第（一）项 → the items under 二、（一）)."""
+    top, sub = _label_number(path.group("top")), _label_number(path.group("sub"))
+    last = _label_number(path.group("last")) if path.group("last") else sub
+    named = [c for c in structure.clauses if c.parent is not None and sub <= (_label_number(c.label) or 0) <= last
+             and structure.clauses[c.parent].parent is None
+             and _label_number(structure.clauses[c.parent].label) == top]
+    return [n for n, plan in enumerate(items) if any(c.start <= plan.start < c.end for c in named)]
 
 
 # 申请本章奖励的企业，…: a requirement for the items of the chapter (section, part) it stands in.
@@ -181,8 +219,8 @@ def _sentences_for_items(structure: Structure, items: list[ItemPlan],
                          passage: Passage) -> list[tuple[re.Match[str], str, list[int]]]:
     """Sentences of a general passage that bind some items only, with the words to read and those items:
     注：2. 申报第2项的… / 申请第三项至第五项支持的企业，须… (by number); 申请本章奖励的企业，… (by chapter)."""
-    out = [(sentence, sentence.group(0), bound) for sentence, numbers in _numbered_sentences(passage.text)
-           if (bound := _numbered_items(items, numbers))]
+    out = [(sentence, words, bound) for sentence, words, bound in _numbered_sentences(structure, items, passage.text)
+           if bound]
     taken = [(s.start(), s.end()) for s, _, _ in out]
     for sentence, scope in _scoped_sentences(structure, passage):
         if any(a < sentence.end() and sentence.start() < b for a, b in taken):
@@ -220,17 +258,17 @@ def _named_sentences(items: list[ItemPlan], text: str) -> list[tuple[re.Match[st
 _OWN_ITEM = re.compile(r"本项|本条|本款|已(?:享受|获得|取得)")
 
 
-def _notes_for_others(items: list[ItemPlan], n: int, passages: list[Passage], named: dict) -> list[Passage]:
+def _notes_for_others(structure: Structure, items: list[ItemPlan], n: int, passages: list[Passage],
+                      named: dict) -> list[Passage]:
     """An item's passages without the sentences that bind other items by number (说明：…D级的企业不得享受第2项至
     第4项, trailing the last entry of a list); those go to the items they name."""
     out = []
     for passage in passages:
-        for sentence, numbers in _numbered_sentences(passage.text):
-            bound = _numbered_items(items, numbers)
+        for sentence, words, bound in _numbered_sentences(structure, items, passage.text):
             if not bound or n in bound or _OWN_ITEM.search(sentence.group(0)):
                 continue
             blank = " " * (sentence.end() - sentence.start())
-            part = replace(passage, text=" " * sentence.start() + sentence.group(0))
+            part = replace(passage, text=" " * sentence.start() + words)
             passage = replace(passage, text=passage.text[:sentence.start()] + blank + passage.text[sentence.end():])
             for m in bound:
                 named.setdefault(m, []).append(part)

@@ -116,11 +116,19 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
 
 
 def _for_every_item(text: str) -> str:
-    """``text`` with only its sentences that bind every item (以上…均要求…) kept, their lead blanked."""
+    """``text`` with only its sentences that bind items kept: 以上…均要求… (every item; the lead blanked) and
+    申请第二部分第（一）项支持的企业，…应当… (the items it names, bound in item_conditions)."""
     def keep(m: re.Match[str]) -> str:
+        if _FOR_NAMED_ITEMS.match(m.group(0)) and not _CLAWBACK.search(m.group(0)):
+            return m.group(0)
         lead = _ALL_REQUIRE.match(m.group(0))
         return " " * lead.end() + m.group(0)[lead.end():] if lead else " " * len(m.group(0))
     return re.sub(r"[^。；;\n]+", keep, text)
+
+
+_FOR_NAMED_ITEMS = re.compile(r"\s*(?:申请|申报|享受)本?[^，。；第]{0,6}第[^，。；]{1,24}?[项条款目][^，。；]{0,10}?的(?:企业|单位|主体|项目)?"
+                              r"[，,](?=[^。；]*(?:应当|须|需|必须|不得|应))")
+_CLAWBACK = re.compile(r"追回|收回|退还|迁离|迁出|取消")
 
 
 def _preamble_lead(structure: Structure, i: int) -> str:
