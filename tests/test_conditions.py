@@ -822,3 +822,8 @@ def test_a_bare_refusal_closes_the_case_before_it_but_a_bare_duty_stays():
     texts = [t for _, t in found.leftovers]
     assert "不予补贴" not in "".join(texts)
     assert any("不得有欠税" in t for t in texts)
+
+
+def test_what_the_loan_may_not_pay_for_is_no_industry_exclusion_but_a_state_owned_firm_is_left_out():
+    assert keys("企业不得将贷款资金用于股权投资或者房地产开发。") == set()
+    assert keys("小型、微型企业（国有及国有控股企业除外）", negated=False) >= {("not_in", "ownership", ("国有",))}

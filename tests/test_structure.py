@@ -93,3 +93,12 @@ def test_a_shortened_title_heading_is_the_title_not_a_section():
     text = "# 关于加快农产品加工业发展的通知\n\n一、支持对象\n\n本县企业。\n\n二、支持内容\n\n给予补助。\n"
     structure = parse_structure(text, "某县人民政府办公室关于加快农产品加工业发展的通知")
     assert [c.address for c in structure.clauses] == ["一、", "二、"]
+
+
+def test_a_bare_product_number_on_its_own_line_heads_the_parts_below_it():
+    text = ("手册\n\n=====\n产品一\n=====\n一、产品名称：首贷通\n\n二、贷款对象：小微企业。\n\n"
+            "=====\n产品二\n=====\n一、产品名称：积分贷\n\n二、贷款对象：高新技术企业。\n")
+    s = parse_structure(text, title="手册")
+    tops = [c.label for c in s.clauses if c.parent is None]
+    assert tops == ["产品一", "产品二"]
+    assert [s.clauses[c.parent].label for c in s.clauses if c.label == "二、"] == ["产品一", "产品二"]
