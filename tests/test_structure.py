@@ -1,5 +1,8 @@
 """Clause structure and addresses."""
 
+import pytest
+
+from recommender.text.roles import is_measure
 from recommender.text.structure import parse_structure
 
 ARTICLES = """# 某县支持措施
@@ -102,3 +105,15 @@ def test_a_bare_product_number_on_its_own_line_heads_the_parts_below_it():
     tops = [c.label for c in s.clauses if c.parent is None]
     assert tops == ["产品一", "产品二"]
     assert [s.clauses[c.parent].label for c in s.clauses if c.label == "二、"] == ["产品一", "产品二"]
+
+
+@pytest.mark.parametrize("text", [
+    "对贷款即将到期的中小企业，提供单笔不超过500万元、使用期限不超过10天的过桥资金。",
+    "对租用标准化厂房的制造业企业，第一年租金全免，第二年、第三年减半收取。",
+])
+def test_bridge_money_and_waived_rent_are_offers(text):
+    assert is_measure(text)
+
+
+def test_a_rule_for_the_fund_is_no_offer():
+    assert not is_measure("资金使用费按日万分之一点五收取，由运营机构负责审核。")
