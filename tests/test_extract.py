@@ -1132,3 +1132,17 @@ def test_a_path_names_the_items_under_it_and_a_carve_out_lets_them_off():
     ratio = [any(c.field == "rd_ratio" for c in i.conditions) for i in items]
     assert ratio == [True, True, False]
     assert not any("迁离" in c.text or "第二部分" in c.text for i in items for c in i.conditions)
+
+
+def test_a_background_answer_is_no_item_and_an_answer_naming_earlier_answers_binds_them():
+    text = (
+        "# 上市政策解读\n\n## 一、政策出台的背景是什么？\n\n答：为引导企业上市，政策给予分阶段支持。\n\n"
+        "## 二、辅导阶段有什么奖励？\n\n答：完成辅导备案登记的，给予一次性奖励100万元。\n\n"
+        "## 三、首发上市有什么奖励？\n\n答：在境内首发上市的，给予奖励600万元。\n\n"
+        "## 四、有没有附加要求？\n\n答：有。领取第三问所列奖励的企业，须承诺上市后5年内注册地不迁离本市；违反承诺的，须全额退回奖励资金。\n"
+    )
+    items = extract_policy(text, "q", {"title": "上市政策解读", "region_code": "330700"}).items
+    assert [i.clause for i in items] == ["二、", "三、"]
+    promised = [any("不迁离" in c.text for c in i.conditions) for i in items]
+    assert promised == [False, True]
+    assert not any("退回" in c.text for i in items for c in i.conditions)

@@ -82,7 +82,11 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         # 有下列情形之一的，不予支持: being any of them excludes, so each is a requirement of its own
         group = clause.parent if listed and _ANY_INTRO.search(_last_line(parent_own)) and not negated else None
         if doc_level and role == "body" and not strong and _answers_a_question(structure, clause):
-            continue  # 问二：…能否享受？答：不能…: one answer's terms do not bind the other answers
+            # 问二：…能否享受？答：不能…: one answer's terms do not bind the other answers, unless it names them
+            named = _for_named_items(structure.own_text(clause))
+            if named.strip():
+                out.append(Passage(named, clause.body_start, clause.address, True, False, False))
+            continue
         if doc_level and _answers_scope(structure, clause):
             strong = True  # 问：这些政策适用于哪些经营主体？ binds every item
         own = _TERM_LINE.sub(lambda m: " " * len(m.group(0)), structure.own_text(clause))
@@ -115,6 +119,12 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
     return out
 
 
+def _for_named_items(text: str) -> str:
+    """``text`` with only its sentences that require something of items it names by number kept."""
+    return re.sub(r"[^。；;\n]+", lambda m: m.group(0) if _FOR_NAMED_ITEMS.match(m.group(0))
+                  and not _CLAWBACK.search(m.group(0)) else " " * len(m.group(0)), text)
+
+
 def _for_every_item(text: str) -> str:
     """``text`` with only its sentences that bind items kept: 以上…均要求… (every item; the lead blanked) and
     申请第二部分第（一）项支持的企业，…应当… (the items it names, bound in item_conditions)."""
@@ -126,9 +136,9 @@ def _for_every_item(text: str) -> str:
     return re.sub(r"[^。；;\n]+", keep, text)
 
 
-_FOR_NAMED_ITEMS = re.compile(r"\s*(?:申请|申报|享受)本?[^，。；第]{0,6}第[^，。；]{1,24}?[项条款目][^，。；]{0,10}?的(?:企业|单位|主体|项目)?"
+_FOR_NAMED_ITEMS = re.compile(r"\s*(?:申请|申报|享受|领取|获得)本?[^，。；第]{0,6}第[^，。；]{1,24}?[项条款目问][^，。；]{0,10}?的(?:企业|单位|主体|项目)?"
                               r"[，,](?=[^。；]*(?:应当|须|需|必须|不得|应))")
-_CLAWBACK = re.compile(r"追回|收回|退还|迁离|迁出|取消")
+_CLAWBACK = re.compile(r"追回|收回|退还|退回|(?<!不)迁(?:离|出)|取消")
 
 
 def _preamble_lead(structure: Structure, i: int) -> str:

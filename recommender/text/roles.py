@@ -39,6 +39,7 @@ _PROCEDURAL = re.compile(
     r"(?:申报|受理|申请)时间|逾期(?!记录|还款|贷款|欠|情况|次数|[0-9一二三四五六七八九十])|负责(?:组织|审核|初审|受理)|初审|复核|下达资金|拨付|提交[^，。；]{0,12}材料|登录[^，。；]{0,12}(?:平台|系统)"
 )
 _AMOUNT = re.compile(r"[0-9一二三四五六七八九十百千]\s*(?:%|％|万元|元|倍|个百分点)")
+_BACKGROUND_QUESTION = re.compile(r"背景|意义|目的|出台|起草|制定(?:过程|依据|思路)|主要内容|亮点|总体(?:思路|要求|目标)")
 _NO_ANSWER = re.compile(r"(?:^[\s*]*|答\s*[:：]\s*)(?:不能|不可以|不可|不行|不需要|不用|否|不适用|不属于)[。，,.！!；;]")
 _VALIDITY = re.compile(r"有效期(?!内)|起施行|起执行|执行至|负责解释|执行期限")  # not 在有效期内的高新技术企业
 
@@ -100,6 +101,8 @@ def procedure_tail(text: str) -> int:
 def clause_role(structure: Structure, clause: Clause) -> str:
     """conditions, standard, procedure, validity, purpose or body, from the headings above and the text."""
     own = structure.own_text(clause)
+    if clause.heading.endswith(("？", "?")) and _BACKGROUND_QUESTION.search(clause.heading):
+        return "purpose"  # 一、出台的背景是什么？答：…给予分阶段支持: why the policy exists, nothing offered
     if clause.heading.endswith(("？", "?")) and is_measure(own) and _AMOUNT.search(own):
         return "body"  # 哪些企业可以申领？答：…给予…: an answer that offers is a measure
     for c in [clause, *structure.ancestors(clause)[::-1]]:
