@@ -110,6 +110,7 @@ def test_a_bare_product_number_on_its_own_line_heads_the_parts_below_it():
 @pytest.mark.parametrize("text", [
     "对贷款即将到期的中小企业，提供单笔不超过500万元、使用期限不超过10天的过桥资金。",
     "对租用标准化厂房的制造业企业，第一年租金全免，第二年、第三年减半收取。",
+    "担保机构对单户担保金额1000万元以下的小微企业，年化担保费率不超过1%。",
 ])
 def test_bridge_money_and_waived_rent_are_offers(text):
     assert is_measure(text)
@@ -117,3 +118,4 @@ def test_bridge_money_and_waived_rent_are_offers(text):
 
 def test_a_rule_for_the_fund_is_no_offer():
     assert not is_measure("资金使用费按日万分之一点五收取，由运营机构负责审核。")
+    assert not is_measure("贷款利率：不高于一年期LPR加50个基点。")
