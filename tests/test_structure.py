@@ -111,6 +111,7 @@ def test_a_bare_product_number_on_its_own_line_heads_the_parts_below_it():
     "对贷款即将到期的中小企业，提供单笔不超过500万元、使用期限不超过10天的过桥资金。",
     "对租用标准化厂房的制造业企业，第一年租金全免，第二年、第三年减半收取。",
     "担保机构对单户担保金额1000万元以下的小微企业，年化担保费率不超过1%。",
+    "【减多少】第四季度租金全免\n\n【温馨提示】已有租金减免约定的，按就高原则执行，不重复享受。",
 ])
 def test_bridge_money_and_waived_rent_are_offers(text):
     assert is_measure(text)

@@ -138,9 +138,9 @@ def is_measure(text: str) -> bool:
     for m in _GRANT.finditer(text):
         if _REFERENCE.search(text[max(0, m.start() - 6):m.start()]):
             continue
-        start = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+        start = max(text.rfind(ch, 0, m.start()) for ch in "。；\n") + 1
         after = m.end() - 1 if text[m.end() - 1:m.end()] in ("。", "；", "，") else m.end()
-        end = min(i for i in (text.find("。", after), text.find("；", after), len(text)) if i >= 0)
+        end = min(i for i in (*(text.find(ch, after) for ch in "。；\n"), len(text)) if i >= 0)
         if "是指" in text[start:end]:
             continue  # a definition names what a term means, it offers nothing
         if _PREFERENCE.match(text, m.end()):
