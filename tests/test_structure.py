@@ -120,3 +120,12 @@ def test_bridge_money_and_waived_rent_are_offers(text):
 def test_a_rule_for_the_fund_is_no_offer():
     assert not is_measure("资金使用费按日万分之一点五收取，由运营机构负责审核。")
     assert not is_measure("贷款利率：不高于一年期LPR加50个基点。")
+
+
+def test_a_numbered_entry_line_with_its_name_heads_the_entry():
+    text = ("公告\n\n二、支持项目及标准\n\n**第一项 龙头企业认定奖励。**\n\n条件：新认定为龙头企业。\n\n"
+            "**第二项 设备购置补助。**\n\n条件：从事食品制造业。\n")
+    s = parse_structure(text, title="公告")
+    entries = [(c.label, c.heading) for c in s.clauses if c.label.startswith("第")]
+    assert entries == [("第一项", "龙头企业认定奖励"), ("第二项", "设备购置补助")]
+    assert "设备购置补助" not in s.own_text(s.clauses[1])

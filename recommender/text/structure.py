@@ -34,9 +34,10 @@ _INLINE = re.compile(
 _HEADING_END = re.compile(r"[。：:]")
 _NAMED_ORDINAL = re.compile(
     r"【?(?:政策|产品|事项|项目|措施|专项|附件)[一二三四五六七八九十0-9]{1,3}\s*(?:】\s*[：:]?|[：:、.．\s]|$)[^。；;\n]{0,36}$"
-    r"|第[一二三四五六七八九十0-9]{1,3}项\s*$"  # 第1项 on a line of its own, heading an entry of a list
+    r"|第[一二三四五六七八九十0-9]{1,3}项(?:\s*$|[\s\u3000：:、.．]+[^。；;\n，,]{2,30}。?\**\s*$)"  # 第1项 (…名称) heading an entry
     r"|附件[一二三四五六七八九十0-9]{0,3}\s*(?:[：:][^。；;\n]{0,40})?$"  # 附件：…支持标准 heads what follows
 )
+_ENTRY_NAME = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^。*]+?)[。*\s]*$")
 # 享受上述支持措施的企业，还应当…: an unnumbered paragraph after a list speaks for the whole list.
 _BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项)")
 _LIST_KINDS = frozenset({"paren_cn", "cn", "arabic", "paren_arabic"})
@@ -316,6 +317,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     continue
             heading = label if kind == "heading" else label.strip("【】") if kind == "label" else \
                 _heading(stripped[body:]) if label else ""
+            entry = _ENTRY_NAME.match(label) if kind == "heading" else None
+            if entry:  # **第一项 龙头企业认定奖励。**: addressed as 第一项, named by its words
+                label, heading = entry.group(1), entry.group(2)
             if question and question.group("numbered"):
                 heading = stripped[question.end():].strip("* ")
             _push(clauses, stack, Clause(kind, label, heading, line_start + start, line_start + body))
