@@ -1146,3 +1146,16 @@ def test_a_background_answer_is_no_item_and_an_answer_naming_earlier_answers_bin
     promised = [any("不迁离" in c.text for c in i.conditions) for i in items]
     assert promised == [False, True]
     assert not any("退回" in c.text for i in items for c in i.conditions)
+
+
+def test_bulleted_entries_of_an_interpretation_are_items_with_their_own_who_lines():
+    text = (
+        "# 文旅措施政策解读\n\n## 一、出台背景\n\n为推动文旅消费，措施给予多方面支持。\n\n"
+        "## 二、主要支持内容\n\n▲ 住宿业提质奖励\n\n● 支持谁：从事民宿服务的企业。\n\n● 怎么支持：给予一次性奖励10万元。\n\n"
+        "▲ 旅行社引客奖励\n\n● 支持谁：旅行社。\n\n● 怎么支持：按每人次20元给予奖励。\n\n"
+        "【谁能享受】\n\n▲ 小型、微型企业\n"
+    )
+    items = extract_policy(text, "d", {"title": "文旅措施政策解读", "region_code": "532900"}).items
+    assert [i.name for i in items] == ["住宿业提质奖励", "旅行社引客奖励"]
+    assert [sorted(v for c in i.conditions if c.field == "industry" for v in c.value) for i in items] == [
+        ["H6130"], ["L7291"]]

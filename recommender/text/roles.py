@@ -40,6 +40,7 @@ _PROCEDURAL = re.compile(
 )
 _AMOUNT = re.compile(r"[0-9一二三四五六七八九十百千]\s*(?:%|％|万元|元|倍|个百分点)")
 _BACKGROUND_QUESTION = re.compile(r"背景|意义|目的|出台|起草|制定(?:过程|依据|思路)|主要内容|亮点|总体(?:思路|要求|目标)")
+_BACKGROUND_HEADING = re.compile(r"^(?:出台|政策|起草|制定)?(?:背景|意义|目的)(?:[和及与、](?:意义|目的|依据|背景))?$")
 _NO_ANSWER = re.compile(r"(?:^[\s*]*|答\s*[:：]\s*)(?:不能|不可以|不可|不行|不需要|不用|否|不适用|不属于)[。，,.！!；;]")
 _VALIDITY = re.compile(r"有效期(?!内)|起施行|起执行|执行至|负责解释|执行期限")  # not 在有效期内的高新技术企业
 
@@ -72,7 +73,7 @@ def _heading_role(heading: str) -> str | None:
 _STILL_REQUIRED = re.compile(r"^[^。；]{0,24}?(?:还|均|须|应当|应|需|必须)[^。；]{0,6}(?:符合|满足|具备|具有)")
 # 【享受主体】 / **申报对象**： / 申报条件： / | 受理条件 | (a row of a 要素 | 内容 table): a label heading what follows
 _LABEL_LINE = re.compile(
-    r"(?m)^[ \t*#>-]*(?:【([^】\n]{2,10})】|\*\*([^*\n]{2,10})\*\*\s*[:：]|([^\s：:，。；、|]{2,8})[:：]|\|\s*([^|\n：:]{2,10}?)\s*\|)")
+    r"(?m)^[ \t*#>●•·▪◦-]*(?:【([^】\n]{2,10})】|\*\*([^*\n]{2,10})\*\*\s*[:：]|([^\s：:，。；、|]{2,8})[:：]|\|\s*([^|\n：:]{2,10}?)\s*\|)")
 
 
 def _label(m: re.Match[str]) -> str:
@@ -101,7 +102,8 @@ def procedure_tail(text: str) -> int:
 def clause_role(structure: Structure, clause: Clause) -> str:
     """conditions, standard, procedure, validity, purpose or body, from the headings above and the text."""
     own = structure.own_text(clause)
-    if clause.heading.endswith(("？", "?")) and _BACKGROUND_QUESTION.search(clause.heading):
+    if clause.heading.endswith(("？", "?")) and _BACKGROUND_QUESTION.search(clause.heading) \
+            or _BACKGROUND_HEADING.match(clause.heading):
         return "purpose"  # 一、出台的背景是什么？答：…给予分阶段支持: why the policy exists, nothing offered
     if clause.heading.endswith(("？", "?")) and is_measure(own) and _AMOUNT.search(own):
         return "body"  # 哪些企业可以申领？答：…给予…: an answer that offers is a measure

@@ -27,6 +27,8 @@ _RANK = {kind: n for n, (kind, _) in enumerate(_MARKERS)}
 _RANK[_SENTENCE] = len(_MARKERS)
 _RANK["heading"] = 0  # a Markdown heading line without a number
 _RANK["label"] = _RANK["cn"]  # 【准入条件】 inside an entry headed 【产品一】
+_RANK["bullet"] = _RANK["paren_cn"]  # ▲ 住宿业提质升级奖励 on a line of its own, an entry of the section above
+_BULLET_ENTRY = re.compile(r"[▲■◆★►▶]\s*([^。，,：:；;\n]{2,30}?(?:奖励|奖补|补助|补贴|贴息|资助|减免|贷款?|担保|返还|扶持|支持|政策))\s*$")
 # Inline sub-markers that start a new clause in the middle of a line (after ：；。 or a space).
 _INLINE = re.compile(
     r"(?<=[：:；;。\s])\s*(?=[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳]|[一二三四五六七八九十]{1,2}是(?![否指]))"
@@ -305,6 +307,8 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     # no product before used it (【温馨提示】 after 【产品三】: a section of its own again)
                     kind, label, body = "heading", lead.group(1), lead.end()
                     bracketed.add(len(clauses))
+                elif n == 0 and (bullet := _BULLET_ENTRY.match(stripped, pos)):  # ▲ 住宿业提质升级奖励
+                    kind, label, body = "bullet", "▲" + bullet.group(1), len(stripped)
                 elif n == 0 and lead and ordinals:  # 【准入条件】 inside 【产品一】: a labelled part of the product
                     labels.add(lead.group(1))
                     kind, label, body = "label", f"【{lead.group(1)}】", lead.end()
@@ -315,7 +319,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 label, body = m.group(0), m.end()
                 if n > 0 and kind not in ("paren_cn", "paren_arabic", "circled", "ordinal"):
                     continue
-            heading = label if kind == "heading" else label.strip("【】") if kind == "label" else \
+            heading = label if kind == "heading" else label.strip("【】") if kind == "label" else label[1:] if kind == "bullet" else \
                 _heading(stripped[body:]) if label else ""
             entry = _ENTRY_NAME.match(label) if kind == "heading" else None
             if entry:  # **第一项 龙头企业认定奖励。**: addressed as 第一项, named by its words
