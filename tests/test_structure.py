@@ -129,3 +129,12 @@ def test_a_numbered_entry_line_with_its_name_heads_the_entry():
     entries = [(c.label, c.heading) for c in s.clauses if c.label.startswith("第")]
     assert entries == [("第一项", "龙头企业认定奖励"), ("第二项", "设备购置补助")]
     assert "设备购置补助" not in s.own_text(s.clauses[1])
+
+
+def test_cases_after_an_announced_award_are_one_offer_but_offers_to_different_firms_are_two():
+    from recommender.text.offers import offer_segments
+    staged = ("对在本市注册的企业，给予分阶段奖励：首发上市的，累计奖励800万元；"
+              "在全国中小企业股份转让系统挂牌的，给予一次性奖励100万元。")
+    assert offer_segments(staged) == []
+    two = "对新认定的高新技术企业，给予一次性奖励20万元；对首次获得银行贷款的小微企业，按贷款利息的50%给予贴息。"
+    assert len(offer_segments(two)) == 2

@@ -23,6 +23,9 @@ _SHARED_SUBJECT = re.compile(
 )
 
 
+_GIVES_LEAD = re.compile(r"(?:给予|予以)[^，,。；：:]{0,12}(?:奖励|补助|补贴|资助|支持|贴息)\s*$")
+
+
 def offer_segments(line: str) -> list[tuple[int, int]]:
     """Spans of the offers in ``line`` when one sentence makes two or more, each to a subject of its
     own; [] otherwise. Tiers of one offer (突破1亿元的奖励10万元；突破5亿元的奖励30万元) stay whole."""
@@ -34,6 +37,10 @@ def offer_segments(line: str) -> list[tuple[int, int]]:
                   if is_measure(line[a:b]) and _OWN_SUBJECT.search(line[a:b])]
         if len(offers) < 2 or _tiers([line[pieces[n][0]:pieces[n][1]] for n in offers]):
             continue
+        first = line[pieces[offers[0]][0]:pieces[offers[0]][1]]
+        colon = max(first.rfind("："), first.rfind(":"))
+        if colon > 0 and _GIVES_LEAD.search(first[:colon]):
+            continue  # …的企业，给予分阶段奖励：首发上市的，…；挂牌的，…: the cases of the award announced
         for k, n in enumerate(offers):
             start = pieces[n][0]
             if k == 0:  # 现就…公告如下：…: the lead-in and the shared subject stay with the paragraph
