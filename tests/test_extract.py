@@ -1159,3 +1159,18 @@ def test_bulleted_entries_of_an_interpretation_are_items_with_their_own_who_line
     assert [i.name for i in items] == ["住宿业提质奖励", "旅行社引客奖励"]
     assert [sorted(v for c in i.conditions if c.field == "industry" for v in c.value) for i in items] == [
         ["H6130"], ["L7291"]]
+
+
+def test_an_appendix_of_requirements_headed_by_item_names_binds_each_item_its_own():
+    text = (
+        "# 关于申报商贸资金的通知\n\n一、支持内容\n\n（一）新入库企业奖励。对首次入库的企业，给予一次性奖励3万元。\n\n"
+        "（二）品牌首店奖励。对开设首店的品牌运营企业，给予一次性奖励10万元。\n\n"
+        "二、申报要求\n\n各项目的申报条件见附件。\n\n附件\n\n## 项目申报条件\n\n一、分项条件\n\n（一）新入库企业奖励\n\n"
+        "1.属于零售业企业；\n\n2.2025年度首次纳入限额以上统计库。\n\n（二）品牌首店奖励\n\n1.单店营业面积不低于200平方米。\n"
+    )
+    first, shop = extract_policy(text, "g", {"title": "关于申报商贸资金的通知", "region_code": "360700"}).items
+    assert any(c.field == "industry" for c in first.conditions)
+    assert any(c.op == "unknown" and c.text.startswith("2025年度首次纳入") for c in first.conditions)
+    assert not any(c.field == "industry" or "统计库" in c.text for c in shop.conditions)
+    assert any("营业面积" in c.text for c in shop.conditions)
+    assert not any("见附件" in c.text for i in (first, shop) for c in i.conditions)

@@ -126,6 +126,10 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
     cores = [item_core(p.name) for p in items]
     owners = {n for n, core in enumerate(cores) if len(core) >= 4
               for h in headings if core in h and _REQUIREMENTS_HEADING.search(h)}
+    if not owners and any(_REQUIREMENTS_HEADING.search(h) for h in headings):
+        # 二、分项条件（一）新入库企业奖励 1. …: the item's name as a heading under a requirements heading
+        titles = [c.heading for c in [clause, *structure.ancestors(clause)] if c.heading]
+        owners = {n for n, core in enumerate(cores) if len(core) >= 4 for h in titles if core in h}
     label = _LABELLED.match(structure.own_text(clause))
     if not owners and label and any(_REQUIREMENTS_HEADING.search(h) for h in headings[1:]):
         # （二）分项条件 1. 高山蔬菜基地建设：从事蔬菜种植…: the label names the item it binds
