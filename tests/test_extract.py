@@ -1174,3 +1174,18 @@ def test_an_appendix_of_requirements_headed_by_item_names_binds_each_item_its_ow
     assert not any(c.field == "industry" or "统计库" in c.text for c in shop.conditions)
     assert any("营业面积" in c.text for c in shop.conditions)
     assert not any("见附件" in c.text for i in (first, shop) for c in i.conditions)
+
+
+def test_a_duty_after_the_recipient_lead_binds_every_item_but_the_one_a_paragraph_lets_off():
+    text = (
+        "某市招商奖励办法\n\n第一条 为扩大有效投资，制定本办法。\n\n"
+        "第二条 新引进的工业项目，实际完成固定资产投资一亿元以上的，按投资额的百分之二给予奖励。\n\n"
+        "第三条 入驻园区标准化厂房的新引进制造业企业，前三年按每月每平方米8元给予租金补贴。\n\n"
+        "第四条 获得本办法奖励的企业，须承诺自奖励兑现之日起10年内注册地不迁离本市。第三条规定的租金补贴不适用本款规定。\n\n"
+        "第五条 本办法自2026年7月1日起施行。\n"
+    )
+    award, rent = extract_policy(text, "b", {"title": "某市招商奖励办法", "region_code": "610300"}).items
+    promised = [c for c in award.conditions if c.op == "unknown" and "不迁离" in c.text]
+    assert [c.text for c in promised] == ["承诺自奖励兑现之日起10年内注册地不迁离本市"]
+    assert not any(c.field == "region_code" and "不迁离" in c.text for c in award.conditions)
+    assert not any("不迁离" in c.text for c in rent.conditions)

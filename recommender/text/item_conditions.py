@@ -223,8 +223,10 @@ def _sentences_for_items(structure: Structure, items: list[ItemPlan],
                          passage: Passage) -> list[tuple[re.Match[str], str, list[int]]]:
     """Sentences of a general passage that bind some items only, with the words to read and those items:
     注：2. 申报第2项的… / 申请第三项至第五项支持的企业，须… (by number); 申请本章奖励的企业，… (by chapter)."""
-    out = [(sentence, words, bound) for sentence, words, bound in _numbered_sentences(structure, items, passage.text)
-           if bound]
+    out = _paragraph_carve_outs(items, passage.text)
+    taken = [(s.start(), s.end()) for s, _, _ in out]
+    out += [(sentence, words, bound) for sentence, words, bound in _numbered_sentences(structure, items, passage.text)
+            if bound and not any(a < sentence.end() and sentence.start() < b for a, b in taken)]
     taken = [(s.start(), s.end()) for s, _, _ in out]
     for sentence, scope in _scoped_sentences(structure, passage):
         if any(a < sentence.end() and sentence.start() < b for a, b in taken):
@@ -236,6 +238,28 @@ def _sentences_for_items(structure: Structure, items: list[ItemPlan],
         if not any(a < sentence.end() and sentence.start() < b for a, b in taken):
             words = sentence.group(0)
             out.append((sentence, " " * lead + words[lead:], bound))
+    return out
+
+
+# …须承诺10年内不迁离本市。第六条规定的租金补贴不适用本款规定。: the paragraph binds the other items.
+_NOT_THIS_PARAGRAPH = re.compile(
+    r"[^。；;\n]*?(第\s*[0-9一二三四五六七八九十]{1,3}\s*条(?:\s*[、和及至到]\s*第?\s*[0-9一二三四五六七八九十]{1,3}\s*条)*)"
+    r"[^。；;\n]{0,16}?不适用本款(?:规定)?[。；;]?")
+
+
+def _paragraph_carve_outs(items: list[ItemPlan], text: str) -> list[tuple[re.Match[str], str, list[int]]]:
+    """Paragraphs of a general passage that let numbered items off (第六条规定的补贴不适用本款规定): (paragraph,
+    its words without the carve-out, the other items)."""
+    out = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        carve = _NOT_THIS_PARAGRAPH.search(paragraph.group(0))
+        if not carve:
+            continue
+        named = _numbered_items(items, _item_numbers(carve.group(1)))
+        if named:
+            words = paragraph.group(0)
+            words = words[:carve.start()] + " " * (carve.end() - carve.start()) + words[carve.end():]
+            out.append((paragraph, words, [n for n in range(len(items)) if n not in named]))
     return out
 
 

@@ -24,10 +24,16 @@ __all__ = ["read_passages"]
 _MATERIAL = re.compile(r"提交|提供[^，。；]{0,8}(?:材料|证明|复印件)|材料|申报表|复印件|申请表|报表|底稿|凭证|台账|^(?:主要)?包括")
 
 
+_DUTY_LEAD = re.compile(r"\s*(?:获得|享受|取得|领取|申请|申报)[^，。；]{1,16}?的(?:企业|单位|主体|项目)[，,]\s*(?=须|应当|必须|应|需)")
+
+
 def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) -> list[Condition]:
     """Unknown conditions for leftover requirement phrases (``conditional``: in a requirement context)."""
     out = []
     for offset, raw in leftovers:
+        lead = _DUTY_LEAD.match(raw)
+        if lead:  # 获得本办法奖励的企业，须承诺…: the duty, not who owes it
+            offset, raw = offset + lead.end(), raw[lead.end():]
         text = requirement_text(raw)
         bare_subject = _SUBJECT_ONLY.fullmatch(text) and not names_event(text) and not _DENIES.search(text)
         applicant = APPLICANT.fullmatch(raw.strip(" ，,。；;"))  # 申请扶持资金的企业，…: who applies
