@@ -827,3 +827,9 @@ def test_a_bare_refusal_closes_the_case_before_it_but_a_bare_duty_stays():
 def test_what_the_loan_may_not_pay_for_is_no_industry_exclusion_but_a_state_owned_firm_is_left_out():
     assert keys("企业不得将贷款资金用于股权投资或者房地产开发。") == set()
     assert keys("小型、微型企业（国有及国有控股企业除外）", negated=False) >= {("not_in", "ownership", ("国有",))}
+
+
+def test_projects_left_out_by_a_deal_or_a_quasi_financial_trade_are_read():
+    found = find_conditions("已按“一事一议”方式另行约定支持政策的项目。", 0, "第二条", region_code=None, negated=True)
+    assert [t for _, t in found.leftovers] == ["已按“一事一议”方式另行约定支持政策的项目"]
+    assert keys("金融和类金融项目", negated=True) == {("not_in", "industry", ("J",))}

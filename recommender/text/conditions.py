@@ -136,6 +136,7 @@ _BARE_REFUSAL = re.compile(rf"\s*{REFUSAL}[^，。；]{{0,6}}?[。；]?\s*")
 _REFUSED = re.compile(r"(?:不予|不得|不再|不能)\s*$")  # …的企业不予返还: what is refused, not given
 _WHEN_APPLYING = re.compile(r"(?:申请|申报|享受)\s*$")  # 在申请贴息之前从未…: when, not what is given
 _TIME_AFTER = re.compile(r"\s*(?:之前|之后|以前|以后|前|后|时)")
+_BY_RULE = re.compile(r"按[^，。；]{0,12}规定")  # 已按第七条规定获得奖励的: a benefit had, as before
 _FROM_THE_DAY = re.compile(r"[^，。；]{0,6}?之日(?:起|后)")
 _NAMES_WHOM = re.compile(r"\s*(?:的)?(?:对象|范围|主体)")
 
@@ -152,6 +153,8 @@ def _benefit_cut(part: str) -> int:
                 part, 0, m.start()) or (
                 _WHEN_APPLYING.search(part, 0, m.start()) and _TIME_AFTER.match(part, m.end())):
             continue  # 已按规定享受研发费用税前加计扣除: a benefit already had is a requirement; 奖励对象为…
+        if part[m.start() - 1:m.start()] == "已" and m.group(0).startswith("按") and not _BY_RULE.match(part, m.start()):
+            continue  # 已按“一事一议”方式另行约定…的项目: what was done before, not what is given
         if _FROM_THE_DAY.match(part, m.end()) and "自" in part[max(0, m.start() - 3):m.start()]:
             continue  # 自奖励兑现之日起10年内: when a period starts, not what is given
         if not _SUBJECT_LEAD.match(part, m.end()):  # 享受本措施的企业应当… names who applies
