@@ -833,3 +833,17 @@ def test_projects_left_out_by_a_deal_or_a_quasi_financial_trade_are_read():
     found = find_conditions("已按“一事一议”方式另行约定支持政策的项目。", 0, "第二条", region_code=None, negated=True)
     assert [t for _, t in found.leftovers] == ["已按“一事一议”方式另行约定支持政策的项目"]
     assert keys("金融和类金融项目", negated=True) == {("not_in", "industry", ("J",))}
+
+
+def test_a_name_or_a_landlord_is_no_size_or_ownership_of_the_firm():
+    assert keys("在全国中小企业股份转让系统挂牌的") == set()
+    assert ("eq", "ownership", "国有") not in keys("承租区属国有企业经营性用房的个体工商户")
+    assert keys("国有企业除外", negated=True) == {("not_in", "ownership", ("国有",))}
+
+
+def test_requirements_before_waived_rent_and_a_case_let_off_are_read():
+    passages = [Passage("对在开发区内租用标准化厂房的制造业企业，租赁面积达到1000平方米以上的，第一年租金全免。"
+                        "实际生产经营内容与入园协议约定不符的除外。", 0, "六、", False, False, False)]
+    texts = [c.text for c in read_passages(passages, "511923").conditions if c.op == "unknown"]
+    assert "租赁面积达到1000平方米以上" in texts
+    assert any(t.startswith("实际生产经营内容与入园协议约定不符") for t in texts)

@@ -89,6 +89,8 @@ _NOT_YET = re.compile(r"(?:未|没有|不曾)[^，。；]{0,12}$")  # 尚未被�
 _RECOGNISED_AFTER = re.compile(r"[”\"]?\s*(?:评价|评定|认定)(?:条件|标准|工作|办法|程序|管理|指标|$)")
 _SMALL_LOW_PROFIT = re.compile(r"小型微利企业")
 _ORIGIN = re.compile(r"由\s*$")
+_INSTITUTION_AFTER = re.compile(r"(?:股份转让系统|发展基金|服务中心|服务平台|公共服务|促进中心|促进会|协会|商会|局)")
+_PREMISES_AFTER = re.compile(r"[^，。；、]{0,4}?(?:用房|房屋|厂房|房产|门面|商铺|物业)")
 _CONVERTED = re.compile(r"\s*(?:转型|转为|升级|改制|转制|转登记)")
 
 
@@ -148,10 +150,16 @@ def categorical_hits(text: str, negated: bool = False) -> list[Hit]:
         if _ORIGIN.search(text, max(0, m.start() - 2), m.start()) and _CONVERTED.match(text, m.end()):
             taken.append((m.start(), m.end()))  # 由个体工商户转型设立的企业: what it was, not what it is
             continue
+        if _PREMISES_AFTER.match(text, m.end()):
+            taken.append((m.start(), m.end()))  # 承租国有企业经营性用房: the landlord's ownership, not the firm's
+            continue
         field, value = patterns()["categories"][m.group(0)]
         add(Hit(field, "not_in" if negated else "eq", [value] if negated else value,
                 m.start(), m.end(), subject=True))
     for m in _size_re().finditer(text):
+        if _INSTITUTION_AFTER.match(text, m.end()):
+            taken.append((m.start(), m.end()))  # 全国中小企业股份转让系统: a name, not a size
+            continue
         sizes = _sizes(m)
         op = "not_in" if negated else ("eq" if len(sizes) == 1 else "in")
         end = m.end("prefix") if m.group("prefix") else m.end()  # 中小制造企业: the trade is read as an industry
