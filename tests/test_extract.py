@@ -1189,3 +1189,18 @@ def test_a_duty_after_the_recipient_lead_binds_every_item_but_the_one_a_paragrap
     assert [c.text for c in promised] == ["承诺自奖励兑现之日起10年内注册地不迁离本市"]
     assert not any(c.field == "region_code" and "不迁离" in c.text for c in award.conditions)
     assert not any("不迁离" in c.text for c in rent.conditions)
+
+
+def test_a_labelled_line_below_a_product_table_binds_every_row_and_an_inline_exclusion_list_negates():
+    text = (
+        "# 某行信贷产品一览表\n\n1. 有下列情形之一的企业，不予受理：纳税信用等级为D级的；被列为失信被执行人的。\n\n"
+        "| 序号 | 产品名称 | 服务对象 | 额度 |\n|---|---|---|---|\n"
+        "| 1 | 农业贷 | 农业企业 | 最高500万元 |\n| 2 | 税信通 | 小型、微型企业 | 最高300万元 |\n\n"
+        "**共同要求**：申请以上产品的企业须在曲靖市辖区内注册登记。\n\n**办理方式**：到本行网点办理。\n"
+    )
+    items = extract_policy(text, "q", {"title": "某行信贷产品一览表", "region_code": "530300"}).items
+    assert len(items) == 2
+    for item in items:
+        keys = {c.key() for c in item.conditions}
+        assert ("within", "region_code", "530300") in keys
+        assert ("not_in", "tax_credit", ("D",)) in keys and ("eq", "dishonest", False) in keys

@@ -34,6 +34,7 @@ _ELIGIBILITY = re.compile(
 )
 
 
+_INLINE_EXCLUSIONS = re.compile(r"(?:有|存在)?(?:下列|以下)情形之一的[^：:。\n]{0,12}?(?:不予|不得|不享受|不纳入|不适用)[^：:。\n]{0,10}[：:](?=[^\n]*\S)")
 _NEG_HEADING = re.compile(r"不予(?:准入|支持|受理|申报)|负面清单|禁入|禁止(?:准入|申报)|不得申[请报]|排除情形|限制情形")
 _ALL_REQUIRE = re.compile(r"^\s*(?:以上|上述|前述|本[^，。；]{0,6}所列)[^，。；]{0,12}?(?:均|都|一律)(?:要求|须|需|应当|应)"
                           r"(?:申请|申报|借款)?(?:企业|单位|主体|人)?")
@@ -104,6 +105,11 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
             out.append(Passage(" " * a + own[a:b], clause.body_start, clause.address, True, refused, True))
             line = own.rfind("\n", 0, a) + 1  # the label too: 禁入情形 names no requirement
             own = own[:line] + " " * (b - line) + own[b:]
+        for m in _INLINE_EXCLUSIONS.finditer(own):  # 有下列情形之一的企业，不予兑现：A的；B的。 on one line
+            stop = own.find("\n", m.end())
+            stop = len(own) if stop < 0 else stop
+            out.append(Passage(" " * m.end() + own[m.end():stop], clause.body_start, clause.address, True, True, True))
+            own = own[:m.start()] + " " * (stop - m.start()) + own[stop:]
         if doc_level and role in ("body", "standard") and not strong:
             own = _eligibility_only(own)
         if doc_level:  # a definition binds the items using its term (item_conditions), not every item
