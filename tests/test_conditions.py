@@ -847,3 +847,8 @@ def test_requirements_before_waived_rent_and_a_case_let_off_are_read():
     texts = [c.text for c in read_passages(passages, "511923").conditions if c.op == "unknown"]
     assert "租赁面积达到1000平方米以上" in texts
     assert any(t.startswith("实际生产经营内容与入园协议约定不符") for t in texts)
+
+
+def test_every_alias_the_profile_table_knows_is_read_as_a_qualification():
+    assert keys("州级以上农业产业化重点龙头企业") == {("has", "qualifications", "农业产业化龙头企业")}
+    assert keys("国家知识产权示范企业") == {("has", "qualifications", "知识产权示范企业")}

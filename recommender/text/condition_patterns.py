@@ -38,7 +38,11 @@ def _alternation(words) -> str:
 
 @cache
 def _qualification_re() -> re.Pattern[str]:
-    return re.compile(_alternation(patterns()["qualifications"]))
+    """The lexicon's qualification phrases and every alias the profile table knows (农业产业化重点龙头企业)."""
+    from recommender.profiles.qualifications import qualification_table
+
+    aliases = [a for a in qualification_table()["alias"] if len(a) >= 5]
+    return re.compile(_alternation(list(dict.fromkeys([*patterns()["qualifications"], *aliases]))))
 
 
 @cache
