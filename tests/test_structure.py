@@ -138,3 +138,16 @@ def test_cases_after_an_announced_award_are_one_offer_but_offers_to_different_fi
     assert offer_segments(staged) == []
     two = "对新认定的高新技术企业，给予一次性奖励20万元；对首次获得银行贷款的小微企业，按贷款利息的50%给予贴息。"
     assert len(offer_segments(two)) == 2
+
+
+def test_bold_labels_inside_an_entry_are_its_parts_and_end_the_list_above_them():
+    text = ("手册\n\n## 一、专精特新贷\n\n**适用对象**：专精特新中小企业。\n\n**准入条件**：\n\n1. 注册满两年；\n\n"
+            "2. 纳税信用等级B级及以上。\n\n**贷款额度**：单户最高2000万元。\n\n## 二、首贷通\n\n**适用对象**：无贷款记录的小微企业。\n")
+    s = parse_structure(text, title="手册")
+    parts = [(c.address, s.clauses[c.parent].label) for c in s.clauses if c.kind == "part"]
+    assert parts == [("一、【适用对象】", "一、"), ("一、【准入条件】", "一、"), ("一、【贷款额度】", "一、"),
+                     ("二、【适用对象】", "二、")]
+    second = next(c for c in s.clauses if c.address == "一、【准入条件】2.")
+    assert "单户最高" not in s.own_text(second)
+    first = next(c for c in s.clauses if c.label == "一、")
+    assert first.end == next(c for c in s.clauses if c.label == "二、").start

@@ -157,7 +157,10 @@ _AMOUNT_CELL = re.compile(r"[0-9０-９一二三四五六七八九十百千]\s*(
 
 
 def _offers_credit(structure: Structure, clause) -> bool:
-    """A row of a product table whose 额度 cell gives an amount (| 五金快贷 | … | 单户最高500万元 |)."""
+    """A row of a product table whose 额度 cell gives an amount (| 五金快贷 | … | 单户最高500万元 |), or a
+    labelled part of a product that does (**贷款额度**：企业最高300万元)."""
+    if clause.kind in ("part", "label"):
+        return bool(_LIMIT_COLUMN.search(clause.heading) and _AMOUNT_CELL.search(structure.own_text(clause)))
     return any(_LIMIT_COLUMN.search(h) and _AMOUNT_CELL.search(structure.text[a:b]) for h, a, b in clause.cells)
 
 

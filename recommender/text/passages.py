@@ -68,6 +68,8 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
                 out.append(Passage(shared, clause.body_start, clause.address, True, False, False))
         if role in ("procedure", "purpose", "validity"):
             continue
+        if clause.kind in ("part", "label") and _TERM_LINE.match(f"{clause.heading}：…"):
+            continue  # **贷款额度**：企业最高300万元，个体工商户最高100万元: terms of what is offered
         if _BENEFIT_NAME.match(structure.own_text(clause).rstrip(" \t\n#*>")) and not clause.children:
             continue  # （四）工业企业“小升规”奖励。: an entry naming a support direction, not whom it binds
         cells = conditions_cells(clause)

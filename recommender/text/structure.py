@@ -27,6 +27,7 @@ _RANK = {kind: n for n, (kind, _) in enumerate(_MARKERS)}
 _RANK[_SENTENCE] = len(_MARKERS)
 _RANK["heading"] = 0  # a Markdown heading line without a number
 _RANK["label"] = _RANK["cn"]  # 【准入条件】 inside an entry headed 【产品一】
+_RANK["part"] = _RANK["cn"]  # **准入条件**：… inside an entry: lists below it are its own, the next entry ends it
 _RANK["bullet"] = _RANK["paren_cn"]  # ▲ 住宿业提质升级奖励 on a line of its own, an entry of the section above
 _BULLET_ENTRY = re.compile(r"[▲■◆★►▶]\s*([^。，,：:；;\n]{2,30}?(?:奖励|奖补|补助|补贴|贴息|资助|减免|贷款?|担保|返还|扶持|支持|政策))\s*$")
 # Inline sub-markers that start a new clause in the middle of a line (after ：；。 or a space).
@@ -39,6 +40,7 @@ _NAMED_ORDINAL = re.compile(
     r"|第[一二三四五六七八九十0-9]{1,3}项(?:\s*$|[\s\u3000：:、.．]+[^。；;\n，,]{2,30}。?\**\s*$)"  # 第1项 (…名称) heading an entry
     r"|附件[一二三四五六七八九十0-9]{0,3}\s*(?:[：:][^。；;\n]{0,40})?$"  # 附件：…支持标准 heads what follows
 )
+_BOLD_LABEL = re.compile(r"^\s*\*\*([^*：:\n]{2,10})\*\*\s*[：:]\s*")
 _LABEL_AFTER_TABLE = re.compile(r"^\s*(?:\*\*([^*：:\n]{2,10})\*\*\s*[：:]|【([^】\n]{2,10})】)\s*")
 _ENTRY_NAME = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^。*]+?)[。*\s]*$")
 # 享受上述支持措施的企业，还应当…: an unnumbered paragraph after a list speaks for the whole list.
@@ -315,6 +317,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     # no product before used it (【温馨提示】 after 【产品三】: a section of its own again)
                     kind, label, body = "heading", lead.group(1), lead.end()
                     bracketed.add(len(clauses))
+                elif n == 0 and stack and (bold := _BOLD_LABEL.match(stripped)):
+                    # **支持标准**：… inside an entry (### 政策1): a labelled part, which ends the list above it
+                    kind, label, body = "part", f"【{bold.group(1)}】", bold.end()
                 elif n == 0 and (bullet := _BULLET_ENTRY.match(stripped, pos)):  # ▲ 住宿业提质升级奖励
                     kind, label, body = "bullet", "▲" + bullet.group(1), len(stripped)
                 elif n == 0 and lead and ordinals:  # 【准入条件】 inside 【产品一】: a labelled part of the product
@@ -327,14 +332,18 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 label, body = m.group(0), m.end()
                 if n > 0 and kind not in ("paren_cn", "paren_arabic", "circled", "ordinal"):
                     continue
-            heading = label if kind == "heading" else label.strip("【】") if kind == "label" else label[1:] if kind == "bullet" else \
+            heading = label if kind == "heading" else label.strip("【】") if kind in ("label", "part") else label[1:] if kind == "bullet" else \
                 _heading(stripped[body:]) if label else ""
             entry = _ENTRY_NAME.match(label) if kind == "heading" else None
             if entry:  # **第一项 龙头企业认定奖励。**: addressed as 第一项, named by its words
                 label, heading = entry.group(1), entry.group(2)
             if question and question.group("numbered"):
                 heading = stripped[question.end():].strip("* ")
-            _push(clauses, stack, Clause(kind, label, heading, line_start + start, line_start + body))
+            if kind == "part":  # under the entry it is part of: after the parts before it, not inside them
+                while any(clauses[i].kind == "part" for i in stack):
+                    stack.pop()
+            _push(clauses, stack, Clause(kind, label, heading, line_start + start, line_start + body),
+                  pop=kind != "part")
         if segments is not None and not is_md_heading and len(starts) == 1:
             at = clauses[-1].body_start - line_start if clauses and clauses[-1].start >= line_start else pos
             prefix = "" if clauses and clauses[-1].start >= line_start or stack else f"第{paragraphs}段"
@@ -345,9 +354,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
     return Structure(title, text, clauses, clauses[0].start if clauses else len(text))
 
 
-def _push(clauses: list[Clause], stack: list[int], clause: Clause) -> None:
-    """Append ``clause`` under the nearest open clause of a lower rank, and open it."""
-    while stack and _RANK[clauses[stack[-1]].kind] >= _RANK[clause.kind]:
+def _push(clauses: list[Clause], stack: list[int], clause: Clause, pop: bool = True) -> None:
+    """Append ``clause`` under the nearest open clause of a lower rank (``pop``) or the open one, and open it."""
+    while pop and stack and _RANK[clauses[stack[-1]].kind] >= _RANK[clause.kind]:
         stack.pop()
     clause.parent = stack[-1] if stack else None
     clause.address = _address(clause.kind, clause.label, [clauses[i] for i in stack])
@@ -363,7 +372,7 @@ def _close(clauses: list[Clause], text_end: int) -> None:
         clause.own_end = clauses[i + 1].start if i + 1 < len(clauses) else text_end
         end = text_end
         for later in clauses[i + 1:]:
-            if _RANK[later.kind] <= _RANK[clause.kind] or not _descends(clauses, later, i):
+            if _RANK[later.kind] <= _RANK[clause.kind] and later.kind != "part" or not _descends(clauses, later, i):
                 end = later.start
                 break
         clause.end = end
