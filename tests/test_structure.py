@@ -151,3 +151,7 @@ def test_bold_labels_inside_an_entry_are_its_parts_and_end_the_list_above_them()
     assert "单户最高" not in s.own_text(second)
     first = next(c for c in s.clauses if c.label == "一、")
     assert first.end == next(c for c in s.clauses if c.label == "二、").start
+
+
+def test_an_amount_under_a_combined_limit_and_term_label_is_an_offer():
+    assert is_measure("适用对象：小型、微型企业。\n额度期限：单户最高200万元，期限最长1年。")
