@@ -1204,3 +1204,13 @@ def test_a_labelled_line_below_a_product_table_binds_every_row_and_an_inline_exc
         keys = {c.key() for c in item.conditions}
         assert ("within", "region_code", "530300") in keys
         assert ("not_in", "tax_credit", ("D",)) in keys and ("eq", "dishonest", False) in keys
+
+
+def test_a_company_profile_offers_nothing():
+    text = (
+        "某担保公司产品手册\n\n一、公司简介\n\n本公司是政府性融资担保机构，主要为本市小微企业和“三农”主体提供融资担保服务。\n\n"
+        "二、担保产品\n\n产品一：科创担保贷\n\n适用客户：高新技术企业。\n担保额度：单户最高1000万元。\n\n"
+        "产品二：首贷担保通\n\n适用客户：小微企业。\n担保额度：单户最高300万元。\n"
+    )
+    items = extract_policy(text, "g", {"title": "某担保公司产品手册", "region_code": "350500"}).items
+    assert [i.name for i in items] == ["产品一：科创担保贷", "产品二：首贷担保通"]
