@@ -852,3 +852,10 @@ def test_requirements_before_waived_rent_and_a_case_let_off_are_read():
 def test_every_alias_the_profile_table_knows_is_read_as_a_qualification():
     assert keys("州级以上农业产业化重点龙头企业") == {("has", "qualifications", "农业产业化龙头企业")}
     assert keys("国家知识产权示范企业") == {("has", "qualifications", "知识产权示范企业")}
+
+
+def test_a_place_before_the_registration_it_hosts_and_a_threshold_label_are_read():
+    assert keys("须在包头市办理工商注册和税务登记", region="150200") == {("within", "region_code", "150200")}
+    from recommender.text.roles import _heading_role
+    assert _heading_role("通用门槛") == "conditions"
+    assert _heading_role("调整小微企业流动资金贷款贴息门槛") is None

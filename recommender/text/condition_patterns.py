@@ -183,7 +183,7 @@ def categorical_hits(text: str, negated: bool = False) -> list[Hit]:
 
 _PLACE = r"[\u4e00-\u9fff]{1,12}?(?:自治州|自治区|自治县|自治旗|地区|省|市|州|盟|县|区|旗)"
 _REGION = re.compile(
-    rf"(?P<local>本|我)(?P<level>县|市|区|省|州)|(?P<place>{_PLACE})(?=行政区域|行政区划|辖区|辖内|范围|区域|境内|内|注册|登记|设立|依法|新设|新注册|落户|工商|$|[，。；的、]|[（(]含)"
+    rf"(?P<local>本|我)(?P<level>县|市|区|省|州)|(?P<place>{_PLACE})(?=行政区域|行政区划|辖区|辖内|范围|区域|境内|内|注册|登记|设立|依法|新设|新注册|落户|工商|办理|$|[，。；的、]|[（(]含)"
 )
 _REGISTER = re.compile(r"注册|登记|设立|落户|注册地|住所")
 
