@@ -859,3 +859,20 @@ def test_a_place_before_the_registration_it_hosts_and_a_threshold_label_are_read
     from recommender.text.roles import _heading_role
     assert _heading_role("通用门槛") == "conditions"
     assert _heading_role("调整小微企业流动资金贷款贴息门槛") is None
+
+
+def test_a_range_with_inclusive_marks_is_two_bounds():
+    assert keys("上一年度营业收入在100万元（含）至2000万元（含）之间") == {("ge", "revenue", 100), ("le", "revenue", 2000)}
+
+
+def test_an_exclusion_list_reads_examples_boilerplate_and_either_case_as_a_reviewer_would():
+    passages = [
+        Passage("小额贷款公司、典当行、融资租赁公司等金融和类金融企业；", 0, "二、（二）", True, True, True),
+        Passage("属于国家产业政策限制类、淘汰类项目的企业；", 30, "二、（三）", True, True, True),
+        Passage("被列入严重失信主体名单，或者近三年内存在科研失信行为记录的。", 60, "二、（四）", True, True, True),
+    ]
+    found = read_passages(passages, None)
+    assert {c.key() for c in found.conditions if c.field} == {("not_in", "industry", ("J",))}
+    unknowns = [c for c in found.conditions if c.op in ("unknown", "any_of")]
+    assert [c.op for c in unknowns] == ["unknown"] and "或者" in unknowns[0].text
+    assert found.assumed

@@ -208,7 +208,7 @@ _RANGE_END = re.compile(rf"\s*(?:{_SUFFIX_RE}|之间|（含）|\(含\))")
 _MONEY_TAIL = re.compile(rf"({_MONEY_UNIT})$")
 _EXCL = re.compile(r"^\s*[（(]\s*不含[^）)]{0,12}[）)]")
 _INCL = re.compile(r"^\s*[（(]\s*含[^）)]{0,12}[）)]")
-_RANGE_SEP = re.compile(r"^\s*(?:至|到|-|—|－|~|～)\s*$")
+_RANGE_SEP = re.compile(r"^\s*(?:[（(]含[）)])?\s*(?:至|到|-|—|－|~|～)\s*$")  # 100万元（含）至2000万元（含）
 
 
 def find_bounds(text: str) -> list[Bound]:

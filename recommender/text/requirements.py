@@ -24,6 +24,7 @@ __all__ = ["read_passages"]
 _MATERIAL = re.compile(r"提交|提供[^，。；]{0,8}(?:材料|证明|复印件)|材料|申报表|复印件|申请表|报表|底稿|凭证|台账|^(?:主要)?包括")
 
 
+_EXAMPLES = re.compile(r"[^，。；]{2,40}、[^，。；]{2,20}等")
 _DUTY_LEAD = re.compile(r"\s*(?:获得|享受|取得|领取|申请|申报)[^，。；]{1,16}?的(?:企业|单位|主体|项目)[，,]\s*(?=须|应当|必须|应|需)")
 
 
@@ -37,7 +38,8 @@ def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) ->
         text = requirement_text(raw)
         bare_subject = _SUBJECT_ONLY.fullmatch(text) and not names_event(text) and not _DENIES.search(text)
         applicant = APPLICANT.fullmatch(raw.strip(" ，,。；;"))  # 申请扶持资金的企业，…: who applies
-        if len(text) < 4 or _MATERIAL.search(text) or bare_subject or applicant or NOT_REQUIREMENT.search(text):
+        examples = _EXAMPLES.fullmatch(text)  # 小额贷款公司、典当行、融资租赁公司等（金融和类金融企业）
+        if len(text) < 4 or _MATERIAL.search(text) or bare_subject or applicant or examples or NOT_REQUIREMENT.search(text):
             continue
         if not (p.leaf or conditional or _REQUIREMENT.search(text) or _required_sentence(p, offset)):
             continue
@@ -58,7 +60,8 @@ def _unknown_alternatives(text: str, offset: int, raw: str, p) -> list[Condition
     whole = Condition(op="unknown", text=text, clause=p.clause, confidence=confidence,
                       span=(offset, offset + len(raw)))
     branches = or_branches(text)
-    if len(branches) < 2 or NEGATED_LEAD.search(text, 0, branches[0][1]):
+    if len(branches) < 2 or p.negated or NEGATED_LEAD.search(text, 0, branches[0][1]):
+        # 有下列情形之一的不予支持：（三）被列入…名单，或者近三年内存在…记录的: ruled out by either, so one requirement
         return [whole]
     out: list[Condition] = []
     first_start = branches[0][0]
