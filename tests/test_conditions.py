@@ -876,3 +876,8 @@ def test_an_exclusion_list_reads_examples_boilerplate_and_either_case_as_a_revie
     unknowns = [c for c in found.conditions if c.op in ("unknown", "any_of")]
     assert [c.op for c in unknowns] == ["unknown"] and "或者" in unknowns[0].text
     assert found.assumed
+
+
+def test_the_labels_of_a_policy_card_have_their_roles():
+    from recommender.text.roles import _heading_role
+    assert [_heading_role(h) for h in ("谁能享受", "享受什么", "找谁办")] == ["conditions", "standard", "procedure"]
