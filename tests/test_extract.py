@@ -1214,3 +1214,16 @@ def test_a_company_profile_offers_nothing():
     )
     items = extract_policy(text, "g", {"title": "某担保公司产品手册", "region_code": "350500"}).items
     assert [i.name for i in items] == ["产品一：科创担保贷", "产品二：首贷担保通"]
+
+
+def test_a_requirement_naming_an_entry_by_its_path_binds_that_entry_only():
+    text = (
+        "# 关于受理科技创新奖补资金申请的公告\n\n## 一、奖补事项\n\n（一）高新技术企业认定奖励。对通过认定的企业，给予一次性奖励20万元。\n\n"
+        "（二）企业研发投入后补助。上年度研发费用在200万元以上的企业，按新增部分的15%给予补助。\n\n"
+        "## 二、基本条件\n\n申请奖补的单位应当同时满足下列条件：\n\n（一）在芜湖市注册登记；\n\n"
+        "（二）申请第一条第（二）项的，应为高新技术企业。\n"
+    )
+    award, grant = extract_policy(text, "w", {"title": "关于受理科技创新奖补资金申请的公告", "region_code": "340200"}).items
+    assert not any(c.field == "qualifications" for c in award.conditions)
+    assert any(c.field == "qualifications" for c in grant.conditions)
+    assert not any(c.text.startswith("第一条") for c in grant.conditions)

@@ -136,9 +136,14 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
         owners = {n for n, core in enumerate(cores) if shares_run(label.group(1), core, 5)}
     if not owners:  # 第五条 申请本细则第七条至第九条支持的企业，还应当同时符合下列条件：（一）…
         for c in [clause, *structure.ancestors(clause)]:
-            numbered = _NUMBERED_ITEMS.search(_lead(structure.own_text(c)))
-            if numbered and _APPLYING_FOR.search(_lead(structure.own_text(c))):
-                return frozenset(_numbered_items(items, _item_numbers(numbered.group(0))))
+            lead = _lead(structure.own_text(c))
+            path = _PATH.search(lead)  # 申请第一条第（二）项的，应为…: the entry （二） under 一、
+            numbered = _NUMBERED_ITEMS.search(lead)
+            if path and c is clause and not clause.children:
+                return frozenset()  # a sentence naming its items by path is bound sentence by sentence
+            if (path or numbered) and _APPLYING_FOR.search(lead):
+                return frozenset(_items_at(structure, items, path) if path else
+                                 _numbered_items(items, _item_numbers(numbered.group(0))))
     return frozenset(owners) if len(owners) == 1 else frozenset()
 
 
