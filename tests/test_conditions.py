@@ -107,6 +107,11 @@ def test_boilerplate_is_assumed():
     assert set(found.assumed) == {"依法注册登记", "具有独立法人资格", "财务制度健全"}
 
 
+def test_sound_bookkeeping_in_other_words_is_assumed():
+    found = read_passages([Passage("具有独立法人资格、财务核算规范；", 0, "一、", True, False, True)], None)
+    assert found.conditions == [] and found.assumed
+
+
 def test_operating_normally_is_assumed_but_a_run_of_years_is_a_bound():
     passages = [Passage("在本市注册登记、具有独立法人资格并正常经营的企业。", 0, "一、", True, False, True)]
     found = read_passages(passages, "370100")
