@@ -886,3 +886,11 @@ def test_an_exclusion_list_reads_examples_boilerplate_and_either_case_as_a_revie
 def test_the_labels_of_a_policy_card_have_their_roles():
     from recommender.text.roles import _heading_role
     assert [_heading_role(h) for h in ("谁能享受", "享受什么", "找谁办")] == ["conditions", "standard", "procedure"]
+
+
+def test_a_case_let_back_into_an_exclusion_is_not_turned_around():
+    found = find_conditions("纳税信用等级为C级、D级的，但成立不满两年的企业除外；", 0, "一、（二）", region_code=None,
+                            negated=True)
+    (group,) = found.conditions
+    assert group.op == "any_of"
+    assert {c.key() for c in group.any_of} == {("not_in", "tax_credit", ("C", "D")), ("lt", "age_years", 2)}

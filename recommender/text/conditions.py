@@ -365,7 +365,8 @@ def find_conditions(
             if not any(s < extra.end and extra.start < e and not (numeric and n) for s, e, n in taken):
                 hits.append(extra)
                 taken.append((extra.start, extra.end, numeric))
-        if negated or any(s <= part_start < e for s, e in excluded_subjects):
+        let_back = negated and len(marks) > 1 and _EXEMPT.search(part)  # （二）C级、D级的，但成立不满两年的企业除外
+        if (negated or any(s <= part_start < e for s, e in excluded_subjects)) and not let_back:
             # 不予支持：（三）成立未满一年的 / 从业人员超过50人的，不适用本项补贴 — the bound is required the other way
             hits = [replace(h, op=_FLIP[h.op]) if h.op in _FLIP else h for h in hits]
         if neg and any(h.field == "industry" for h in hits):  # 房地产业的小微企业除外: the trade is left out
