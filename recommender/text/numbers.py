@@ -191,6 +191,10 @@ _PREFIX_OPS = [
     ("不满", "lt"), ("未满", "lt"), ("不足", "lt"), ("未达到", "lt"), ("低于", "lt"),
     ("少于", "lt"), ("小于", "lt"), ("短于", "lt"),
     ("超过", "gt"), ("高于", "gt"), ("多于", "gt"), ("大于", "gt"), ("长于", "gt"), ("突破", "gt"),
+    # 不得低于200万元 / 不应超过70%: a duty not to fall below (or rise above) a figure
+    ("不得低于", "ge"), ("不得少于", "ge"), ("不得小于", "ge"), ("不应低于", "ge"), ("不能低于", "ge"),
+    ("不得超过", "le"), ("不得高于", "le"), ("不得多于", "le"), ("不得大于", "le"), ("不应超过", "le"),
+    ("不能超过", "le"), ("不应高于", "le"), ("不应少于", "ge"), ("不能少于", "ge"),
 ]
 _PREFIX_RE = "|".join(sorted((re.escape(w) for w, _ in _PREFIX_OPS), key=len, reverse=True))
 _PREFIX_MAP = dict(_PREFIX_OPS)
