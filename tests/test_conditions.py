@@ -894,3 +894,9 @@ def test_a_case_let_back_into_an_exclusion_is_not_turned_around():
     (group,) = found.conditions
     assert group.op == "any_of"
     assert {c.key() for c in group.any_of} == {("not_in", "tax_credit", ("C", "D")), ("lt", "age_years", 2)}
+
+
+@pytest.mark.parametrize(("text", "codes"), [("从事道路货物运输或者仓储业", ("G543", "G59")),
+                                           ("电子设备制造企业", ("C39",)), ("从事麻纺织", ("C173",))])
+def test_common_trade_words_resolve_to_their_class(text, codes):
+    assert keys(text) == {("in", "industry", codes)}
