@@ -11,6 +11,7 @@ from recommender.text.definitions import DEFINITION, term_is_used
 from recommender.text.items import ItemPlan, item_core, shares_run
 from recommender.text.numbers import parse_number
 from recommender.text.passages import Passage, condition_passages
+from recommender.text.phrases import blank
 from recommender.text.requirements import read_passages
 from recommender.text.structure import Clause, Structure
 
@@ -43,8 +44,7 @@ def conditions_per_item(
     for passage in condition_passages(structure, 0, len(structure.text), doc_level=True):
         if not any(s <= passage.base < e for s, e in inside) and not owner(passage.base):
             for sentence, words, bound in _sentences_for_items(structure, items, passage):
-                blank = " " * (sentence.end() - sentence.start())
-                passage = replace(passage, text=passage.text[:sentence.start()] + blank + passage.text[sentence.end():])
+                passage = replace(passage, text=blank(passage.text, sentence.start(), sentence.end()))
                 part = replace(passage, text=" " * sentence.start() + words)
                 for n in bound:
                     named.setdefault(n, []).append(part)
@@ -179,7 +179,7 @@ def _numbered_sentences(structure: Structure, items: list[ItemPlan],
         carve = _CARVE_OUT.match(words, ref.start())
         if bound and carve:
             start = _opening(words, ref.start())
-            words = words[:start] + " " * (carve.end() - start) + words[carve.end():]
+            words = blank(words, start, carve.end())
             bound = [n for n in range(len(items)) if n not in bound]
         out.append((sentence, words, bound))
     return out
@@ -262,8 +262,7 @@ def _paragraph_carve_outs(items: list[ItemPlan], text: str) -> list[tuple[re.Mat
             continue
         named = _numbered_items(items, _item_numbers(carve.group(1)))
         if named:
-            words = paragraph.group(0)
-            words = words[:carve.start()] + " " * (carve.end() - carve.start()) + words[carve.end():]
+            words = blank(paragraph.group(0), carve.start(), carve.end())
             out.append((paragraph, words, [n for n in range(len(items)) if n not in named]))
     return out
 
@@ -300,9 +299,8 @@ def _notes_for_others(structure: Structure, items: list[ItemPlan], n: int, passa
         for sentence, words, bound in _numbered_sentences(structure, items, passage.text):
             if not bound or n in bound or _OWN_ITEM.search(sentence.group(0)):
                 continue
-            blank = " " * (sentence.end() - sentence.start())
             part = replace(passage, text=" " * sentence.start() + words)
-            passage = replace(passage, text=passage.text[:sentence.start()] + blank + passage.text[sentence.end():])
+            passage = replace(passage, text=blank(passage.text, sentence.start(), sentence.end()))
             for m in bound:
                 named.setdefault(m, []).append(part)
         out.append(passage)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from recommender.text.definitions import blank_definitions
+from recommender.text.phrases import blank
 from recommender.text.roles import clause_roles, conditions_blocks, procedure_tail
 from recommender.text.structure import Structure, conditions_cells
 
@@ -106,12 +107,12 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
                 continue  # 【享受条件】1. …；2. …: read with the clause, item by item
             out.append(Passage(" " * a + own[a:b], clause.body_start, clause.address, True, refused, True))
             line = own.rfind("\n", 0, a) + 1  # the label too: 禁入情形 names no requirement
-            own = own[:line] + " " * (b - line) + own[b:]
+            own = blank(own, line, b)
         for m in _INLINE_EXCLUSIONS.finditer(own):  # 有下列情形之一的企业，不予兑现：A的；B的。 on one line
             stop = own.find("\n", m.end())
             stop = len(own) if stop < 0 else stop
             out.append(Passage(" " * m.end() + own[m.end():stop], clause.body_start, clause.address, True, True, True))
-            own = own[:m.start()] + " " * (stop - m.start()) + own[stop:]
+            own = blank(own, m.start(), stop)
         if doc_level and role in ("body", "standard") and not strong:
             own = _eligibility_only(own)
         if doc_level:  # a definition binds the items using its term (item_conditions), not every item

@@ -91,6 +91,11 @@ def requirement_text(raw: str) -> str:
     return _TAIL.sub("", TRIM.sub("", _LEAD.sub("", TRIM.sub("", _HEADING_LEAD.sub("", raw.strip())))))
 
 
+def blank(text: str, start: int, end: int) -> str:
+    """``text`` with [start, end) turned to spaces (same length, so offsets still hold)."""
+    return text[:start] + " " * (end - start) + text[end:]
+
+
 def mask(text: str, spans) -> str:
     """``text`` with the given spans blanked out (same length, so offsets still hold)."""
     chars = list(text)
