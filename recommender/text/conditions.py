@@ -21,6 +21,7 @@ from recommender.text.lexicon import patterns
 from recommender.text.numbers import Bound, find_bounds
 from recommender.text.phrases import (
     APPLICANT,
+    LET_OFF,
     OUT_OF_SCOPE,
     REFUSAL,
     mask,
@@ -263,7 +264,7 @@ def _parts(text: str) -> list[tuple[int, str]]:
     return [(p, s) for p, s in out if s.strip()]
 
 
-_EXCLUDED_BRACKET = re.compile(r"[（(][^（）()]*?(?:除外|不含|不包括|不包含|不受此限|不受(?:此项|该项|上述|本项)限制)[^（）()]*[）)]")
+_EXCLUDED_BRACKET = re.compile(rf"[（(][^（）()]*?(?:不含|不包括|不包含|{LET_OFF})[^（）()]*[）)]")
 
 
 def _split_brackets(part: str) -> list[tuple[int, str]]:
@@ -422,7 +423,7 @@ def find_conditions(
     return found
 
 
-_EXEMPT = re.compile(r"(?:除外|不受此限制?|不受(?:此项|该项|上述|本项)限制)\s*[）)]?\s*$")
+_EXEMPT = re.compile(rf"{LET_OFF}\s*[）)]?\s*$")
 _SCOPE_FIELDS = frozenset({"region_code", "industry", "size", "ownership", "taxpayer_type", "small_low_profit"})
 
 

@@ -11,7 +11,7 @@ from recommender.text.definitions import DEFINITION, term_is_used
 from recommender.text.items import ItemPlan, item_core, shares_run
 from recommender.text.numbers import parse_number
 from recommender.text.passages import Passage, condition_passages
-from recommender.text.phrases import blank
+from recommender.text.phrases import LET_OFF, blank
 from recommender.text.requirements import read_passages
 from recommender.text.structure import Clause, Structure
 
@@ -186,7 +186,7 @@ def _numbered_sentences(structure: Structure, items: list[ItemPlan],
 
 
 # （申报第（四）项的企业不受此项限制） / 申报第二部分第（四）项的除外: the items named are let off.
-_CARVE_OUT = re.compile(r"[^，,。；;]{0,40}?(?:的)?(?:企业|单位|项目)?(?:除外|不受(?:此|本|该)?[项款条]?(?:限制|此限))[）)]?")
+_CARVE_OUT = re.compile(rf"[^，,。；;]{{0,40}}?(?:的)?(?:企业|单位|项目)?{LET_OFF}[）)]?")
 
 
 def _opening(text: str, at: int) -> int:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from recommender.text.definitions import blank_definitions
-from recommender.text.phrases import blank
+from recommender.text.phrases import EXCLUDING_LEAD, blank
 from recommender.text.roles import clause_roles, conditions_blocks, procedure_tail
 from recommender.text.structure import Structure, conditions_cells
 
@@ -35,7 +35,7 @@ _ELIGIBILITY = re.compile(
 )
 
 
-_INLINE_EXCLUSIONS = re.compile(r"(?:有|存在)?(?:下列|以下)情形之一的[^：:。\n]{0,12}?(?:不予|不得|不享受|不纳入|不适用)[^：:。\n]{0,10}[：:](?=[^\n]*\S)")
+_INLINE_EXCLUSIONS = re.compile(EXCLUDING_LEAD + r"[^：:。\n]{0,10}[：:](?=[^\n]*\S)")
 _NEG_HEADING = re.compile(r"不予(?:准入|支持|受理|申报)|负面清单|禁入|禁止(?:准入|申报)|不得申[请报]|排除情形|限制情形")
 _ALL_REQUIRE = re.compile(r"^\s*(?:以上|上述|前述|本[^，。；]{0,6}所列)[^，。；]{0,12}?(?:均|都|一律)(?:要求|须|需|应当|应)"
                           r"(?:申请|申报|借款)?(?:企业|单位|主体|人)?")
@@ -64,7 +64,7 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
             continue
         role = roles[i]
         if role == "procedure" and doc_level:  # 【温馨提示】以上三款产品均要求…: a requirement of every item
-            shared = _for_every_item(structure.own_text(clause))
+            shared = _for_named_items(structure.own_text(clause), every=True)
             if shared.strip():
                 out.append(Passage(shared, clause.body_start, clause.address, True, False, False))
         if role in ("procedure", "purpose", "validity"):
@@ -128,19 +128,14 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
     return out
 
 
-def _for_named_items(text: str) -> str:
-    """``text`` with only its sentences that require something of items it names by number kept."""
-    return re.sub(r"[^。；;\n]+", lambda m: m.group(0) if _FOR_NAMED_ITEMS.match(m.group(0))
-                  and not _CLAWBACK.search(m.group(0)) else " " * len(m.group(0)), text)
-
-
-def _for_every_item(text: str) -> str:
-    """``text`` with only its sentences that bind items kept: 以上…均要求… (every item; the lead blanked) and
-    申请第二部分第（一）项支持的企业，…应当… (the items it names, bound in item_conditions)."""
+def _for_named_items(text: str, every: bool = False) -> str:
+    """``text`` with only its sentences that require something of items they name by number kept (申请第二部分
+    第（一）项支持的企业，…应当…; bound in item_conditions), and with ``every`` those that bind every item too
+    (以上…均要求…, their lead blanked)."""
     def keep(m: re.Match[str]) -> str:
         if _FOR_NAMED_ITEMS.match(m.group(0)) and not _CLAWBACK.search(m.group(0)):
             return m.group(0)
-        lead = _ALL_REQUIRE.match(m.group(0))
+        lead = _ALL_REQUIRE.match(m.group(0)) if every else None
         return " " * lead.end() + m.group(0)[lead.end():] if lead else " " * len(m.group(0))
     return re.sub(r"[^。；;\n]+", keep, text)
 

@@ -5,13 +5,20 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "APPLICANT", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text",
+    "APPLICANT", "EXCLUDING_LEAD", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text",
     "untable",
 ]
 
 
 # 申请扶持资金的企业: who applies, named before the requirements (none of them).
-APPLICANT = re.compile(r"(?:申请|申报|享受)[^，。；]{1,16}?的(?:企业|单位|主体|市场主体|经营主体|个体工商户)")
+APPLICANT = re.compile(r"(?:申请|申报|享受|获得|取得|领取)[^，。；]{1,16}?的(?:企业|单位|主体|市场主体|经营主体|个体工商户)")
+
+
+# 有下列情形之一的企业，不予支持: the lead of a list of cases that are ruled out.
+EXCLUDING_LEAD = r"(?:有|存在)?(?:下列|以下)情形之一的[^：:。\n]{0,12}?(?:不享受|不予|不得|不纳入|不适用)"
+
+# …除外 / 不受此限 / 不受此项限制: a case let off a requirement.
+LET_OFF = r"(?:除外|不受此限制?|不受(?:此|该|本|上述)[项款条]?限制)"
 
 
 # 不予补贴 / 不得享受 / 不再重复支持: support refused to whom the phrase before names.

@@ -25,7 +25,7 @@ _MATERIAL = re.compile(r"提交|提供[^，。；]{0,8}(?:材料|证明|复印�
 
 
 _EXAMPLES = re.compile(r"[^，。；]{2,40}、[^，。；]{2,20}等")
-_DUTY_LEAD = re.compile(r"\s*(?:获得|享受|取得|领取|申请|申报)[^，。；]{1,16}?的(?:企业|单位|主体|项目)[，,]\s*(?=须|应当|必须|应|需)")
+_DUTY_LEAD = re.compile(rf"\s*{APPLICANT.pattern}[，,]\s*(?=须|应当|必须|应|需)")
 
 
 def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) -> list[Condition]:

@@ -41,7 +41,6 @@ _NAMED_ORDINAL = re.compile(
     r"|附件[一二三四五六七八九十0-9]{0,3}\s*(?:[：:][^。；;\n]{0,40})?$"  # 附件：…支持标准 heads what follows
 )
 _BOLD_LABEL = re.compile(r"^\s*\*\*([^*：:\n]{2,10})\*\*\s*[：:]\s*")
-_LABEL_AFTER_TABLE = re.compile(r"^\s*(?:\*\*([^*：:\n]{2,10})\*\*\s*[：:]|【([^】\n]{2,10})】)\s*")
 _ENTRY_NAME = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^。*]+?)[。*\s]*$")
 # 享受上述支持措施的企业，还应当…: an unnumbered paragraph after a list speaks for the whole list.
 _BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项)")
@@ -265,10 +264,10 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                                              line_start + m.end()))
             table_rows = False
             continue
-        labelled = _LABEL_AFTER_TABLE.match(stripped) if cells is None and after_table else None
+        labelled = (_BOLD_LABEL.match(stripped) or _BRACKET_LEAD.match(stripped, pos)) if cells is None and after_table else None
         if labelled:  # **共同要求**：… below a table of items: a section of its own, not lost after the last row
-            name = labelled.group(1) or labelled.group(2)
-            _push(clauses, stack, Clause("heading", name, name, line_start, line_start + labelled.end()))
+            _push(clauses, stack, Clause("heading", labelled.group(1), labelled.group(1), line_start,
+                                         line_start + labelled.end()))
             continue
         if stripped.strip():
             table_rows = cells is not None and (table_rows or header is not None)
