@@ -153,5 +153,15 @@ def test_bold_labels_inside_an_entry_are_its_parts_and_end_the_list_above_them()
     assert first.end == next(c for c in s.clauses if c.label == "二、").start
 
 
+def test_bulleted_bold_labels_are_parts_that_start_at_their_bullet():
+    text = ("指南\n\n## 政策一｜设备奖励\n\n- **门槛**：投资达到1亿元以上。\n- **奖励**：最高2000万元。\n\n"
+            "## 政策二｜租金补贴\n\n- **门槛**：租用面积1000平方米以上。\n")
+    s = parse_structure(text, title="指南")
+    parts = [(c.heading, s.clauses[c.parent].heading) for c in s.clauses if c.kind == "part"]
+    assert parts == [("门槛", "政策一｜设备奖励"), ("奖励", "政策一｜设备奖励"), ("门槛", "政策二｜租金补贴")]
+    threshold = next(c for c in s.clauses if c.kind == "part")
+    assert s.own_text(threshold).strip() == "投资达到1亿元以上。"
+
+
 def test_an_amount_under_a_combined_limit_and_term_label_is_an_offer():
     assert is_measure("适用对象：小型、微型企业。\n额度期限：单户最高200万元，期限最长1年。")

@@ -40,7 +40,7 @@ _NAMED_ORDINAL = re.compile(
     r"|第[一二三四五六七八九十0-9]{1,3}项(?:\s*$|[\s\u3000：:、.．]+[^。；;\n，,]{2,30}。?\**\s*$)"  # 第1项 (…名称) heading an entry
     r"|附件[一二三四五六七八九十0-9]{0,3}\s*(?:[：:][^。；;\n]{0,40})?$"  # 附件：…支持标准 heads what follows
 )
-_BOLD_LABEL = re.compile(r"^\s*\*\*([^*：:\n]{2,10})\*\*\s*[：:]\s*")
+_BOLD_LABEL = re.compile(r"^\s*(?:[-+]\s+)?\*\*([^*：:\n]{2,10})\*\*\s*[：:]\s*")
 _ENTRY_NAME = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^。*]+?)[。*\s]*$")
 # 享受上述支持措施的企业，还应当…: an unnumbered paragraph after a list speaks for the whole list.
 _BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项)")
@@ -341,7 +341,8 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
             if kind == "part":  # under the entry it is part of: after the parts before it, not inside them
                 while any(clauses[i].kind == "part" for i in stack):
                     stack.pop()
-            _push(clauses, stack, Clause(kind, label, heading, line_start + start, line_start + body),
+            at = 0 if kind == "part" else start  # - **门槛**：… starts at its line, bullet and all
+            _push(clauses, stack, Clause(kind, label, heading, line_start + at, line_start + body),
                   pop=kind != "part")
         if segments is not None and not is_md_heading and len(starts) == 1:
             at = clauses[-1].body_start - line_start if clauses and clauses[-1].start >= line_start else pos
