@@ -861,9 +861,9 @@ def test_every_alias_the_profile_table_knows_is_read_as_a_qualification():
 
 def test_a_place_before_the_registration_it_hosts_and_a_threshold_label_are_read():
     assert keys("须在包头市办理工商注册和税务登记", region="150200") == {("within", "region_code", "150200")}
-    from recommender.text.roles import _heading_role
-    assert _heading_role("通用门槛") == "conditions"
-    assert _heading_role("调整小微企业流动资金贷款贴息门槛") is None
+    from recommender.text.headings import heading_role
+    assert heading_role("通用门槛") == "conditions"
+    assert heading_role("调整小微企业流动资金贷款贴息门槛") is None
 
 
 def test_a_range_with_inclusive_marks_is_two_bounds():
@@ -884,8 +884,8 @@ def test_an_exclusion_list_reads_examples_boilerplate_and_either_case_as_a_revie
 
 
 def test_the_labels_of_a_policy_card_have_their_roles():
-    from recommender.text.roles import _heading_role
-    assert [_heading_role(h) for h in ("谁能享受", "享受什么", "找谁办")] == ["conditions", "standard", "procedure"]
+    from recommender.text.headings import heading_role
+    assert [heading_role(h) for h in ("谁能享受", "享受什么", "找谁办")] == ["conditions", "standard", "procedure"]
 
 
 def test_a_case_let_back_into_an_exclusion_is_not_turned_around():
@@ -900,3 +900,28 @@ def test_a_case_let_back_into_an_exclusion_is_not_turned_around():
                                            ("电子设备制造企业", ("C39",)), ("从事麻纺织", ("C173",))])
 def test_common_trade_words_resolve_to_their_class(text, codes):
     assert keys(text) == {("in", "industry", codes)}
+
+
+def test_trades_named_by_their_full_class_name():
+    assert keys("主营房地产开发经营的企业", negated=True) == {("not_in", "industry", ("K7010",))}
+    assert keys("从事谷物磨制的企业") == {("in", "industry", ("C131",))}
+
+
+def test_an_officers_listing_as_dishonest_is_not_the_firms():
+    assert keys("企业及其实际控制人未被列为失信被执行人") == {("eq", "dishonest", False)}
+    found = find_conditions("其法定代表人被列为失信被执行人的", 0, "一、", region_code=None, negated=True)
+    assert "dishonest" not in {c.field for c in found.conditions}
+
+
+def test_either_case_of_an_exclusion_is_a_requirement_of_its_own():
+    text = "企业被列为失信被执行人，或者其法定代表人、实际控制人被列为失信被执行人的"
+    found = find_conditions(text, 0, "一、", region_code=None, negated=True)
+    assert [c.op for c in found.conditions] == ["eq", "unknown"]
+    assert found.conditions[1].text == "其法定代表人、实际控制人被列为失信被执行人"
+
+
+def test_how_a_figure_is_counted_is_no_part_of_the_requirement():
+    from recommender.text.phrases import requirement_text
+
+    assert requirement_text("当年实际到位外资金额达到1000万美元以上（以商务部门统计为准）。") == "当年实际到位外资金额达到1000万美元以上"
+    assert requirement_text("项目固定资产投资（不含土地价款）达到1亿元以上") == "项目固定资产投资（不含土地价款）达到1亿元以上"

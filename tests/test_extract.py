@@ -1227,3 +1227,25 @@ def test_a_requirement_naming_an_entry_by_its_path_binds_that_entry_only():
     assert not any(c.field == "qualifications" for c in award.conditions)
     assert any(c.field == "qualifications" for c in grant.conditions)
     assert not any(c.text.startswith("第一条") for c in grant.conditions)
+
+
+def test_cards_set_off_by_rules_are_items_with_their_labels_under_them():
+    text = ("【适用范围】以下政策适用于在本县注册登记的企业。\n\n━━━━ 卡片一 ━━━━\n\n【政策名称】吸纳就业补贴\n\n"
+            "【享受对象】小型、微型企业\n\n【补贴标准】按每人1000元给予补贴。\n\n━━━━ 卡片二 ━━━━\n\n"
+            "【政策名称】学徒培训补贴\n\n【享受对象】各类企业\n\n【享受条件】签订6个月以上劳动合同。\n\n"
+            "【补贴标准】每人每年补贴4000元。\n")
+    first, second = extract_policy(text, "cards", {"region_code": "500229"}).items
+    assert "size" in {c.field for c in first.conditions}
+    assert "size" not in {c.field for c in second.conditions}
+    assert any("劳动合同" in c.text for c in second.conditions)
+    assert not any("劳动合同" in c.text for c in first.conditions)
+
+
+def test_plain_labels_of_a_product_head_its_lists_and_its_terms_stay_one_item():
+    text = ("【产品一】科创担\n\n产品定位：服务科技型企业。\n\n服务对象：具备下列条件之一的企业：\n（1）高新技术企业；\n"
+            "（2）科技型中小企业。\n\n准入要求：\n（1）成立时间满2年；\n（2）上年度营业收入不低于300万元。\n\n"
+            "担保额度：单户最高1000万元。\n\n【产品二】首贷通\n\n服务对象：小型、微型企业。\n\n准入要求：\n"
+            "（1）正常经营一年以上。\n\n贷款额度：单户最高300万元。\n贷款利率：执行优惠利率，区财政另按贷款本金的1%给予贴息。\n")
+    first, second = extract_policy(text, "products", {"region_code": "500229"}).items
+    assert {c.key() for c in first.conditions} >= {("ge", "age_years", 2), ("ge", "revenue", 300)}  # not alternatives
+    assert ("ge", "age_years", 1) in {c.key() for c in second.conditions}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from recommender.rules.schema import Condition
 from recommender.text.condition_patterns import INDUSTRY_FRAME, NO_LEAD, Hit
@@ -35,8 +36,12 @@ def _checks_branch(hit: Hit, branch: str, branch_start: int) -> bool:
     return hit.field != "industry" or bool(INDUSTRY_FRAME.search(branch))
 
 
-def or_across_phrases(head: str, hits: list[Hit], words: str, offset: int, clause: str) -> list[Condition]:
-    """An any_of over alternatives joined by ，或者 (checkable ones per hit, the rest unknown), else []."""
+def or_across_phrases(head: str, hits: list[Hit], words: str, offset: int, clause: str,
+                      negated: bool = False) -> list[Condition]:
+    """An any_of over alternatives joined by ，或者 (checkable ones per hit, the rest unknown), else [].
+
+    ``negated`` (a case of an exclusion list): either alternative rules the firm out, so each is a
+    requirement of its own."""
     branches = or_branches(head)
     if len(branches) < 2 or NEGATED_LEAD.search(head, 0, branches[0][1]):
         return []
@@ -58,6 +63,8 @@ def or_across_phrases(head: str, hits: list[Hit], words: str, offset: int, claus
     if all(c.op == "unknown" for c in children):
         return []  # no field checks any of them: read as a leftover requirement
     start, end = branches[0][0], branches[-1][1]
+    if negated:  # 有下列情形之一的不予受理：企业被列为失信被执行人，或者其法定代表人…的
+        return [*(to_condition(h, words, offset, clause) for h in shared), *(replace(c, clause=clause) for c in children)]
     return [*(to_condition(h, words, offset, clause) for h in shared), Condition(
         op="any_of", any_of=tuple(children), clause=clause, span=(offset + start, offset + end),
         text=TRIM.sub("", words[start:end]), confidence=0.7)]

@@ -73,6 +73,8 @@ _RATING = re.compile(
     r"|(?P<single>[ABMCD])\s*级(?P<above2>及以上|以上)?\s*纳税人"
 )
 _DISHONEST = re.compile(r"失信被执行人|失信联合惩戒对象")  # 严重失信主体名单 is another list (unknown)
+_OFFICER = re.compile(r"法定代表人|实际控制人|控股股东|主要负责人|股东|董事|高管")
+_FIRM_AND_OFFICER = re.compile(r"(?:企业|单位|公司|申请人|本人)[^，,。；;]{0,4}?(?:及|和|与|或者?|以及)[^，,。；;]{0,2}?其")
 _NO_LOAN = re.compile(
     r"首贷户|首贷企业|首次(?:从[^，。；]{0,12})?(?:获得|取得|申请|获)[^，。；]{0,8}贷款"
     r"|(?:此前|之前|以前)?(?:无|没有)(?:任何)?(?:银行)?(?:贷款|信贷)记录"
@@ -171,6 +173,9 @@ def categorical_hits(text: str, negated: bool = False) -> list[Hit]:
     for hit in _rating_hits(text, negated):
         add(hit)
     for m in _DISHONEST.finditer(text):
+        phrase = text[max(text.rfind(c, 0, m.start()) for c in "，,。；;\n") + 1:m.start()]
+        if _OFFICER.search(phrase) and not _FIRM_AND_OFFICER.search(phrase):
+            continue  # …，或者其法定代表人被列为失信被执行人的: the officer's record, which no field holds
         add(Hit("dishonest", "eq", False, m.start(), m.end(), confidence=0.95))
     for m in _RD_SPENT.finditer(text):  # 开展研发活动中实际发生的研发费用: some R&D spending
         add(Hit("rd_expense", "gt", 0, m.start(), m.end(), confidence=0.8))
@@ -250,7 +255,7 @@ def _industry_names() -> tuple[re.Pattern[str], dict[str, list[str]], frozenset[
     return re.compile(_alternation(resolved)), resolved, frozenset(synonyms)
 
 
-_TRADE_ENDING = r"(?:制造|加工|生产|种植|养殖|饲养|开采|采选|冶炼|业|服务|批发|零售|设计|开发|施工|运输|联运|仓储|修理)$"
+_TRADE_ENDING = r"(?:制造|加工|生产|种植|养殖|饲养|开采|采选|冶炼|业|服务|批发|零售|设计|开发|经营|施工|运输|联运|仓储|修理|磨制)$"
 # 消防、卫生等部门检查: offices, not trades; 道路运输经营许可: a licence, not a trade
 _DEPARTMENT_AFTER = re.compile(r"[^，。；]{0,6}?(?:部门|机关|主管|机构)|(?:经营)?(?:许可|资质|资格证)")
 _LIST_PUNCT = re.compile(r"[\s、，,。；;：:和及与或者]")

@@ -394,7 +394,7 @@ def find_conditions(
         if ends_sentence:
             _close_run(found, run, text, base)
         words = part[:cut]
-        alternatives = or_across_phrases(head, hits, words, offset, clause)
+        alternatives = or_across_phrases(head, hits, words, offset, clause, negated=neg)
         if alternatives:
             found.conditions.extend(alternatives)
             continue

@@ -59,6 +59,8 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
     """Whether measure children are separate items rather than tiers or terms of one."""
     if parent is None or all(structure.clauses[k].kind == "sentence" for k in kids):
         return True  # offers cut from one sentence were already told apart from tiers (text.offers)
+    if all(structure.clauses[k].kind in ("part", "label") and roles[k] == "standard" for k in kids):
+        return False  # 贷款额度：… 贷款利率：…贴息: the terms of one product, each labelled
     if all(_names_benefit(structure.clauses[k].heading or "") for k in kids):
         return True
     if all(structure.clauses[k].kind == "article" and _GIVES.search(structure.own_text(structure.clauses[k]))

@@ -92,9 +92,13 @@ _ROW_LABEL = re.compile(r"^[^　]{1,10}?\s*　[\s　]*(?=\S)")  # 研发　拥�
 _HEADING_LEAD = re.compile(r"^[^，。；：:]{1,8}(?:方面|要求|条件)[：:]")
 
 
+# …达到1000万美元以上（以商务部门统计为准）: how the figure is counted, not a requirement of its own
+_BASIS_NOTE = re.compile(r"[（(](?:以|按|据|依)[^（）()]{1,30}(?:为准|计算|确定|认定)[）)]\s*$")
+
+
 def requirement_text(raw: str) -> str:
-    """A requirement phrase without its lead-in (申报企业须为…), table row label or edge punctuation."""
-    raw = _ROW_LABEL.sub("", raw.strip())
+    """A requirement phrase without its lead-in (申报企业须为…), table row label, basis note or edge punctuation."""
+    raw = _BASIS_NOTE.sub("", _ROW_LABEL.sub("", raw.strip()).rstrip(" ，,。；;"))
     return _TAIL.sub("", TRIM.sub("", _LEAD.sub("", TRIM.sub("", _HEADING_LEAD.sub("", raw.strip())))))
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from recommender.text.lexicon import patterns
+from recommender.text.headings import heading_role
 from recommender.text.phrases import EXCLUDING_LEAD
 from recommender.text.structure import Clause, Structure
 
@@ -47,31 +46,6 @@ _NO_ANSWER = re.compile(r"(?:^[\s*]*|答\s*[:：]\s*)(?:不能|不可以|不可|
 _VALIDITY = re.compile(r"有效期(?!内)|起施行|起执行|执行至|负责解释|执行期限")  # not 在有效期内的高新技术企业
 
 
-@cache
-def _role_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((role, tuple(words)) for role, words in patterns()["section_roles"].items())
-
-
-# Headings not in the word lists, by their last word: 返还对象, 奖补条件, 返还标准, 经办方式.
-_ROLE_SUFFIX = (
-    ("conditions", re.compile(r"(?:对象|条件|资格|门槛)(?:和要求)?$")),  # 通用门槛, not 调整…贴息门槛
-    ("procedure", re.compile(r"(?:程序|流程|材料|时间|渠道|经办方式|办理方式|申报方式|申请方式)$")),
-)
-
-
-@cache
-def _heading_role(heading: str) -> str | None:
-    for role, words in _role_words():
-        if any(w in heading for w in words) and not (role == "validity" and "有效期内" in heading):
-            return role  # (在有效期内的高新技术企业 is a requirement, not the document's term)
-    short = heading.strip().rstrip("。：:")
-    if len(short) <= 8:
-        for role, suffix in _ROLE_SUFFIX:
-            if suffix.search(short):
-                return role
-    return None
-
-
 _STILL_REQUIRED = re.compile(r"^[^。；]{0,24}?(?:还|均|须|应当|应|需|必须)[^。；]{0,6}(?:符合|满足|具备|具有)")
 # 【享受主体】 / **申报对象**： / 申报条件： / | 受理条件 | (a row of a 要素 | 内容 table): a label heading what follows
 _LABEL_LINE = re.compile(
@@ -88,7 +62,7 @@ def conditions_blocks(text: str) -> list[tuple[int, int, str]]:
     labels = list(_LABEL_LINE.finditer(text))
     out = []
     for n, m in enumerate(labels):
-        if _heading_role(_label(m)) == "conditions":
+        if heading_role(_label(m)) == "conditions":
             out.append((m.end(), labels[n + 1].start() if n + 1 < len(labels) else len(text), _label(m)))
     return out
 
@@ -96,7 +70,7 @@ def conditions_blocks(text: str) -> list[tuple[int, int, str]]:
 def procedure_tail(text: str) -> int:
     """Where a clause's own text turns to how to apply (a 【政策依据】 or 申报材料： label line), else its end."""
     for m in _LABEL_LINE.finditer(text):
-        if _heading_role(_label(m)) == "procedure":
+        if heading_role(_label(m)) == "procedure":
             return m.start()
     return len(text)
 
@@ -110,7 +84,7 @@ def clause_role(structure: Structure, clause: Clause) -> str:
     if clause.heading.endswith(("？", "?")) and is_measure(own) and _AMOUNT.search(own):
         return "body"  # 哪些企业可以申领？答：…给予…: an answer that offers is a measure
     for c in [clause, *structure.ancestors(clause)[::-1]]:
-        role = _heading_role(c.heading) if c.heading else None
+        role = heading_role(c.heading) if c.heading else None
         if role == "conditions" and c is not clause and _PROCEDURAL.search(own):
             return "procedure"  # 三、申报要求（一）申报时间为…，逾期不予受理: how to apply, not who may
         if role == "procedure" and any(_EXCLUDES_LIST.search(structure.own_text(x)) for x in (clause, *structure.ancestors(clause)[-1:])):

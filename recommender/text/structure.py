@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from recommender.text.headings import heading_role
+
 __all__ = ["Clause", "Structure", "conditions_cells", "parse_structure"]
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -35,11 +37,14 @@ _INLINE = re.compile(
     r"(?<=[：:；;。\s])\s*(?=[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳]|[一二三四五六七八九十]{1,2}是(?![否指]))"
 )
 _HEADING_END = re.compile(r"[。：:]")
+_RULE_CHARS = "━─—=＝~～◆◇■□●○★☆·"
 _NAMED_ORDINAL = re.compile(
-    r"【?(?:政策|产品|事项|项目|措施|专项|附件)[一二三四五六七八九十0-9]{1,3}\s*(?:】\s*[：:]?|[：:、.．\s]|$)[^。；;\n]{0,36}$"
+    rf"(?:[{_RULE_CHARS}]{{2,}}\s*)?"  # ━━━━ 卡片一 ━━━━: a card set off by a rule
+    r"【?(?:政策|产品|事项|项目|措施|专项|附件|卡片)[一二三四五六七八九十0-9]{1,3}\s*(?:】\s*[：:]?|[：:、.．\s]|$)[^。；;\n]{0,36}$"
     r"|第[一二三四五六七八九十0-9]{1,3}项(?:\s*$|[\s\u3000：:、.．]+[^。；;\n，,]{2,30}。?\**\s*$)"  # 第1项 (…名称) heading an entry
     r"|附件[一二三四五六七八九十0-9]{0,3}\s*(?:[：:][^。；;\n]{0,40})?$"  # 附件：…支持标准 heads what follows
 )
+_PLAIN_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]\s*")
 _BOLD_LABEL = re.compile(r"^\s*(?:[-+]\s+)?\*\*([^*：:\n]{2,10})\*\*\s*[：:]\s*")
 _ENTRY_NAME = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^。*]+?)[。*\s]*$")
 # 享受上述支持措施的企业，还应当…: an unnumbered paragraph after a list speaks for the whole list.
@@ -304,21 +309,26 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                         _same_title(stripped[pos:].strip("* "), title) and not clauses):
                     kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
                 elif n == 0 and _NAMED_ORDINAL.match(stripped, pos):  # 产品二：首贷通 in plain text
-                    kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
+                    kind, label, body = "heading", stripped[pos:].strip("* " + _RULE_CHARS), len(stripped)
                     ordinals += 1
                 elif n == 0 and stack and clauses[stack[-1]].kind in _LIST_KINDS and clauses[stack[-1]].label \
                         and _BACK_REFERENCE.match(stripped, pos):
                     # …（三）…。\n享受上述支持措施的企业，还应当…: the paragraph closes the list, under its parent
                     kind, label, body = clauses[stack[-1]].kind, "", pos
                 elif n == 0 and (lead := _BRACKET_LEAD.match(stripped, pos)) and (
-                        not stack or stack[0] in bracketed or ordinals > 1 and lead.group(1) not in labels):
+                        not stack or stack[0] in bracketed or ordinals > 1 and lead.group(1) not in labels
+                        and heading_role(lead.group(1)) not in ("conditions", "standard")):
                     # 【申报条件】… heads a section of a guide; inside a product or clause it is a label, unless
-                    # no product before used it (【温馨提示】 after 【产品三】: a section of its own again)
+                    # no product before used it and it is no term of a product (【温馨提示】 after 【产品三】: a
+                    # section of its own again; 【享受条件】 first met in 卡片二: still a part of the card)
                     kind, label, body = "heading", lead.group(1), lead.end()
                     bracketed.add(len(clauses))
                 elif n == 0 and stack and (bold := _BOLD_LABEL.match(stripped)):
                     # **支持标准**：… inside an entry (### 政策1): a labelled part, which ends the list above it
                     kind, label, body = "part", f"【{bold.group(1)}】", bold.end()
+                elif n == 0 and stack and ordinals and (plain := _PLAIN_LABEL.match(stripped, pos)) and heading_role(plain.group(1)):
+                    # 准入要求：\n（1）…: a labelled part of a product in plain text, the list below it its own
+                    kind, label, body = "part", f"【{plain.group(1)}】", plain.end()
                 elif n == 0 and (bullet := _BULLET_ENTRY.match(stripped, pos)):  # ▲ 住宿业提质升级奖励
                     kind, label, body = "bullet", "▲" + bullet.group(1), len(stripped)
                 elif n == 0 and lead and ordinals:  # 【准入条件】 inside 【产品一】: a labelled part of the product

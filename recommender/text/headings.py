@@ -1,0 +1,35 @@
+"""What a heading or label names: the role of the text under it (conditions, standard, procedure...)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from recommender.text.lexicon import patterns
+
+__all__ = ["heading_role"]
+
+
+@cache
+def _role_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((role, tuple(words)) for role, words in patterns()["section_roles"].items())
+
+
+# Headings not in the word lists, by their last word: 返还对象, 奖补条件, 返还标准, 经办方式.
+_ROLE_SUFFIX = (
+    ("conditions", re.compile(r"(?:对象|条件|资格|门槛)(?:和要求)?$")),  # 通用门槛, not 调整…贴息门槛
+    ("procedure", re.compile(r"(?:程序|流程|材料|时间|渠道|经办方式|办理方式|申报方式|申请方式)$")),
+)
+
+
+@cache
+def heading_role(heading: str) -> str | None:
+    for role, words in _role_words():
+        if any(w in heading for w in words) and not (role == "validity" and "有效期内" in heading):
+            return role  # (在有效期内的高新技术企业 is a requirement, not the document's term)
+    short = heading.strip().rstrip("。：:")
+    if len(short) <= 8:
+        for role, suffix in _ROLE_SUFFIX:
+            if suffix.search(short):
+                return role
+    return None
