@@ -1249,3 +1249,20 @@ def test_plain_labels_of_a_product_head_its_lists_and_its_terms_stay_one_item():
     first, second = extract_policy(text, "products", {"region_code": "500229"}).items
     assert {c.key() for c in first.conditions} >= {("ge", "age_years", 2), ("ge", "revenue", 300)}  # not alternatives
     assert ("ge", "age_years", 1) in {c.key() for c in second.conditions}
+
+
+def test_notes_above_a_list_table_bind_every_row_or_the_rows_they_number():
+    text = ("**清单说明**\n\n1. 清单所列事项的申报主体，应为注册地在本区的企业。\n\n"
+            "2. 申报序号2、序号3事项的企业，纳税信用等级还应为B级以上。\n\n"
+            "3. 被列入严重失信主体名单的企业，不得申报清单内任何事项。\n\n"
+            "| 序号 | 政策事项 | 支持对象及条件 | 支持标准 |\n|---|---|---|---|\n"
+            "| 1 | 研发奖励 | 高新技术企业 | 一次性奖励10万元 |\n"
+            "| 2 | 首贷贴息 | 小型、微型企业 | 按利息的50%给予贴息 |\n"
+            "| 3 | 担保费补助 | 小型、微型企业 | 按担保费的50%给予补助 |\n")
+    items = extract_policy(text, "list", {"region_code": "500115"}).items
+    assert len(items) == 3
+    for item in items:
+        assert ("within", "region_code", "500115") in {c.key() for c in item.conditions}
+        assert any("严重失信主体名单" in c.text for c in item.conditions)
+    rated = [("in", "tax_credit", ("A", "B")) in {c.key() for c in i.conditions} for i in items]
+    assert rated == [False, True, True]
