@@ -925,3 +925,15 @@ def test_how_a_figure_is_counted_is_no_part_of_the_requirement():
 
     assert requirement_text("当年实际到位外资金额达到1000万美元以上（以商务部门统计为准）。") == "当年实际到位外资金额达到1000万美元以上"
     assert requirement_text("项目固定资产投资（不含土地价款）达到1亿元以上") == "项目固定资产投资（不含土地价款）达到1亿元以上"
+
+
+def test_run_together_trade_pairs_and_state_ownership_before_a_trade():
+    assert keys("从事批发零售、住宿餐饮的企业") == {("in", "industry", ("F", "H"))}
+    assert keys("国有及国有控股物流企业", negated=True) == {("not_in", "ownership", ("国有",))}
+
+
+@pytest.mark.parametrize("phrase", ["《若干政策》的支持对象", "需要提醒的是", "不能享受《若干政策》中的任何一项支持"])
+def test_discourse_words_are_no_requirements(phrase):
+    from recommender.text.phrases import NOT_REQUIREMENT
+
+    assert NOT_REQUIREMENT.search(phrase)
