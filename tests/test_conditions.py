@@ -937,3 +937,8 @@ def test_discourse_words_are_no_requirements(phrase):
     from recommender.text.phrases import NOT_REQUIREMENT
 
     assert NOT_REQUIREMENT.search(phrase)
+
+
+def test_a_promise_not_to_move_away_names_no_registration():
+    assert "region_code" not in {k[1] for k in keys("但获奖企业须承诺三年内不将注册地迁出本州", region="522600")}
+    assert keys("在本州注册登记", region="522600") == {("within", "region_code", "522600")}

@@ -1266,3 +1266,12 @@ def test_notes_above_a_list_table_bind_every_row_or_the_rows_they_number():
         assert any("严重失信主体名单" in c.text for c in item.conditions)
     rated = [("in", "tax_credit", ("A", "B")) in {c.key() for c in i.conditions} for i in items]
     assert rated == [False, True, True]
+
+
+def test_a_registration_in_the_lead_of_a_measures_section_binds_its_items():
+    text = ("三、政策支持\n\n州财政统筹资金，对在本州注册登记的林下经济企业给予以下支持。\n\n"
+            "（一）基地建设补助。对连片种植面积在100亩以上的企业，按每亩300元给予补助。\n\n"
+            "（二）加工设备补助。对新购置生产设备投资额达到300万元的企业，按10%给予补助。\n")
+    items = extract_policy(text, "plan", {"region_code": "522600"}).items
+    assert len(items) == 2
+    assert all(("within", "region_code", "522600") in {c.key() for c in i.conditions} for i in items)

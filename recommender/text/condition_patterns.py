@@ -200,7 +200,7 @@ def _region_codes(place: str) -> tuple[str, ...]:
     return tuple(region_codes_for_name(place))
 
 
-_MOVE_AWAY = re.compile(r"(?:不|不得|不会)(?:迁离|迁出|外迁|搬离)")
+_MOVE_AWAY = re.compile(r"(?:不|不得|不会)(?:将[^，。；]{0,8}?)?(?:迁离|迁出|外迁|搬离)")
 
 
 def region_hits(text: str, region_code: str | None) -> list[Hit]:
@@ -209,7 +209,8 @@ def region_hits(text: str, region_code: str | None) -> list[Hit]:
         return []
     out = []
     for m in _REGION.finditer(text):
-        if _MOVE_AWAY.search(text, m.start(), min(len(text), m.end() + 2)):
+        phrase = max(text.rfind(c, 0, m.start()) for c in "，,。；;") + 1
+        if _MOVE_AWAY.search(text, phrase, min(len(text), m.end() + 2)):
             continue  # 注册地不迁离本市: a promise about the future, not where the firm is registered
         place = re.sub(r"^.*(?:在|于|注册地|位于|为|属于)", "", m.group("place") or "")
         if m.group("local") or re.search(r"[本我](?:县|市|区|省|州)$|^全?(?:县|市|区|州)$", place):  # 在州内 / 全州范围内
