@@ -942,3 +942,9 @@ def test_discourse_words_are_no_requirements(phrase):
 def test_a_promise_not_to_move_away_names_no_registration():
     assert "region_code" not in {k[1] for k in keys("但获奖企业须承诺三年内不将注册地迁出本州", region="522600")}
     assert keys("在本州注册登记", region="522600") == {("within", "region_code", "522600")}
+
+
+def test_a_listed_tier_of_thresholds_requires_its_lowest_step():
+    assert keys("上一年度营业收入超过5亿元、2亿元、1亿元的物流企业") >= {("gt", "revenue", 10000)}
+    assert ("gt", "revenue", 50000) not in keys("上一年度营业收入超过5亿元、2亿元、1亿元的物流企业")
+    assert keys("从业人员不超过100人、200人") == {("le", "employees", 200)}

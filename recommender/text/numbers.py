@@ -232,8 +232,15 @@ def find_bounds(text: str) -> list[Bound]:
             bounds.append(Bound("le", nxt, (start, lo_end), text[start:lo_end]))
             used.add(i + 1)
             continue
+        tier = _tier_run(text, quantities, i)
+        if tier:  # 营业收入超过5亿元、2亿元、1亿元的，分别奖励…: the lowest tier is the requirement
+            used.update(range(i + 1, i + len(tier)))
+            q, end = min(tier, key=lambda t: t.value), tier[-1].span[1]
+            tiered = True
+        else:
+            tiered = False
         w0 = max(0, start - 14)
-        bare = _BARE_LOW.search(text[w0:start])
+        bare = None if tiered else _BARE_LOW.search(text[w0:start])
         if bare and not _DATE_WORD.search(text, w0 + bare.end(1), start):
             lo = parse_number(bare.group(1))
             if lo is not None:
@@ -267,9 +274,25 @@ def find_bounds(text: str) -> list[Bound]:
         elif op and incl:
             op = {"lt": "le", "gt": "ge"}.get(op, op)
             b_end += incl.end()
+        if op and tiered and op in ("lt", "le"):
+            q = max(tier, key=lambda t: t.value)  # 不超过100万元、200万元: the highest ceiling
         if op:
             bounds.append(Bound(op, q, (b_start, b_end), text[b_start:b_end]))
     return bounds
+
+
+_TIER_SEP = re.compile(r"\s*[、，,]\s*")
+
+
+def _tier_run(text: str, quantities: list[Quantity], i: int) -> list[Quantity]:
+    """Quantities of one unit listed with 、 from ``i`` on (5亿元、2亿元、1亿元), when there are two or more."""
+    run = [quantities[i]]
+    for nxt in quantities[i + 1:]:
+        gap = text[run[-1].span[1]:nxt.span[0]]
+        if nxt.unit != run[-1].unit or not _TIER_SEP.fullmatch(gap) or "、" not in gap:
+            break
+        run.append(nxt)
+    return run if len(run) > 1 else []
 
 
 def _suffix_end(text: str, end: int) -> int:
