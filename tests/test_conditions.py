@@ -948,3 +948,12 @@ def test_a_listed_tier_of_thresholds_requires_its_lowest_step():
     assert keys("上一年度营业收入超过5亿元、2亿元、1亿元的物流企业") >= {("gt", "revenue", 10000)}
     assert ("gt", "revenue", 50000) not in keys("上一年度营业收入超过5亿元、2亿元、1亿元的物流企业")
     assert keys("从业人员不超过100人、200人") == {("le", "employees", 200)}
+
+
+def test_one_side_of_an_or_inside_a_phrase_that_no_field_checks_is_an_unknown_alternative():
+    found = find_conditions("对2025年1月1日以后在我区新注册或者由区外整体迁入的软件企业", 0, "一、", region_code="500104")
+    group = next(c for c in found.conditions if c.op == "any_of")
+    assert [(c.op, c.text) for c in group.any_of] == [("ge", "2025年1月1日以后"), ("unknown", "由区外整体迁入")]
+    assert ("in", "industry", ("I65",)) in {c.key() for c in found.conditions}  # the subject both sides share
+    assert "any_of" not in {c.op for c in find_conditions("新认定为市级或者国家级农业产业化龙头企业", 0, "一、",
+                                                         region_code=None).conditions}

@@ -15,7 +15,7 @@ from recommender.text.phrases import (
     requirement_text,
 )
 
-__all__ = ["or_across_phrases", "to_condition"]
+__all__ = ["or_across_phrases", "or_within_phrase", "to_condition"]
 
 
 def to_condition(hit: Hit, text: str, base: int, clause: str) -> Condition:
@@ -68,3 +68,39 @@ def or_across_phrases(head: str, hits: list[Hit], words: str, offset: int, claus
     return [*(to_condition(h, words, offset, clause) for h in shared), Condition(
         op="any_of", any_of=tuple(children), clause=clause, span=(offset + start, offset + end),
         text=TRIM.sub("", words[start:end]), confidence=0.7)]
+
+
+# …新注册或者由区外整体迁入的软件企业: one 或者 inside a phrase, before the subject both sides share.
+_INNER_OR = re.compile(r"(?<![，,、])(?:或者|或是|或)(?!其他|其它|以上|以下|之一|其|者)")
+_SUBJECT_TAIL = re.compile(r"的[^的，,。；;]{0,16}$")
+_REQUIREMENT_VERB = re.compile(r"迁入|引进|设立|取得|获得|通过|拥有|认定|入选|落户|开展|实施|建成|签订|纳入|完成")
+
+
+def or_within_phrase(head: str, hits: list[Hit], words: str, offset: int, clause: str,
+                     negated: bool = False) -> tuple[list[Condition], list[Hit], tuple[int, int]] | None:
+    """An any_of when one side of a phrase's 或者 is checked by one hit and the other by none (2025年以后新注册
+    或者由区外整体迁入的企业): (the any_of, the hits it uses, the span of the side no field checks), else None."""
+    ors = list(_INNER_OR.finditer(head))
+    if negated or len(ors) != 1:
+        return None
+    at = ors[0]
+    tail = _SUBJECT_TAIL.search(head, at.end())
+    right_end = tail.start() if tail else len(head)
+    left_start = max(head.rfind(c, 0, at.start()) for c in "，,；;") + 1
+    inner = [h for h in hits if h.field != "region_code" and left_start <= h.start and h.end <= right_end]
+    left = [h for h in inner if h.end <= at.start()]
+    right = [h for h in inner if h.start >= at.end()]
+    if len(left) + len(right) != 1:
+        return None
+    hit = (left or right)[0]
+    side = (at.end(), right_end) if left else (left_start, at.start())
+    text = requirement_text(words[side[0]:side[1]])
+    if len(text) < 4 or not _REQUIREMENT_VERB.search(text) or NOT_REQUIREMENT.search(text) or text.endswith("级"):
+        return None  # 新认定为市级或者国家级农业产业化龙头企业: two levels of one title, not two requirements
+    checked = to_condition(hit, words, offset, "")
+    other = Condition(op="unknown", text=text, span=(offset + side[0], offset + side[1]), confidence=0.5)
+    members = (checked, other) if left else (other, checked)
+    span = (min(hit.start, side[0]), max(hit.end, side[1]))
+    group = Condition(op="any_of", any_of=members, clause=clause, span=(offset + span[0], offset + span[1]),
+                      text=TRIM.sub("", words[span[0]:span[1]]), confidence=0.6)
+    return [group], [hit], side

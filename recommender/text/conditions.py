@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from recommender.rules.schema import Condition
-from recommender.text.alternatives import or_across_phrases, to_condition
+from recommender.text.alternatives import or_across_phrases, or_within_phrase, to_condition
 from recommender.text.condition_patterns import (
     NO_LEAD,
     Hit,
@@ -398,6 +398,12 @@ def find_conditions(
         if alternatives:
             found.conditions.extend(alternatives)
             continue
+        inner = or_within_phrase(head, hits, words, offset, clause, negated=neg)
+        if inner:
+            group, used, (s, e) = inner
+            found.conditions.extend(group)
+            found.leftovers = [(o, t) for o, t in found.leftovers if not offset + s <= o < offset + e]
+            hits = [h for h in hits if h not in used]
         for group in _or_groups(hits, head):
             operating = _OR_OPERATING.match(head, group[0].end) if group[0].field == "region_code" else None
             if len(group) == 1 and operating:  # 在本区注册登记或者在本区实际经营: either place counts
