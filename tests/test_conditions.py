@@ -957,3 +957,17 @@ def test_one_side_of_an_or_inside_a_phrase_that_no_field_checks_is_an_unknown_al
     assert ("in", "industry", ("I65",)) in {c.key() for c in found.conditions}  # the subject both sides share
     assert "any_of" not in {c.op for c in find_conditions("新认定为市级或者国家级农业产业化龙头企业", 0, "一、",
                                                          region_code=None).conditions}
+
+
+def test_one_trades_sales_threshold_is_no_revenue_bound_on_every_firm():
+    found = find_conditions("当年度批发业销售额达到2000万元或者零售业销售额达到500万元的企业", 0, "二、", region_code=None)
+    assert "revenue" not in {c.field for c in found.conditions}
+    assert keys("企业上年度营业收入达到2000万元") == {("ge", "revenue", 2000)}
+
+
+@pytest.mark.parametrize("phrase", ["将《若干政策》第六条“技术改造补助”修改为", "在《若干政策》第七条后增加一条，作为第七条之一",
+                                    "仍应当符合《若干政策》第三条规定的基本条件，即"])
+def test_the_words_of_an_amendment_are_no_requirements(phrase):
+    from recommender.text.phrases import NOT_REQUIREMENT
+
+    assert NOT_REQUIREMENT.search(phrase)
