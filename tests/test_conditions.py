@@ -971,3 +971,15 @@ def test_the_words_of_an_amendment_are_no_requirements(phrase):
     from recommender.text.phrases import NOT_REQUIREMENT
 
     assert NOT_REQUIREMENT.search(phrase)
+
+
+def test_a_fee_or_a_contract_term_describing_the_applicant_is_no_benefit():
+    found = find_conditions("通过区内政府性融资担保机构获得银行贷款、担保费率不超过1%的小型、微型企业", 0, "5.", region_code=None)
+    assert ("in", "size", ("小型", "微型")) in {c.key() for c in found.conditions}
+    assert any("担保机构获得银行贷款" in t for _, t in found.leftovers)
+    found = find_conditions("单店经营面积不低于200平方米且租赁合同期限在3年以上的", 0, "四、", region_code=None)
+    assert any("租赁合同期限在3年以上" in t for _, t in found.leftovers)
+
+
+def test_how_long_a_land_right_is_leased_is_not_the_firms_age():
+    assert "age_years" not in {k[1] for k in keys("林地经营权流转期限不少于10年")}

@@ -43,7 +43,7 @@ _NUMERIC_FIELDS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [(name, re.
     ("employees", r"从业人数|从业人员|职工人数|员工人数|职工总数|在职职工|用工人数|参保人数|参保职工|员工|职工",
      frozenset({"人"})),
     ("invention_patents", r"发明专利", frozenset({"件", "项", "个"})),
-    ("age_years", r"成立|注册|设立|经营(?!者|场所|范围|主体|活动)|存续|开业|取得营业执照", frozenset({"年", "月"})),
+    ("age_years", r"成立|注册|设立|经营(?!者|场所|范围|主体|活动|权)|存续|开业|取得营业执照", frozenset({"年", "月"})),
 ]]
 _NUMERIC_FIELDS_BY_NAME = {name: cue for name, cue, _ in _NUMERIC_FIELDS}
 _LOOKBACK = re.compile(r"(?:近|最近|过去|前)\s*$")
@@ -87,7 +87,8 @@ _SUBJECT_LEAD = re.compile(
 )
 
 
-_DESCRIBES_SUBJECT = re.compile(r"提供[^，。；]{0,12}?的[^，。；]{0,10}?(?:企业|单位|主体|个体工商户|经营者)")
+# …提供配套的小微企业 / 获得银行贷款、担保费率不超过1%的小型、微型企业: the words describe who applies
+_DESCRIBES_SUBJECT = re.compile(r"(?:提供|担保费率?|费率|利率)[^，。；]{0,12}?的[^，。；]{0,10}?(?:企业|单位|主体|个体工商户|经营者)")
 
 
 _RESIDUE_LEAD = " \u3000、，和及与且并或的为是在从事属于具有拥有"  # words a residue neither starts nor ends with
@@ -131,6 +132,7 @@ _APPLYING_FOR = re.compile(r"(?:申请|申报|享受|获得)[^，。；]{0,10}$"
 _NAMES_APPLICANT = re.compile(r"[^，。；]{0,8}?的(?:企业|单位|主体|民宿|项目|个体工商户|经营主体|合作社)")
 
 
+_CONTRACT_BEFORE = re.compile(r"(?:合同|协议|租赁|流转)$")
 _ENJOYED = re.compile(r"已[^，。；的]{0,24}享受[^，。；的]{0,20}(?:扣除|减免)(?:政策|优惠)?")
 
 
@@ -159,6 +161,8 @@ def _benefit_cut(part: str) -> int:
             continue  # 已按“一事一议”方式另行约定…的项目: what was done before, not what is given
         if _FROM_THE_DAY.match(part, m.end()) and "自" in part[max(0, m.start() - 3):m.start()]:
             continue  # 自奖励兑现之日起10年内: when a period starts, not what is given
+        if m.group(0) == "期限" and _CONTRACT_BEFORE.search(part, 0, m.start()):
+            continue  # 租赁合同期限在3年以上: how long the firm's contract runs, a requirement
         if not _SUBJECT_LEAD.match(part, m.end()):  # 享受本措施的企业应当… names who applies
             return m.start()
     return len(part)
