@@ -983,3 +983,14 @@ def test_a_fee_or_a_contract_term_describing_the_applicant_is_no_benefit():
 
 def test_how_long_a_land_right_is_leased_is_not_the_firms_age():
     assert "age_years" not in {k[1] for k in keys("林地经营权流转期限不少于10年")}
+
+
+def test_a_category_after_fei_is_left_out():
+    assert keys("非外商投资企业") == {("not_in", "ownership", ("外资",))}
+    assert keys("属于外商投资企业") == {("eq", "ownership", "外资")}
+
+
+def test_who_applies_and_boilerplate_duties_are_no_requirements():
+    p = Passage("申请《举措》支持的，企业还应当依法诚信经营。", 0, "二、", True, False, True)
+    found = read_passages([p], None)
+    assert found.conditions == [] and "依法诚信经营" in found.assumed

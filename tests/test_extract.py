@@ -1275,3 +1275,17 @@ def test_a_registration_in_the_lead_of_a_measures_section_binds_its_items():
     items = extract_policy(text, "plan", {"region_code": "522600"}).items
     assert len(items) == 2
     assert all(("within", "region_code", "522600") in {c.key() for c in i.conditions} for i in items)
+
+
+def test_bold_named_entries_with_their_text_on_the_same_line_are_items():
+    text = ("## 二、政策适用于哪些企业？\n\n本措施所称民营企业，是指在本市登记注册的企业。申请本措施支持的，企业还应当纳税信用等级不低于B级。\n\n"
+            "需要说明的是，第二项的担保由担保机构审核，纳税信用等级B级的要求不适用该项，但企业纳税信用等级为D级的，不予受理。\n\n"
+            "## 三、主要支持内容\n\n**第一项：研发投入奖励。** 对上年度研发费用超过200万元的企业，按10%给予奖励。\n\n"
+            "**第二项：担保贷款。** 市融资担保公司对小型、微型企业提供担保贷款，担保费率降至年化0.5%。\n")
+    first, second = extract_policy(text, "支持民营企业发展若干措施", {"region_code": "330300"}).items
+    assert (first.name, second.name) == ("研发投入奖励", "担保贷款")
+    assert ("within", "region_code", "330300") in {c.key() for c in second.conditions}  # the title's term
+    assert ("in", "tax_credit", ("A", "B")) in {c.key() for c in first.conditions}
+    assert ("not_in", "tax_credit", ("B",)) not in {c.key() for c in second.conditions}  # a lifted requirement
+    assert ("not_in", "tax_credit", ("D",)) in {c.key() for c in second.conditions}
+    assert ("not_in", "tax_credit", ("D",)) not in {c.key() for c in first.conditions}

@@ -160,8 +160,9 @@ def categorical_hits(text: str, negated: bool = False) -> list[Hit]:
             taken.append((m.start(), m.end()))  # 承租国有企业经营性用房: the landlord's ownership, not the firm's
             continue
         field, value = patterns()["categories"][m.group(0)]
-        add(Hit(field, "not_in" if negated else "eq", [value] if negated else value,
-                m.start(), m.end(), subject=True))
+        denied = negated != (text[m.start() - 1:m.start()] == "非")  # 非外商投资企业: any firm but these
+        add(Hit(field, "not_in" if denied else "eq", [value] if denied else value,
+                m.start() - (not negated and denied), m.end(), subject=True))
     for m in _size_re().finditer(text):
         if _INSTITUTION_AFTER.match(text, m.end()):
             taken.append((m.start(), m.end()))  # 全国中小企业股份转让系统: a name, not a size

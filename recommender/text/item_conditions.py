@@ -54,7 +54,8 @@ def conditions_per_item(
     common = read_passages(general, region_code)
     defined = _definitions(structure, inside, region_code)
     scope = "".join(p.text for p in general if p.strong or _ELIGIBLE.search(p.text))
-    defined = [(term, passages, bool(term_is_used(term, scope))) for term, passages in defined]
+    defined = [(term, passages, bool(term_is_used(term, scope) or _titled(term, [t for t, _ in defined], structure.title)))
+               for term, passages in defined]
     inner = [_notes_for_others(structure, items, n, condition_passages(structure, plan.start, plan.end, doc_level=False), named)
              if structure.clauses else condition_passages(structure, 0, len(structure.text), doc_level=True)
              for n, plan in enumerate(items)]
@@ -106,6 +107,13 @@ def _definitions(structure: Structure, inside, region_code: str | None) -> list[
     return out
 
 
+def _titled(term: str, terms: list[str], title: str | None) -> bool:
+    """Whether the title names a defined term (《支持民营企业…举措》所称民营企业，是指…: whom the whole document is
+    for), not only inside a longer one it also defines (中小微企业 holds 小微企业)."""
+    title = title or ""
+    return term_is_used(term, title) and not any(term in other and other != term and other in title for other in terms)
+
+
 def _items_below(structure: Structure, items: list[ItemPlan], offset: int) -> frozenset[int]:
     """一、稳岗返还 …的，可以申请。（一）中小微企业…（二）大型企业…: a section's own words bind the items
     inside it, not the document's other items."""
@@ -149,7 +157,7 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
 
 _ONLY = re.compile(r"仅可|仅能|只可|只能")
 _NUMBERED_ITEMS = re.compile(
-    r"(?:申报|申请|享受|领取|本(?:措施|办法|细则|通知|政策|方案)?|^\s*(?:\**(?:备注|注|说明)\**\s*[：:])?\s*)第\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?\s*[项条问]"
+    r"(?:申报|申请|享受|领取|本(?:措施|办法|细则|通知|政策|方案)?|^\s*(?:\**(?:备注|注|说明)\**\s*[：:]|(?:需要|特别)?(?:说明|注意|提醒|指出)的是[，,])?\s*)第\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?\s*[项条问]"
     r"(?:\s*[、和及与至到]\s*第?\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?\s*[项条问])*"
     r"|(?:申报|申请|享受|领取)序号\s*[0-9一二三四五六七八九十]{1,3}(?:\s*[、和及与至到]\s*(?:序号)?\s*[0-9一二三四五六七八九十]{1,3})*"
 )  # 申报序号4、序号5事项的企业: a row of a 清单 by its number

@@ -25,6 +25,7 @@ _MATERIAL = re.compile(r"提交|提供[^，。；]{0,8}(?:材料|证明|复印�
 
 
 _EXAMPLES = re.compile(r"[^，。；]{2,40}、[^，。；]{2,20}等")
+_APPLYING = re.compile(r"(?:申请|申报|享受)[^，。；]{0,16}?(?:支持|扶持|资金|奖励|补贴|补助|贴息|政策)的")  # 申请《举措》支持的，…
 _DUTY_LEAD = re.compile(rf"\s*{APPLICANT.pattern}[，,]\s*(?=须|应当|必须|应|需)")
 
 
@@ -37,7 +38,7 @@ def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) ->
             offset, raw = offset + lead.end(), raw[lead.end():]
         text = requirement_text(raw)
         bare_subject = _SUBJECT_ONLY.fullmatch(text) and not names_event(text) and not _DENIES.search(text)
-        applicant = APPLICANT.fullmatch(raw.strip(" ，,。；;"))  # 申请扶持资金的企业，…: who applies
+        applicant = APPLICANT.fullmatch(raw.strip(" ，,。；;")) or _APPLYING.fullmatch(raw.strip(" ，,。；;"))  # who applies
         examples = _EXAMPLES.fullmatch(text)  # 小额贷款公司、典当行、融资租赁公司等（金融和类金融企业）
         if len(text) < 4 or _MATERIAL.search(text) or bare_subject or applicant or examples or NOT_REQUIREMENT.search(text):
             continue

@@ -30,6 +30,7 @@ _RANK[_SENTENCE] = len(_MARKERS)
 _RANK["heading"] = 0  # a Markdown heading line without a number
 _RANK["label"] = _RANK["cn"]  # 【准入条件】 inside an entry headed 【产品一】
 _RANK["part"] = _RANK["cn"]  # **准入条件**：… inside an entry: lists below it are its own, the next entry ends it
+_RANK["entry"] = _RANK["paren_cn"]  # **第一项：研发投入奖励。** 规模以上…: a named entry of the section above
 _RANK["bullet"] = _RANK["paren_cn"]  # ▲ 住宿业提质升级奖励 on a line of its own, an entry of the section above
 _BULLET_ENTRY = re.compile(r"[▲■◆★►▶]\s*([^。，,：:；;\n]{2,30}?(?:奖励|奖补|补助|补贴|贴息|资助|减免|贷款?|担保|返还|扶持|支持|政策))\s*$")
 # Inline sub-markers that start a new clause in the middle of a line (after ：；。 or a space).
@@ -46,6 +47,7 @@ _NAMED_ORDINAL = re.compile(
 )
 _PLAIN_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]\s*")
 _BOLD_LABEL = re.compile(r"^\s*(?:[-+]\s+)?\*\*([^*：:\n]{2,10})\*\*\s*[：:]\s*")
+_BOLD_ENTRY = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^*。\n]{2,30}?)[。.]?\s*\*\*\s*(?=\S)")
 _ENTRY_NAME = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^。*]+?)[。*\s]*$")
 # 享受上述支持措施的企业，还应当…: an unnumbered paragraph after a list speaks for the whole list.
 _BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项)")
@@ -308,6 +310,10 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 elif n == 0 and is_md_heading and stripped[pos:].strip() and not (
                         _same_title(stripped[pos:].strip("* "), title) and not clauses):
                     kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
+                elif n == 0 and (lead_entry := _BOLD_ENTRY.match(stripped, pos)):
+                    # **第一项：研发投入奖励。** 规模以上…: an entry named in bold, its text on the same line
+                    kind, label, body = "entry", lead_entry.group(1), lead_entry.end()
+                    ordinals += 1
                 elif n == 0 and _NAMED_ORDINAL.match(stripped, pos):  # 产品二：首贷通 in plain text
                     kind, label, body = "heading", stripped[pos:].strip("* " + _RULE_CHARS), len(stripped)
                     ordinals += 1
@@ -341,7 +347,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 label, body = m.group(0), m.end()
                 if n > 0 and kind not in ("paren_cn", "paren_arabic", "circled", "ordinal"):
                     continue
-            heading = label if kind == "heading" else label.strip("【】") if kind in ("label", "part") else label[1:] if kind == "bullet" else \
+            heading = lead_entry.group(2) if kind == "entry" else label if kind == "heading" else label.strip("【】") if kind in ("label", "part") else label[1:] if kind == "bullet" else \
                 _heading(stripped[body:]) if label else ""
             entry = _ENTRY_NAME.match(label) if kind == "heading" else None
             if entry:  # **第一项 龙头企业认定奖励。**: addressed as 第一项, named by its words
@@ -351,7 +357,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
             if kind == "part":  # under the entry it is part of: after the parts before it, not inside them
                 while any(clauses[i].kind == "part" for i in stack):
                     stack.pop()
-            at = 0 if kind == "part" else start  # - **门槛**：… starts at its line, bullet and all
+            at = 0 if kind in ("part", "entry") else start  # - **门槛**：… starts at its line, bullet and all
             _push(clauses, stack, Clause(kind, label, heading, line_start + at, line_start + body),
                   pop=kind != "part")
         if segments is not None and not is_md_heading and len(starts) == 1:
