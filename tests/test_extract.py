@@ -1289,3 +1289,23 @@ def test_bold_named_entries_with_their_text_on_the_same_line_are_items():
     assert ("not_in", "tax_credit", ("B",)) not in {c.key() for c in second.conditions}  # a lifted requirement
     assert ("not_in", "tax_credit", ("D",)) in {c.key() for c in second.conditions}
     assert ("not_in", "tax_credit", ("D",)) not in {c.key() for c in first.conditions}
+
+
+def test_each_guarantee_of_an_operating_guideline_is_an_item_under_shared_entry_standards():
+    text = ("## 2 准入标准\n\n2.1 服务对象为在本市注册登记的小型、微型企业。\n\n"
+            "2.2 纳税信用等级为A级、B级或M级，新设立企业尚未评价的除外。\n\n## 3 业务品种\n\n3.1 批量担保贷款（“吉企贷”）\n\n"
+            "3.1.1 上年度营业收入不超过1亿元的服务对象，可以申请批量担保贷款。\n\n3.1.2 单户担保贷款额度不超过1000万元。\n\n"
+            "3.2 续贷周转担保（“吉续保”）\n\n3.2.1 存量贷款即将到期的服务对象，可以申请续贷担保。\n\n"
+            "3.2.2 续贷金额不超过原贷款金额，担保费率为年化0.8%。\n")
+    items = extract_policy(text, "guide", {"region_code": "220200"}).items
+    assert [i.clause for i in items] == ["3.1", "3.2"]
+    for item in items:
+        group = next(c for c in item.conditions if c.op == "any_of")
+        assert [c.op for c in group.any_of] == ["in", "unknown"]  # the rating, or a new firm not yet rated
+
+
+def test_a_quoted_term_defined_for_the_document_binds_no_item_by_its_words():
+    text = ("第一条 本指引所称“吉企融”业务，是指由担保公司为中小企业提供担保的贷款业务。\n"
+            "第二条 对首次获得银行贷款的企业，按担保费的50%给予补贴。\n")
+    (item,) = extract_policy(text, "guide", {"region_code": "220200"}).items
+    assert "size" not in {c.field for c in item.conditions}

@@ -165,3 +165,16 @@ def test_bulleted_bold_labels_are_parts_that_start_at_their_bullet():
 
 def test_an_amount_under_a_combined_limit_and_term_label_is_an_offer():
     assert is_measure("适用对象：小型、微型企业。\n额度期限：单户最高200万元，期限最长1年。")
+
+
+def test_clauses_numbered_by_their_path_nest_by_depth():
+    text = ("指引\n\n## 2 准入标准\n\n2.1 服务对象为小型、微型企业。\n\n## 3 业务品种\n\n3.1 批量担保贷款\n\n"
+            "3.1.1 上年度营业收入不超过1亿元的，可以申请。\n\n3.1.2 单户担保贷款额度不超过1000万元。\n\n3.2 续贷周转担保\n\n"
+            "3.2.1 存量贷款应当无逾期。\n")
+    s = parse_structure(text, title="指引")
+    parents = {c.address: s.clauses[c.parent].address if c.parent is not None else None
+               for c in s.clauses if c.kind.startswith("dec")}
+    assert parents["3.1.1"] == "3.1" and parents["3.1.2"] == "3.1" and parents["3.2.1"] == "3.2"
+    assert parents["3.1"] == parents["3.2"] == "3 业务品种"
+    s2 = parse_structure("办法\n\n第一条 营业收入达到1.5亿元以上的企业。\n", title="办法")
+    assert not any(c.kind.startswith("dec") for c in s2.clauses)

@@ -432,7 +432,7 @@ def find_conditions(
             ))
     _close_run(found, run, text, base)
     _conditional_requirements(found, marks)
-    _exemptions(found.conditions, marks)
+    _exemptions(found, marks)
     return found
 
 
@@ -440,17 +440,30 @@ _EXEMPT = re.compile(rf"{LET_OFF}\s*[）)]?\s*$")
 _SCOPE_FIELDS = frozenset({"region_code", "industry", "size", "ownership", "taxpayer_type", "small_low_profit"})
 
 
-def _exemptions(conditions: list[Condition], marks: list[tuple[int, str]]) -> None:
+def _exemptions(found: Found, marks: list[tuple[int, str]]) -> None:
     """纳税信用等级为B级及以上，成立未满一年的新办企业除外: the requirement or the exempted case holds,
-    one any_of. (An exclusion after whom a clause is for — 在本县注册的企业，房地产业除外 — stays a not_in.)"""
+    one any_of; a case no field checks (新设立企业尚未评价的除外) is an unknown branch. (An exclusion after
+    whom a clause is for — 在本县注册的企业，房地产业除外 — stays a not_in.)"""
+    conditions = found.conditions
     bounds = [*(m[0] for m in marks[1:]), len(conditions)]
     for i in range(len(marks) - 2, -1, -1):
         (a, _), (b, exempt) = marks[i], marks[i + 1]
-        if b - a != 1 or bounds[i + 1] - b != 1 or not _EXEMPT.search(exempt):
+        if b - a != 1 or not _EXEMPT.search(exempt):
+            continue
+        leftover = next((x for x in found.leftovers if x[1].strip() == exempt.strip()), None)
+        made = bounds[i + 1] == b and leftover is not None and conditions[a].field not in _SCOPE_FIELDS \
+            and conditions[a].op != "any_of"
+        if made and leftover:
+            found.leftovers.remove(leftover)  # 纳税信用等级为A级、B级或M级，新设立企业尚未评价的除外
+            case = Condition(op="unknown", text=requirement_text(exempt), confidence=0.5,
+                             span=(leftover[0], leftover[0] + len(leftover[1])))
+            conditions.insert(b, case)
+            bounds = [*(m[0] for m in marks[1:]), len(conditions)]  # only earlier marks are visited next
+        elif bounds[i + 1] - b != 1:
             continue
         rule, case = conditions[a], conditions[b]
-        if rule.field in _SCOPE_FIELDS or rule.op == "any_of" or case.op in ("not_in", "any_of", "unknown") \
-                or case.field == "industry":
+        if rule.field in _SCOPE_FIELDS or rule.op == "any_of" or case.op in ("not_in", "any_of") \
+                or case.op == "unknown" and not made or case.field == "industry":
             continue
         span = (rule.span[0], case.span[1]) if rule.span and case.span else None
         exempt = exempt.strip().rstrip("；;。")

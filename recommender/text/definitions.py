@@ -7,7 +7,7 @@ import re
 __all__ = ["DEFINITION", "blank_definitions", "term_is_used"]
 
 DEFINITION = re.compile(
-    r"所称(?P<term>[^，。；“”\s]{2,20}?)[，,]?\s*(?:是|系|均|皆|都)?(?P<kind>指|包括|含|涵盖|按照?|依照)(?P<body>[^。；]*)"
+    r"所称(?P<term>[^，。；\s]{2,24}?)[，,]?\s*(?:是|系|均|皆|都)?(?P<kind>指|包括|含|涵盖|按照?|依照)(?P<body>[^。；]*)"
 )
 _SENTENCE = re.compile(r"[^。；;]+")
 

@@ -30,6 +30,9 @@ _RANK[_SENTENCE] = len(_MARKERS)
 _RANK["heading"] = 0  # a Markdown heading line without a number
 _RANK["label"] = _RANK["cn"]  # 【准入条件】 inside an entry headed 【产品一】
 _RANK["part"] = _RANK["cn"]  # **准入条件**：… inside an entry: lists below it are its own, the next entry ends it
+# 3.1 批量担保贷款 / 3.1.1 上年度…: numbered by path; the depth gives the rank
+_DECIMAL = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2}){1,3}(?=[\s\u3000]|[\u4e00-\u9fff“（(])(?![0-9]*\s*(?:万|亿|元|%|倍|年|个|人|米))")
+_RANK["dec1"], _RANK["dec2"], _RANK["dec3"] = _RANK["cn"], _RANK["paren_cn"], _RANK["arabic"]
 _RANK["entry"] = _RANK["paren_cn"]  # **第一项：研发投入奖励。** 规模以上…: a named entry of the section above
 _RANK["bullet"] = _RANK["paren_cn"]  # ▲ 住宿业提质升级奖励 on a line of its own, an entry of the section above
 _BULLET_ENTRY = re.compile(r"[▲■◆★►▶]\s*([^。，,：:；;\n]{2,30}?(?:奖励|奖补|补助|补贴|贴息|资助|减免|贷款?|担保|返还|扶持|支持|政策))\s*$")
@@ -120,6 +123,9 @@ class Structure:
 
 
 def _match_marker(line: str, pos: int) -> tuple[str, re.Match[str]] | None:
+    decimal = _DECIMAL.match(line, pos)
+    if decimal:  # 3.1.1 上年度营业收入…: a clause numbered by its path, as in a 操作指引
+        return f"dec{decimal.group(0).count('.')}", decimal
     for kind, pattern in _MARKERS:
         m = pattern.match(line, pos)
         if m:
@@ -144,6 +150,8 @@ def _heading(text: str) -> str:
 
 def _address(kind: str, label: str, parents: list[Clause]) -> str:
     """Legal-style address: 第三条第（二）项 under articles, else the labels joined (二、（三）)."""
+    if kind.startswith("dec"):
+        return label  # 3.1.1 is its own path
     chain = [c for c in parents if c.kind not in ("chapter", "section", "heading")] + [
         Clause(kind, label, "", 0, 0)
     ]
