@@ -1309,3 +1309,14 @@ def test_a_quoted_term_defined_for_the_document_binds_no_item_by_its_words():
             "第二条 对首次获得银行贷款的企业，按担保费的50%给予补贴。\n")
     (item,) = extract_policy(text, "guide", {"region_code": "220200"}).items
     assert "size" not in {c.field for c in item.conditions}
+
+
+def test_cases_under_a_heading_of_refusals_are_ruled_out():
+    text = ("一、奖补项目\n（一）新入规奖励。新纳入规模以上工业统计的企业，给予一次性奖励8万元。\n"
+            "（二）专精特新奖励。新获评专精特新中小企业的，给予一次性奖励10万元。\n"
+            "二、不予支持的情形\n（一）被人民法院列为失信被执行人的；\n（二）存在欠缴税款、社会保险费情形的。\n")
+    items = extract_policy(text, "award", {"region_code": "510981"}).items
+    assert len(items) == 2
+    for item in items:
+        assert ("eq", "dishonest", False) in {c.key() for c in item.conditions}
+        assert any("欠缴税款" in c.text for c in item.conditions if c.op == "unknown")

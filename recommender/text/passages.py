@@ -80,7 +80,9 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         parent = clauses[clause.parent] if clause.parent is not None else None
         parent_own = structure.own_text(parent) if parent else _preamble_lead(structure, i)
         listed = bool(parent_own) and bool(_INTRO.search(parent_own) or _CONDITIONS_LABEL.search(parent_own))
-        excluding = bool(_NEG_HEADING.search(clause.heading))  # 【不予准入情形】A的；B的。: each is ruled out
+        # 【不予准入情形】A的；B的。 / 三、不予支持的情形（一）A的；（二）B的: each is ruled out
+        excluding = bool(_NEG_HEADING.search(clause.heading)) or bool(
+            parent and not clause.heading and _NEG_HEADING.search(parent.heading) and not clause.children)
         strong = role == "conditions" or listed or excluding
         negated = listed and bool(_NEG_INTRO.search(parent_own)) or excluding
         # 有下列情形之一的，不予支持: being any of them excludes, so each is a requirement of its own
