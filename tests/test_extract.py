@@ -1320,3 +1320,16 @@ def test_cases_under_a_heading_of_refusals_are_ruled_out():
     for item in items:
         assert ("eq", "dishonest", False) in {c.key() for c in item.conditions}
         assert any("欠缴税款" in c.text for c in item.conditions if c.op == "unknown")
+
+
+def test_a_question_heading_asking_who_cannot_enjoy_lists_refusals():
+    text = ("## 二、能享受哪些扶持？\n\n（一）新建基地补助。新建种植基地50亩以上的，每亩补助800元。\n\n"
+            "（二）加工设备补助。新购置加工设备投资30万元以上的，按10%给予补助。\n\n"
+            "## 三、哪些情况不能享受？\n\n1. 被列为失信被执行人的；\n\n2. 纳税信用等级为D级的。\n")
+    items = extract_policy(text, "leaflet", {"region_code": "510824"}).items
+    assert len(items) == 2
+    for item in items:
+        assert {("eq", "dishonest", False), ("not_in", "tax_credit", ("D",))} <= {c.key() for c in item.conditions}
+    from recommender.text.headings import heading_role
+
+    assert heading_role("个体工商户能不能享受上面这些政策？") is None

@@ -22,8 +22,14 @@ _ROLE_SUFFIX = (
 )
 
 
+# 三、哪些情况不能享受？: whom the document leaves out (not 个体工商户能不能享受…？, which asks)
+_REFUSING = re.compile(r"(?<!能)不能(?:享受|申请|申报)")
+
+
 @cache
 def heading_role(heading: str) -> str | None:
+    if _REFUSING.search(heading):
+        return "conditions"
     for role, words in _role_words():
         if any(w in heading for w in words) and not (role == "validity" and "有效期内" in heading):
             return role  # (在有效期内的高新技术企业 is a requirement, not the document's term)

@@ -36,7 +36,7 @@ _ELIGIBILITY = re.compile(
 
 
 _INLINE_EXCLUSIONS = re.compile(EXCLUDING_LEAD + r"[^：:。\n]{0,10}[：:](?=[^\n]*\S)")
-_NEG_HEADING = re.compile(r"不予(?:准入|支持|受理|申报)|负面清单|禁入|禁止(?:准入|申报)|不得申[请报]|排除情形|限制情形")
+_NEG_HEADING = re.compile(r"不予(?:准入|支持|受理|申报)|负面清单|禁入|禁止(?:准入|申报)|不得申[请报]|(?<!能)不能(?:享受|申请|申报)|排除情形|限制情形")
 _ALL_REQUIRE = re.compile(r"^\s*(?:以上|上述|前述|本[^，。；]{0,6}所列)[^，。；]{0,12}?(?:均|都|一律)(?:要求|须|需|应当|应)"
                           r"(?:申请|申报|借款)?(?:企业|单位|主体|人)?")
 
@@ -82,7 +82,7 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         listed = bool(parent_own) and bool(_INTRO.search(parent_own) or _CONDITIONS_LABEL.search(parent_own))
         # 【不予准入情形】A的；B的。 / 三、不予支持的情形（一）A的；（二）B的: each is ruled out
         excluding = bool(_NEG_HEADING.search(clause.heading)) or bool(
-            parent and not clause.heading and _NEG_HEADING.search(parent.heading) and not clause.children)
+            parent and _NEG_HEADING.search(parent.heading) and not clause.children)
         strong = role == "conditions" or listed or excluding
         negated = listed and bool(_NEG_INTRO.search(parent_own)) or excluding
         # 有下列情形之一的，不予支持: being any of them excludes, so each is a requirement of its own
