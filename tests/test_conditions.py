@@ -994,3 +994,12 @@ def test_who_applies_and_boilerplate_duties_are_no_requirements():
     p = Passage("申请《举措》支持的，企业还应当依法诚信经营。", 0, "二、", True, False, True)
     found = read_passages([p], None)
     assert found.conditions == [] and "依法诚信经营" in found.assumed
+
+
+def test_a_benefit_already_had_in_a_refused_case_is_the_case():
+    found = find_conditions("同一项目已经拿到其他财政补助的。", 0, "三、4.", region_code=None, negated=True)
+    assert any("已经拿到其他财政补助" in t for _, t in found.leftovers)
+    from recommender.text.headings import heading_role
+
+    assert heading_role("同一项目已经拿到其他财政补助的") is None  # not the 其他 of 五、其他
+    assert heading_role("其他事项") == "procedure"

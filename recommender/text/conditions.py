@@ -145,15 +145,16 @@ _FROM_THE_DAY = re.compile(r"[^，。；]{0,6}?之日(?:起|后)")
 _NAMES_WHOM = re.compile(r"\s*(?:的)?(?:对象|范围|主体)")
 
 
-def _benefit_cut(part: str) -> int:
-    """Offset where the benefit terms of a phrase start (its length if none)."""
+def _benefit_cut(part: str, negated: bool = False) -> int:
+    """Offset where the benefit terms of a phrase start (its length if none); in a case an exclusion list
+    rules out, a benefit already had (同一项目已经拿到其他财政补助的) is the case, not something given."""
     adverbs = _cue_re(tuple(patterns()["not_benefit_cues"]))
     enjoyed = [e.span() for e in _ENJOYED.finditer(part)] if "已" in part else []
     for m in _cue_re(tuple(patterns()["benefit_cues"])).finditer(part):
         if (adverbs.match(part, m.start()) or _DESCRIBES_SUBJECT.match(part, m.start())
                 or _APPLYING_FOR.search(part, 0, m.start()) and _NAMES_APPLICANT.match(part, m.end())):
             continue  # 按时足额缴纳 / 为…提供配套的小微企业: how the applicant is described, not what is given
-        if any(a <= m.start() < b for a, b in enjoyed) or _NAMES_WHOM.match(part, m.end()) or _REFUSED.search(
+        if any(a <= m.start() < b for a, b in enjoyed) or negated and "已" in part[:m.start()] or _NAMES_WHOM.match(part, m.end()) or _REFUSED.search(
                 part, 0, m.start()) or (
                 _WHEN_APPLYING.search(part, 0, m.start()) and _TIME_AFTER.match(part, m.end())):
             continue  # 已按规定享受研发费用税前加计扣除: a benefit already had is a requirement; 奖励对象为…
@@ -343,7 +344,7 @@ def find_conditions(
         if _BARE_REFUSAL.fullmatch(part):  # …不足20个标准箱的，不予补贴: the refusal closes the case before it
             _close_run(found, run, text, base)
             continue
-        cut = _benefit_cut(masked[part_start:part_start + len(part)])
+        cut = _benefit_cut(masked[part_start:part_start + len(part)], negated)
         if _REFUSED_NEXT.match(text, part_start + len(part)):
             cut = len(part)  # 流转土地期限不满5年的，不予补助: who is refused, not a term of what is given
         head = masked[part_start:part_start + cut]

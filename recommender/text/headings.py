@@ -31,7 +31,7 @@ def heading_role(heading: str) -> str | None:
     if _REFUSING.search(heading):
         return "conditions"
     for role, words in _role_words():
-        if any(w in heading for w in words) and not (role == "validity" and "有效期内" in heading):
+        if any(_names(w, heading) for w in words) and not (role == "validity" and "有效期内" in heading):
             return role  # (在有效期内的高新技术企业 is a requirement, not the document's term)
     short = heading.strip().rstrip("。：:")
     if len(short) <= 8:
@@ -39,3 +39,9 @@ def heading_role(heading: str) -> str | None:
             if suffix.search(short):
                 return role
     return None
+
+
+def _names(word: str, heading: str) -> bool:
+    """Whether a heading carries a role word; a two-character word (其他, 附则) only in a short heading, so that
+    a short case read as a heading (同一项目已获得其他财政补助的) is not taken for 其他."""
+    return word in heading and (len(word) > 2 or len(heading.strip("？?。：: ")) <= 6)
