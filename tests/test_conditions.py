@@ -1003,3 +1003,8 @@ def test_a_benefit_already_had_in_a_refused_case_is_the_case():
 
     assert heading_role("同一项目已经拿到其他财政补助的") is None  # not the 其他 of 五、其他
     assert heading_role("其他事项") == "procedure"
+
+
+def test_either_list_in_a_refused_case_is_two_requirements():
+    found = find_conditions("被列入失信被执行人名单或者严重失信主体名单的；", 0, "（1）", region_code=None, negated=True)
+    assert [(c.op, c.text) for c in found.conditions] == [("eq", "失信被执行人"), ("unknown", "严重失信主体名单")]

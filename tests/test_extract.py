@@ -1333,3 +1333,16 @@ def test_a_question_heading_asking_who_cannot_enjoy_lists_refusals():
     from recommender.text.headings import heading_role
 
     assert heading_role("个体工商户能不能享受上面这些政策？") is None
+
+
+def test_eligibility_under_safeguards_and_notes_numbering_rows_bind_items():
+    text = ("二、重点任务\n（一）冬季旅游奖励。当季接待过夜游客达到3000人次以上的，奖励10万元。\n"
+            "（二）文创研发补助。上年度研发投入不低于20万元的，补助5万元。\n"
+            "三、保障措施\n（一）强化资金保障。享受奖补的市场主体，须在拉萨市注册登记，近两年内未发生重大旅游安全责任事故。\n"
+            "四、说明\n1. 序号2所列事项，申报企业上年度纳税信用等级应为B级以上。\n")
+    first, second = extract_policy(text, "plan", {"region_code": "540100"}).items
+    for item in (first, second):
+        assert ("within", "region_code", "540100") in {c.key() for c in item.conditions}
+        assert any("安全责任事故" in c.text for c in item.conditions)
+    assert ("in", "tax_credit", ("A", "B")) in {c.key() for c in second.conditions}
+    assert ("in", "tax_credit", ("A", "B")) not in {c.key() for c in first.conditions}

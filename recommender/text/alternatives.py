@@ -79,9 +79,10 @@ _REQUIREMENT_VERB = re.compile(r"迁入|引进|设立|取得|获得|通过|拥�
 def or_within_phrase(head: str, hits: list[Hit], words: str, offset: int, clause: str,
                      negated: bool = False) -> tuple[list[Condition], list[Hit], tuple[int, int]] | None:
     """An any_of when one side of a phrase's 或者 is checked by one hit and the other by none (2025年以后新注册
-    或者由区外整体迁入的企业): (the any_of, the hits it uses, the span of the side no field checks), else None."""
+    或者由区外整体迁入的企业): (the any_of, the hits it uses, the span of the side no field checks), else None.
+    In a case that is ruled out (``negated``) the two sides are two requirements instead."""
     ors = list(_INNER_OR.finditer(head))
-    if negated or len(ors) != 1:
+    if len(ors) != 1:
         return None
     at = ors[0]
     tail = _SUBJECT_TAIL.search(head, at.end())
@@ -95,10 +96,13 @@ def or_within_phrase(head: str, hits: list[Hit], words: str, offset: int, clause
     hit = (left or right)[0]
     side = (at.end(), right_end) if left else (left_start, at.start())
     text = requirement_text(words[side[0]:side[1]])
-    if len(text) < 4 or not _REQUIREMENT_VERB.search(text) or NOT_REQUIREMENT.search(text) or text.endswith("级"):
+    if len(text) < 4 or not (negated or _REQUIREMENT_VERB.search(text)) or NOT_REQUIREMENT.search(text) \
+            or text.endswith("级"):
         return None  # 新认定为市级或者国家级农业产业化龙头企业: two levels of one title, not two requirements
     checked = to_condition(hit, words, offset, "")
     other = Condition(op="unknown", text=text, span=(offset + side[0], offset + side[1]), confidence=0.5)
+    if negated:  # 被列入失信被执行人名单或者严重失信主体名单的 (不予支持): either rules the firm out, so each is required
+        return [replace(checked, clause=clause), replace(other, clause=clause)], [hit], side
     members = (checked, other) if left else (other, checked)
     span = (min(hit.start, side[0]), max(hit.end, side[1]))
     group = Condition(op="any_of", any_of=members, clause=clause, span=(offset + span[0], offset + span[1]),
