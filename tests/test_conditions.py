@@ -1008,3 +1008,12 @@ def test_a_benefit_already_had_in_a_refused_case_is_the_case():
 def test_either_list_in_a_refused_case_is_two_requirements():
     found = find_conditions("被列入失信被执行人名单或者严重失信主体名单的；", 0, "（1）", region_code=None, negated=True)
     assert [(c.op, c.text) for c in found.conditions] == [("eq", "失信被执行人"), ("unknown", "严重失信主体名单")]
+
+
+def test_a_relation_held_here_and_a_listing_avoided_are_two_requirements():
+    found = find_conditions("统计关系在中山市，近三年未被列入严重失信主体名单，", 0, "三、", region_code=None)
+    assert [t for _, t in found.leftovers] == ["统计关系在中山市", "近三年未被列入严重失信主体名单"]
+
+
+def test_equal_treatment_of_foreign_firms_sets_no_condition():
+    assert keys("外商投资企业与内资企业同等适用本意见。") == set()

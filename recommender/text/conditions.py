@@ -551,8 +551,8 @@ def _close_run(found: Found, run: list[tuple[int, str]], text: str, base: int) -
 
 # A phrase that states a whole requirement: a verb of its own or a bound.
 _WHOLE_REQUIREMENT = re.compile(
-    r"(?:完成|通过|取得|获得|签订|缴纳|参加|建成|投产|备案|验收|带动|吸纳|收购|达到|持有|具有|拥有|不得)[^，。；]{2,}"
-    r"|(?:以上|以下|不低于|不超过|不少于|超过|不足)(?:[（(]含[^）)]*[）)])?\s*$"
+    r"(?:完成|通过|取得|获得|签订|缴纳|参加|建成|投产|备案|验收|带动|吸纳|收购|达到|持有|具有|拥有|不得|未被列入)[^，。；]{2,}"
+    r"|(?:以上|以下|不低于|不超过|不少于|超过|不足)(?:[（(]含[^）)]*[）)])?\s*$|关系(?:均)?在[^，。；]{2,}"
 )
 _LAST_DE = re.compile(r"的\s*$")  # the run's last phrase ends the requirement (…50户以上的，按…奖励)
 # A phrase that needs the next one (通过…等方式，获得…; 从事…取得的收入，不低于…).

@@ -161,6 +161,8 @@ _HOW_DETERMINED = re.compile(r"(?:(?<=[。；;\n])|^)[^。；;\n]{0,30}?按照?�
 
 
 # 各项目的申报条件见附件: a pointer to where the requirements are, no requirement itself.
+# 外商投资企业与内资企业同等适用本意见: equal treatment, which sets no condition
+_EQUALLY = re.compile(r"[^。；;\n，,]{0,20}与[^。；;\n，,]{0,12}同等(?:适用|享受|对待)[^。；;\n]{0,12}")
 # 纳税信用等级B级的要求不适用该项: a requirement lifted for one item, which sets none
 _LIFTED = re.compile(r"[^。；;\n，,]{0,24}?的?(?:要求|条件|限制)(?:不适用|不适用于)(?:该|本|此)(?:项|产品|条|款|政策|事项)")
 _SEE_ELSEWHERE = re.compile(r"[^。；;\n，,]{0,20}(?:见|详见|参见)(?:附件|附表)[^。；;\n]{0,10}")
@@ -173,7 +175,7 @@ def no_condition_spans(text: str) -> list[tuple[int, int]]:
     hand in, and whole sentences scoped by reference."""
     spans = [m.span() for m in (*_ENCOURAGES.finditer(text), *_MATERIAL_NOTE.finditer(text), *_PLACE_NOTE.finditer(text),
                                 *_HOW_DETERMINED.finditer(text), *_FUNDS_USE.finditer(text),
-                                *_SEE_ELSEWHERE.finditer(text), *_LIFTED.finditer(text))]
+                                *_SEE_ELSEWHERE.finditer(text), *_LIFTED.finditer(text), *_EQUALLY.finditer(text))]
     spans += [m.span(1) for m in _REPLACED.finditer(text)]
     for m in (*_BY_REFERENCE.finditer(text), *_CONSEQUENCE.finditer(text)):
         start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
