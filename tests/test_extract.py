@@ -1346,3 +1346,12 @@ def test_eligibility_under_safeguards_and_notes_numbering_rows_bind_items():
         assert any("安全责任事故" in c.text for c in item.conditions)
     assert ("in", "tax_credit", ("A", "B")) in {c.key() for c in second.conditions}
     assert ("in", "tax_credit", ("A", "B")) not in {c.key() for c in first.conditions}
+
+
+def test_a_reminder_for_firms_registered_with_the_citys_tax_offices_binds_its_items():
+    text = ("尊敬的纳税人：\n\n现将常用优惠政策提示如下。本提示面向在乌鲁木齐市各级税务机关办理税务登记的居民企业。\n\n"
+            "## 提醒事项一：小型微利企业所得税优惠\n\n小型微利企业减按25%计入应纳税所得额，按20%的税率缴纳企业所得税。\n\n"
+            "## 提醒事项二：高新技术企业税率优惠\n\n高新技术企业减按15%的税率征收企业所得税。\n")
+    items = extract_policy(text, "reminder", {"region_code": "650100"}).items
+    assert len(items) == 2
+    assert all(("within", "region_code", "650100") in {c.key() for c in i.conditions} for i in items)
