@@ -1309,6 +1309,8 @@ def test_a_quoted_term_defined_for_the_document_binds_no_item_by_its_words():
             "第二条 对首次获得银行贷款的企业，按担保费的50%给予补贴。\n")
     (item,) = extract_policy(text, "guide", {"region_code": "220200"}).items
     assert "size" not in {c.field for c in item.conditions}
+    (item,) = extract_policy(text, "“吉企融”业务操作指引", {"region_code": "220200"}).items
+    assert "size" not in {c.field for c in item.conditions}  # the title names the scheme, not whom it is for
 
 
 def test_cases_under_a_heading_of_refusals_are_ruled_out():

@@ -107,10 +107,15 @@ def _definitions(structure: Structure, inside, region_code: str | None) -> list[
     return out
 
 
+_APPLICANT_TERM = re.compile(r"(?:企业|单位|主体|个体工商户|纳税人|经营者|首贷户)[”\"]?$")
+
+
 def _titled(term: str, terms: list[str], title: str | None) -> bool:
     """Whether the title names a defined term (《支持民营企业…举措》所称民营企业，是指…: whom the whole document is
     for), not only inside a longer one it also defines (中小微企业 holds 小微企业)."""
     title = title or ""
+    if not _APPLICANT_TERM.search(term):
+        return False  # 《“吉企融”业务操作指引》所称“吉企融”业务: the scheme, not whom it is for
     return term_is_used(term, title) and not any(term in other and other != term and other in title for other in terms)
 
 
