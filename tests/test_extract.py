@@ -1305,12 +1305,14 @@ def test_each_guarantee_of_an_operating_guideline_is_an_item_under_shared_entry_
 
 
 def test_a_quoted_term_defined_for_the_document_binds_no_item_by_its_words():
-    text = ("第一条 本指引所称“吉企融”业务，是指由担保公司为中小企业提供担保的贷款业务。\n"
+    text = ("第一条 本指引所称“吉企融”业务，是指由本市中小企业融资担保有限责任公司提供担保、合作银行发放贷款的业务。\n"
             "第二条 对首次获得银行贷款的企业，按担保费的50%给予补贴。\n")
     (item,) = extract_policy(text, "guide", {"region_code": "220200"}).items
     assert "size" not in {c.field for c in item.conditions}
-    (item,) = extract_policy(text, "“吉企融”业务操作指引", {"region_code": "220200"}).items
-    assert "size" not in {c.field for c in item.conditions}  # the title names the scheme, not whom it is for
+    two = text + "第三条 对续贷的企业，按担保费的30%给予补贴。\n"
+    items = extract_policy(two, "“吉企融”业务操作指引", {"region_code": "220200"}).items
+    assert len(items) == 2
+    assert all("size" not in {c.field for c in i.conditions} for i in items)  # the title names the scheme
 
 
 def test_cases_under_a_heading_of_refusals_are_ruled_out():
@@ -1357,3 +1359,11 @@ def test_a_reminder_for_firms_registered_with_the_citys_tax_offices_binds_its_it
     items = extract_policy(text, "reminder", {"region_code": "650100"}).items
     assert len(items) == 2
     assert all(("within", "region_code", "650100") in {c.key() for c in i.conditions} for i in items)
+
+
+def test_a_title_binds_a_defined_term_only_when_it_names_the_applicant():
+    from recommender.text.item_conditions import _titled
+
+    assert _titled("民营企业", ["民营企业"], "温州市支持民营企业创新发展十条举措")
+    assert not _titled("小微企业", ["中小微企业", "小微企业"], "江津区中小微企业融资增信和成长扶持资金管理办法")
+    assert not _titled("“吉企融”政银担合作业务", ["“吉企融”政银担合作业务"], "吉林市“吉企融”政银担合作业务操作指引")
