@@ -1017,3 +1017,10 @@ def test_a_relation_held_here_and_a_listing_avoided_are_two_requirements():
 
 def test_equal_treatment_of_foreign_firms_sets_no_condition():
     assert keys("外商投资企业与内资企业同等适用本意见。") == set()
+
+
+def test_where_a_firm_is_holds_for_either_case_of_an_or():
+    found = find_conditions("2024年1月1日以后在海口市新设立，或者从海口市以外整体迁入；", 0, "三、2.", region_code="460100")
+    assert ("within", "region_code", "460100") in {c.key() for c in found.conditions}
+    group = next(c for c in found.conditions if c.op == "any_of")
+    assert [(c.op, c.text) for c in group.any_of] == [("ge", "2024年1月1日以后"), ("unknown", "从海口市以外整体迁入")]

@@ -48,6 +48,8 @@ def or_across_phrases(head: str, hits: list[Hit], words: str, offset: int, claus
     shared = [h for h in hits if h.subject and h.end <= branches[0][1] and _DOMAIN.match(head, h.end)]
     if shared:
         branches[0] = (_DOMAIN.match(head, shared[-1].end).end(), branches[0][1])
+    shared += [h for h in hits if h.field == "region_code" and h not in shared]  # 2024年以后在海口市新设立，
+    # 或者从外地整体迁入: where the firm is, whichever case it is
     children: list[Condition] = []
     for s, e in branches:
         inside = [h for h in hits if s <= h.start and h.end <= e and h not in shared]
