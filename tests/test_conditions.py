@@ -1024,3 +1024,9 @@ def test_where_a_firm_is_holds_for_either_case_of_an_or():
     assert ("within", "region_code", "460100") in {c.key() for c in found.conditions}
     group = next(c for c in found.conditions if c.op == "any_of")
     assert [(c.op, c.text) for c in group.any_of] == [("ge", "2024年1月1日以后"), ("unknown", "从海口市以外整体迁入")]
+
+
+def test_invoiced_sales_over_a_rolling_year_are_no_revenue_bound():
+    found = find_conditions("近12个月增值税开票销售额不低于80万元；", 0, "3.", region_code=None)
+    assert "revenue" not in {c.field for c in found.conditions}
+    assert any("开票销售额不低于80万元" in t for _, t in found.leftovers)

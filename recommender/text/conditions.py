@@ -56,6 +56,7 @@ _SECOND_BOUND = re.compile(r"^\s*(?:且|并且|但|同时)\s*(?:不超过|不高
 _PHRASE_REACH = 16  # a cue this close before its bound starts the condition's text (年营业收入不超过…)
 _PERIOD = re.compile(r"(?:(?:上|近|前)?[一二三两四五0-9]*(?:个)?(?:年度|年|会计年度)(?:的|内)?)?$")
 _NOT_A_FIELD = re.compile(r"吸纳|新增|带动|招用|安置|稳定就业|就业人数|新招")
+_INVOICED = re.compile(r"开票|近\s*(?:12|十二)\s*个月")
 _TRADE_FIGURE = re.compile(r"(?<![企行产事])业\s*$")
 _SUB_ANNUAL = re.compile(r"(?:月|季度|季)(?:度)?(?:的)?\s*$")
 _BENEFIT_TIER = re.compile(r"^\s*的部分")
@@ -235,6 +236,8 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
     lead = _PERIOD.search(part[:best[2]]).start() if best[0] < _PHRASE_REACH else start
     if name == "employees" and _NOT_A_FIELD.search(part):
         return None
+    if name == "revenue" and best[0] < 1000 and _INVOICED.search(part, 0, best[2]):
+        return None  # 近12个月增值税开票销售额: invoices over a rolling year, not the revenue a profile holds
     if name == "revenue" and best[0] < 1000 and _TRADE_FIGURE.search(part, 0, best[2]):
         return None  # 批发业销售额达到2000万元或者零售业销售额达到500万元: one trade's threshold, not every firm's
     if name in ("revenue", "taxable_income") and _SUB_ANNUAL.search(part, 0, best[2]):
