@@ -1030,3 +1030,11 @@ def test_invoiced_sales_over_a_rolling_year_are_no_revenue_bound():
     found = find_conditions("近12个月增值税开票销售额不低于80万元；", 0, "3.", region_code=None)
     assert "revenue" not in {c.field for c in found.conditions}
     assert any("开票销售额不低于80万元" in t for _, t in found.leftovers)
+
+
+@pytest.mark.parametrize(("raw", "text"), [("● 需要注意：团队游客须持有效行程单", "团队游客须持有效行程单"),
+                                           ("▲ 支持谁：取得旅行社业务经营许可证", "取得旅行社业务经营许可证")])
+def test_a_bullet_and_its_label_are_no_part_of_a_requirement(raw, text):
+    from recommender.text.phrases import requirement_text
+
+    assert requirement_text(raw) == text

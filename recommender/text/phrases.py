@@ -89,7 +89,7 @@ _TAIL = re.compile(r"(?<=.{4})(?:的(?:企业|单位|项目|主体)?|(?:等)?[�
 _ROW_LABEL = re.compile(r"^[^　]{1,10}?\s*　[\s　]*(?=\S)")  # 研发　拥有…: the label cell of a table row
 
 
-_HEADING_LEAD = re.compile(r"^[^，。；：:]{1,8}(?:方面|要求|条件)[：:]")
+_HEADING_LEAD = re.compile(r"^[●○■□◆◇▲△►▶•·\s]*(?:[^，。；：:]{1,8}(?:方面|要求|条件|注意|提示|说明|支持|享受|对象|谁)[：:])?")
 
 
 # …达到1000万美元以上（以商务部门统计为准）: how the figure is counted, not a requirement of its own
