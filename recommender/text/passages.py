@@ -37,9 +37,10 @@ _ELIGIBILITY = re.compile(
 
 _INLINE_EXCLUSIONS = re.compile(EXCLUDING_LEAD + r"[^：:。\n]{0,10}[：:](?=[^\n]*\S)")
 _NEG_HEADING = re.compile(r"不予(?:准入|支持|受理|申报)|负面清单|禁入|禁止(?:准入|申报)|不得申[请报]|(?<!能)不能(?:享受|申请|申报)|排除情形|限制情形")
-_ALL_REQUIRE = re.compile(r"^\s*(?:以上|上述|前述|本[^，。；]{0,6}所列)[^，。；]{0,12}?(?:均|都|一律)(?:要求|须|需|应当|应)"
+# 以上三款产品均要求… / 享受奖补的市场主体，须…: the lead of a sentence that binds every item
+_EVERY_ITEM_LEAD = re.compile(r"^\s*(?:以上|上述|前述|本[^，。；]{0,6}所列)[^，。；]{0,12}?(?:均|都|一律)(?:要求|须|需|应当|应)"
                           r"(?:申请|申报|借款)?(?:企业|单位|主体|人)?"
-                          # 享受奖补的市场主体，须在拉萨市注册登记…: under 保障措施, still whom the items are for
+                          # 享受奖补的市场主体，须在拉萨市注册登记… (under 保障措施): still whom the items are for
                           r"|^\s*(?:申请|申报|享受|获得)[^，。；]{0,10}?(?:奖补|补助|补贴|奖励|扶持|支持|资金|贴息)的"
                           r"(?:企业|单位|市场主体|经营主体|主体)[，,]?\s*(?:均|还)?(?:须|应当|应|必须)")
 
@@ -136,11 +137,11 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
 def _for_named_items(text: str, every: bool = False) -> str:
     """``text`` with only its sentences that require something of items they name by number kept (申请第二部分
     第（一）项支持的企业，…应当…; bound in item_conditions), and with ``every`` those that bind every item too
-    (以上…均要求…, their lead blanked)."""
+    (以上…均要求…, 享受奖补的市场主体，须…; their lead blanked)."""
     def keep(m: re.Match[str]) -> str:
         if _FOR_NAMED_ITEMS.match(m.group(0)) and not _CLAWBACK.search(m.group(0)):
             return m.group(0)
-        lead = _ALL_REQUIRE.match(m.group(0)) if every else None
+        lead = _EVERY_ITEM_LEAD.match(m.group(0)) if every else None
         return " " * lead.end() + m.group(0)[lead.end():] if lead else " " * len(m.group(0))
     return re.sub(r"[^。；;\n]+", keep, text)
 
