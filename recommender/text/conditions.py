@@ -457,7 +457,7 @@ def _exemptions(found: Found, marks: list[tuple[int, str]]) -> None:
         leftover = next((x for x in found.leftovers if x[1].strip() == exempt.strip()), None)
         made = bounds[i + 1] == b and leftover is not None and conditions[a].field not in _SCOPE_FIELDS \
             and conditions[a].op != "any_of"
-        if made and leftover:
+        if made:
             found.leftovers.remove(leftover)  # 纳税信用等级为A级、B级或M级，新设立企业尚未评价的除外
             case = Condition(op="unknown", text=requirement_text(exempt), confidence=0.5,
                              span=(leftover[0], leftover[0] + len(leftover[1])))

@@ -7,7 +7,7 @@ from functools import cache
 
 from recommender.text.lexicon import patterns
 
-__all__ = ["heading_role"]
+__all__ = ["REFUSING", "heading_role"]
 
 
 @cache
@@ -23,12 +23,12 @@ _ROLE_SUFFIX = (
 
 
 # 三、哪些情况不能享受？: whom the document leaves out (not 个体工商户能不能享受…？, which asks)
-_REFUSING = re.compile(r"(?<!能)不能(?:享受|申请|申报)")
+REFUSING = r"(?<!能)不能(?:享受|申请|申报)"
 
 
 @cache
 def heading_role(heading: str) -> str | None:
-    if _REFUSING.search(heading):
+    if re.search(REFUSING, heading):
         return "conditions"
     for role, words in _role_words():
         if any(_names(w, heading) for w in words) and not (role == "validity" and "有效期内" in heading):

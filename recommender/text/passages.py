@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from recommender.text.definitions import blank_definitions
-from recommender.text.phrases import EXCLUDING_LEAD, blank
+from recommender.text.headings import REFUSING
+from recommender.text.phrases import APPLYING_FOR_SUPPORT, EXCLUDING_LEAD, blank
 from recommender.text.roles import clause_roles, conditions_blocks, procedure_tail
 from recommender.text.structure import Structure, conditions_cells
 
@@ -36,13 +37,12 @@ _ELIGIBILITY = re.compile(
 
 
 _INLINE_EXCLUSIONS = re.compile(EXCLUDING_LEAD + r"[^：:。\n]{0,10}[：:](?=[^\n]*\S)")
-_NEG_HEADING = re.compile(r"不予(?:准入|支持|受理|申报)|负面清单|禁入|禁止(?:准入|申报)|不得申[请报]|(?<!能)不能(?:享受|申请|申报)|排除情形|限制情形")
+_NEG_HEADING = re.compile(rf"不予(?:准入|支持|受理|申报)|负面清单|禁入|禁止(?:准入|申报)|不得申[请报]|{REFUSING}|排除情形|限制情形")
 # 以上三款产品均要求… / 享受奖补的市场主体，须…: the lead of a sentence that binds every item
 _EVERY_ITEM_LEAD = re.compile(r"^\s*(?:以上|上述|前述|本[^，。；]{0,6}所列)[^，。；]{0,12}?(?:均|都|一律)(?:要求|须|需|应当|应)"
                           r"(?:申请|申报|借款)?(?:企业|单位|主体|人)?"
                           # 享受奖补的市场主体，须在拉萨市注册登记… (under 保障措施): still whom the items are for
-                          r"|^\s*(?:申请|申报|享受|获得)[^，。；]{0,10}?(?:奖补|补助|补贴|奖励|扶持|支持|资金|贴息)的"
-                          r"(?:企业|单位|市场主体|经营主体|主体)[，,]?\s*(?:均|还)?(?:须|应当|应|必须)")
+                          rf"|^\s*{APPLYING_FOR_SUPPORT}(?:企业|单位|市场主体|经营主体|主体)[，,]?\s*(?:均|还)?(?:须|应当|应|必须)")
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "APPLICANT", "EXCLUDING_LEAD", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text",
+    "APPLICANT", "APPLYING_FOR_SUPPORT", "EXCLUDING_LEAD", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text",
     "untable",
 ]
 
 
 # 申请扶持资金的企业: who applies, named before the requirements (none of them).
 APPLICANT = re.compile(r"(?:申请|申报|享受|获得|取得|领取)[^，。；]{1,16}?的(?:企业|单位|主体|市场主体|经营主体|个体工商户)")
+
+
+# 申请《举措》支持的 / 享受奖补的: who applies, named by the support applied for.
+APPLYING_FOR_SUPPORT = r"(?:申请|申报|享受|获得)[^，。；]{0,16}?(?:奖补|补助|补贴|奖励|扶持|支持|资金|贴息|政策)的"
 
 
 # 有下列情形之一的企业，不予支持: the lead of a list of cases that are ruled out.
@@ -160,11 +164,11 @@ _PLACE_NOTE = re.compile(r"(?<=内)[（(]含[^（）()]{1,40}[）)]")
 _HOW_DETERMINED = re.compile(r"(?:(?<=[。；;\n])|^)[^。；;\n]{0,30}?按照?《[^》]{2,40}》(?:[（(][^）)]{0,30}[）)])?[^。；;\n，,]{0,8}?(?:确定|划分|划型)[^。；;\n]*")
 
 
-# 各项目的申报条件见附件: a pointer to where the requirements are, no requirement itself.
 # 外商投资企业与内资企业同等适用本意见: equal treatment, which sets no condition
 _EQUALLY = re.compile(r"[^。；;\n，,]{0,20}与[^。；;\n，,]{0,12}同等(?:适用|享受|对待)[^。；;\n]{0,12}")
 # 纳税信用等级B级的要求不适用该项: a requirement lifted for one item, which sets none
 _LIFTED = re.compile(r"[^。；;\n，,]{0,24}?的?(?:要求|条件|限制)(?:不适用|不适用于)(?:该|本|此)(?:项|产品|条|款|政策|事项)")
+# 各项目的申报条件见附件: a pointer to where the requirements are, no requirement itself.
 _SEE_ELSEWHERE = re.compile(r"[^。；;\n，,]{0,20}(?:见|详见|参见)(?:附件|附表)[^。；;\n]{0,10}")
 # 企业不得将贷款资金用于房地产开发: what the money may not pay for, not who may have it.
 _FUNDS_USE = re.compile(r"(?:不得|禁止|严禁|不能|不可)(?:将|把)?[^。；;\n，,]{0,12}?用于[^。；;\n]*")

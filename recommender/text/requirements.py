@@ -10,6 +10,7 @@ from recommender.text.events import names_event
 from recommender.text.numbers import parse_number
 from recommender.text.phrases import (
     APPLICANT,
+    APPLYING_FOR_SUPPORT,
     NEGATED_LEAD,
     NO_DOUBLE,
     NOT_REQUIREMENT,
@@ -25,7 +26,7 @@ _MATERIAL = re.compile(r"提交|提供[^，。；]{0,8}(?:材料|证明|复印�
 
 
 _EXAMPLES = re.compile(r"[^，。；]{2,40}、[^，。；]{2,20}等")
-_APPLYING = re.compile(r"(?:申请|申报|享受)[^，。；]{0,16}?(?:支持|扶持|资金|奖励|补贴|补助|贴息|政策)的")  # 申请《举措》支持的，…
+_APPLYING = re.compile(APPLYING_FOR_SUPPORT)
 _DUTY_LEAD = re.compile(rf"\s*{APPLICANT.pattern}[，,]\s*(?=须|应当|必须|应|需)")
 
 
