@@ -1367,3 +1367,14 @@ def test_a_title_binds_a_defined_term_only_when_it_names_the_applicant():
     assert _titled("民营企业", ["民营企业"], "温州市支持民营企业创新发展十条举措")
     assert not _titled("小微企业", ["中小微企业", "小微企业"], "江津区中小微企业融资增信和成长扶持资金管理办法")
     assert not _titled("“吉企融”政银担合作业务", ["“吉企融”政银担合作业务"], "吉林市“吉企融”政银担合作业务操作指引")
+
+
+def test_a_note_that_leaves_industries_out_binds_its_item_and_a_note_on_filing_does_not():
+    text = ("# 企业所得税优惠提示\n\n尊敬的纳税人：现将常用优惠政策提示如下。\n\n"
+            "## 提醒事项一：研发费用加计扣除\n\n企业开展研发活动实际发生的研发费用，按实际发生额的100%在税前加计扣除。\n\n"
+            "温馨提示：烟草制造业、房地产业企业不适用本项政策。\n\n"
+            "## 提醒事项二：小型微利企业所得税优惠\n\n小型微利企业减按25%计入应纳税所得额，按20%的税率缴纳企业所得税。\n\n"
+            "温馨提示：申报时填写《减免所得税优惠明细表》，房地产业企业可通过电子税务局咨询。\n")
+    first, second = extract_policy(text, "reminder", {}).items
+    assert ("not_in", "industry", ("C16", "K")) in {c.key() for c in first.conditions}
+    assert not any(c.field == "industry" for c in second.conditions)

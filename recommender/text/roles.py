@@ -67,10 +67,19 @@ def conditions_blocks(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# 温馨提示：…企业不适用本项政策。享受本项政策的企业应当…: a note can state whom the item leaves out
+_NOTE_LABEL = re.compile(r"提示|注意")
+_NOTE_REQUIRES = re.compile(r"不适用|不得|不予|不能享受|应当|须|必须|仅限")
+
+
 def procedure_tail(text: str) -> int:
     """Where a clause's own text turns to how to apply (a 【政策依据】 or 申报材料： label line), else its end."""
-    for m in _LABEL_LINE.finditer(text):
+    labels = list(_LABEL_LINE.finditer(text))
+    for n, m in enumerate(labels):
         if heading_role(_label(m)) == "procedure":
+            stop = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+            if _NOTE_LABEL.search(_label(m)) and _NOTE_REQUIRES.search(text, m.end(), stop):
+                continue
             return m.start()
     return len(text)
 
