@@ -1038,3 +1038,18 @@ def test_a_bullet_and_its_label_are_no_part_of_a_requirement(raw, text):
     from recommender.text.phrases import requirement_text
 
     assert requirement_text(raw) == text
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("是指在本市登记注册的非国有控股、非外商投资的企业。", ("not_in", "ownership", ("国有", "外资"))),
+    ("申请企业不属于国有企业或外商投资企业。", ("not_in", "ownership", ("国有", "外资"))),
+    ("国有控股企业不享受此项贴息。", ("not_in", "ownership", ("国有",))),
+])
+def test_forms_of_ownership_ruled_out_together_are_one_condition(text, key):
+    found = find_conditions(text, 0, "二、", region_code=None)
+    assert [c.key() for c in found.conditions if c.field == "ownership"] == [key]
+
+
+def test_a_share_of_a_benefit_for_some_firms_sets_no_requirement():
+    found = find_conditions("成功上市后奖励300万元。国有控股企业按上述标准的50%给予奖励。", 0, "三、", region_code=None)
+    assert found.conditions == [] and found.leftovers == []

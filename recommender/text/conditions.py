@@ -139,6 +139,7 @@ _ENJOYED = re.compile(r"已[^，。；的]{0,24}享受[^，。；的]{0,20}(?:�
 
 _BARE_REFUSAL = re.compile(rf"\s*{REFUSAL}[^，。；]{{0,6}}?[。；]?\s*")
 _REFUSED = re.compile(r"(?:不予|不得|不再|不能)\s*$")  # …的企业不予返还: what is refused, not given
+_NOT_THIS = re.compile(r"(?<=不)享受(?:此|本|该|上述|以上)")  # 国有控股企业不享受此项贴息 (not 原承租人不享受)
 _WHEN_APPLYING = re.compile(r"(?:申请|申报|享受)\s*$")  # 在申请贴息之前从未…: when, not what is given
 _TIME_AFTER = re.compile(r"\s*(?:之前|之后|以前|以后|前|后|时)")
 _BY_RULE = re.compile(r"按[^，。；]{0,12}规定")  # 已按第七条规定获得奖励的: a benefit had, as before
@@ -156,7 +157,7 @@ def _benefit_cut(part: str, negated: bool = False) -> int:
                 or _APPLYING_FOR.search(part, 0, m.start()) and _NAMES_APPLICANT.match(part, m.end())):
             continue  # 按时足额缴纳 / 为…提供配套的小微企业: how the applicant is described, not what is given
         if any(a <= m.start() < b for a, b in enjoyed) or negated and "已" in part[:m.start()] or _NAMES_WHOM.match(part, m.end()) or _REFUSED.search(
-                part, 0, m.start()) or (
+                part, 0, m.start()) or _NOT_THIS.match(part, m.start()) or (
                 _WHEN_APPLYING.search(part, 0, m.start()) and _TIME_AFTER.match(part, m.end())):
             continue  # 已按规定享受研发费用税前加计扣除: a benefit already had is a requirement; 奖励对象为…
         if part[m.start() - 1:m.start()] == "已" and m.group(0).startswith("按") and not _BY_RULE.match(part, m.start()):
@@ -290,17 +291,20 @@ def _split_brackets(part: str) -> list[tuple[int, str]]:
 
 def _merge_sizes(hits: list[Hit], part: str) -> list[Hit]:
     """Size words listed together (小型企业、微型企业) are one size condition over their union; so are
-    forms of ownership (民营企业和个体工商户): a firm has one of each."""
+    forms of ownership (民营企业和个体工商户): a firm has one of each, so 非国有控股、非外商投资的企业 rules out
+    their union."""
     out: list[Hit] = []
     for hit in hits:
         prev = out[-1] if out else None
         if (prev is not None and prev.field == hit.field and hit.field in ("size", "ownership")
-                and {prev.op, hit.op} <= {"eq", "in"} and _OR.match(part[prev.end:hit.start])):
+                and ({prev.op, hit.op} <= {"eq", "in"} or prev.op == hit.op == "not_in" and hit.field == "ownership")
+                and _OR.match(part[prev.end:hit.start])):
             values = [v for h in (prev, hit) for v in (h.value if isinstance(h.value, list) else [h.value])]
             union = list(dict.fromkeys(values))
             if hit.field == "size":
                 union.sort(key=("大型", "中型", "小型", "微型").index)
-            out[-1] = Hit(hit.field, "in", union, prev.start, hit.end, prev.confidence, subject=True)
+            out[-1] = Hit(hit.field, "not_in" if hit.op == "not_in" else "in", union, prev.start, hit.end,
+                          prev.confidence, subject=True)
         else:
             out.append(hit)
     return out
@@ -352,7 +356,8 @@ def find_conditions(
             cut = len(part)  # 流转土地期限不满5年的，不予补助: who is refused, not a term of what is given
         head = masked[part_start:part_start + cut]
         ends_sentence = bool(_SENTENCE_END.match(text[part_start + len(part):]))
-        if not head.strip() or _is_tier(head, text, part_start + len(part), offered, cut < len(part)):
+        if not head.strip() or _is_tier(head, text, part_start + len(part), offered, cut < len(part)) \
+                or _SCALED.match(part, cut):
             _close_run(found, run, text, base)
             offered = (offered or cut < len(part)) and not ends_sentence
             offered_before = (offered_before or cut < len(part)) and not _OFFER_END.match(text[part_start + len(part):])
@@ -522,6 +527,8 @@ _RAISES = re.compile(
     r"[，,]\s*[^，。；]{0,12}?(?:(?:提高|上浮|增加|提升)(?:至|到|为|[0-9一二三四五六七八九十百])|翻倍|加倍|"
     r"(?:另行|另|额外|再)(?:增加|追加|给予|奖励|补助))"
 )
+# 国有控股企业按上述标准的50%给予奖励: a share of a benefit stated before, for whom it is scaled, no requirement
+_SCALED = re.compile(r"按(?:照)?(?:上述|前述|以上|上款|前款|本条|该)[^，。；]{0,4}?标准的?\s*(?:[0-9]|百分之|[一二三四五六七八九]成|减半)")
 _OFFER_AHEAD = re.compile(r"[，,]?\s*(?:可以|可|按|给予|予以|补贴|奖励)")
 
 
