@@ -1053,3 +1053,15 @@ def test_forms_of_ownership_ruled_out_together_are_one_condition(text, key):
 def test_a_share_of_a_benefit_for_some_firms_sets_no_requirement():
     found = find_conditions("成功上市后奖励300万元。国有控股企业按上述标准的50%给予奖励。", 0, "三、", region_code=None)
     assert found.conditions == [] and found.leftovers == []
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("申请企业不属于房地产、金融、类金融行业。", ("not_in", "industry", ("K", "J"))),
+    ("主要从事制造、批发和零售业的企业", ("in", "industry", ("C", "F"))),
+])
+def test_a_trade_listed_beside_an_industry_without_its_ending_is_that_industry(text, key):
+    assert (key[0], key[1], frozenset(key[2])) in {(k[0], k[1], frozenset(k[2])) for k in keys(text)}
+
+
+def test_a_bare_trade_word_alone_names_no_industry():
+    assert not any(k[1] == "industry" for k in keys("支持企业开展金融创新。"))

@@ -302,17 +302,42 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
     bare_list = named >= 0.7 * len(_LIST_PUNCT.sub("", text))  # 1.住宿和餐饮业；: a list item naming an industry
     if not (negated or bare_list) and not INDUSTRY_FRAME.search(text) and not any(m.group(0) in curated for m in found):
         return []
-    codes: list[str] = []
+    stems = _listed_stems(text, found, resolved)
+    named: list[tuple[int, list[str]]] = [(a, resolved[stem + "业"]) for a, _, stem in stems]
     for m in found:
         narrower = [c for other in found if other is not m for c in resolved[other.group(0)]]
         if text[:m.start()].endswith("的") and any(
                 c != code and c.startswith(code) for code in resolved[m.group(0)] for c in narrower):
             continue  # 从事水果种植或者茶叶种植的农业企业 / …零部件制造的工业企业: the trades named first narrow it
-        for code in resolved[m.group(0)]:
-            if code not in codes:
-                codes.append(code)
+        named.append((m.start(), resolved[m.group(0)]))
+    codes = list(dict.fromkeys(c for _, group in sorted(named) for c in group))
+    start = min([found[0].start(), *(a for a, _, _ in stems)])
+    end = max([found[-1].end(), *(b for _, b, _ in stems)])
     op = "not_in" if negated else "in"
-    return [Hit("industry", op, cover(codes), found[0].start(), found[-1].end(), 0.85)]
+    return [Hit("industry", op, cover(codes), start, end, 0.85)]
+
+
+_SEGMENT = re.compile(r"[^，,。；;：:\n]+")
+_MEMBER = re.compile(r"[^、和或及与/]+")
+_MEMBER_FRAME = re.compile(r"^.*?(?:不属于|属于|不得从事|从事|主营|涉及|非)|(?:等)?(?:行业|领域|企业)?$")
+
+
+def _listed_stems(text: str, found: list[re.Match[str]], resolved: dict[str, list[str]]) -> list[tuple[int, int, str]]:
+    """Trades listed beside a named industry without their 业 (不属于房地产、金融、类金融): each member of the
+    list that is an industry name short of 业, with its span."""
+    out = []
+    for seg in _SEGMENT.finditer(text):
+        inside = [m for m in found if seg.start() <= m.start() < seg.end()]
+        if not inside:
+            continue
+        for member in _MEMBER.finditer(text, seg.start(), seg.end()):
+            word = _MEMBER_FRAME.sub("", member.group(0))
+            if len(word) < 2 or word + "业" not in resolved or any(
+                    m.start() < member.end() and member.start() < m.end() for m in inside):
+                continue
+            at = member.start() + member.group(0).index(word)
+            out.append((at, at + len(word), word))
+    return out
 
 
 def cover(codes: list[str]) -> list[str]:
