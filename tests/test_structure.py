@@ -178,3 +178,11 @@ def test_clauses_numbered_by_their_path_nest_by_depth():
     assert parents["3.1"] == parents["3.2"] == "3 业务品种"
     s2 = parse_structure("办法\n\n第一条 营业收入达到1.5亿元以上的企业。\n", title="办法")
     assert not any(c.kind.startswith("dec") for c in s2.clauses)
+
+
+def test_a_numbered_title_opening_a_guides_card_is_no_clause():
+    text = ("15. 某市教学实践基地认定\n依据文件\n《某市基地管理办法》\n申请基地应同时具备以下条件：\n"
+            "1. 在本市注册登记的独立法人单位；\n2. 从事相关业务5年以上。\n")
+    structure = parse_structure(text, "某市教学实践基地认定")
+    assert [c.label for c in structure.clauses] == ["1.", "2."]
+    assert structure.preamble_end == text.index("1. 在本市")

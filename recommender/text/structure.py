@@ -355,6 +355,8 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 label, body = m.group(0), m.end()
                 if n > 0 and kind not in ("paren_cn", "paren_arabic", "circled", "ordinal"):
                     continue
+                if not clauses and stripped[body:].strip("* ") == title:
+                    continue  # 15. 北京市…基地认定 opening a card: the title with its number in a guide, no clause
             heading = lead_entry.group(2) if kind == "entry" else label if kind == "heading" else label.strip("【】") if kind in ("label", "part") else label[1:] if kind == "bullet" else \
                 _heading(stripped[body:]) if label else ""
             entry = _ENTRY_NAME.match(label) if kind == "heading" else None
