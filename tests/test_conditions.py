@@ -1065,3 +1065,16 @@ def test_a_trade_listed_beside_an_industry_without_its_ending_is_that_industry(t
 
 def test_a_bare_trade_word_alone_names_no_industry():
     assert not any(k[1] == "industry" for k in keys("支持企业开展金融创新。"))
+
+
+def test_a_trade_that_takes_no_part_in_an_item_is_left_out():
+    found = find_conditions("属于零售业、住宿业或者餐饮业企业，批发业企业不参与本项申报。", 0, "1.", region_code=None)
+    assert ("not_in", "industry", ("F51",)) in {c.key() for c in found.conditions}
+
+
+def test_a_comma_before_a_year_ends_the_phrase_so_the_let_off_case_is_an_alternative():
+    found = find_conditions("纳税信用等级为B级以上，2025年以后新设立、尚未参加纳税信用评价的企业不受此限。", 0, "一、", region_code=None)
+    (group,) = found.conditions
+    assert group.op == "any_of"
+    assert [c.op for c in group.any_of] == ["in", "unknown"]
+    assert found.conditions[0].any_of[1].text.startswith("2025年以后新设立")

@@ -60,7 +60,7 @@ _INVOICED = re.compile(r"开票|近\s*(?:12|十二)\s*个月")
 _TRADE_FIGURE = re.compile(r"(?<![企行产事])业\s*$")
 _SUB_ANNUAL = re.compile(r"(?:月|季度|季)(?:度)?(?:的)?\s*$")
 _BENEFIT_TIER = re.compile(r"^\s*的部分")
-_SPLIT = re.compile(r"(?<![0-9])[，,](?![0-9]{3})(?!\s*或)|(?<=[0-9])[，,](?![0-9]{3}(?![0-9]))(?!\s*或)|"
+_SPLIT = re.compile(r"(?<![0-9])[，,](?!\s*或)|(?<=[0-9])[，,](?![0-9]{3}(?![0-9]))(?!\s*或)|"
                     r"[：:。；;\n](?!\s*或)|、(?=在|由|已|未|具有|拥有|参加|缴纳)")  # 5,000万元 is one number  # 、 before a clause
 _PERSON = re.compile(r"实际控制人|法定代表人|负责人|创业者|创办人|本人|股东|配偶|经营者")
 _OTHER_RIGHT = re.compile(r"\s*[^\s，,。；;、]{0,6}(?:专利|著作权|商标|品种|标准)")
