@@ -1078,3 +1078,11 @@ def test_a_comma_before_a_year_ends_the_phrase_so_the_let_off_case_is_an_alterna
     assert group.op == "any_of"
     assert [c.op for c in group.any_of] == ["in", "unknown"]
     assert found.conditions[0].any_of[1].text.startswith("2025年以后新设立")
+
+
+def test_when_one_applies_is_no_requirement_and_two_whole_requirements_stay_two():
+    found = find_conditions("申请时，企业须未被列入严重失信主体名单，且近三年内未受到证券监管部门的行政处罚。", 0, "二、",
+                            region_code=None)
+    texts = [t for _, t in found.leftovers]
+    assert len(texts) == 2 and not any("申请时" in t for t in texts)
+    assert texts[1].endswith("未受到证券监管部门的行政处罚")

@@ -546,8 +546,8 @@ _NOT_NAMING = re.compile(r"《[^《》]*》|(?:大中小微型|中小微|中小)
 
 def _close_run(found: Found, run: list[tuple[int, str]], text: str, base: int) -> None:
     """Keep a run of consecutive phrases no field checks as one leftover requirement."""
-    if len(run) > 2 and APPLICANT.fullmatch(run[0][1].strip()):
-        del run[0]  # 申请兑现的企业，…，且…: the applicant named before the requirements is none of them
+    if len(run) > 2 and APPLICANT.fullmatch(run[0][1].strip()) or len(run) > 1 and _WHEN_LEAD.fullmatch(run[0][1]):
+        del run[0]  # 申请兑现的企业，…，且… / 申请时，…: who applies or when, none of the requirements
     if len(run) > 1 and all(_WHOLE_REQUIREMENT.search(p) and not _CONTINUES.search(p)
                             for p in [p for _, p in run[:-1]] + [_LAST_DE.sub("", run[-1][1])]):
         found.leftovers.extend(run)  # 项目已完成备案，设备投资额达到500万元以上，并通过验收: three facts to confirm
@@ -559,9 +559,10 @@ def _close_run(found: Found, run: list[tuple[int, str]], text: str, base: int) -
         run.clear()
 
 
+_WHEN_LEAD = re.compile(r"\s*(?:在|企业)?(?:申请|申报|办理|兑现)(?:时|前)\s*")
 # A phrase that states a whole requirement: a verb of its own or a bound.
 _WHOLE_REQUIREMENT = re.compile(
-    r"(?:完成|通过|取得|获得|签订|缴纳|参加|建成|投产|备案|验收|带动|吸纳|收购|达到|持有|具有|拥有|不得|未被列入)[^，。；]{2,}"
+    r"(?:完成|通过|取得|获得|签订|缴纳|参加|建成|投产|备案|验收|带动|吸纳|收购|达到|持有|具有|拥有|不得|未被列入|未受到)[^，。；]{2,}"
     r"|(?:以上|以下|不低于|不超过|不少于|超过|不足)(?:[（(]含[^）)]*[）)])?\s*$|关系(?:均)?在[^，。；]{2,}"
 )
 _LAST_DE = re.compile(r"的\s*$")  # the run's last phrase ends the requirement (…50户以上的，按…奖励)
