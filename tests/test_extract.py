@@ -1378,3 +1378,50 @@ def test_a_note_that_leaves_industries_out_binds_its_item_and_a_note_on_filing_d
     first, second = extract_policy(text, "reminder", {}).items
     assert ("not_in", "industry", ("C16", "K")) in {c.key() for c in first.conditions}
     assert not any(c.field == "industry" for c in second.conditions)
+
+
+WECHAT_ARTICLE = """# 两款贷款产品请收好
+
+老板们看过来，今天介绍两款贷款产品👇
+
+## 💰 产品一：税易贷
+
+**谁能贷？**
+
+- 在本市注册登记、成立满2年的企业；
+- 近两年每年缴纳税款不低于2万元；
+- 法定代表人个人征信良好，近两年无连续3期或者累计6期以上逾期。
+
+**能贷多少？**
+
+单户最高200万元，纯信用，年利率3.45%起。
+
+## 🌾 产品二：农e贷
+
+**谁能贷？**
+
+- 从事种植业的农业企业。
+
+**能贷多少？**
+
+单户最高100万元。
+
+## ⚠️ 温馨提示
+
+以下情形暂不受理：企业被列为失信被执行人的；在本行存在贷款逾期未还的。
+
+谨防不法分子冒用本行名义收取中介费！
+"""
+
+
+def test_a_bank_article_with_pictograph_headings_and_bold_questions_reads_each_product():
+    first, second = extract_policy(WECHAT_ARTICLE, "article", {"region_code": "510781"}).items
+    assert (first.name, second.name) == ("产品一：税易贷", "产品二：农e贷")
+    assert first.kind == second.kind == "credit"
+    texts = [c.text for c in first.conditions]
+    assert "近两年每年缴纳税款不低于2万元" in texts
+    assert any(t.endswith("累计6期以上逾期") and not t.startswith("-") for t in texts)
+    for item in (first, second):  # the notice's refusals bind both products, its warning binds none
+        assert ("eq", "dishonest", False) in {c.key() for c in item.conditions}
+        assert not any("中介费" in c.text for c in item.conditions)
+    assert ("in", "industry", ("A01",)) in {c.key() for c in second.conditions}

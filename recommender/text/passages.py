@@ -71,6 +71,9 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
             shared = _for_named_items(structure.own_text(clause), every=True)
             if shared.strip():
                 out.append(Passage(shared, clause.body_start, clause.address, True, False, False))
+            own = structure.own_text(clause)  # 温馨提示：以下情形暂不受理：A的；B的: whom every item leaves out
+            out.extend(Passage(" " * a + own[a:b], clause.body_start, clause.address, True, True, True)
+                       for _, a, b in _inline_exclusions(own))
         if role in ("procedure", "purpose", "validity"):
             continue
         if clause.kind in ("part", "label") and _TERM_LINE.match(f"{clause.heading}：…"):
@@ -114,11 +117,9 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
             out.append(Passage(" " * a + own[a:b], clause.body_start, clause.address, True, refused, True))
             line = own.rfind("\n", 0, a) + 1  # the label too: 禁入情形 names no requirement
             own = blank(own, line, b)
-        for m in _INLINE_EXCLUSIONS.finditer(own):  # 有下列情形之一的企业，不予兑现：A的；B的。 on one line
-            stop = own.find("\n", m.end())
-            stop = len(own) if stop < 0 else stop
-            out.append(Passage(" " * m.end() + own[m.end():stop], clause.body_start, clause.address, True, True, True))
-            own = blank(own, m.start(), stop)
+        for lead, a, b in _inline_exclusions(own):  # 有下列情形之一的企业，不予兑现：A的；B的。 on one line
+            out.append(Passage(" " * a + own[a:b], clause.body_start, clause.address, True, True, True))
+            own = blank(own, lead, b)
         if doc_level and role in ("body", "standard") and not strong:
             own = _eligibility_only(own)
         if doc_level:  # a definition binds the items using its term (item_conditions), not every item
@@ -131,6 +132,16 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         preamble = re.sub(r"(?m)^[ \t]*(.+?)[ \t]*$", lambda m: " " * len(m.group(0))
                           if structure.title and m.group(1) == structure.title else m.group(0), preamble)
         out.insert(0, Passage(_eligibility_only(preamble), 0, "总则" if clauses else "", False, False, False))
+    return out
+
+
+def _inline_exclusions(text: str) -> list[tuple[int, int, int]]:
+    """Where an exclusion lead starts and the span of the cases after it on the same line
+    (有下列情形之一的，不予兑现：A的；B的)."""
+    out = []
+    for m in _INLINE_EXCLUSIONS.finditer(text):
+        stop = text.find("\n", m.end())
+        out.append((m.start(), m.end(), len(text) if stop < 0 else stop))
     return out
 
 

@@ -19,7 +19,7 @@ APPLYING_FOR_SUPPORT = r"(?:申请|申报|享受|获得)[^，。；]{0,16}?(?:�
 
 
 # 有下列情形之一的企业，不予支持: the lead of a list of cases that are ruled out.
-EXCLUDING_LEAD = r"(?:有|存在)?(?:下列|以下)情形之一的[^：:。\n]{0,12}?(?:不享受|不予|不得|不纳入|不适用)"
+EXCLUDING_LEAD = r"(?:有|存在)?(?:下列|以下)(?:情形|情况)(?:之一)?的?[^：:。\n]{0,12}?(?:不享受|不予|不得|不纳入|不适用|不受理)"
 
 # …除外 / 不受此限 / 不受此项限制: a case let off a requirement.
 LET_OFF = r"(?:除外|不受此限制?|不受(?:此|该|本|上述)[项款条]?限制)"
@@ -93,7 +93,7 @@ _TAIL = re.compile(r"(?<=.{4})(?:的(?:企业|单位|项目|主体)?|(?:等)?[�
 _ROW_LABEL = re.compile(r"^[^　]{1,10}?\s*　[\s　]*(?=\S)")  # 研发　拥有…: the label cell of a table row
 
 
-_HEADING_LEAD = re.compile(r"^[●○■□◆◇▲△►▶•·\s]*(?:[^，。；：:]{1,8}(?:方面|要求|条件|注意|提示|说明|支持|享受|对象|谁)[：:])?")
+_HEADING_LEAD = re.compile(r"^[●○■□◆◇▲△►▶•·\s]*(?:[-*+]\s+)?(?:[^，。；：:]{1,8}(?:方面|要求|条件|注意|提示|说明|支持|享受|对象|谁)[：:])?")
 
 
 # …达到1000万美元以上（以商务部门统计为准）: how the figure is counted, not a requirement of its own

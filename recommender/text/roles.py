@@ -28,7 +28,7 @@ _TO_INSTITUTION = re.compile(
 )
 # “郑好担”业务由市融资担保集团提供担保: how a scheme works, said of the institution, not an offer.
 _BY_INSTITUTION = re.compile(r"\s*[^，。；]{0,20}?由[^，。；]{0,16}?(?:集团|机构|银行|公司)(?:负责)?提供")
-_EXCLUDES_LIST = re.compile(EXCLUDING_LEAD)
+_EXCLUDES_LIST = re.compile(EXCLUDING_LEAD + r"[^：:。；\n]{0,16}[：:。]?\s*$", re.M)  # the cases follow as clauses
 _AGENCY = re.compile(
     r"^\s*(?:各|市|区|县|省|全市|全县)?[^，。；]{0,14}?(?:部门|机关|银行业金融机构|银行|运营机构|机构|委员会|"
     r"政府|局|委)(?:应当|要|负责|会同|按|不得|将|可|定期|加强|在)"

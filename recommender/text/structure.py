@@ -56,6 +56,7 @@ _ENTRY_NAME = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u
 _BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项)")
 _LIST_KINDS = frozenset({"paren_cn", "cn", "arabic", "paren_arabic"})
 _BOLD_LINE = re.compile(r"^\s*\*\*[^*：:。；\n]{2,20}\*\*\s*$")
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u27BF\uFE0F\u200D]")  # not ★☆, which head entries
 _NOTE = re.compile(r"\**(?:注|备注|说明)\**\s*[：:]\s*")
 _NOTE_ITEM = re.compile(r"(?:(?<=^)|(?<=[：:。；;\s]))\s*([0-9]{1,2})\s*[.．、](?![0-9])\s*")
 _BRACKET_LEAD = re.compile(r"\**【([^】\n]{2,12})】\**\s*[：:]?\s*")
@@ -251,6 +252,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
     clauses: list[Clause] = []
     paragraphs = 0  # lines of running text, to address an offer cut from an unnumbered one
     bracketed: set[int] = set()  # clauses headed by a 【…】 label at the top level of a guide
+    hashed: set[int] = set()  # clauses headed by a # Markdown heading line
     ordinals = 0  # headings naming an entry by its number (产品二：…, 【产品二】…)
     labels: set[str] = set()  # 【…】 labels read inside such entries
     stack: list[int] = []
@@ -268,8 +270,8 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
         prefix = _MD_PREFIX.match(stripped)
         pos = prefix.end() if prefix else 0
         is_md_heading = stripped.lstrip().startswith("#") or bool(_BOLD_LINE.match(stripped))  # **通用准入要求**
-        while pos < len(stripped) and stripped[pos] in " \u3000\t":
-            pos += 1
+        while pos < len(stripped) and (stripped[pos] in " \u3000\t" or _EMOJI.match(stripped[pos])):
+            pos += 1  # ## 💰 产品一：… — a pictograph decorates the line, it is no part of its words
         cells = _cells(stripped)
         note = _NOTE.match(stripped, pos) if cells is None and table_rows else None
         if note:  # 注：1. …2. 申报第2项的… under a table of items: its notes are clauses of their own
@@ -315,9 +317,14 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     kind, label, body = "heading", stripped[question.end():].strip("* "), len(stripped)
                     if question.group("numbered"):  # 问三：…？ is addressed as 问三
                         label = question.group("numbered")
+                elif n == 0 and stack and hashed.intersection(stack) and _BOLD_LINE.match(stripped):
+                    # ## 产品一 … **谁能贷？**: a bold line under a # heading is a part of that section
+                    kind, label, body = "part", f"【{stripped[pos:].strip('* ')}】", len(stripped)
                 elif n == 0 and is_md_heading and stripped[pos:].strip() and not (
                         _same_title(stripped[pos:].strip("* "), title) and not clauses):
                     kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
+                    if stripped.lstrip().startswith("#"):
+                        hashed.add(len(clauses))
                 elif n == 0 and (lead_entry := _BOLD_ENTRY.match(stripped, pos)):
                     # **第一项：研发投入奖励。** 规模以上…: an entry named in bold, its text on the same line
                     kind, label, body = "entry", lead_entry.group(1), lead_entry.end()
