@@ -1425,3 +1425,17 @@ def test_a_bank_article_with_pictograph_headings_and_bold_questions_reads_each_p
         assert ("eq", "dishonest", False) in {c.key() for c in item.conditions}
         assert not any("中介费" in c.text for c in item.conditions)
     assert ("in", "industry", ("A01",)) in {c.key() for c in second.conditions}
+
+
+def test_table_cells_that_repeat_another_row_read_that_rows_words():
+    text = ("# 以奖代补方案\n\n一、奖补内容\n\n| 序号 | 奖补项目 | 奖补对象 | 奖补标准 |\n|---|---|---|---|\n"
+            "| 1 | 种植基地新建 | 在本县注册的小微企业 | 每亩奖补800元 |\n"
+            "| 2 | 老果园改造 | 同上 | 每亩奖补400元 |\n"
+            "| 3 | 加工线建设 | 上年度营业收入500万元以上的企业 | 按设备投资额的30%奖补 |\n"
+            "| 4 | 冷藏库建设 | 同第3项 | 每立方米奖补150元 |\n")
+    items = extract_policy(text, "table", {"region_code": "512021"}).items
+    assert [i.name for i in items] == ["种植基地新建", "老果园改造", "加工线建设", "冷藏库建设"]
+    keys = [{c.key() for c in i.conditions} for i in items]
+    assert ("in", "size", ("小型", "微型")) in keys[1]
+    assert ("ge", "revenue", 500) in keys[3] and ("ge", "revenue", 500) not in keys[1]
+    assert not any(c.op == "unknown" and "同" in c.text for i in items for c in i.conditions)

@@ -135,7 +135,7 @@ _NAMES_APPLICANT = re.compile(r"[^，。；]{0,8}?的(?:企业|单位|主体|民
 
 _LOOKBACK_YEARS = re.compile(r"(?:近|最近|过去|连续)[一二三两四五六七八九十0-9]{1,2}(?:个)?(?:年|年度|个月)(?:内|来|中)?\s*$")
 _EVENT_COUNT = re.compile(r"\s*[一二三两四五六七八九十0-9]{1,3}\s*(?:期|次)(?:以上|及以上)?\s*(?:逾期|欠[款息]|违约|失信)")
-_CONTRACT_BEFORE = re.compile(r"(?:合同|协议|租赁|流转)$")
+_CONTRACT_BEFORE = re.compile(r"(?:合同|协议|租赁|流转)(?:剩余|有效|约定)?$")
 _ENJOYED = re.compile(r"已[^，。；的]{0,24}享受[^，。；的]{0,20}(?:扣除|减免)(?:政策|优惠)?")
 
 

@@ -217,6 +217,24 @@ def _table_row(line: str, cells: list[tuple[int, int]], header: tuple[str, ...],
     return f"{number.group(1)}.", heading, body
 
 
+# | 2 | 低效老果园改造 | 同上 | … / 同第3项 / 同序号1: the cell repeats the cell of another row
+_SAME = re.compile(r"同(?:上|前|第\s*([0-9一二三四五六七八九十]{1,3})\s*[项行条]|序号\s*([0-9]{1,3}))[。.]?")
+
+
+def _same_as(cells: tuple[tuple[str, int, int], ...], table: list, text: str) -> tuple[tuple[str, int, int], ...]:
+    """A row's cells with each cell that only says 同上 / 同第N项 replaced by the cell it points to."""
+    out = []
+    for n, (head, a, b) in enumerate(cells):
+        m = _SAME.fullmatch(text[a:b].strip())
+        number = m and (m.group(1) or m.group(2))
+        if number and not number.isdigit():
+            number = str(" 一二三四五六七八九十".index(number)) if len(number) == 1 else None
+        rows = [row for label, row in table if label == f"{number}." or not number and m]
+        ref = rows[-1] if rows else ()
+        out.append(ref[n] if n < len(ref) and ref[n][0] == head else (head, a, b))
+    return tuple(out)
+
+
 _CONDITIONS_COLUMN = re.compile(r"条件|对象|要求|范围|主体|适用企业")  # 享受主体 / 支持对象 / 申报条件
 
 
@@ -261,6 +279,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
     header: tuple[str, ...] | None = None  # the header cells of the Markdown table being read
     previous: tuple[str, ...] | None = None  # the cells of the line before
     rows = 0  # rows read under the table's header
+    table: list[tuple[str, tuple[tuple[str, int, int], ...]]] = []  # the rows of that table read so far
     table_rows = False  # whether the last line with text was a row of a table with a header
     after_table = False  # whether a table with a header was read and no numbered clause came after it
     for line in text.splitlines(keepends=True):
@@ -301,10 +320,11 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
             if row is not None:
                 label, heading, body = row
                 end = line_start + cells[-1][1] + 1
+                spans = _same_as(tuple((h, line_start + a, line_start + b)
+                                       for h, (a, b) in zip(header, cells, strict=False)), table, text)
+                table = [*(table if rows > 1 else []), (label, spans)]
                 _push(clauses, stack, Clause("arabic", label, heading, line_start + cells[0][0], line_start + body,
-                                             cells=tuple((h, line_start + a, line_start + b)
-                                                         for h, (a, b) in zip(header, cells, strict=False)),
-                                             until=end))
+                                             cells=spans, until=end))
             continue
         if stripped[pos:].strip() and not is_md_heading:
             paragraphs += 1
