@@ -1439,3 +1439,13 @@ def test_table_cells_that_repeat_another_row_read_that_rows_words():
     assert ("in", "size", ("小型", "微型")) in keys[1]
     assert ("ge", "revenue", 500) in keys[3] and ("ge", "revenue", 500) not in keys[1]
     assert not any(c.op == "unknown" and "同" in c.text for i in items for c in i.conditions)
+
+
+def test_products_stating_their_amount_are_items_and_a_products_term_headings_are_not():
+    notice = ("# 关于开展批量担保业务的通知\n\n一、产品要素\n\n（一）“小微快担”。服务对象为小型、微型企业。单户担保金额不超过500万元，担保费率千分之八。\n\n"
+              "（二）“首贷快担”。服务对象为首贷户。单户担保金额不超过300万元，担保费率千分之五。\n")
+    assert [i.name for i in extract_policy(notice, "notice", {}).items] == ["“小微快担”", "“首贷快担”"]
+    measures = ("# 返乡创业支持措施\n\n一、支持措施\n\n（一）创业担保贷款。\n\n1．贷款对象。返乡创业的小微企业。\n\n"
+                "2．贷款额度和期限。单户贷款额度最高300万元，贷款期限不超过2年。\n\n3．贴息标准。按贷款利息的50%给予贴息。\n\n"
+                "（二）一次性创业补贴。对首次创办小微企业的，给予一次性补贴1万元。\n")
+    assert [i.clause for i in extract_policy(measures, "measures", {}).items] == ["一、（一）", "一、（二）"]

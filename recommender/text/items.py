@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from recommender.text.conditions import find_conditions
 from recommender.text.events import names_event
+from recommender.text.headings import heading_role
 from recommender.text.roles import clause_roles, is_measure
 from recommender.text.structure import Clause, Structure
 
@@ -59,8 +60,9 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
     """Whether measure children are separate items rather than tiers or terms of one."""
     if parent is None or all(structure.clauses[k].kind == "sentence" for k in kids):
         return True  # offers cut from one sentence were already told apart from tiers (text.offers)
-    if all(structure.clauses[k].kind in ("part", "label") and roles[k] == "standard" for k in kids):
-        return False  # 贷款额度：… 贷款利率：…贴息: the terms of one product, each labelled
+    if all(roles[k] == "standard" and (structure.clauses[k].kind in ("part", "label")
+                                       or heading_role(structure.clauses[k].heading) == "standard") for k in kids):
+        return False  # 贷款额度：… 贷款利率：…贴息 / 2．贷款额度和期限 3．贴息标准: the terms of one product
     if all(_names_benefit(structure.clauses[k].heading or "") for k in kids):
         return True
     if all(structure.clauses[k].kind == "article" and _GIVES.search(structure.own_text(structure.clauses[k]))
