@@ -1086,3 +1086,9 @@ def test_when_one_applies_is_no_requirement_and_two_whole_requirements_stay_two(
     texts = [t for _, t in found.leftovers]
     assert len(texts) == 2 and not any("申请时" in t for t in texts)
     assert texts[1].endswith("未受到证券监管部门的行政处罚")
+
+
+@pytest.mark.parametrize("text", ["高耗能行业企业不享受本条补贴。", "高耗能行业企业不得申请本项补贴。"])
+def test_a_refused_subject_no_field_checks_is_kept_as_a_requirement(text):
+    found = find_conditions(text, 0, "3.", region_code=None)
+    assert [t for _, t in found.leftovers] == [text.rstrip("。")]

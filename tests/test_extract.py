@@ -1449,3 +1449,19 @@ def test_products_stating_their_amount_are_items_and_a_products_term_headings_ar
                 "2．贷款额度和期限。单户贷款额度最高300万元，贷款期限不超过2年。\n\n3．贴息标准。按贷款利息的50%给予贴息。\n\n"
                 "（二）一次性创业补贴。对首次创办小微企业的，给予一次性补贴1万元。\n")
     assert [i.clause for i in extract_policy(measures, "measures", {}).items] == ["一、（一）", "一、（二）"]
+
+
+def test_common_conditions_after_numbered_measures_bind_them_and_a_reference_to_one_is_no_article():
+    text = ("# 稳增长八条措施\n\n为稳定工业经济运行，提出以下措施。\n\n"
+            "1. 降低用电成本。制造业企业用电量超过300万千瓦时的，按每千瓦时0.02元给予电费补贴。\n"
+            "   - 高耗能行业企业不享受本条补贴。\n\n"
+            "2. 支持首次贷款。此前没有银行贷款记录的小型、微型企业获得首笔贷款的，按贷款金额的百分之一给予奖励。\n\n"
+            "**以上政策的共同条件**\n\n（一）在广汉市登记注册；\n\n（二）纳税信用等级为M级以上。\n\n"
+            "第2条中成立未满一年的企业，不受第（二）项限制。\n")
+    first, second = extract_policy(text, "growth", {"region_code": "510681"}).items
+    for item in (first, second):
+        keys = {c.key() for c in item.conditions}
+        assert ("within", "region_code", "510681") in keys
+    assert any(c.op == "unknown" and c.text.startswith("高耗能行业企业不享受") for c in first.conditions)
+    assert ("lt", "age_years", 1) in {c.key() for c in second.conditions}
+    assert ("lt", "age_years", 1) not in {c.key() for c in first.conditions}

@@ -59,6 +59,7 @@ _NOT_A_FIELD = re.compile(r"吸纳|新增|带动|招用|安置|稳定就业|就�
 _INVOICED = re.compile(r"开票|近\s*(?:12|十二)\s*个月")
 _TRADE_FIGURE = re.compile(r"(?<![企行产事])业\s*$")
 _SUB_ANNUAL = re.compile(r"(?:月|季度|季)(?:度)?(?:的)?\s*$")
+_REFUSING_END = re.compile(r"(?:不享受|不得申请|不得申报|不得享受|不能享受|不予)(?:本|此|该|上述)?[条项款类]?\s*$")
 _BENEFIT_TIER = re.compile(r"^\s*的部分")
 _SPLIT = re.compile(r"(?<![0-9])[，,](?!\s*或)|(?<=[0-9])[，,](?![0-9]{3}(?![0-9]))(?!\s*或)|"
                     r"[：:。；;\n](?!\s*或)|、(?=在|由|已|未|具有|拥有|参加|缴纳)")  # 5,000万元 is one number  # 、 before a clause
@@ -403,7 +404,10 @@ def find_conditions(
             restated = {h.field for h in hits}
             found.conditions[previous:] = [c for c in found.conditions[previous:] if c.field not in restated]
         previous = len(found.conditions)
-        if hits or plate and is_boilerplate_only(head) or cut < len(part):
+        if not hits and cut < len(part) and _REFUSING_END.search(head) and not is_boilerplate_only(_REFUSING_END.sub("", head)):
+            _close_run(found, run, text, base)  # 高耗能行业企业不享受本条补贴: whom no field checks, left out
+            found.leftovers.append((offset, part))
+        elif hits or plate and is_boilerplate_only(head) or cut < len(part):
             _close_run(found, run, text, base)
             if hits:
                 found.leftovers.extend((offset + s, part[s:e]) for s, e in events)
