@@ -14,6 +14,7 @@ from recommender.errors import PolicyMatchError
 from recommender.text.extract import extract_policy
 from recommender.text.loaders import load_document, split_policy_cards
 from recommender.text.pipeline import build_nlp, get_nlp
+from recommender.text.structure import parse_structure
 
 GOLDEN = Path(__file__).parent / "golden"
 CARDS = Path("/work/shared/data/bj-policy-guide/beijing_industry_policy_guide_2024.raw.txt")
@@ -1465,3 +1466,46 @@ def test_common_conditions_after_numbered_measures_bind_them_and_a_reference_to_
     assert any(c.op == "unknown" and c.text.startswith("高耗能行业企业不享受") for c in first.conditions)
     assert ("lt", "age_years", 1) in {c.key() for c in second.conditions}
     assert ("lt", "age_years", 1) not in {c.key() for c in first.conditions}
+
+
+TALENT_TIERS = """# 某市产业人才分类认定办法
+
+## 一、用人单位条件
+
+用人单位应当在本市注册登记，纳税信用等级为M级以上。
+
+## 二、人才类别、认定条件和待遇
+
+### A类 领军人才
+
+认定条件（符合下列条件之一）：
+
+1. 入选国家级重大人才工程；
+2. 上年度工资薪金所得不低于150万元。
+
+支持待遇：给予购房补贴200万元。
+
+### B类 骨干人才
+
+认定条件（同时符合下列条件）：
+
+1. 具有全日制硕士研究生以上学历；
+2. 上年度工资薪金所得不低于20万元。
+
+支持待遇：每月发放生活补贴3000元。
+
+## 三、用人单位引才奖励
+
+用人单位新引进A类人才的，给予用人单位奖励30万元。第三项所称用人单位，以劳动合同所列单位为准，享受研发费用加计扣除的单位同样适用。
+"""
+
+
+def test_markdown_heading_levels_nest_headed_tiers_under_their_numbered_section():
+    structure = parse_structure(TALENT_TIERS, "某市产业人才分类认定办法")
+    parents = {c.heading: structure.clauses[c.parent].label if c.parent is not None else None
+               for c in structure.clauses if c.kind == "heading"}
+    assert parents == {"A类 领军人才": "二、", "B类 骨干人才": "二、"}
+    assert [c.label for c in structure.clauses if c.parent is None] == ["一、", "二、", "三、"]
+    items = extract_policy(TALENT_TIERS, "tiers", {"region_code": "320400"}).items
+    assert [i.name for i in items] == ["A类 领军人才", "B类 骨干人才", "用人单位引才奖励"]
+    assert all(("in", "tax_credit", ("A", "B", "M")) in {c.key() for c in i.conditions} for i in items)

@@ -22,6 +22,7 @@ _ROLE_SUFFIX = (
 )
 
 
+_BOTH = re.compile(r"(?:条件|对象)(?:和|与|及|、)(?:待遇|标准|支持内容|政策)")  # 认定条件和待遇
 # 三、哪些情况不能享受？: whom the document leaves out (not 个体工商户能不能享受…？, which asks)
 REFUSING = r"(?<!能)不能(?:享受|申请|申报)"
 
@@ -30,9 +31,12 @@ REFUSING = r"(?<!能)不能(?:享受|申请|申报)"
 def heading_role(heading: str) -> str | None:
     if re.search(REFUSING, heading):
         return "conditions"
-    for role, words in _role_words():
-        if any(_names(w, heading) for w in words) and not (role == "validity" and "有效期内" in heading):
-            return role  # (在有效期内的高新技术企业 is a requirement, not the document's term)
+    named = [role for role, words in _role_words()
+             if any(_names(w, heading) for w in words) and not (role == "validity" and "有效期内" in heading)]
+    if {"conditions", "standard"} <= set(named) or _BOTH.search(heading):
+        return None  # 三、人才类别、认定条件和待遇: both whom and what, the entries below tell them apart
+    if named:
+        return named[0]  # (在有效期内的高新技术企业 is a requirement, not the document's term)
     short = heading.strip().rstrip("。：:")
     if len(short) <= 8:
         for role, suffix in _ROLE_SUFFIX:

@@ -69,6 +69,9 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
            for k in kids):
         return True  # 第七条 …给予贴息 第八条 …给予贴息: each article of a 细则 that gives is a provision of its own
     headings = [structure.clauses[k].heading or "" for k in kids]
+    if all(structure.clauses[k].kind == "heading" and structure.clauses[k].children for k in kids) \
+            and len(set(headings)) == len(headings):
+        return True  # ### A类 产业领军人才 1. … 支持待遇：… ### B类 …: headed entries, each with its own list
     if all(_ACTION_HEADING.match(h) for h in headings) and len(set(headings)) == len(headings):
         return True  # （一）培育龙头企业。…（二）支持精深加工。…: each a measure under a title of its own
     if roles[parent] == "standard":  # 三、支持标准（一）研发补助（二）入库奖励

@@ -128,8 +128,8 @@ def is_measure(text: str) -> bool:
         start = max(text.rfind(ch, 0, m.start()) for ch in "。；\n") + 1
         after = m.end() - 1 if text[m.end() - 1:m.end()] in ("。", "；", "，") else m.end()
         end = min(i for i in (*(text.find(ch, after) for ch in "。；\n"), len(text)) if i >= 0)
-        if "是指" in text[start:end]:
-            continue  # a definition names what a term means, it offers nothing
+        if re.search(r"是指|所称[^，。；]{0,20}[，,]", text[start:end]):
+            continue  # a definition names what a term means (第2项所称研发费用，以…明细表为准), it offers nothing
         if _PREFERENCE.match(text, m.end()):
             continue  # 给予优先支持: a preference when others are chosen, not something given
         if _TO_INSTITUTION.search(text[start:m.end()]) or _REFERS_BACK.search(text[start:end]) \

@@ -271,6 +271,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
     paragraphs = 0  # lines of running text, to address an offer cut from an unnumbered one
     bracketed: set[int] = set()  # clauses headed by a 【…】 label at the top level of a guide
     hashed: set[int] = set()  # clauses headed by a # Markdown heading line
+    levels: dict[int, int] = {}  # clauses on a # Markdown heading line, with its number of #
     ordinals = 0  # headings naming an entry by its number (产品二：…, 【产品二】…)
     labels: set[str] = set()  # 【…】 labels read inside such entries
     stack: list[int] = []
@@ -395,8 +396,15 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 while any(clauses[i].kind == "part" for i in stack):
                     stack.pop()
             at = 0 if kind in ("part", "entry") else start  # - **门槛**：… starts at its line, bullet and all
+            hashes = len(stripped) - len(stripped.lstrip().lstrip("#")) - (len(stripped) - len(stripped.lstrip()))
+            nested = n == 0 and hashes and any(i in levels for i in stack)
+            if nested:  # ## 三、… ### A类 … ## 四、: Markdown heading levels nest what their numbers do not
+                while stack and levels.get(stack[-1], 7) >= hashes:
+                    stack.pop()
+            if n == 0 and hashes:
+                levels[len(clauses)] = hashes
             _push(clauses, stack, Clause(kind, label, heading, line_start + at, line_start + body),
-                  pop=kind != "part")
+                  pop=kind != "part" and not nested)
         if segments is not None and not is_md_heading and len(starts) == 1:
             at = clauses[-1].body_start - line_start if clauses and clauses[-1].start >= line_start else pos
             prefix = "" if clauses and clauses[-1].start >= line_start or stack else f"第{paragraphs}段"
@@ -425,7 +433,7 @@ def _close(clauses: list[Clause], text_end: int) -> None:
         clause.own_end = clauses[i + 1].start if i + 1 < len(clauses) else text_end
         end = text_end
         for later in clauses[i + 1:]:
-            if _RANK[later.kind] <= _RANK[clause.kind] and later.kind != "part" or not _descends(clauses, later, i):
+            if not _descends(clauses, later, i):
                 end = later.start
                 break
         clause.end = end
