@@ -186,3 +186,9 @@ def test_a_numbered_title_opening_a_guides_card_is_no_clause():
     structure = parse_structure(text, "某市教学实践基地认定")
     assert [c.label for c in structure.clauses] == ["1.", "2."]
     assert structure.preamble_end == text.index("1. 在本市")
+
+
+def test_a_note_defining_a_term_by_a_tax_form_offers_nothing():
+    note = "第2项所称研发费用，以企业所得税年度纳税申报表中研发费用加计扣除优惠明细表所列金额为准。"
+    assert not is_measure(note)
+    assert is_measure("研发费用按实际发生额的100%在税前加计扣除。")
