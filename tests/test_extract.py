@@ -1509,3 +1509,13 @@ def test_markdown_heading_levels_nest_headed_tiers_under_their_numbered_section(
     items = extract_policy(TALENT_TIERS, "tiers", {"region_code": "320400"}).items
     assert [i.name for i in items] == ["A类 领军人才", "B类 骨干人才", "用人单位引才奖励"]
     assert all(("in", "tax_credit", ("A", "B", "M")) in {c.key() for c in i.conditions} for i in items)
+
+
+def test_an_article_leaving_trades_out_of_the_whole_measure_binds_every_item():
+    text = ("# 返乡创业扶持办法\n\n第一条 为鼓励返乡创业，制定本办法。\n\n"
+            "第二条 一次性创业补贴。创业实体正常经营6个月以上的，给予一次性创业补贴1万元。\n\n"
+            "第三条 场地租金补贴。入驻创业园的创业实体，按实际租金的百分之五十给予补贴。\n\n"
+            "第四条 从事房地产开发经营、金融业的创业实体，不享受本办法扶持。\n")
+    items = extract_policy(text, "rules", {}).items
+    assert len(items) == 2
+    assert all(any(c.field == "industry" and c.op == "not_in" for c in i.conditions) for i in items)
