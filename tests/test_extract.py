@@ -1519,3 +1519,13 @@ def test_an_article_leaving_trades_out_of_the_whole_measure_binds_every_item():
     items = extract_policy(text, "rules", {}).items
     assert len(items) == 2
     assert all(any(c.field == "industry" and c.op == "not_in" for c in i.conditions) for i in items)
+
+
+def test_named_rows_of_a_tier_table_are_items_and_a_loan_through_a_bank_is_an_offer():
+    text = ("# 关于申报出口信用保险保费补贴的通知\n\n一、补贴档次\n\n| 档次 | 上年度出口额 | 补贴方式 | 补贴上限 |\n|---|---|---|---|\n"
+            "| 第一档 | 300万美元以下 | 保费由市财政全额承担 | 不另设上限 |\n"
+            "| 第二档 | 300万美元至3000万美元 | 按实缴保费的60%补贴 | 40万元 |\n\n"
+            "二、保单融资贴息\n\n已投保的企业，以保单项下应收账款向合作银行办理保单融资的，市财政按融资金额年化1%给予贴息。\n")
+    items = extract_policy(text, "premium", {}).items
+    assert [i.name for i in items] == ["第一档", "第二档", "保单融资贴息"]
+    assert items[2].kind == "credit"

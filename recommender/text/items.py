@@ -69,6 +69,8 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
            for k in kids):
         return True  # 第七条 …给予贴息 第八条 …给予贴息: each article of a 细则 that gives is a provision of its own
     headings = [structure.clauses[k].heading or "" for k in kids]
+    if all(structure.clauses[k].cells and headings[n] for n, k in enumerate(kids)) and len(set(headings)) == len(headings):
+        return True  # | 第二档 | 300万美元至3000万美元 | 按实缴保费的60%补贴 | 40万元 |: each named row is an item
     if all(structure.clauses[k].kind == "heading" and structure.clauses[k].children for k in kids) \
             and len(set(headings)) == len(headings):
         return True  # ### A类 产业领军人才 1. … 支持待遇：… ### B类 …: headed entries, each with its own list

@@ -176,7 +176,7 @@ def _address(kind: str, label: str, parents: list[Clause]) -> str:
 
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ROW_NUMBER = re.compile(r"^\s*([0-9]{1,2})[.、．]?\s*$")
-_NAME_COLUMN = re.compile(r"事项|项目|名称|产品|类别|政策")
+_NAME_COLUMN = re.compile(r"事项|项目|名称|产品|类别|政策|档次|档位")
 
 
 def _cells(line: str) -> list[tuple[int, int]] | None:
