@@ -1529,3 +1529,42 @@ def test_named_rows_of_a_tier_table_are_items_and_a_loan_through_a_bank_is_an_of
     items = extract_policy(text, "premium", {}).items
     assert [i.name for i in items] == ["第一档", "第二档", "保单融资贴息"]
     assert items[2].kind == "credit"
+
+
+PILOT_SCHEME = """科技金融联动试点方案
+
+为支持科技型企业，开展试点。方案如下。
+
+▍一、试点白名单
+
+纳入白名单的企业应当同时满足：
+
+（1）在珠海市注册登记；
+（2）属于国家高新技术企业或者科技型中小企业。
+
+▍二、试点产品
+
+产品一：投贷联动贷款
+- 适用企业：近两年获得创投机构股权投资的白名单企业。
+- 额度：单户最高3000万元，可随借随还。
+
+产品二：认股权贷款
+- 适用企业：成立未满五年的白名单企业。
+- 额度：单户最高500万元。
+
+▍三、风险分担
+
+合作银行发放的试点贷款形成不良的，由市风险准备金按本金损失的百分之四十予以补偿。
+"""
+
+
+def test_products_inside_a_numbered_section_are_its_entries_and_the_whitelist_binds_them():
+    structure = parse_structure(PILOT_SCHEME, "科技金融联动试点方案")
+    assert [c.label for c in structure.clauses if c.parent is None] == ["一、", "二、", "三、"]
+    items = extract_policy(PILOT_SCHEME, "pilot", {"region_code": "440400"}).items
+    assert [i.name for i in items] == ["产品一：投贷联动贷款", "产品二：认股权贷款"]  # 三、 shares the bank's loss
+    for item in items:
+        keys = {c.key() for c in item.conditions}
+        assert ("within", "region_code", "440400") in keys
+        assert any(c.op == "any_of" for c in item.conditions)
+    assert not any("随借随还" in c.text for i in items for c in i.conditions)

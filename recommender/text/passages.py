@@ -14,7 +14,7 @@ from recommender.text.structure import Structure, conditions_cells
 __all__ = ["Passage", "condition_passages"]
 
 _BENEFIT_NAME = re.compile(r"^\s*[^，,。；;：:\n]{2,20}(?:奖励|补助|补贴|贴息|资助|奖补|扶持)[。；;]?\s*$")
-_INTRO = re.compile(r"(?:下列|以下|如下)[^，。；]{0,4}(?:条件|要求|情形|标准|行业|领域|产业)"
+_INTRO = re.compile(r"(?:下列|以下|如下)[^，。；]{0,4}(?:条件|要求|情形|标准|行业|领域|产业)|(?:应当|须|应)?(?:同时)?(?:满足|符合|具备)[：:]\s*$"
                     r"|(?:下列|以下)(?:企业|单位|主体|市场主体|经营主体|项目)(?=[^。；]{0,8}(?:不适用|不予|不得|不纳入|不享受))")
 # A label line ending a clause's own text (**准入条件**：) introduces the numbered list below it.
 _CONDITIONS_LABEL = re.compile(

@@ -54,9 +54,11 @@ _BOLD_ENTRY = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u
 _ENTRY_NAME = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^。*]+?)[。*\s]*$")
 # 享受上述支持措施的企业，还应当…: an unnumbered paragraph after a list speaks for the whole list.
 _BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项)")
+_NUMBERED_SECTIONS = frozenset({"chapter", "section", "article", "cn"})
 _LIST_KINDS = frozenset({"paren_cn", "cn", "arabic", "paren_arabic"})
 _BOLD_LINE = re.compile(r"^\s*\*\*[^*：:。；\n]{2,20}\*\*\s*$")
-_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u27BF\uFE0F\u200D]")  # not ★☆, which head entries
+# ## 💰 / ▍一、: pictographs and bars that decorate a heading (not ★☆▲■, which head entries)
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u27BF\uFE0F\u200D\u2580-\u259F]")
 _NOTE = re.compile(r"\**(?:注|备注|说明)\**\s*[：:]\s*")
 _NOTE_ITEM = re.compile(r"(?:(?<=^)|(?<=[：:。；;\s]))\s*([0-9]{1,2})\s*[.．、](?![0-9])\s*")
 _BRACKET_LEAD = re.compile(r"\**【([^】\n]{2,12})】\**\s*[：:]?\s*")
@@ -352,6 +354,8 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     ordinals += 1
                 elif n == 0 and _NAMED_ORDINAL.match(stripped, pos):  # 产品二：首贷通 in plain text
                     kind, label, body = "heading", stripped[pos:].strip("* " + _RULE_CHARS), len(stripped)
+                    if stack and clauses[stack[0]].kind in _NUMBERED_SECTIONS:
+                        kind = "entry"  # 二、试点产品 产品一：…: an entry of the numbered section, not a new root
                     ordinals += 1
                 elif n == 0 and stack and clauses[stack[-1]].kind in _LIST_KINDS and clauses[stack[-1]].label \
                         and _BACK_REFERENCE.match(stripped, pos):
@@ -385,14 +389,14 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     continue
                 if not clauses and stripped[body:].strip("* ") == title:
                     continue  # 15. 北京市…基地认定 opening a card: the title with its number in a guide, no clause
-            heading = lead_entry.group(2) if kind == "entry" else label if kind == "heading" else label.strip("【】") if kind in ("label", "part") else label[1:] if kind == "bullet" else \
+            heading = lead_entry.group(2) if kind == "entry" and lead_entry else label if kind in ("heading", "entry") else label.strip("【】") if kind in ("label", "part") else label[1:] if kind == "bullet" else \
                 _heading(stripped[body:]) if label else ""
-            entry = _ENTRY_NAME.match(label) if kind == "heading" else None
+            entry = _ENTRY_NAME.match(label) if kind == "heading" or kind == "entry" and not lead_entry else None
             if entry:  # **第一项 龙头企业认定奖励。**: addressed as 第一项, named by its words
                 label, heading = entry.group(1), entry.group(2)
             if question and question.group("numbered"):
                 heading = stripped[question.end():].strip("* ")
-            if kind == "part":  # under the entry it is part of: after the parts before it, not inside them
+            if kind in ("part", "entry"):  # under the entry it is part of: after the parts before it, not inside them
                 while any(clauses[i].kind == "part" for i in stack):
                     stack.pop()
             at = 0 if kind in ("part", "entry") else start  # - **门槛**：… starts at its line, bullet and all
