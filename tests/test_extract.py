@@ -1568,3 +1568,12 @@ def test_products_inside_a_numbered_section_are_its_entries_and_the_whitelist_bi
         assert ("within", "region_code", "440400") in keys
         assert any(c.op == "any_of" for c in item.conditions)
     assert not any("随借随还" in c.text for i in items for c in i.conditions)
+
+
+def test_a_requirement_for_the_items_of_its_own_part_keeps_what_no_field_checks():
+    text = ("# 若干措施\n\n第一部分　支持建筑业\n\n1.产值奖励。建筑业企业产值首次突破10亿元的，给予奖励50万元。\n\n"
+            "2.申报本部分奖励的企业，应为在岳阳市注册的建筑业企业，上年度在我市完成的建筑业产值已纳入本市统计，且上年度未发生拖欠农民工工资的情形。\n\n"
+            "第二部分　支持物流业\n\n3.A级物流企业奖励。对新评定为5A级的物流企业，给予奖励50万元。\n")
+    first, second = extract_policy(text, "parts", {"region_code": "430600"}).items
+    assert any(c.op == "unknown" and "拖欠农民工工资" in c.text for c in first.conditions)
+    assert not any("纳入本市统计" in c.text for c in second.conditions)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from recommender.text.headings import heading_role
 from recommender.text.roles import is_measure
 from recommender.text.structure import parse_structure
 
@@ -192,3 +193,12 @@ def test_a_note_defining_a_term_by_a_tax_form_offers_nothing():
     note = "第2项所称研发费用，以企业所得税年度纳税申报表中研发费用加计扣除优惠明细表所列金额为准。"
     assert not is_measure(note)
     assert is_measure("研发费用按实际发生额的100%在税前加计扣除。")
+
+
+def test_parts_numbered_as_divisions_head_their_lists_and_a_reference_to_one_starts_nothing():
+    text = ("第一部分　支持建筑业\n\n1.产值奖励。给予奖励50万元。\n\n2.申报本部分奖励的企业，应为建筑业企业。\n\n"
+            "第二部分　不予认定和奖励的情形\n\n（一）被列入严重失信主体名单。\n")
+    structure = parse_structure(text, "若干措施")
+    assert [(c.kind, c.label) for c in structure.clauses if c.parent is None] == [("chapter", "第一部分"), ("chapter", "第二部分")]
+    assert heading_role("不予认定和奖励的情形") == "conditions"
+    assert parse_structure("第二部分第（一）项所称企业，是指…\n", "某措施").clauses == []

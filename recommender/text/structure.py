@@ -13,7 +13,7 @@ __all__ = ["Clause", "Structure", "conditions_cells", "parse_structure"]
 _CN = "一二三四五六七八九十百零〇两"
 # Marker kinds, outermost first; a clause's parent is the nearest earlier clause of a lower rank.
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    ("chapter", re.compile(rf"第[{_CN}\d]+[章编]")),
+    ("chapter", re.compile(rf"第[{_CN}\d]+(?:[章编]|部分(?![中的所之至和及或、第]))")),  # 第二部分　专精特新…
     ("section", re.compile(rf"第[{_CN}\d]+节")),
     ("article", re.compile(rf"第[{_CN}\d]+条(?![中的所之至和及或、]|规定)")),  # not 第5条中…的企业 (a reference)
     ("cn", re.compile(rf"[{_CN}]+[、.．](?![{_CN}\d]+[、.．，,])")),  # 二、一次性补贴; not 一、二、三
