@@ -202,3 +202,10 @@ def test_parts_numbered_as_divisions_head_their_lists_and_a_reference_to_one_sta
     assert [(c.kind, c.label) for c in structure.clauses if c.parent is None] == [("chapter", "第一部分"), ("chapter", "第二部分")]
     assert heading_role("不予认定和奖励的情形") == "conditions"
     assert parse_structure("第二部分第（一）项所称企业，是指…\n", "某措施").clauses == []
+
+
+def test_a_table_numbered_by_codes_names_its_rows_by_the_name_column():
+    text = ("| 服务事项编号 | 服务事项 | 服务对象 | 服务内容 |\n|---|---|---|---|\n"
+            "| PS-03 | 吸纳就业社保补贴 | 中小微企业 | 按实际缴纳的社会保险费给予补贴 |\n")
+    (row,) = parse_structure(text, "惠企服务包").clauses
+    assert (row.label, row.heading) == ("3.", "吸纳就业社保补贴")

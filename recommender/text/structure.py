@@ -177,7 +177,8 @@ def _address(kind: str, label: str, parents: list[Clause]) -> str:
 
 
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_ROW_NUMBER = re.compile(r"^\s*([0-9]{1,2})[.、．]?\s*$")
+_ROW_NUMBER = re.compile(r"^\s*(?:[A-Z]{1,4}\s*[-－—]\s*)?0*([0-9]{1,2})[.、．]?\s*$")  # 3 / 3. / PS-03
+_NUMBER_COLUMN = re.compile(r"(?:编号|序号|代码)$")  # | 服务事项编号 |: the row's number, not its name
 _NAME_COLUMN = re.compile(r"事项|项目|名称|产品|类别|政策|档次|档位")
 
 
@@ -201,7 +202,7 @@ def _table_row(line: str, cells: list[tuple[int, int]], header: tuple[str, ...],
                rows: int) -> tuple[str, str, int] | None:
     """(label, heading, body offset) of a row of a table listing items: | 1 | 名称 | 条件 | 标准 |, or
     | （一）首贷贴息 | 条件 | 标准 | under a name column (the ``rows``-th row when it has no number)."""
-    if len(cells) >= 3 and header and _NAME_COLUMN.search(header[0]):  # 2 columns: a conditions table
+    if len(cells) >= 3 and header and _NAME_COLUMN.search(header[0]) and not _NUMBER_COLUMN.search(header[0]):
         first = line[cells[0][0]:cells[0][1]].strip("* ")
         named = _NUMBERED_NAME.match(first)
         if named and not _ROW_NUMBER.match(first):
