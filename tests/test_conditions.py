@@ -1092,3 +1092,11 @@ def test_when_one_applies_is_no_requirement_and_two_whole_requirements_stay_two(
 def test_a_refused_subject_no_field_checks_is_kept_as_a_requirement(text):
     found = find_conditions(text, 0, "3.", region_code=None)
     assert [t for _, t in found.leftovers] == [text.rstrip("。")]
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("以上奖励的申报企业须在马鞍山市登记注册。", ("within", "region_code", "340500")),
+    ("上年度纳税信用等级未被评为D级。", ("not_in", "tax_credit", ("D",))),
+])
+def test_support_named_above_and_a_rating_never_given_read_as_requirements(text, key):
+    assert key in keys(text, region="340500")

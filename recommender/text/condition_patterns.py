@@ -64,7 +64,7 @@ def _category_re() -> re.Pattern[str]:
 
 
 _LEVELS = r"[ABMCD]\s*级?(?:\s*(?:、|，|,|/|或者?|和|及|至)\s*[ABMCD]\s*级?)*"
-_NOT_LEVEL = r"非|不是|不为|不属于|不得为|不能为|不得是"
+_NOT_LEVEL = r"非|不是|不为|不属于|不得为|不能为|不得是|未被?评(?:定|价)?为"
 _RATING = re.compile(
     r"纳税信用(?:等级|级别|评价)?(?:评价|评定)?(?:结果)?(?:均|都|还|也|亦)?(?:须|应|应当|必须)?(?:为|是|达到|在|属于|被?评为|被?评定为|被?评价为)?\s*"
     rf"(?:(?P<non>{_NOT_LEVEL})\s*(?P<nonlevels>{_LEVELS})|(?P<min>不低于|不得低于|达到|在)?\s*(?P<levels>{_LEVELS}))\s*"
