@@ -1577,3 +1577,12 @@ def test_a_requirement_for_the_items_of_its_own_part_keeps_what_no_field_checks(
     first, second = extract_policy(text, "parts", {"region_code": "430600"}).items
     assert any(c.op == "unknown" and "拖欠农民工工资" in c.text for c in first.conditions)
     assert not any("纳入本市统计" in c.text for c in second.conditions)
+
+
+def test_a_drafting_note_after_a_draft_summarises_its_measures_and_offers_nothing():
+    text = ("# 关于公开征求意见的公告\n\n## 某市纺织产业若干措施（征求意见稿）\n\n"
+            "一、支持智能化改造。设备投资额在500万元以上的，按设备投资额的百分之十给予补助。\n\n"
+            "二、支持开拓国际市场。参加境外展会的，按展位费的百分之五十给予补助。\n\n"
+            "## 关于《某市纺织产业若干措施（征求意见稿）》的起草说明\n\n"
+            "### 二、主要内容\n\n第一条对智能化改造给予补助，第二条对参加境外展会的企业给予补助。\n")
+    assert [i.name for i in extract_policy(text, "draft", {}).items] == ["支持智能化改造", "支持开拓国际市场"]

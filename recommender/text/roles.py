@@ -43,6 +43,7 @@ _AMOUNT = re.compile(r"[0-9一二三四五六七八九十百千]\s*(?:%|％|万�
 _BACKGROUND_QUESTION = re.compile(r"背景|意义|目的|出台|起草|制定(?:过程|依据|思路)|主要内容|亮点|总体(?:思路|要求|目标)")
 _BACKGROUND_HEADING = re.compile(r"^(?:出台|政策|起草|制定)?(?:背景|意义|目的)(?:[和及与、](?:意义|目的|依据|背景))?$"
                                  r"|^(?:公司|机构|银行|企业|中心|基金)?(?:简介|概况|概述|介绍)$")  # 一、公司简介
+_DRAFTING_NOTE = re.compile(r"(?:起草|编制|修订)说明$")
 _NO_ANSWER = re.compile(r"(?:^[\s*]*|答\s*[:：]\s*)(?:不能|不可以|不可|不行|不需要|不用|否|不适用|不属于)[。，,.！!；;]")
 _VALIDITY = re.compile(r"有效期(?!内)|起施行|起执行|执行至|负责解释|执行期限")  # not 在有效期内的高新技术企业
 
@@ -91,6 +92,8 @@ def clause_role(structure: Structure, clause: Clause) -> str:
     if clause.heading.endswith(("？", "?")) and _BACKGROUND_QUESTION.search(clause.heading) \
             or _BACKGROUND_HEADING.match(clause.heading):
         return "purpose"  # 一、出台的背景是什么？答：…给予分阶段支持: why the policy exists, nothing offered
+    if any(_DRAFTING_NOTE.search(c.heading) for c in [clause, *structure.ancestors(clause)]):
+        return "purpose"  # 关于《…（征求意见稿）》的起草说明: how a draft was made; its summary of measures offers nothing
     if clause.heading.endswith(("？", "?")) and is_measure(own) and _AMOUNT.search(own):
         return "body"  # 哪些企业可以申领？答：…给予…: an answer that offers is a measure
     for c in [clause, *structure.ancestors(clause)[::-1]]:
