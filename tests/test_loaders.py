@@ -174,8 +174,9 @@ def test_docx_paragraphs_and_tables_come_in_document_order(tmp_path: Path) -> No
     assert doc.text.splitlines() == [
         "关于印发首贷贴息办法的通知",
         "第一条 支持对象如下表：",
-        "企业类型\t贴息比例",
-        "小微企业\t50%",
+        "| 企业类型 | 贴息比例 |",
+        "|---|---|",
+        "| 小微企业 | 50% |",
         "第二条 本办法自2024年1月1日起施行。",
     ]
 

@@ -126,14 +126,16 @@ def _read_docx(path: Path) -> str:
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             lines.append(block.text)
-        elif isinstance(block, Table):
-            for row in block.rows:
+        elif isinstance(block, Table):  # as a Markdown table, which the structure reader knows
+            for n, row in enumerate(block.rows):
                 cells: list[str] = []
                 for cell in row.cells:  # merged cells repeat: keep each text once per row
-                    text = cell.text.strip()
+                    text = " ".join(cell.text.split()).replace("|", "｜")
                     if text and (not cells or cells[-1] != text):
                         cells.append(text)
-                lines.append("\t".join(cells))
+                lines.append("| " + " | ".join(cells) + " |")
+                if n == 0:
+                    lines.append("|" + "---|" * len(cells))
     return "\n".join(lines)
 
 
