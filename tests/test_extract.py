@@ -1464,8 +1464,9 @@ def test_common_conditions_after_numbered_measures_bind_them_and_a_reference_to_
         keys = {c.key() for c in item.conditions}
         assert ("within", "region_code", "510681") in keys
     assert any(c.op == "unknown" and c.text.startswith("高耗能行业企业不享受") for c in first.conditions)
-    assert ("lt", "age_years", 1) in {c.key() for c in second.conditions}
-    assert ("lt", "age_years", 1) not in {c.key() for c in first.conditions}
+    (group,) = [c for c in second.conditions if c.op == "any_of"]  # the rating, or a firm under a year old
+    assert ("lt", "age_years", 1) in {c.key() for c in group.any_of}
+    assert not any(c.op == "any_of" or c.field == "age_years" for c in first.conditions)
 
 
 TALENT_TIERS = """# 某市产业人才分类认定办法
@@ -1586,3 +1587,35 @@ def test_a_drafting_note_after_a_draft_summarises_its_measures_and_offers_nothin
             "## 关于《某市纺织产业若干措施（征求意见稿）》的起草说明\n\n"
             "### 二、主要内容\n\n第一条对智能化改造给予补助，第二条对参加境外展会的企业给予补助。\n")
     assert [i.name for i in extract_policy(text, "draft", {}).items] == ["支持智能化改造", "支持开拓国际市场"]
+
+
+def test_a_shared_requirement_lifted_for_a_named_item_leaves_it_or_joins_the_case_let_off():
+    notice = ("# 批量担保业务通知\n\n一、产品要素\n\n（一）“小微快担”。服务对象为小型、微型企业。单户担保金额不超过500万元。\n\n"
+              "（二）“首贷快担”。服务对象为首贷户。单户担保金额不超过300万元。\n\n"
+              "二、准入条件\n\n申请企业应当同时具备下列条件：\n\n（一）在九江市注册登记；\n\n（二）企业成立满1年（含）。\n\n"
+              "“首贷快担”不受第（二）项中企业成立年限的限制。\n")
+    small, first = extract_policy(notice, "notice", {"region_code": "360400"}).items
+    assert ("ge", "age_years", 1) in {c.key() for c in small.conditions}
+    assert not any(c.field == "age_years" for c in first.conditions)
+    assert ("within", "region_code", "360400") in {c.key() for c in first.conditions}
+    measures = ("# 稳增长措施\n\n为稳定工业经济运行，提出以下措施。\n\n"
+                "1. 降低用电成本。制造业企业用电量超过300万千瓦时的，按每千瓦时0.02元给予电费补贴。\n\n"
+                "2. 支持首次贷款。小型、微型企业获得首笔贷款的，按贷款金额的百分之一给予奖励。\n\n"
+                "**以上政策的共同条件**\n\n（一）在广汉市登记注册；\n\n（二）纳税信用等级为M级以上。\n\n"
+                "第2条中成立未满一年的企业，不受第（二）项限制。\n")
+    power, loan = extract_policy(measures, "growth", {"region_code": "510681"}).items
+    assert ("in", "tax_credit", ("A", "B", "M")) in {c.key() for c in power.conditions}
+    (group,) = [c for c in loan.conditions if c.op == "any_of"]
+    assert [c.key() for c in group.any_of] == [("in", "tax_credit", ("A", "B", "M")), ("lt", "age_years", 1)]
+
+
+def test_a_lifted_requirement_can_keep_a_narrower_one_for_the_item_it_names():
+    text = ("# 工业发展细则\n\n第一条 申请本细则支持的企业应当符合下列条件：\n\n（一）纳税信用等级为B级及以上；\n\n（二）未被列为失信被执行人。\n\n"
+            "按照本细则第三条申请应急转贷资金的企业，不受前款第（一）项限制，但纳税信用等级为D级的除外。\n\n"
+            "第二条 技术改造补助。设备投资额500万元以上的，按投资额的10%给予补助。\n\n"
+            "第三条 应急转贷。对贷款即将到期的企业，提供应急转贷资金周转，单笔额度最高1000万元。\n")
+    grant, bridge = extract_policy(text, "rules", {}).items
+    assert ("in", "tax_credit", ("A", "B")) in {c.key() for c in grant.conditions}
+    assert ("not_in", "tax_credit", ("D",)) not in {c.key() for c in grant.conditions}
+    bridge_keys = {c.key() for c in bridge.conditions}
+    assert ("not_in", "tax_credit", ("D",)) in bridge_keys and ("in", "tax_credit", ("A", "B")) not in bridge_keys

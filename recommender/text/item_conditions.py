@@ -9,6 +9,7 @@ from recommender.rules.schema import Condition
 from recommender.text.condition_patterns import categorical_hits
 from recommender.text.definitions import DEFINITION, term_is_used
 from recommender.text.items import ItemPlan, item_core, shares_run
+from recommender.text.lifted import LIFTS, lift_requirements
 from recommender.text.numbers import parse_number
 from recommender.text.passages import Passage, condition_passages
 from recommender.text.phrases import LET_OFF, blank
@@ -74,7 +75,8 @@ def conditions_per_item(
         conditions = _all_sizes_dropped(conditions)
         assumed = list(dict.fromkeys([*common.assumed, *own.assumed]))
         out.append((conditions, assumed))
-    return out
+    lifted = lift_requirements(structure, items, [c for c, _ in out], lambda text: _numbered_in(structure, items, text), region_code)
+    return [(conditions, assumed) for conditions, (_, assumed) in zip(lifted, out, strict=True)]
 
 
 # 在巫山县注册登记的文化旅游企业可以申请: a term defined elsewhere names who may apply for every item.
@@ -168,6 +170,18 @@ _NUMBERED_ITEMS = re.compile(
 )  # 申报序号4、序号5事项的企业: a row of a 清单 by its number
 
 
+def _numbered_in(structure: Structure, items: list[ItemPlan], text: str) -> list[int]:
+    """The items a phrase names by number (第5条中…), or that hold the article it names (本细则第九条 inside
+    第四章 金融支持), if any."""
+    ref = _NUMBERED_ITEMS.search(text)
+    if not ref:
+        return []
+    numbers = _item_numbers(ref.group(0))
+    return _numbered_items(items, numbers) or [
+        n for n, plan in enumerate(items) if any(c.kind == "article" and _label_number(c.label) in numbers
+                                                 and plan.start <= c.start < plan.end for c in structure.clauses)]
+
+
 def _item_numbers(text: str) -> set[int | None]:
     """The item numbers a phrase names: 第二项、第三项 → {2, 3}; 第三项至第五项 → {3, 4, 5}; 序号1至3 → {1, 2, 3}."""
     row = "序号" in text
@@ -185,6 +199,9 @@ def _numbered_sentences(structure: Structure, items: list[ItemPlan],
     out = []
     for sentence in re.finditer(r"[^。；;\n]+[。；;]?", text):
         words = sentence.group(0)
+        if LIFTS.search(words):  # …不受第（二）项限制: read by text.lifted, no requirement of any item here
+            out.append((sentence, "", []))
+            continue
         if _ONLY.search(words):  # 个体工商户仅可申请第九条: binds the others
             continue
         ref = _PATH.search(words) or _NUMBERED_ITEMS.search(words)
@@ -247,7 +264,7 @@ def _sentences_for_items(structure: Structure, items: list[ItemPlan],
     out = _paragraph_carve_outs(items, passage.text)
     taken = [(s.start(), s.end()) for s, _, _ in out]
     out += [(sentence, words, bound) for sentence, words, bound in _numbered_sentences(structure, items, passage.text)
-            if bound and not any(a < sentence.end() and sentence.start() < b for a, b in taken)]
+            if (bound or not words) and not any(a < sentence.end() and sentence.start() < b for a, b in taken)]
     taken = [(s.start(), s.end()) for s, _, _ in out]
     for sentence, scope in _scoped_sentences(structure, passage):
         if any(a < sentence.end() and sentence.start() < b for a, b in taken):

@@ -1,0 +1,76 @@
+"""Shared requirements lifted for some items: “首贷见贷即担”不受第（二）项中企业成立年限的限制."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from recommender.rules.schema import Condition
+from recommender.text.conditions import find_conditions
+from recommender.text.items import ItemPlan
+from recommender.text.structure import Structure
+
+__all__ = ["LIFTS", "lift_requirements"]
+
+# 第5条中成立未满一年的企业，不受第（二）项限制 / 本产品不受白名单第（3）项条件限制
+LIFTS = re.compile(
+    r"(?P<who>[^。；;\n]{0,40}?)[，,]?\s*不受(?:本条|上述|[^，。；第]{0,6})?第\s*[（(](?P<n>[一二三四五六七八九十0-9]{1,3})[）)]\s*项"
+    r"(?:中(?P<what>[^。；;\n]{1,12}?)的?)?(?:条件)?(?:的)?限制"
+)
+_BUT = re.compile(r"[，,]\s*(但[^。；;\n]+)")
+_QUOTED = re.compile(r"[“\"「]([^”\"」]{2,16})[”\"」]")
+_THIS_ITEM = re.compile(r"本(?:产品|项目|事项|项|条|款)")
+_CASE = re.compile(r"中\s*([^，。；]{2,30}?的(?:企业|单位|主体|经营主体|个体工商户)?)$")  # 第5条中成立未满一年的企业
+# what the lifted requirement is about, when the sentence names it: 企业成立年限 → the age fields
+_ABOUT = (("成立", ("age_years", "established")), ("纳税信用", ("tax_credit",)), ("营业收入", ("revenue",)),
+          ("研发", ("rd_expense", "rd_ratio")))
+
+
+def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: list[list[Condition]],
+                      numbered: Callable[[str], list[int]], region_code: str | None) -> list[list[Condition]]:
+    """Each item's conditions with the shared requirements a sentence lifts for it taken out, or joined in an
+    any_of with the case it lets off (…成立未满一年的企业，不受第（二）项限制: the rating or the young firm)."""
+    out = [list(c) for c in conditions]
+    for m in LIFTS.finditer(structure.text):
+        who = m.group("who")
+        bound = _bound(structure, items, m, numbered)
+        if not bound:
+            continue
+        case = _CASE.search(who)
+        let_off = [c for c in find_conditions(case.group(1), m.start("who") + case.start(1), "", region_code=region_code).conditions
+                   if c.op != "any_of"] if case else []
+        tail = _BUT.match(structure.text, m.end())  # …不受前款第（一）项限制，但纳税信用等级为D级的除外
+        still = find_conditions(tail.group(1), tail.start(1), "", region_code=region_code).conditions if tail else []
+        fields = next((f for word, f in _ABOUT if m.group("what") and word in m.group("what")), None)
+        ref = _listed(structure, m)
+        if ref is None:
+            continue
+        for n in bound:
+            lifted = [c for c in out[n] if c.span and ref.start <= c.span[0] < ref.end and (fields is None or c.field in fields)]
+            rest = [c for c in out[n] if c not in lifted and not any(c.key() == x.key() for x in let_off)]
+            if let_off and lifted:
+                rest += [Condition(op="any_of", any_of=(*lifted, *let_off), clause=lifted[0].clause, confidence=0.6,
+                                   text=lifted[0].text + "；" + case.group(1))]
+            out[n] = rest + [c for c in still if c.key() not in {x.key() for x in rest}]
+    return out
+
+
+def _listed(structure: Structure, m: re.Match[str]):
+    """The list entry the sentence lifts: the last clause numbered （N） before it."""
+    marks = (f"（{m.group('n')}）", f"({m.group('n')})")
+    entries = [c for c in structure.clauses if c.start < m.start() and c.label in marks]
+    return entries[-1] if entries else None
+
+
+def _bound(structure: Structure, items: list[ItemPlan], m: re.Match[str], numbered) -> list[int]:
+    """The items a lifting sentence names: by quoted name, by number, or the item it stands in (本产品)."""
+    who = m.group("who")
+    quoted = _QUOTED.search(who)
+    if quoted:
+        return [n for n, plan in enumerate(items) if quoted.group(1) in plan.name]
+    by_number = numbered(who)
+    if by_number:
+        return by_number
+    if _THIS_ITEM.search(who):
+        return [n for n, plan in enumerate(items) if plan.start <= m.start() < plan.end]
+    return []
