@@ -1100,3 +1100,15 @@ def test_a_refused_subject_no_field_checks_is_kept_as_a_requirement(text):
 ])
 def test_support_named_above_and_a_rating_never_given_read_as_requirements(text, key):
     assert key in keys(text, region="340500")
+
+
+def test_two_subjects_left_out_together_are_two_requirements():
+    found = find_conditions("同时，被列入严重失信主体名单的企业，以及近两年内发生较大及以上生产安全事故的企业，不能享受《措施》各项支持。",
+                            0, "二、", region_code=None)
+    assert [t for _, t in found.leftovers] == ["被列入严重失信主体名单的企业", "以及近两年内发生较大及以上生产安全事故的企业"]
+
+
+def test_a_joining_word_is_no_part_of_a_requirements_text():
+    from recommender.text.phrases import requirement_text
+
+    assert requirement_text("以及近两年内发生较大及以上生产安全事故的企业").startswith("近两年内")

@@ -559,6 +559,16 @@ def _close_run(found: Found, run: list[tuple[int, str]], text: str, base: int) -
     """Keep a run of consecutive phrases no field checks as one leftover requirement."""
     if len(run) > 2 and APPLICANT.fullmatch(run[0][1].strip()) or len(run) > 1 and _WHEN_LEAD.fullmatch(run[0][1]):
         del run[0]  # 申请兑现的企业，…，且… / 申请时，…: who applies or when, none of the requirements
+    if len(run) > 1 and _CONNECTIVE.fullmatch(run[0][1]):
+        del run[0]  # 同时，…: a connective, no part of the requirement
+    cuts = [i for i in range(1, len(run)) if _ALSO.match(run[i][1]) and _SUBJECT_END.search(run[i - 1][1])]
+    if cuts:  # 被列入…名单的企业，以及近两年内发生…事故的企业，不能享受…: two subjects left out, two requirements
+        if _REFUSAL_TAIL.match(run[-1][1]):
+            run.pop()
+        for a, b in zip([0, *cuts], [*cuts, len(run)], strict=True):
+            _close_run(found, run[a:b], text, base)
+        run.clear()
+        return
     if len(run) > 1 and all(_WHOLE_REQUIREMENT.search(p) and not _CONTINUES.search(p)
                             for p in [p for _, p in run[:-1]] + [_LAST_DE.sub("", run[-1][1])]):
         found.leftovers.extend(run)  # 项目已完成备案，设备投资额达到500万元以上，并通过验收: three facts to confirm
@@ -571,6 +581,10 @@ def _close_run(found: Found, run: list[tuple[int, str]], text: str, base: int) -
 
 
 _WHEN_LEAD = re.compile(r"\s*(?:在|企业)?(?:申请|申报|办理|兑现)(?:时|前)\s*")
+_CONNECTIVE = re.compile(r"\s*(?:同时|此外|另外)\s*")
+_ALSO = re.compile(r"\s*(?:以及|及|或者)(?!其)")
+_SUBJECT_END = re.compile(r"的(?:企业|单位|主体|经营主体|市场主体|个体工商户)\s*$")
+_REFUSAL_TAIL = re.compile(rf"\s*(?:{REFUSAL}|不能享受|不享受|不适用)")
 # A phrase that states a whole requirement: a verb of its own or a bound.
 _WHOLE_REQUIREMENT = re.compile(
     r"(?:完成|通过|取得|获得|签订|缴纳|参加|建成|投产|备案|验收|带动|吸纳|收购|达到|持有|具有|拥有|不得|未被列入|未受到)[^，。；]{2,}"
