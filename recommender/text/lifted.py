@@ -34,7 +34,8 @@ def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: l
     for m in LIFTS.finditer(structure.text):
         who = m.group("who")
         bound = _bound(structure, items, m, numbered)
-        if not bound:
+        ref = _listed(structure, m)
+        if not bound or ref is None:
             continue
         case = _CASE.search(who)
         let_off = [c for c in find_conditions(case.group(1), m.start("who") + case.start(1), "", region_code=region_code).conditions
@@ -42,9 +43,6 @@ def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: l
         tail = _BUT.match(structure.text, m.end())  # …不受前款第（一）项限制，但纳税信用等级为D级的除外
         still = find_conditions(tail.group(1), tail.start(1), "", region_code=region_code).conditions if tail else []
         fields = next((f for word, f in _ABOUT if m.group("what") and word in m.group("what")), None)
-        ref = _listed(structure, m)
-        if ref is None:
-            continue
         for n in bound:
             lifted = [c for c in out[n] if c.span and ref.start <= c.span[0] < ref.end and (fields is None or c.field in fields)]
             rest = [c for c in out[n] if c not in lifted and not any(c.key() == x.key() for x in let_off)]

@@ -16,6 +16,7 @@ _GRANT = re.compile(
     r"(?:全额|按[^，。；]{0,24}?)(?:补贴|补助|奖励|奖补|贴息|返还|抵扣|抵减)(?:\s*[，。；|]|\s*$)|发放[^，。；]{0,8}(?:补贴|补助|奖励)|"
     r"(?:准予|允许)[^，。；]{0,24}?(?:扣除|抵扣|抵免|摊销|结转)|免费(?:提供|开展|组织)|免税政策|无票免税|全额承担|费用由[^，。；]{0,10}承担|直接认定|认定为|确认为|(?:贷款|授信|融资|担保)(?:额度|金额)(?:\**\s*[:：]|[】\]])\s*\S|(?:单户|单笔|每户)(?:贷款|授信|融资|担保)(?:额度|金额)(?:最高|不超过|不高于|可达)\s*[0-9一二三四五六七八九十百千]|(?:^|\n)[\s*#>【\[-]*(?:额度|金额)(?:[与和及、]?期限)?(?:\**\s*[:：]|[】\]])[^。；\n]{0,12}?(?:最高|不超过|[0-9一二三四五六七八九十百千]\s*万元)|(?:可以|可)(?:申请|申领|领取)[^，。；]{0,16}(?:补贴|补助|奖励|贴息|返还|贷款|券)"
 )
+_DEFINES = re.compile(r"是指|所称[^，。；]{0,20}[，,]")
 _BANK_LOSS = re.compile(r"形成不良|不良贷款|发生代偿|本金损失|代偿损失")
 _REFERENCE = re.compile(r"享受|不得|不予|不适用|不纳入|不再|停止|规定的|申请|申报|骗取|须|需")
 _REFERS_BACK = re.compile(
@@ -134,7 +135,7 @@ def is_measure(text: str) -> bool:
         end = min(i for i in (*(text.find(ch, after) for ch in "。；\n"), len(text)) if i >= 0)
         if _BANK_LOSS.search(text[start:end]):
             continue  # 试点贷款形成不良的，由风险准备金按本金损失的40%予以补偿: the lender's loss is shared
-        if re.search(r"是指|所称[^，。；]{0,20}[，,]", text[start:end]):
+        if _DEFINES.search(text[start:end]):
             continue  # a definition names what a term means (第2项所称研发费用，以…明细表为准), it offers nothing
         if _PREFERENCE.match(text, m.end()):
             continue  # 给予优先支持: a preference when others are chosen, not something given

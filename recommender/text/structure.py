@@ -401,7 +401,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 while any(clauses[i].kind == "part" for i in stack):
                     stack.pop()
             at = 0 if kind in ("part", "entry") else start  # - **门槛**：… starts at its line, bullet and all
-            hashes = len(stripped) - len(stripped.lstrip().lstrip("#")) - (len(stripped) - len(stripped.lstrip()))
+            hashes = len(stripped.lstrip()) - len(stripped.lstrip().lstrip("#"))  # ### A类 → 3
             nested = n == 0 and hashes and any(i in levels for i in stack)
             if nested:  # ## 三、… ### A类 … ## 四、: Markdown heading levels nest what their numbers do not
                 while stack and levels.get(stack[-1], 7) >= hashes:
