@@ -12,11 +12,12 @@ from recommender.text.structure import Structure
 
 __all__ = ["LIFTS", "lift_requirements"]
 
-# 第5条中成立未满一年的企业，不受第（二）项限制 / 本产品不受白名单第（3）项条件限制
+# 第5条中成立未满一年的企业，不受第（二）项限制 / 本产品不受白名单第（3）项条件限制; whom it names comes before
 LIFTS = re.compile(
-    r"(?P<who>[^。；;\n]{0,40}?)[，,]?\s*不受(?:本条|上述|[^，。；第]{0,6})?第\s*[（(](?P<n>[一二三四五六七八九十0-9]{1,3})[）)]\s*项"
+    r"不受(?:本条|上述|[^，。；第]{0,6})?第\s*[（(](?P<n>[一二三四五六七八九十0-9]{1,3})[）)]\s*项"
     r"(?:中(?P<what>[^。；;\n]{1,12}?)的?)?(?:条件)?(?:的)?限制"
 )
+_SENTENCE_START = re.compile(r"[^。；;\n]{0,40}$")
 _BUT = re.compile(r"[，,]\s*(但[^。；;\n]+)")
 _QUOTED = re.compile(r"[“\"「]([^”\"」]{2,16})[”\"」]")
 _THIS_ITEM = re.compile(r"本(?:产品|项目|事项|项|条|款)")
@@ -32,13 +33,14 @@ def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: l
     any_of with the case it lets off (…成立未满一年的企业，不受第（二）项限制: the rating or the young firm)."""
     out = [list(c) for c in conditions]
     for m in LIFTS.finditer(structure.text):
-        who = m.group("who")
-        bound = _bound(structure, items, m, numbered)
+        lead = _SENTENCE_START.search(structure.text, max(0, m.start() - 40), m.start())
+        who = lead.group(0).rstrip(" ，,")
+        bound = _bound(structure, items, who, m.start(), numbered)
         ref = _listed(structure, m)
         if not bound or ref is None:
             continue
         case = _CASE.search(who)
-        let_off = [c for c in find_conditions(case.group(1), m.start("who") + case.start(1), "", region_code=region_code).conditions
+        let_off = [c for c in find_conditions(case.group(1), lead.start() + case.start(1), "", region_code=region_code).conditions
                    if c.op != "any_of"] if case else []
         tail = _BUT.match(structure.text, m.end())  # …不受前款第（一）项限制，但纳税信用等级为D级的除外
         still = find_conditions(tail.group(1), tail.start(1), "", region_code=region_code).conditions if tail else []
@@ -60,9 +62,9 @@ def _listed(structure: Structure, m: re.Match[str]):
     return entries[-1] if entries else None
 
 
-def _bound(structure: Structure, items: list[ItemPlan], m: re.Match[str], numbered) -> list[int]:
-    """The items a lifting sentence names: by quoted name, by number, or the item it stands in (本产品)."""
-    who = m.group("who")
+def _bound(structure: Structure, items: list[ItemPlan], who: str, at: int, numbered) -> list[int]:
+    """The items a lifting sentence names before ``at``: by quoted name, by number, or the item it stands in
+    (本产品)."""
     quoted = _QUOTED.search(who)
     if quoted:
         return [n for n, plan in enumerate(items) if quoted.group(1) in plan.name]
@@ -70,5 +72,5 @@ def _bound(structure: Structure, items: list[ItemPlan], m: re.Match[str], number
     if by_number:
         return by_number
     if _THIS_ITEM.search(who):
-        return [n for n, plan in enumerate(items) if plan.start <= m.start() < plan.end]
+        return [n for n, plan in enumerate(items) if plan.start <= at < plan.end]
     return []
