@@ -670,6 +670,10 @@ def test_listed_whole_requirements_are_separate_facts_and_a_back_reference_is_no
                                    0, "二、3.", True, False, True)], None)
     assert [c.text for c in found.conditions] == [
         "项目已完成备案", "设备投资额达到500万元以上", "通过县经济信息委组织的竣工验收"]
+    trade = read_passages([Passage("依法办理对外贸易经营者备案，2024年度有出口实绩，并通过合作机构投保出口信用保险。",
+                                   0, "二、", True, False, True)], None)
+    assert [c.text for c in trade.conditions] == [
+        "依法办理对外贸易经营者备案", "2024年度有出口实绩", "通过合作机构投保出口信用保险"]
     joined = read_passages([Passage("招用登记失业人员，与其签订1年以上劳动合同。", 0, "一、", True, False, True)], None)
     assert len(joined.conditions) == 1
 

@@ -1532,6 +1532,15 @@ def test_named_rows_of_a_tier_table_are_items_and_a_loan_through_a_bank_is_an_of
     assert items[2].kind == "credit"
 
 
+def test_a_tier_tables_range_of_a_measure_is_that_rows_condition():
+    text = ("# 关于申报出口信用保险保费补贴的通知\n\n一、补贴档次\n\n| 档次 | 上年度出口额（海关统计） | 补贴方式 |\n|---|---|---|\n"
+            "| 第一档 | 300万美元以下 | 保费由市财政全额承担 |\n"
+            "| 第二档 | 300万美元至3000万美元 | 按实缴保费的60%补贴 |\n")
+    items = extract_policy(text, "premium", {}).items
+    assert [[c.text for c in i.conditions if c.op == "unknown"] for i in items] == [
+        ["300万美元以下"], ["300万美元至3000万美元"]]
+
+
 PILOT_SCHEME = """科技金融联动试点方案
 
 为支持科技型企业，开展试点。方案如下。

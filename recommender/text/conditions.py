@@ -587,7 +587,8 @@ _SUBJECT_END = re.compile(r"的(?:企业|单位|主体|经营主体|市场主体
 _REFUSAL_TAIL = re.compile(rf"\s*(?:{REFUSAL}|不能享受|不享受|不适用)")
 # A phrase that states a whole requirement: a verb of its own or a bound.
 _WHOLE_REQUIREMENT = re.compile(
-    r"(?:完成|通过|取得|获得|签订|缴纳|参加|建成|投产|备案|验收|带动|吸纳|收购|达到|持有|具有|拥有|不得|未被列入|未受到)[^，。；]{2,}"
+    r"(?:完成|通过|取得|获得|签订|缴纳|参加|建成|投产|备案|验收|带动|吸纳|收购|达到|持有|具有|拥有|不得|未被列入|未受到|办理|开通)[^，。；]{2,}"
+    r"|^[^，。；]{0,12}有[^，。；]{0,6}(?:实绩|业绩)\s*$"
     r"|(?:以上|以下|不低于|不超过|不少于|超过|不足)(?:[（(]含[^）)]*[）)])?\s*$|关系(?:均)?在[^，。；]{2,}"
 )
 _LAST_DE = re.compile(r"的\s*$")  # the run's last phrase ends the requirement (…50户以上的，按…奖励)

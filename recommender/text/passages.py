@@ -80,7 +80,7 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
             continue  # **贷款额度**：企业最高300万元，个体工商户最高100万元: terms of what is offered
         if _BENEFIT_NAME.match(structure.own_text(clause).rstrip(" \t\n#*>")) and not clause.children:
             continue  # （四）工业企业“小升规”奖励。: an entry naming a support direction, not whom it binds
-        cells = conditions_cells(clause)
+        cells = conditions_cells(clause, structure.text)
         if cells:  # | 1 | 名称 | 申报条件 | 支持标准 |: the conditions column lists requirements
             out.extend(Passage(structure.text[a:b], a, clause.address, True, False, True) for a, b in cells)
             continue

@@ -241,11 +241,18 @@ def _same_as(cells: tuple[tuple[str, int, int], ...], table: list, text: str) ->
 _CONDITIONS_COLUMN = re.compile(r"条件|对象|要求|范围|主体|适用企业")  # 享受主体 / 支持对象 / 申报条件
 
 
-def conditions_cells(clause: Clause) -> list[tuple[int, int]]:
-    """Spans of a table row's cells under a conditions column (申报条件, 具体要求), not its name column."""
+# | 第二档 | 300万美元至3000万美元 | …: a column naming a measure whose cell gives a range is the row's condition
+_MEASURE_COLUMN = re.compile(r"(?:额|收入|营收|产值|规模|人数|面积|数量|税收)(?:[（(][^）)]*[）)])?$")
+_RANGE_CELL = re.compile(r"[0-9０-９一二三四五六七八九十百千]\s*[^|]{0,8}?(?:以上|以下|以内|不含|（含|\(含|至|[-－~～]|不足|未满|超过|不超过|不低于)")
+
+
+def conditions_cells(clause: Clause, text: str) -> list[tuple[int, int]]:
+    """Spans of a table row's cells under a conditions column (申报条件, 具体要求), not its name column, and of
+    cells giving a range of a measure (| 上年度出口额 | 300万美元以下 |)."""
     named = len(clause.cells) > 1 and bool(_NAME_COLUMN.search(clause.cells[1][0]))
     return [(a, b) for n, (h, a, b) in enumerate(clause.cells)
-            if n and not (named and n == 1) and _CONDITIONS_COLUMN.search(h)]
+            if n and not (named and n == 1) and (_CONDITIONS_COLUMN.search(h) or _MEASURE_COLUMN.search(h)
+                                                 and _RANGE_CELL.search(text, a, b))]
 
 
 def _same_title(heading: str, title: str) -> bool:
