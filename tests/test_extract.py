@@ -1628,3 +1628,14 @@ def test_a_lifted_requirement_can_keep_a_narrower_one_for_the_item_it_names():
     assert ("not_in", "tax_credit", ("D",)) not in {c.key() for c in grant.conditions}
     bridge_keys = {c.key() for c in bridge.conditions}
     assert ("not_in", "tax_credit", ("D",)) in bridge_keys and ("in", "tax_credit", ("A", "B")) not in bridge_keys
+
+
+def test_a_clawback_section_and_a_bare_legal_form_add_no_conditions():
+    text = ("# 产业园入园企业优惠政策\n\n【适用范围】\n入园企业须为独立核算的法人企业。\n\n"
+            "【优惠政策】\n一、厂房租金减免。入园企业租用标准厂房的，第一年免收租金。\n\n"
+            "【退出机制】\n入园企业有下列情形之一的，终止其享受上述优惠，并追回已减免的租金：\n"
+            "（一）入园后十二个月内未投产的；\n（二）擅自转租厂房的。\n")
+    items = extract_policy(text, "park", {}).items
+    assert len(items) == 1
+    assert items[0].conditions == ()
+    assert "独立核算" in "".join(items[0].assumed)
