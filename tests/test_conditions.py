@@ -1117,3 +1117,11 @@ def test_a_joining_word_is_no_part_of_a_requirements_text():
     from recommender.text.phrases import requirement_text
 
     assert requirement_text("以及近两年内发生较大及以上生产安全事故的企业").startswith("近两年内")
+
+
+def test_where_taxes_are_settled_is_a_requirement_beside_the_registration():
+    found = find_conditions("在万州区注册登记、税收解缴关系在万州区，且具有独立法人资格", 0, "第三条", region_code="500101")
+    assert [(c.field, c.value) for c in found.conditions] == [("region_code", "500101")]
+    assert [t for _, t in found.leftovers] == ["税收解缴关系在万州区"]
+    joined = find_conditions("注册地和税收征管关系均在金华市行政区域内", 0, "二、", region_code="330700")
+    assert joined.leftovers == []
