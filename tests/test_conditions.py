@@ -1125,3 +1125,12 @@ def test_where_taxes_are_settled_is_a_requirement_beside_the_registration():
     assert [t for _, t in found.leftovers] == ["税收解缴关系在万州区"]
     joined = find_conditions("注册地和税收征管关系均在金华市行政区域内", 0, "二、", region_code="330700")
     assert joined.leftovers == []
+
+
+def test_an_alternative_naming_one_of_a_list_joins_the_or_group():
+    found = find_conditions("申请企业应当拥有有效发明专利1件以上，或者属于科技型中小企业、高新技术企业之一", 0, "一、",
+                            region_code=None)
+    (group,) = found.conditions
+    assert group.op == "any_of"
+    assert [(c.field, c.value) for c in group.any_of] == [
+        ("invention_patents", 1), ("qualifications", "科技型中小企业"), ("qualifications", "高新技术企业")]

@@ -1639,3 +1639,11 @@ def test_a_clawback_section_and_a_bare_legal_form_add_no_conditions():
     assert len(items) == 1
     assert items[0].conditions == ()
     assert "独立核算" in "".join(items[0].assumed)
+
+
+def test_a_formula_for_the_subsidy_offers_it():
+    text = ("# 关于开展专利权质押融资贴息工作的通知\n\n一、支持对象\n\n在本市注册登记的中小微企业。\n\n"
+            "二、贴息标准\n\n对符合条件的专利权质押贷款，按以下公式计算贴息金额：\n\n> 贴息金额＝实际贷款金额×贷款合同利率×50%\n\n"
+            "单户企业每年贴息不超过30万元。\n\n三、保费补贴\n\n企业投保保证保险的，按实际缴纳保费的60%给予补贴。\n")
+    items = extract_policy(text, "pledge", {}).items
+    assert [i.clause for i in items] == ["二、", "三、"]

@@ -36,6 +36,10 @@ def _checks_branch(hit: Hit, branch: str, branch_start: int) -> bool:
     return hit.field != "industry" or bool(INDUSTRY_FRAME.search(branch))
 
 
+_ONE_OF = re.compile(r"\s*(?:等)?(?:企业|单位)?(?:之一|中的一种|其中一种|其中之一)")
+_LISTED = re.compile(r"\s*(?:、|或者|或|和)\s*")
+
+
 def or_across_phrases(head: str, hits: list[Hit], words: str, offset: int, clause: str,
                       negated: bool = False) -> list[Condition]:
     """An any_of over alternatives joined by ，或者 (checkable ones per hit, the rest unknown), else [].
@@ -53,6 +57,10 @@ def or_across_phrases(head: str, hits: list[Hit], words: str, offset: int, claus
     children: list[Condition] = []
     for s, e in branches:
         inside = [h for h in hits if s <= h.start and h.end <= e and h not in shared]
+        if len(inside) > 1 and _ONE_OF.match(head, inside[-1].end) and all(
+                _LISTED.fullmatch(head[a.end:b.start]) for a, b in zip(inside, inside[1:], strict=False)):
+            children.extend(to_condition(h, words, offset, "") for h in inside)  # …，或者属于A、B之一
+            continue
         if len(inside) > 1:
             return []
         if inside and _checks_branch(inside[0], head[s:e], s):
