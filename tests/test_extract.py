@@ -1647,3 +1647,51 @@ def test_a_formula_for_the_subsidy_offers_it():
             "单户企业每年贴息不超过30万元。\n\n三、保费补贴\n\n企业投保保证保险的，按实际缴纳保费的60%给予补贴。\n")
     items = extract_policy(text, "pledge", {}).items
     assert [i.clause for i in items] == ["二、", "三、"]
+
+
+TAX_GUIDE = """# 税费优惠政策指引
+
+## 事项一　“六税两费”减半征收
+
+【享受主体】
+
+增值税小规模纳税人、小型微利企业和个体工商户。
+
+【优惠内容】
+
+减半征收城市维护建设税、房产税和教育费附加。
+
+【享受条件】
+
+1.小型微利企业身份按照企业所得税年度汇算清缴结果确定。
+
+2.无论实行查账征收还是核定征收，符合条件的均可享受。
+
+【政策依据】
+
+1.《关于进一步支持小微企业和个体工商户发展有关税费政策的公告》
+
+## 事项二　研发费用税前加计扣除
+
+【享受主体】
+
+会计核算健全、实行查账征收的居民企业。
+
+【优惠内容】
+
+再按照实际发生额的100%在税前加计扣除。
+
+【享受条件】
+
+1.烟草制造业、房地产业、娱乐业的企业，不得享受本项优惠。
+"""
+
+
+def test_labelled_blocks_under_a_heading_are_parts_of_its_entry():
+    items = extract_policy(TAX_GUIDE, "guide", {}).items
+    assert [i.name for i in items] == ["事项一　“六税两费”减半征收", "事项二　研发费用税前加计扣除"]
+    (subjects,) = items[0].conditions  # how the status is found, either way of levy, the basis: none
+    assert subjects.op == "any_of" and len(subjects.any_of) == 3
+    trades = [c for c in items[1].conditions if c.field == "industry"]
+    assert [(c.op, c.value) for c in trades] == [("not_in", ("C16", "K", "R90"))]
+    assert not any("《" in c.text for i in items for c in i.conditions)

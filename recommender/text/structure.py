@@ -385,7 +385,8 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     kind, label, body = "part", f"【{plain.group(1)}】", plain.end()
                 elif n == 0 and (bullet := _BULLET_ENTRY.match(stripped, pos)):  # ▲ 住宿业提质升级奖励
                     kind, label, body = "bullet", "▲" + bullet.group(1), len(stripped)
-                elif n == 0 and lead and ordinals:  # 【准入条件】 inside 【产品一】: a labelled part of the product
+                elif n == 0 and lead and (ordinals or stack and hashed.intersection(stack) and heading_role(lead.group(1))):
+                    # 【准入条件】 inside 【产品一】, 【享受条件】 under ## 事项三: a labelled part of the entry
                     labels.add(lead.group(1))
                     kind, label, body = "label", f"【{lead.group(1)}】", lead.end()
                 else:
