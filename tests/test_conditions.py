@@ -1134,3 +1134,9 @@ def test_an_alternative_naming_one_of_a_list_joins_the_or_group():
     assert group.op == "any_of"
     assert [(c.field, c.value) for c in group.any_of] == [
         ("invention_patents", 1), ("qualifications", "科技型中小企业"), ("qualifications", "高新技术企业")]
+
+
+def test_firms_of_the_documents_own_area_are_a_region_requirement():
+    assert ("within", "region_code", "341100") in keys("对辖内小型、微型企业的流动资金周转贷款", region="341100")
+    assert ("within", "region_code", "511724") in keys("县内企业首次从银行拿到贷款的", region="511724")
+    assert not any(k[1] == "region_code" for k in keys("从县内银行业金融机构取得的贷款", region="511724"))

@@ -204,10 +204,15 @@ def _region_codes(place: str) -> tuple[str, ...]:
 _MOVE_AWAY = re.compile(r"(?:不|不得|不会)(?:将[^，。；]{0,8}?)?(?:迁离|迁出|外迁|搬离)")
 
 
+# 对辖内小型、微型企业… / 县内企业: firms of the document's own area, said without a word of registration
+_LOCAL_FIRMS = re.compile(r"(?<![^对在为是、，,。；;：:\s])(?:县|市|区|州|辖)内(?:的)?(?=中小微|中小|小微|小型|微型|中型|企业|个体工商户|经营主体|市场主体)")
+
+
 def region_hits(text: str, region_code: str | None) -> list[Hit]:
     """Registration in a place: 在本县注册 (the document's region) or 注册地在城口县 (a named place)."""
     if not _REGISTER.search(text):
-        return []
+        local = _LOCAL_FIRMS.search(text)
+        return [Hit("region_code", "within", region_code, local.start(), local.end(), 0.8)] if local and region_code else []
     out = []
     for m in _REGION.finditer(text):
         phrase = max(text.rfind(c, 0, m.start()) for c in "，,。；;") + 1
