@@ -1140,3 +1140,11 @@ def test_firms_of_the_documents_own_area_are_a_region_requirement():
     assert ("within", "region_code", "341100") in keys("对辖内小型、微型企业的流动资金周转贷款", region="341100")
     assert ("within", "region_code", "511724") in keys("县内企业首次从银行拿到贷款的", region="511724")
     assert not any(k[1] == "region_code" for k in keys("从县内银行业金融机构取得的贷款", region="511724"))
+
+
+def test_push_message_wording_resolves_trades_first_loans_and_purchases():
+    assert ("in", "industry", ("F", "H")) in keys("限上批零住餐企业二季度销售额同比增长15%以上的")
+    assert ("in", "industry", ("C1512", "C173")) in keys("苎麻纺织、白酒酿造企业新购生产设备投资200万元以上的")
+    assert ("eq", "has_bank_loan", False) in keys("县内小型、微型企业首次从银行拿到贷款的")
+    found = find_conditions("白酒酿造企业新购生产设备投资200万元以上的", 0, "一、", region_code=None)
+    assert [t.removeprefix("企业") for _, t in found.leftovers] == ["新购生产设备投资200万元以上"]

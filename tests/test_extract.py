@@ -1695,3 +1695,11 @@ def test_labelled_blocks_under_a_heading_are_parts_of_its_entry():
     trades = [c for c in items[1].conditions if c.field == "industry"]
     assert [(c.op, c.value) for c in trades] == [("not_in", ("C16", "K", "R90"))]
     assert not any("《" in c.text for i in items for c in i.conditions)
+
+
+def test_a_named_loan_product_for_local_firms_is_a_credit_item():
+    text = ("# 政策推送汇编\n\n【县金融办】县农商行“竹商贷”面向县内个体工商户和小微企业，纯信用、随借随还，最高50万元。\n\n"
+            "【县政务服务】平台已上线，登录即可查看为您匹配的政策清单。\n")
+    (item,) = extract_policy(text, "push", {"region_code": "511724"}).items
+    assert item.kind == "credit"
+    assert ("within", "region_code", "511724") in {c.key() for c in item.conditions}
