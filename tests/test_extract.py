@@ -1703,3 +1703,12 @@ def test_a_named_loan_product_for_local_firms_is_a_credit_item():
     (item,) = extract_policy(text, "push", {"region_code": "511724"}).items
     assert item.kind == "credit"
     assert ("within", "region_code", "511724") in {c.key() for c in item.conditions}
+
+
+def test_tiers_that_name_only_a_bound_stay_with_the_offer_and_a_scope_sentence_binds():
+    text = ("# 招商引资优惠政策\n\n## 第一部分　适用范围\n\n本政策适用于2025年7月1日以后与县人民政府签订投资协议，并在本县登记注册的新引进企业。\n\n"
+            "下列企业不适用本政策：房地产开发经营企业。\n\n## 第二部分　支持政策\n\n**一、亩均税收贡献奖励**\n\n"
+            "新引进的工业企业投产后，亩均税收达到15万元以上不足25万元的，按其地方财政贡献的30%给予奖励；"
+            "达到25万元以上不足40万元的，奖励50%；达到40万元以上的，奖励70%。\n")
+    (item,) = extract_policy(text, "invest", {"region_code": "511024"}).items
+    assert "2025年7月1日以后与县人民政府签订投资协议" in [c.text for c in item.conditions if c.op == "unknown"]

@@ -58,7 +58,8 @@ def offer_segments(line: str) -> list[tuple[int, int]]:
 _ADD_ON = re.compile(
     r"(?:另|再|还可|追加|额外|另行)[^，,。；]{0,12}?(?:给予|予以|奖励|补助|补贴)|按差额|补足差额|差额部分|参照[^，,。；]{0,12}标准|(?:提高|提升|增加|上浮)(?:到|至)"
 )
-_ELLIPTIC = re.compile(r"^\s*(?:对)?[^，,。；]{0,5}的[，,]")  # 国家级的，奖励30万元: the subject of the offer before
+_ELLIPTIC = re.compile(r"^\s*(?:对)?[^，,。；]{0,5}的[，,]"  # 国家级的，奖励30万元: the subject of the offer before
+                       r"|^\s*(?:达到|超过|突破|不足|低于|高于)[^，,。；]{1,20}的[，,]")  # 达到25万元以上的，奖励50%: its measure
 
 
 _SUBJECT_END = re.compile(r"的[^，,。；]{0,8}[，,]")
