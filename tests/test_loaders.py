@@ -181,6 +181,38 @@ def test_docx_paragraphs_and_tables_come_in_document_order(tmp_path: Path) -> No
     ]
 
 
+def _chinese_paren_list(document) -> str:
+    """Add a numbering definition drawing （一）（二） and return its numId."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%1）"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    return "90"
+
+
+def test_docx_list_paragraphs_carry_the_numbers_word_draws(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("申报企业须同时符合以下条件：")
+    for text in ("在本县注册登记；", "纳税信用等级为B级以上。"):
+        document.add_paragraph(text, style="List Number")
+    num_id = _chinese_paren_list(document)
+    for text in ("申报表；", "营业执照。"):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    assert load_document(path).text.splitlines() == [
+        "申报企业须同时符合以下条件：", "1.在本县注册登记；", "2.纳税信用等级为B级以上。", "（一）申报表；", "（二）营业执照。"]
+
+
 def test_docx_may_carry_front_matter(tmp_path: Path) -> None:
     document = docx.Document()
     for line in ("---", "title: 首贷贴息", 'region_code: "500229"', "---", "第一条 正文。"):

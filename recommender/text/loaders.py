@@ -118,14 +118,17 @@ def _read_docx(path: Path) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from recommender.text.word_numbering import ListNumbers
+
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types on bad archives
         raise DocumentError("D105", f"{path.name}：无法读取 Word 文档") from exc
+    numbers = ListNumbers(document)
     lines: list[str] = []
     for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            lines.append(block.text)
+        if isinstance(block, Paragraph):  # with the number Word draws before a list paragraph (1. / （一）)
+            lines.append(numbers.prefix(block) + block.text)
         elif isinstance(block, Table):  # as a Markdown table, which the structure reader knows
             for n, row in enumerate(block.rows):
                 cells: list[str] = []
