@@ -1712,3 +1712,14 @@ def test_tiers_that_name_only_a_bound_stay_with_the_offer_and_a_scope_sentence_b
             "达到25万元以上不足40万元的，奖励50%；达到40万元以上的，奖励70%。\n")
     (item,) = extract_policy(text, "invest", {"region_code": "511024"}).items
     assert "2025年7月1日以后与县人民政府签订投资协议" in [c.text for c in item.conditions if c.op == "unknown"]
+
+
+def test_a_let_off_naming_the_requirement_joins_it_for_the_items_of_those_firms():
+    text = ("# 关于申报首店经济和老字号支持资金的通知\n\n一、支持内容\n\n（一）首店落户奖励。对知名品牌在我市开设的首店，给予运营企业奖励50万元。\n\n"
+            "（二）老字号认定奖励。对新认定为“中华老字号”的企业，给予一次性奖励30万元。\n\n二、申报条件\n\n申报企业须同时符合以下条件：\n\n"
+            "1.在本市依法登记注册；\n\n2.纳税信用等级为B级以上。\n\n首店运营企业在我市设立不满一年的，不受上述纳税信用等级条件限制。\n")
+    first, second = extract_policy(text, "store", {"region_code": "610400"}).items
+    (either,) = [c for c in first.conditions if c.op == "any_of"]
+    assert {c.field for c in either.any_of} == {"tax_credit", "age_years"}
+    assert not any(c.field == "age_years" for c in second.conditions)
+    assert [c.field for c in second.conditions if c.field == "tax_credit"] == ["tax_credit"]

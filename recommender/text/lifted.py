@@ -17,6 +17,8 @@ LIFTS = re.compile(
     r"不受(?:本条|上述|[^，。；第]{0,6})?第\s*[（(](?P<n>[一二三四五六七八九十0-9]{1,3})[）)]\s*项"
     r"(?:中(?P<what>[^。；;\n]{1,12}?)的?)?(?:条件)?(?:的)?限制"
 )
+# 设立不满一年的企业，不受上述纳税信用等级条件限制: the requirement named by what it is about
+_LIFTS_NAMED = re.compile(r"不受(?:上述|前述|以上|本条|本项)?(?P<what>[^，。；第]{2,10}?)(?:条件|要求)的?限制")
 _SENTENCE_START = re.compile(r"[^。；;\n]{0,40}$")
 _BUT = re.compile(r"[，,]\s*(但[^。；;\n]+)")
 _QUOTED = re.compile(r"[“\"「]([^”\"」]{2,16})[”\"」]")
@@ -32,6 +34,25 @@ def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: l
     """Each item's conditions with the shared requirements a sentence lifts for it taken out, or joined in an
     any_of with the case it lets off (…成立未满一年的企业，不受第（二）项限制: the rating or the young firm)."""
     out = [list(c) for c in conditions]
+    for m in _LIFTS_NAMED.finditer(structure.text):
+        fields = next((f for word, f in _ABOUT if word in m.group("what")), None)
+        lead = _SENTENCE_START.search(structure.text, max(0, m.start() - 40), m.start())
+        who = lead.group(0).rstrip(" ，,")
+        if fields is None or not who.endswith(("的", "企业", "单位", "主体", "个体工商户")):
+            continue
+        let_off = [c for c in find_conditions(who, lead.start(), "", region_code=region_code).conditions
+                   if c.op != "any_of" and c.field not in fields and c.field != "region_code"]
+        bound = _bound(structure, items, who, m.start(), numbered) or _by_subject(items, who) or range(len(items))
+        for n in range(len(items)):  # the let-off case is no requirement of any item
+            out[n] = [c for c in out[n] if not (c.span and lead.start() <= c.span[0] < m.start()
+                                                and any(c.key() == x.key() for x in let_off))]
+        for n in bound:
+            lifted = [c for c in out[n] if c.field in fields]
+            if not (let_off and lifted):
+                continue
+            rest = [c for c in out[n] if c not in lifted]
+            out[n] = rest + [Condition(op="any_of", any_of=(*lifted, *let_off), clause=lifted[0].clause,
+                                       confidence=0.6, text=lifted[0].text + "；" + who)]
     for m in LIFTS.finditer(structure.text):
         lead = _SENTENCE_START.search(structure.text, max(0, m.start() - 40), m.start())
         who = lead.group(0).rstrip(" ，,")
@@ -74,3 +95,15 @@ def _bound(structure: Structure, items: list[ItemPlan], who: str, at: int, numbe
     if _THIS_ITEM.search(who):
         return [n for n, plan in enumerate(items) if plan.start <= at < plan.end]
     return []
+
+
+_SUBJECT = re.compile(r"^\s*([^在的，,]{2,8}?)(?:运营|经营)?(?:企业|单位|主体|在|的)")
+
+
+def _by_subject(items: list[ItemPlan], who: str) -> list[int]:
+    """The items whose names share the let-off firms' own word (首店运营企业… → 首店落户奖励), when only some do."""
+    subject = _SUBJECT.match(who)
+    if not subject:
+        return []
+    named = [n for n, plan in enumerate(items) if subject.group(1)[:2] in plan.name]
+    return named if len(named) < len(items) else []
