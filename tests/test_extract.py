@@ -1723,3 +1723,11 @@ def test_a_let_off_naming_the_requirement_joins_it_for_the_items_of_those_firms(
     assert {c.field for c in either.any_of} == {"tax_credit", "age_years"}
     assert not any(c.field == "age_years" for c in second.conditions)
     assert [c.field for c in second.conditions if c.field == "tax_credit"] == ["tax_credit"]
+
+
+def test_each_requirement_of_a_defined_applicant_binds_the_items_using_the_term():
+    text = ("# 电子商务扶持办法\n\n一、扶持对象\n\n本办法所称电商主体，是指在本市登记注册，依托电子商务平台开展网络零售，"
+            "且网络零售额纳入商务部门统计监测的企业。\n\n二、扶持内容\n\n（一）网销奖励。电商主体年度网销额达到1000万元以上的，给予奖励10万元。\n")
+    (item,) = extract_policy(text, "ecommerce", {"region_code": "350600"}).items
+    assert "依托电子商务平台开展网络零售，且网络零售额纳入商务部门统计监测" in [
+        c.text for c in item.conditions if c.op == "unknown"]

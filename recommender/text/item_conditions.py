@@ -104,8 +104,9 @@ def _definitions(structure: Structure, inside, region_code: str | None) -> list[
         term = m.group("term")
         strong = not _NOT_APPLICANT.search(term) and not any(
             h.field == "qualifications" for h in categorical_hits(term))  # 所称企业，是指…且未发生…的企业
-        out.append((term, [Passage(m.group("body"), m.start("body"),
-                                   clause.address if clause else "总则", strong, False, False)]))
+        out.append((term, [Passage(m.group("body"), m.start("body"),  # each requirement of the body defines
+                                   clause.address if clause else "总则", strong, False,
+                                   strong and bool(_APPLICANT_TERM.search(term)))]))
     return out
 
 
