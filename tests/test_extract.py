@@ -1731,3 +1731,12 @@ def test_each_requirement_of_a_defined_applicant_binds_the_items_using_the_term(
     (item,) = extract_policy(text, "ecommerce", {"region_code": "350600"}).items
     assert "依托电子商务平台开展网络零售，且网络零售额纳入商务部门统计监测" in [
         c.text for c in item.conditions if c.op == "unknown"]
+
+
+def test_a_carve_out_naming_an_item_lets_that_item_off():
+    text = ("# 电子商务扶持办法\n\n一、扶持对象\n\n个体工商户不属于本办法扶持对象，但申报本地产品网销奖励的除外。\n\n二、扶持内容\n\n"
+            "（一）网络零售规模奖励。电商企业年度网络零售额达到5000万元以上的，给予奖励10万元。\n\n"
+            "（二）本地产品网销奖励。通过网络销售本市产品，年度网销额达到1000万元以上的，给予奖励5万元。\n")
+    scale, local = extract_policy(text, "ecommerce", {}).items
+    assert ("not_in", "ownership", ("个体工商户",)) in {c.key() for c in scale.conditions}
+    assert not any(c.field == "ownership" for c in local.conditions)

@@ -206,6 +206,13 @@ def _numbered_sentences(structure: Structure, items: list[ItemPlan],
         if _ONLY.search(words):  # 个体工商户仅可申请第九条: binds the others
             continue
         ref = _PATH.search(words) or _NUMBERED_ITEMS.search(words)
+        named = _NAMED_CARVE.search(words) if not ref else None
+        if named:  # 个体工商户不属于扶持对象，但申报本地产品网销奖励的除外: binds the items not named
+            let_off = [n for n, plan in enumerate(items) if named.group("name") in plan.name]
+            if 0 < len(let_off) < len(items):
+                out.append((sentence, blank(words, named.start(), named.end()),
+                            [n for n in range(len(items)) if n not in let_off]))
+            continue
         if not ref:
             continue
         bound = _items_at(structure, items, ref) if ref.re is _PATH else _numbered_items(
@@ -219,6 +226,7 @@ def _numbered_sentences(structure: Structure, items: list[ItemPlan],
     return out
 
 
+_NAMED_CARVE = re.compile(rf"[，,]\s*但?\s*(?:申报|申请|享受)(?P<name>[^，。；]{{2,20}}?)的?(?:企业|单位|项目|主体)?{LET_OFF}")
 # （申报第（四）项的企业不受此项限制） / 申报第二部分第（四）项的除外: the items named are let off.
 _CARVE_OUT = re.compile(rf"[^，,。；;]{{0,40}}?(?:的)?(?:企业|单位|项目)?{LET_OFF}[）)]?")
 
