@@ -1740,3 +1740,19 @@ def test_a_carve_out_naming_an_item_lets_that_item_off():
     scale, local = extract_policy(text, "ecommerce", {}).items
     assert ("not_in", "ownership", ("个体工商户",)) in {c.key() for c in scale.conditions}
     assert not any(c.field == "ownership" for c in local.conditions)
+
+
+REPLY_LETTER = """关于第128号建议的答复
+
+    关于融资支持，目前我市已有两项措施。一是“科技贷”业务。合作银行面向科技型中小企业发放“科技贷”，单户贷款额度最高500万元。二是担保降费。市融资担保集团对在我市登记的小型、微型企业，担保费率降至1%以下。
+
+    关于创新激励，我市对成长性好的企业给予持续支持。对上一年度研发费用达到200万元以上的工业企业，按研发费用增量部分的10%给予后补助。对首次被认定为国家级专精特新“小巨人”的企业，市财政一次性奖励100万元；同一企业已获省级同类奖励的，市级奖励按差额补足。
+"""
+
+
+def test_offers_in_sentences_of_a_paragraph_after_a_list_of_ordinals_are_items_of_their_own():
+    items = extract_policy(REPLY_LETTER, "reply", {"region_code": "410700"}).items
+    assert len(items) == 4
+    award = items[3]
+    assert ("has", "qualifications", "专精特新小巨人企业") in {c.key() for c in award.conditions}
+    assert not any(c.field == "rd_expense" for c in items[1].conditions)  # the guarantee is not the R&D grant's

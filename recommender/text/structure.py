@@ -390,6 +390,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     labels.add(lead.group(1))
                     kind, label, body = "label", f"【{lead.group(1)}】", lead.end()
                 else:
+                    if n == 0 and stripped[pos:].strip() and len(starts) == 1:
+                        while stack and clauses[stack[-1]].kind == "ordinal" and clauses[stack[-1]].start < line_start:
+                            stack.pop()  # 一是…二是… run inside a paragraph; the next plain paragraph is not theirs
                     continue
             else:
                 kind, m = found
