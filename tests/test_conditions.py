@@ -1149,3 +1149,17 @@ def test_push_message_wording_resolves_trades_first_loans_and_purchases():
     assert ("eq", "has_bank_loan", False) in keys("县内小型、微型企业首次从银行拿到贷款的")
     found = find_conditions("白酒酿造企业新购生产设备投资200万元以上的", 0, "一、", region_code=None)
     assert [t.removeprefix("企业") for _, t in found.leftovers] == ["新购生产设备投资200万元以上"]
+
+
+def test_a_window_of_registration_gives_both_bounds():
+    assert keys("登记日期在2025年1月1日至2026年12月31日之间") >= {
+        ("ge", "established", "2025-01-01"), ("le", "established", "2026-12-31")}
+    assert keys("于2025年1月1日至12月31日期间新设立的企业") >= {
+        ("ge", "established", "2025-01-01"), ("le", "established", "2025-12-31")}
+
+
+def test_facts_of_the_firm_the_applicant_was_before_are_no_field_of_its_own():
+    found = find_conditions("原个体工商户在本市登记，转型前已连续经营满两年，且上一年度应税销售额不低于60万元；", 0, "二、①",
+                            region_code="510682")
+    assert found.conditions == []
+    assert found.leftovers

@@ -386,10 +386,33 @@ _DATE_OPS: dict[str | None, str] = {
 }
 
 
-def date_hits(text: str) -> list[Hit]:
-    """Establishment dates: 2024年1月1日以后新设立 → established ge 2024-01-01."""
+_DAY = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+_YEAR_DAY = r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"  # 2025年1月1日至12月31日: the year carries over
+# 登记日期在2025年1月1日至2026年12月31日之间 / 于2025年1月1日至12月31日期间新设立: a window of establishment
+_DATE_RANGE = re.compile(
+    rf"(?:(?:注册|设立|成立|登记)(?:日期|时间)?\s*(?:在|于|为)\s*{_DAY}\s*(?:至|到|—|－|-|～)\s*{_YEAR_DAY}\s*(?:之间|期间|内)?"
+    rf"|(?:在|于){_DAY}\s*(?:至|到|—|－|-|～)\s*{_YEAR_DAY}\s*(?:之间|期间|内)?[^，。；]{{0,4}}?(?:新)?(?:注册|设立|成立|登记))"
+)
+
+
+def _range_hits(text: str) -> list[Hit]:
     out = []
+    for m in _DATE_RANGE.finditer(text):
+        base = 0 if m.group(1) else 6
+        y1, m1, d1, y2, m2, d2 = m.groups()[base:base + 6]
+        cut = m.start(base + 5) if y2 is None else m.start(base + 4)  # where the window's last day is written
+        first = f"{int(y1):04d}-{int(m1):02d}-{int(d1):02d}"
+        last = f"{int(y2 or y1):04d}-{int(m2):02d}-{int(d2):02d}"
+        out += [Hit("established", "ge", first, m.start(), cut), Hit("established", "le", last, cut, m.end())]
+    return out
+
+
+def date_hits(text: str) -> list[Hit]:
+    """Establishment dates: 2024年1月1日以后新设立 → established ge 2024-01-01; a window gives both bounds."""
+    out = _range_hits(text)
     for m in _DATE.finditer(text):
+        if any(h.start <= m.start() < h.end for h in out):
+            continue
         day = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
         out.append(Hit("established", _DATE_OPS[m.group("rel")], day, m.start(), m.end("end")))
     return out

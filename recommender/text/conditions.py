@@ -344,6 +344,7 @@ def find_conditions(
     text = untable(text)
     excluded = _excluded_sentences(text)
     excluded_subjects = [m.span(1) for m in _EXCLUDED_SUBJECT.finditer(text)]
+    predecessor = [m.span() for m in _PREDECESSOR.finditer(text)]
     run: list[tuple[int, str]] = []
     masked = mask(text, [m.span(m.lastindex or 0) for m in _NOT_NAMING.finditer(text)]
                    + no_condition_spans(text)
@@ -397,6 +398,8 @@ def find_conditions(
         if neg and any(h.field == "industry" for h in hits):  # 房地产业的小微企业除外: the trade is left out
             hits = [h for h in hits if h.field != "size"]
         hits = _merge_sizes(sorted(hits, key=lambda h: h.start), head)
+        if any(s <= part_start < e for s, e in predecessor):
+            hits, events = [], []  # 原个体工商户…经营满两年: facts of the firm before it, which no field holds
         if raised and hits and all(h.lead != NO_LEAD and h.field in {c.field for c in found.conditions} for h in hits):
             _close_run(found, run, text, base)  # …奖励5万元；营业收入超过1亿元的，奖励10万元: a higher tier
             continue
@@ -602,6 +605,8 @@ _EXCLUDED_SUBJECT = re.compile(
     r"(?:^|(?<=[。；;\n]))([^。；;\n]*?的(?:企业|单位|主体|个体工商户|项目|申请人)?)[，,]?\s*(?:均|一律)?\s*"
     r"(?:不适用|不予支持|不予受理|不得申请|不得享受|不享受|不纳入|不予补贴|不予奖励|不在[^，。；]{0,8}范围)"
 )
+# 原个体工商户在什邡市登记，转型前已连续经营满两年，且…: a sentence about the firm the applicant was before
+_PREDECESSOR = re.compile(r"(?:^|(?<=[。；;\n]))[\s①-⑳（()）0-9.、]*原(?:个体工商户|企业|经营主体|商户|经营者)[^。；;\n]*")
 _FLIP = {"lt": "ge", "ge": "lt", "le": "gt", "gt": "le"}
 _EXCEPT = re.compile(r"除[^。；;]{1,80}?(?:以外|之外)")
 
