@@ -1756,3 +1756,45 @@ def test_offers_in_sentences_of_a_paragraph_after_a_list_of_ordinals_are_items_o
     award = items[3]
     assert ("has", "qualifications", "专精特新小巨人企业") in {c.key() for c in award.conditions}
     assert not any(c.field == "rd_expense" for c in items[1].conditions)  # the guarantee is not the R&D grant's
+
+
+PRODUCT_LIST = """银税互动产品一览
+
+说明
+
+一、下列产品共同的准入要求是：在米易县登记注册，在本县正常申报纳税满两年；纳税信用等级为A级、B级或者M级。
+
+二、房地产开发企业不属于“银税互动”贷款支持对象；地方政府融资平台公司不得申请本一览所列产品。
+
+
+产品一
+产品名称：税易贷
+适用对象：小型、微型企业
+准入条件：1.企业成立满三年；2.上年度缴纳增值税和企业所得税合计不低于三万元。
+额度：最高三百万元
+
+
+产品二
+产品名称：科税贷
+适用对象：高新技术企业
+准入条件：1.拥有有效发明专利一件以上；2.本产品不受说明第一条中“在本县正常申报纳税满两年”的限制。
+额度：最高五百万元
+"""
+
+
+def test_a_product_list_with_shared_notes_a_quoted_let_off_and_numbered_requirements():
+    first, second = extract_policy(PRODUCT_LIST, "products", {"region_code": "510421"}).items
+    texts = [c.text for c in first.conditions]
+    assert "在本县正常申报纳税满两年" in texts and "下列产品共同的准入要求是" not in texts
+    assert "上年度缴纳增值税和企业所得税合计不低于三万元" in texts  # without its list number
+    assert "地方政府融资平台公司" in "".join(texts)
+    assert ("not_in", "industry", ("K7010",)) in {c.key() for c in first.conditions}
+    assert "在本县正常申报纳税满两年" not in [c.text for c in second.conditions]
+    assert not any("不受" in c.text for c in second.conditions)
+
+
+def test_a_developer_left_out_of_a_loan_scheme_is_no_offer():
+    from recommender.text.roles import is_measure
+
+    assert not is_measure("房地产开发企业不属于“银税互动”贷款支持对象。")
+    assert is_measure("合作银行开发“科技贷”产品，面向科技型企业发放贷款。")

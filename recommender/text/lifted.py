@@ -19,6 +19,8 @@ LIFTS = re.compile(
 )
 # 设立不满一年的企业，不受上述纳税信用等级条件限制: the requirement named by what it is about
 _LIFTS_NAMED = re.compile(r"不受(?:上述|前述|以上|本条|本项)?(?P<what>[^，。；第]{2,10}?)(?:条件|要求)的?限制")
+# 本产品不受说明第二条中“在本县正常申报纳税满两年”的限制: the requirement named by its own words
+_LIFTS_QUOTED = re.compile(r"不受[^。；;\n“\"]{0,20}[“\"]([^”\"]{4,40})[”\"]的?(?:条件|要求)?的?限制")
 _SENTENCE_START = re.compile(r"[^。；;\n]{0,40}$")
 _BUT = re.compile(r"[，,]\s*(但[^。；;\n]+)")
 _QUOTED = re.compile(r"[“\"「]([^”\"」]{2,16})[”\"」]")
@@ -34,6 +36,11 @@ def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: l
     """Each item's conditions with the shared requirements a sentence lifts for it taken out, or joined in an
     any_of with the case it lets off (…成立未满一年的企业，不受第（二）项限制: the rating or the young firm)."""
     out = [list(c) for c in conditions]
+    for m in _LIFTS_QUOTED.finditer(structure.text):
+        lead = _SENTENCE_START.search(structure.text, max(0, m.start() - 40), m.start())
+        words = m.group(1)
+        for n in _bound(structure, items, lead.group(0), m.start(), numbered):
+            out[n] = [c for c in out[n] if not (c.text and (c.text in words or words in c.text))]
     for m in _LIFTS_NAMED.finditer(structure.text):
         fields = next((f for word, f in _ABOUT if word in m.group("what")), None)
         lead = _SENTENCE_START.search(structure.text, max(0, m.start() - 40), m.start())
