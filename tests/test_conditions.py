@@ -1163,3 +1163,11 @@ def test_facts_of_the_firm_the_applicant_was_before_are_no_field_of_its_own():
                             region_code="510682")
     assert found.conditions == []
     assert found.leftovers
+
+
+def test_a_requirement_no_field_checks_with_a_young_firm_let_off_is_an_either():
+    found = find_conditions("上年度在本市缴纳税收十万元以上，成立未满两年的企业除外；", 0, "2.2(2)", region_code=None)
+    (either,) = found.conditions
+    assert either.op == "any_of"
+    assert [(c.op, c.field) for c in either.any_of] == [("unknown", None), ("lt", "age_years")]
+    assert either.any_of[0].text == "上年度在本市缴纳税收十万元以上"

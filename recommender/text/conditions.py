@@ -470,7 +470,20 @@ def _exemptions(found: Found, marks: list[tuple[int, str]]) -> None:
     conditions = found.conditions
     bounds = [*(m[0] for m in marks[1:]), len(conditions)]
     for i in range(len(marks) - 2, -1, -1):
-        (a, _), (b, exempt) = marks[i], marks[i + 1]
+        (a, rule_words), (b, exempt) = marks[i], marks[i + 1]
+        if b == a and bounds[i + 1] - b == 1 and _EXEMPT.search(exempt) and conditions[b].field \
+                and conditions[b].field not in _SCOPE_FIELDS and conditions[b].op not in ("not_in", "any_of"):
+            # 上年度缴纳税收十万元以上，成立未满两年的企业除外: a requirement no field checks, or the case let off
+            rule = next((x for x in found.leftovers if x[1].strip() == rule_words.strip()), None)
+            if rule is not None:
+                found.leftovers.remove(rule)
+                case = conditions[b]
+                unknown = Condition(op="unknown", text=requirement_text(rule[1]), confidence=0.5,
+                                    span=(rule[0], rule[0] + len(rule[1])))
+                conditions[b] = Condition(op="any_of", any_of=(unknown, replace(case, clause="")), clause=case.clause,
+                                          span=(unknown.span[0], case.span[1]) if case.span else None,
+                                          text=rule_words.strip() + "，" + exempt.strip().rstrip("；;。"), confidence=0.6)
+            continue
         if b - a != 1 or not _EXEMPT.search(exempt):
             continue
         leftover = next((x for x in found.leftovers if x[1].strip() == exempt.strip()), None)
