@@ -1798,3 +1798,32 @@ def test_a_developer_left_out_of_a_loan_scheme_is_no_offer():
 
     assert not is_measure("房地产开发企业不属于“银税互动”贷款支持对象。")
     assert is_measure("合作银行开发“科技贷”产品，面向科技型企业发放贷款。")
+
+
+CONDITION_TABLE = """# 外贸新业态扶持办法
+
+## 二、申报条件
+
+申请本办法扶持资金的企业，应当符合下表所列全部条件：
+
+| 条件 | 具体要求 | 核验方式 |
+|---|---|---|
+| 注册地 | 在汕头市行政区域内注册登记 | 营业执照 |
+| 纳税信用 | 纳税信用等级为A级、B级或者M级 | 税务部门提供 |
+| 合规记录 | 近两年内未因走私受到行政处罚 | 海关部门提供 |
+
+## 三、扶持内容
+
+（一）跨境电商出口奖励。企业上年度跨境电商出口额达到一百万美元以上的，按出口额的千分之五给予奖励。
+
+（二）集聚区商户奖励。在市场采购贸易集聚区内经营的个体工商户，每户奖励一万元。本项所列个体工商户不受上表“纳税信用”一行的限制。
+"""
+
+
+def test_a_table_of_conditions_leaves_out_how_each_is_checked_and_a_row_can_be_lifted():
+    first, second = extract_policy(CONDITION_TABLE, "trade", {"region_code": "440500"}).items
+    texts = [c.text for c in first.conditions]
+    assert "近两年内未因走私受到行政处罚" in texts
+    assert not any("营业执照" in t or "提供" in t or "下表" in t for t in texts)
+    assert any(c.field == "tax_credit" for c in first.conditions)
+    assert not any(c.field == "tax_credit" for c in second.conditions)

@@ -20,7 +20,7 @@ LIFTS = re.compile(
 # 设立不满一年的企业，不受上述纳税信用等级条件限制: the requirement named by what it is about
 _LIFTS_NAMED = re.compile(r"不受(?:上述|前述|以上|本条|本项)?(?P<what>[^，。；第]{2,10}?)(?:条件|要求)的?限制")
 # 本产品不受说明第二条中“在本县正常申报纳税满两年”的限制: the requirement named by its own words
-_LIFTS_QUOTED = re.compile(r"不受[^。；;\n“\"]{0,20}[“\"]([^”\"]{4,40})[”\"]的?(?:条件|要求)?的?限制")
+_LIFTS_QUOTED = re.compile(r"不受[^。；;\n“\"]{0,20}[“\"]([^”\"]{4,40})[”\"](?:一行|一项|一栏|一条|这一?项)?的?(?:条件|要求)?的?限制")
 _SENTENCE_START = re.compile(r"[^。；;\n]{0,40}$")
 _BUT = re.compile(r"[，,]\s*(但[^。；;\n]+)")
 _QUOTED = re.compile(r"[“\"「]([^”\"」]{2,16})[”\"」]")

@@ -64,7 +64,7 @@ OUT_OF_SCOPE = re.compile(_OUT_OF_SCOPE)
 
 
 NOT_REQUIREMENT = re.compile(
-    r"(?:下列|以下|如下)[^，。；]{0,6}(?:条件|要求|情形|标准|行业|之一)|^(?:《[^》]{1,30}》的?)?[^，。；]{0,6}(?:对象|范围|条件|主体|内容|标准|部门|依据|要点)$|(?:提醒|注意|说明|强调|指出)的是$|修改为$|增加一(?:条|款|项)|作为第[^，。；]{1,10}之一|规定的[^，。；]{0,8}条件[，,]?\s*即$|^第[^，。；]{1,12}[条款项]$|"
+    r"(?:下列|以下|如下|下表|上表|附表)[^，。；]{0,6}(?:条件|要求|情形|标准|行业|之一)|^(?:《[^》]{1,30}》的?)?[^，。；]{0,6}(?:对象|范围|条件|主体|内容|标准|部门|依据|要点)$|(?:提醒|注意|说明|强调|指出)的是$|修改为$|增加一(?:条|款|项)|作为第[^，。；]{1,10}之一|规定的[^，。；]{0,8}条件[，,]?\s*即$|^第[^，。；]{1,12}[条款项]$|"
     r"可同步|可以|不限|不受[^，。；]{0,40}限制|[：:]$|所称|是指|均指|系指|为准|不视为|有效期|适用于?本|^(?:答\s*[:：])?(?:申请|申报|享受)?(?:本|上述)(?:措施|办法|政策|细则|方案|通知|项目|事项|支持)|以上条件|上述条件|执行至|^同时(?:满足|符合)|"
     r"\d{4}年[^，。；]{0,8}至\d{4}年|起(?:施行|执行)|^(?:获得|享受|取得)[^，。；]{0,8}(?:补助|奖励|支持|资金|补贴|贴息|前项|上述|本项|贷款|信用贷)|"
     r"(?:^|[，,])\s*(?:各级|各|市|县|区|省)?[^，。；]{0,12}?(?:部门|机关|银行|金融机构|政府|委员会)(?:应当|要|应|须|不得)|"
@@ -123,8 +123,13 @@ _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ 
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
 
 
+# | 核验方式 | 证明材料 | 责任单位 |: how a row is checked or who checks it, no requirement of the firm
+_CHECKING_COLUMN = re.compile(r"核验|核查|核实|验证|查询|佐证|证明|材料|数据来源|责任(?:单位|部门)|受理(?:单位|部门)|咨询")
+
+
 def untable(text: str) -> str:
-    """Markdown table rows as plain phrases (cells joined by spaces); header and rule rows blanked."""
+    """Markdown table rows as plain phrases (cells joined by spaces); header and rule rows blanked, and the
+    cells under a column saying how a row is checked (核验方式)."""
     if "|" not in text:
         return text
     spans = []
@@ -134,7 +139,23 @@ def untable(text: str) -> str:
         header_start = text.rfind("\n", 0, max(header_end, 0)) + 1
         if header_end > header_start and _TABLE_ROW.fullmatch(text, header_start, header_end):
             spans.append((header_start, header_end))
+            header = text[header_start:header_end].strip().strip("|").split("|")
+            checking = {n for n, h in enumerate(header) if _CHECKING_COLUMN.search(h)}
+            if checking:
+                spans.extend(_cells_under(text, rule.end(), checking))
     return mask(text, spans).replace("|", "　")
+
+
+def _cells_under(text: str, start: int, columns: set[int]) -> list[tuple[int, int]]:
+    """Spans of the cells in the given columns of the table rows from ``start`` on."""
+    out = []
+    for row in _TABLE_ROW.finditer(text, start):
+        if text[start:row.start()].strip():
+            break  # the table ended before this row
+        bars = [row.start() + i for i, ch in enumerate(row.group(0)) if ch == "|"]
+        out.extend((a + 1, b) for n, (a, b) in enumerate(zip(bars, bars[1:], strict=False)) if n in columns)
+        start = row.end()
+    return out
 
 
 # Words that set no condition: encouraging others (鼓励国有企业…采购), scope by reference (…参照…实施).
