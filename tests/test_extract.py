@@ -1827,3 +1827,35 @@ def test_a_table_of_conditions_leaves_out_how_each_is_checked_and_a_row_can_be_l
     assert not any("营业执照" in t or "提供" in t or "下表" in t for t in texts)
     assert any(c.field == "tax_credit" for c in first.conditions)
     assert not any(c.field == "tax_credit" for c in second.conditions)
+
+
+DIAGNOSIS_NOTICE = """# 关于开展免费诊断和数字化服务券工作的通知
+
+一、服务对象
+
+本通知的服务对象为在泰州市行政区域内登记注册的工业企业，上年度主营业务收入不低于两千万元。
+
+二、免费诊断
+
+诊断费用由市财政以服务券方式直接向服务商支付，企业不承担任何费用。
+
+三、数字化服务券
+
+中小企业购买数字化产品的，可以申领数字化服务券，按合同金额的百分之五十抵扣。申领数字化服务券的企业，不受本通知第一部分关于主营业务收入的限制。
+
+四、服务商条件
+
+承担诊断服务的服务商应当同时具备以下条件：
+
+（一）近三年完成诊断项目不少于二十个；
+
+（二）纳税信用等级为A级或者B级。
+"""
+
+
+def test_a_free_service_is_an_item_a_providers_conditions_bind_no_firm_and_a_lift_by_subject():
+    diagnosis, voucher = extract_policy(DIAGNOSIS_NOTICE, "diagnosis", {"region_code": "321200"}).items
+    assert [diagnosis.name, voucher.name] == ["免费诊断", "数字化服务券"]
+    assert any(c.field == "revenue" for c in diagnosis.conditions)
+    assert not any(c.field == "revenue" for c in voucher.conditions)
+    assert not any(c.field == "tax_credit" or "二十个" in c.text for i in (diagnosis, voucher) for c in i.conditions)

@@ -28,7 +28,10 @@ _THIS_ITEM = re.compile(r"本(?:产品|项目|事项|项|条|款)")
 _CASE = re.compile(r"中\s*([^，。；]{2,30}?的(?:企业|单位|主体|经营主体|个体工商户)?)$")  # 第5条中成立未满一年的企业
 # what the lifted requirement is about, when the sentence names it: 企业成立年限 → the age fields
 _ABOUT = (("成立", ("age_years", "established")), ("纳税信用", ("tax_credit",)), ("营业收入", ("revenue",)),
-          ("研发", ("rd_expense", "rd_ratio")))
+          ("业务收入", ("revenue",)), ("销售收入", ("revenue",)), ("研发", ("rd_expense", "rd_ratio")),
+          ("从业人员", ("employees",)), ("资产总额", ("assets",)))
+# 申领数字化服务券的企业，不受本通知第一部分关于规模以上和主营业务收入的限制: requirements named by what they are about
+_LIFTS_ABOUT = re.compile(r"不受[^，。；]{0,16}?关于(?P<what>[^，。；]{2,24}?)的?(?:条件|要求)?的?限制")
 
 
 def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: list[list[Condition]],
@@ -41,6 +44,13 @@ def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: l
         words = m.group(1)
         for n in _bound(structure, items, lead.group(0), m.start(), numbered):
             out[n] = [c for c in out[n] if not (c.text and (c.text in words or words in c.text))]
+    for m in _LIFTS_ABOUT.finditer(structure.text):
+        lead = _SENTENCE_START.search(structure.text, max(0, m.start() - 40), m.start())
+        words = [w for w in re.split(r"[和、及与或]", m.group("what")) if len(w) >= 2]
+        fields = {f for word, fs in _ABOUT for f in fs if any(word in w for w in words)}
+        for n in _bound(structure, items, lead.group(0), m.start(), numbered):
+            out[n] = [c for c in out[n] if c.field not in fields and not (
+                c.op == "unknown" and any(w in c.text for w in words))]
     for m in _LIFTS_NAMED.finditer(structure.text):
         fields = next((f for word, f in _ABOUT if word in m.group("what")), None)
         lead = _SENTENCE_START.search(structure.text, max(0, m.start() - 40), m.start())
@@ -101,7 +111,8 @@ def _bound(structure: Structure, items: list[ItemPlan], who: str, at: int, numbe
         return by_number
     if _THIS_ITEM.search(who):
         return [n for n, plan in enumerate(items) if plan.start <= at < plan.end]
-    return []
+    named = [n for n, plan in enumerate(items) if len(plan.name) >= 3 and plan.name in who]
+    return named if len(named) < len(items) else []  # 申领数字化服务券的企业: the item it names
 
 
 _SUBJECT = re.compile(r"^\s*([^在的，,]{2,8}?)(?:运营|经营)?(?:企业|单位|主体|在|的)")
