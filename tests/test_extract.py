@@ -1859,3 +1859,32 @@ def test_a_free_service_is_an_item_a_providers_conditions_bind_no_firm_and_a_lif
     assert any(c.field == "revenue" for c in diagnosis.conditions)
     assert not any(c.field == "revenue" for c in voucher.conditions)
     assert not any(c.field == "tax_credit" or "二十个" in c.text for i in (diagnosis, voucher) for c in i.conditions)
+
+
+RELIEF_MEASURES = """# 助企纾困十六条
+
+一、降低经营成本
+
+（1）减免国有房屋租金。承租国有企业经营用房的个体工商户和小微企业，2025年减免三个月租金。
+
+（2）水电气缓缴不停供。生产经营暂时困难的中小微企业，可以申请缓缴水费、电费，缓缴期最长六个月。
+
+（3）落实政府采购预留份额。面向中小企业预留的份额提高至百分之四十以上。
+
+二、优化政务服务
+
+（4）涉企审批“一窗通办”。高频事项全部进驻县政务服务中心综合窗口。
+
+（5）建立企业诉求直通车。企业诉求五个工作日内答复。
+
+（6）涉企检查“综合查一次”。同一部门对同一市场主体的年度检查原则上不超过一次。
+"""
+
+
+def test_each_offering_measure_in_a_list_of_named_measures_is_an_item_and_a_deferral_offers():
+    items = extract_policy(RELIEF_MEASURES, "relief", {}).items
+    assert [i.name for i in items] == ["减免国有房屋租金", "水电气缓缴不停供"]
+    assert not any(c.field == "size" and "中型" in c.value for c in items[0].conditions)  # (3)'s 中小企业 is not its
+    lone = RELIEF_MEASURES.replace("可以申请缓缴水费、电费，缓缴期最长六个月", "供水供电企业不停止供应")
+    lone = lone.replace("（6）涉企检查", "（6）首贷贴息。首次获得贷款的小微企业，给予贴息50%。\n\n（7）涉企检查")
+    assert [i.name for i in extract_policy(lone, "relief", {}).items] == ["减免国有房屋租金", "首贷贴息"]

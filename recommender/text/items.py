@@ -151,7 +151,11 @@ def _pick(structure: Structure, roles: list[str], measures: list[bool], parent: 
     if len(with_measures) == 1:
         only = with_measures[0]  # 一、（一）1.…2.…: a lone section whose entries are items of their own
         sub = _pick(structure, roles, measures, only, structure.clauses[only].children)
-        return sub if len(sub) >= 2 else [only if parent is None else parent]
+        if len(sub) >= 2:
+            return sub
+        if parent is not None and _named_measures(structure, kids):
+            return [only]  # （1）减免租金。…（3）落实采购预留份额。…: one offer among measures each named on its own
+        return [only if parent is None else parent]
     if not _splits(structure, roles, parent, with_measures):
         return [parent]
     out: list[int] = []
@@ -159,6 +163,13 @@ def _pick(structure: Structure, roles: list[str], measures: list[bool], parent: 
         sub = _pick(structure, roles, measures, k, structure.clauses[k].children)
         out.extend(sub or [k])
     return out
+
+
+def _named_measures(structure: Structure, kids: list[int]) -> bool:
+    """Whether sibling entries each open with a name of their own (（2）水电气缓缴不停供。…), as a list of
+    measures does, rather than being parts of one measure (（一）支持对象 （二）支持标准)."""
+    clauses = [structure.clauses[k] for k in kids]
+    return len(clauses) >= 3 and all(c.heading and not heading_role(c.heading) for c in clauses)
 
 
 _LIMIT_COLUMN = re.compile(r"额度|金额|授信|担保额")
