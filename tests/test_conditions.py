@@ -681,7 +681,7 @@ def test_listed_whole_requirements_are_separate_facts_and_a_back_reference_is_no
 def test_references_methods_and_lead_ins_are_not_requirements():
     for text in ("除符合第三条规定外", "以上一年度从业人员、营业收入、资产总额数据确定", "还须同时满足",
                  "白名单实行动态管理", "名录每季度更新一次", "同一企业招用同一人员的，两项补贴不得重复享受",
-                 "由企业自主选择其中一项申领", "不含个人应缴部分"):
+                 "由企业自主选择其中一项申领", "不含个人应缴部分", "申请专项资金的企业和个体工商户（以下统称申请人）"):
         found = read_passages([Passage(text + "。", 0, "一、", True, False, True)], None)
         assert found.conditions == [], text
 
@@ -1171,3 +1171,12 @@ def test_a_requirement_no_field_checks_with_a_young_firm_let_off_is_an_either():
     assert either.op == "any_of"
     assert [(c.op, c.field) for c in either.any_of] == [("unknown", None), ("lt", "age_years")]
     assert either.any_of[0].text == "上年度在本市缴纳税收十万元以上"
+
+
+def test_firms_of_every_kind_funds_use_and_an_officer_beside_the_applicant():
+    assert not any(k[1] == "ownership" for k in keys("是指在本县行政区域内登记注册的企业和个体工商户"))
+    assert not any(k[1] == "ownership" for k in keys("从事网络销售的增值税小规模纳税人（含个体工商户）"))
+    assert ("eq", "ownership", "个体工商户") in keys("对个体工商户给予补贴")
+    assert not any(k[1] == "industry" for k in keys("贷款资金用于非农业生产经营或者被挪用的", negated=True))
+    assert ("eq", "dishonest", False) in keys("申报主体或者其法定代表人被列为失信被执行人的", negated=True)
+    assert ("in", "industry", ("A01", "A03")) in keys("从事种植业、养殖业的家庭农场")

@@ -1888,3 +1888,13 @@ def test_each_offering_measure_in_a_list_of_named_measures_is_an_item_and_a_defe
     lone = RELIEF_MEASURES.replace("可以申请缓缴水费、电费，缓缴期最长六个月", "供水供电企业不停止供应")
     lone = lone.replace("（6）涉企检查", "（6）首贷贴息。首次获得贷款的小微企业，给予贴息50%。\n\n（7）涉企检查")
     assert [i.name for i in extract_policy(lone, "relief", {}).items] == ["减免国有房屋租金", "首贷贴息"]
+
+
+def test_a_measure_leaving_a_trade_out_except_for_one_item_binds_the_others():
+    text = ("# 助企纾困措施\n\n本措施所称市场主体，是指在本县登记注册的企业和个体工商户；除第（1）项外，房地产开发企业不适用本措施。\n\n"
+            "（1）减免国有房屋租金。承租国有企业经营用房的小微企业，减免三个月租金。\n\n"
+            "（2）首贷贴息。首次获得贷款的小微企业，给予贴息50%。\n\n（3）稳岗奖励。不裁员的企业，奖励1万元。\n")
+    rent, loan, jobs = extract_policy(text, "relief", {"region_code": "510823"}).items
+    assert not any(c.field == "industry" for c in rent.conditions)
+    assert all(("not_in", "industry", ("K7010",)) in {c.key() for c in i.conditions} for i in (loan, jobs))
+    assert not any(c.field == "ownership" for i in (rent, loan, jobs) for c in i.conditions)

@@ -74,7 +74,7 @@ _RATING = re.compile(
 )
 _DISHONEST = re.compile(r"失信被执行人|失信联合惩戒对象")  # 严重失信主体名单 is another list (unknown)
 _OFFICER = re.compile(r"法定代表人|实际控制人|控股股东|主要负责人|股东|董事|高管")
-_FIRM_AND_OFFICER = re.compile(r"(?:企业|单位|公司|申请人|本人)[^，,。；;]{0,4}?(?:及|和|与|或者?|以及)[^，,。；;]{0,2}?其")
+_FIRM_AND_OFFICER = re.compile(r"(?:企业|单位|公司|申请人|本人|主体|借款人)[^，,。；;]{0,4}?(?:及|和|与|或者?|以及)[^，,。；;]{0,2}?其")
 _NO_LOAN = re.compile(
     r"首贷户|首贷企业|首次(?:从[^，。；]{0,12})?(?:获得|取得|申请|获|拿到)[^，。；]{0,8}贷款"
     r"|(?:此前|之前|以前)?(?:无|没有)(?:任何)?(?:银行)?(?:贷款|信贷)记录"
@@ -158,6 +158,10 @@ def categorical_hits(text: str, negated: bool = False) -> list[Hit]:
             continue
         if _PREMISES_AFTER.match(text, m.end()):
             taken.append((m.start(), m.end()))  # 承租国有企业经营性用房: the landlord's ownership, not the firm's
+            continue
+        if m.group(0) == "个体工商户" and (_ANY_FIRM_BEFORE.search(text, 0, m.start()) or _ANY_FIRM_AFTER.match(text, m.end())
+                                          or _INCLUDING.search(text, 0, m.start())):
+            taken.append((m.start(), m.end()))  # 企业和个体工商户 / 小规模纳税人（含个体工商户）: no ownership required
             continue
         field, value = patterns()["categories"][m.group(0)]
         denied = negated != (text[m.start() - 1:m.start()] == "非")  # 非外商投资企业: any firm but these
@@ -265,6 +269,10 @@ def _industry_names() -> tuple[re.Pattern[str], dict[str, list[str]], frozenset[
 _TRADE_ENDING = r"(?:制造|加工|生产|种植|养殖|饲养|开采|采选|冶炼|业|服务|批发|零售|设计|开发|经营|施工|运输|联运|仓储|修理|磨制)$"
 # 消防、卫生等部门检查: offices, not trades; 道路运输经营许可: a licence, not a trade
 _DEPARTMENT_AFTER = re.compile(r"[^，。；]{0,6}?(?:部门|机关|主管|机构)|(?:经营)?(?:许可|资质|资格证)")
+_ANY_FIRM_BEFORE = re.compile(r"(?<![^的在为是，,、：:\s])(?:各类)?企业(?:和|及|以及|、|或者?)$")
+_ANY_FIRM_AFTER = re.compile(r"(?:和|及|以及|、|或者?)(?:各类)?企业(?![\u4e00-\u9fff])")
+_INCLUDING = re.compile(r"[（(](?:含|包括|包含)$")
+_FUNDS_FOR = re.compile(r"用于非?$")  # 贷款资金用于非农业生产经营: what the money is for, not the firm's trade
 _LIST_PUNCT = re.compile(r"[\s、，,。；;：:和及与或者]")
 INDUSTRY_FRAME = re.compile(r"属于|从事|主营|主要从事|所属行业|行业|领域|企业|市场主体|经营")
 
@@ -293,7 +301,8 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
     """Industries named in ``text``: one in / not_in condition over every name listed (or over the
     codes the text states for them)."""
     pattern, resolved, curated = _industry_names()
-    found = [m for m in pattern.finditer(text) if not _DEPARTMENT_AFTER.match(text, m.end())]
+    found = [m for m in pattern.finditer(text) if not _DEPARTMENT_AFTER.match(text, m.end())
+             and not _FUNDS_FOR.search(text, 0, m.start())]
     stated = _stated_codes(text)
     if stated:
         codes, note_start, note_end = stated

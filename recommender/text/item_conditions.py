@@ -165,7 +165,7 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
 
 _ONLY = re.compile(r"仅可|仅能|只可|只能")
 _NUMBERED_ITEMS = re.compile(
-    r"(?:申报|申请|享受|领取|本(?:措施|办法|细则|通知|政策|方案)?|^\s*(?:\**(?:备注|注|说明)\**\s*[：:]|(?:需要|特别)?(?:说明|注意|提醒|指出)的是[，,])?\s*)第\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?\s*[项条问]"
+    r"(?:申报|申请|享受|领取|(?<=除)|本(?:措施|办法|细则|通知|政策|方案)?|^\s*(?:\**(?:备注|注|说明)\**\s*[：:]|(?:需要|特别)?(?:说明|注意|提醒|指出)的是[，,])?\s*)第\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?\s*[项条问]"
     r"(?:\s*[、和及与至到]\s*第?\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?\s*[项条问])*"
     r"|(?:申报|申请|享受|领取|^\s*)序号\s*[0-9一二三四五六七八九十]{1,3}(?:\s*[、和及与至到]\s*(?:序号)?\s*[0-9一二三四五六七八九十]{1,3})*"
 )  # 申报序号4、序号5事项的企业: a row of a 清单 by its number
@@ -218,7 +218,12 @@ def _numbered_sentences(structure: Structure, items: list[ItemPlan],
         bound = _items_at(structure, items, ref) if ref.re is _PATH else _numbered_items(
             items, _item_numbers(ref.group(0)))
         carve = _CARVE_OUT.match(words, ref.start())
-        if bound and carve:
+        if bound and words[:ref.start()].rstrip().endswith("除") and re.match(r"\s*(?:以|之)?外", words[ref.end():]):
+            carve = re.match(r"\s*(?:以|之)?外[，,]?", words[ref.end():])  # 除第（1）项外，…: the others
+            start = ref.start() - 1 - (len(words[:ref.start()]) - len(words[:ref.start()].rstrip()))
+            words = blank(words, start, ref.end() + carve.end())
+            bound = [n for n in range(len(items)) if n not in bound]
+        elif bound and carve:
             start = _opening(words, ref.start())
             words = blank(words, start, carve.end())
             bound = [n for n in range(len(items)) if n not in bound]
