@@ -681,7 +681,7 @@ def test_listed_whole_requirements_are_separate_facts_and_a_back_reference_is_no
 def test_references_methods_and_lead_ins_are_not_requirements():
     for text in ("除符合第三条规定外", "以上一年度从业人员、营业收入、资产总额数据确定", "还须同时满足",
                  "白名单实行动态管理", "名录每季度更新一次", "同一企业招用同一人员的，两项补贴不得重复享受",
-                 "由企业自主选择其中一项申领", "不含个人应缴部分", "申请专项资金的企业和个体工商户（以下统称申请人）"):
+                 "由企业自主选择其中一项申领", "不含个人应缴部分", "第二部分第（四）项除外", "申请专项资金的企业和个体工商户（以下统称申请人）"):
         found = read_passages([Passage(text + "。", 0, "一、", True, False, True)], None)
         assert found.conditions == [], text
 
@@ -1180,3 +1180,11 @@ def test_firms_of_every_kind_funds_use_and_an_officer_beside_the_applicant():
     assert not any(k[1] == "industry" for k in keys("贷款资金用于非农业生产经营或者被挪用的", negated=True))
     assert ("eq", "dishonest", False) in keys("申报主体或者其法定代表人被列为失信被执行人的", negated=True)
     assert ("in", "industry", ("A01", "A03")) in keys("从事种植业、养殖业的家庭农场")
+
+
+def test_an_excluded_trade_of_sole_traders_leaves_out_the_trade_not_every_sole_trader():
+    excluded = keys("从事网吧、歌舞厅娱乐经营的个体工商户", negated=True)
+    assert ("not_in", "industry", ("R9011", "R9013")) in excluded or ("not_in", "industry", ("R9013", "R9011")) in excluded
+    assert not any(k[1] == "ownership" for k in excluded)
+    assert ("not_in", "ownership", ("国有",)) in keys("房地产业、金融业企业及国有企业除外", negated=True)
+    assert ("in", "industry", ("F52", "H", "R88", "R90")) in keys("从事住宿、餐饮、零售或者文化娱乐经营的企业")
