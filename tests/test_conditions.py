@@ -1188,3 +1188,8 @@ def test_an_excluded_trade_of_sole_traders_leaves_out_the_trade_not_every_sole_t
     assert not any(k[1] == "ownership" for k in excluded)
     assert ("not_in", "ownership", ("国有",)) in keys("房地产业、金融业企业及国有企业除外", negated=True)
     assert ("in", "industry", ("F52", "H", "R88", "R90")) in keys("从事住宿、餐饮、零售或者文化娱乐经营的企业")
+
+
+def test_a_higher_rate_for_some_firms_is_no_requirement():
+    found = find_conditions("按实际支付利息的百分之三十给予贴息。民营企业贴息比例提高至百分之四十。", 0, "二、", region_code=None)
+    assert not any(c.field == "ownership" for c in found.conditions)

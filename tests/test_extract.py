@@ -1898,3 +1898,10 @@ def test_a_measure_leaving_a_trade_out_except_for_one_item_binds_the_others():
     assert not any(c.field == "industry" for c in rent.conditions)
     assert all(("not_in", "industry", ("K7010",)) in {c.key() for c in i.conditions} for i in (loan, jobs))
     assert not any(c.field == "ownership" for i in (rent, loan, jobs) for c in i.conditions)
+
+
+def test_filling_in_online_under_application_requirements_is_procedure():
+    text = ("# 关于组织奖补工作的通知\n\n一、支持内容\n\n对新获评绿色工厂的企业，给予奖励50万元。\n\n二、申报要求\n\n"
+            "（一）申报时间为6月20日至7月31日，逾期不予受理。\n\n（二）企业通过“邯郸市工业企业服务平台”在线填报，并将纸质材料报送所在县工业和信息化局。\n")
+    (item,) = extract_policy(text, "green", {"region_code": "130400"}).items
+    assert not any("通过" in c.text for c in item.conditions)

@@ -357,9 +357,9 @@ def find_conditions(
     marks: list[tuple[int, str]] = []  # where each phrase's conditions start, with the phrase
     for part_start, part in _parts(text):
         marks.append((len(found.conditions), part))
-        if _BARE_REFUSAL.fullmatch(part):  # …不足20个标准箱的，不予补贴: the refusal closes the case before it
-            _close_run(found, run, text, base)
-            continue
+        if _BARE_REFUSAL.fullmatch(part) or _RAISED_FOR.match(part):
+            _close_run(found, run, text, base)  # …不足20个标准箱的，不予补贴: the refusal closes the case before it;
+            continue  # 民营企业贴息比例提高至百分之四十: a higher rate for some, not whom the item is for
         cut = _benefit_cut(masked[part_start:part_start + len(part)], negated)
         if _REFUSED_NEXT.match(text, part_start + len(part)):
             cut = len(part)  # 流转土地期限不满5年的，不予补助: who is refused, not a term of what is given
@@ -460,6 +460,8 @@ def find_conditions(
     return found
 
 
+_RAISED_FOR = re.compile(r"\s*[^，。；]{2,16}?(?:企业|个体工商户|主体|单位)(?:的)?\s*[^，。；]{0,8}?(?:比例|标准|额度|上限|金额)"
+                         r"(?:可)?(?:提高|提升|上浮|放宽)(?:至|到)")
 _EXEMPT = re.compile(rf"{LET_OFF}\s*[）)]?\s*$")
 _SCOPE_FIELDS = frozenset({"region_code", "industry", "size", "ownership", "taxpayer_type", "small_low_profit"})
 
