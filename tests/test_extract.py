@@ -1905,3 +1905,26 @@ def test_filling_in_online_under_application_requirements_is_procedure():
             "（一）申报时间为6月20日至7月31日，逾期不予受理。\n\n（二）企业通过“邯郸市工业企业服务平台”在线填报，并将纸质材料报送所在县工业和信息化局。\n")
     (item,) = extract_policy(text, "green", {"region_code": "130400"}).items
     assert not any("通过" in c.text for c in item.conditions)
+
+
+NIGHT_RULES = """# 夜间经济和首发经济扶持资金实施细则
+
+第一条　为扩大夜间消费，制定本细则。
+
+第二条　本细则下列用语的含义：
+
+（一）夜间经营主体，是指从事住宿、餐饮、零售或者文化娱乐经营，每日十八时至次日二时之间连续营业四小时以上的企业；
+
+（二）首店，是指零售、餐饮品牌企业在本市开设的该品牌第一家实体门店。
+
+第三条　夜间经营主体上年度夜间营业收入占比达到百分之三十以上的，按其夜间电费的百分之二十给予补贴。
+
+第四条　对在本市开设首店的品牌企业，给予一次性奖励五十万元。从事汽车销售的企业开设的门店不适用本条。
+"""
+
+
+def test_a_numbered_list_of_definitions_binds_each_term_to_the_items_using_it():
+    night, store = extract_policy(NIGHT_RULES, "night", {"region_code": "410200"}).items
+    assert ("in", "industry", ("F52", "H", "R88", "R90")) in {c.key() for c in night.conditions}
+    assert not any(c.field == "industry" and c.op == "in" and "R90" in c.value for c in store.conditions)
+    assert ("not_in", "industry", ("F5261", "F5262")) in {c.key() for c in store.conditions}

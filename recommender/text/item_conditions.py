@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from recommender.rules.schema import Condition
 from recommender.text.condition_patterns import categorical_hits
-from recommender.text.definitions import DEFINITION, term_is_used
+from recommender.text.definitions import DEFINITION, defined_term, definition_kind, term_is_used
 from recommender.text.items import ItemPlan, item_core, shares_run
 from recommender.text.lifted import LIFTS, lift_requirements
 from recommender.text.numbers import parse_number
@@ -98,10 +98,10 @@ def _definitions(structure: Structure, inside, region_code: str | None) -> list[
     """Each term defined outside the items (所称X，是指…) with the passage of its definition."""
     out = []
     for m in DEFINITION.finditer(structure.text):
-        if any(s <= m.start() < e for s, e in inside) or not m.group("body").strip() or m.group("kind") != "指":
+        if any(s <= m.start() < e for s, e in inside) or not m.group("body").strip() or definition_kind(m) != "指":
             continue  # 所称专精特新企业，包括…: a list of members expands the term where it is used, no more
         clause = structure.clause_at(m.start())
-        term = m.group("term")
+        term = defined_term(m)
         strong = not _NOT_APPLICANT.search(term) and not any(
             h.field == "qualifications" for h in categorical_hits(term))  # 所称企业，是指…且未发生…的企业
         out.append((term, [Passage(m.group("body"), m.start("body"),  # each requirement of the body defines
