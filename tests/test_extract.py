@@ -1928,3 +1928,12 @@ def test_a_numbered_list_of_definitions_binds_each_term_to_the_items_using_it():
     assert ("in", "industry", ("F52", "H", "R88", "R90")) in {c.key() for c in night.conditions}
     assert not any(c.field == "industry" and c.op == "in" and "R90" in c.value for c in store.conditions)
     assert ("not_in", "industry", ("F5261", "F5262")) in {c.key() for c in store.conditions}
+
+
+def test_a_list_of_kinds_of_applicant_is_an_or_group():
+    text = ("# 新型农业经营主体贷款贴息申报指南\n\n## 一、贴息对象\n\n在乐至县行政区域内依法登记的下列主体：\n\n"
+            "（一）经营土地面积五十亩以上的家庭农场；\n\n（二）成员二十户以上的农民专业合作社；\n\n（三）县级以上农业产业化龙头企业。\n\n"
+            "## 二、贴息标准\n\n给予百分之五十贴息，单个主体年度贴息最高三万元。\n")
+    (item,) = extract_policy(text, "agri", {"region_code": "512022"}).items
+    (group,) = [c for c in item.conditions if c.op == "any_of"]
+    assert len(group.any_of) == 3
