@@ -160,8 +160,8 @@ def categorical_hits(text: str, negated: bool = False) -> list[Hit]:
             taken.append((m.start(), m.end()))  # 承租国有企业经营性用房: the landlord's ownership, not the firm's
             continue
         if m.group(0) == "个体工商户" and (_ANY_FIRM_BEFORE.search(text, 0, m.start()) or _ANY_FIRM_AFTER.match(text, m.end())
-                                          or _INCLUDING.search(text, 0, m.start())):
-            taken.append((m.start(), m.end()))  # 企业和个体工商户 / 小规模纳税人（含个体工商户）: no ownership required
+                                          or _INCLUDING.search(text, 0, m.start()) or text[m.start() - 1:m.start()] == "原"):
+            taken.append((m.start(), m.end()))  # 企业和个体工商户 / （含个体工商户） / 原个体工商户: no ownership required
             continue
         field, value = patterns()["categories"][m.group(0)]
         denied = negated != (text[m.start() - 1:m.start()] == "非")  # 非外商投资企业: any firm but these
