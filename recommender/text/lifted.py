@@ -40,57 +40,69 @@ def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: l
     any_of with the case it lets off (…成立未满一年的企业，不受第（二）项限制: the rating or the young firm)."""
     out = [list(c) for c in conditions]
     for m in _LIFTS_QUOTED.finditer(structure.text):
-        lead = _SENTENCE_START.search(structure.text, max(0, m.start() - 40), m.start())
         words = m.group(1)
-        for n in _bound(structure, items, lead.group(0), m.start(), numbered):
+        for n in _bound(structure, items, _lead(structure, m).group(0), m.start(), numbered):
             out[n] = [c for c in out[n] if not (c.text and (c.text in words or words in c.text))]
     for m in _LIFTS_ABOUT.finditer(structure.text):
-        lead = _SENTENCE_START.search(structure.text, max(0, m.start() - 40), m.start())
         words = [w for w in re.split(r"[和、及与或]", m.group("what")) if len(w) >= 2]
         fields = {f for word, fs in _ABOUT for f in fs if any(word in w for w in words)}
-        for n in _bound(structure, items, lead.group(0), m.start(), numbered):
+        for n in _bound(structure, items, _lead(structure, m).group(0), m.start(), numbered):
             out[n] = [c for c in out[n] if c.field not in fields and not (
                 c.op == "unknown" and any(w in c.text for w in words))]
     for m in _LIFTS_NAMED.finditer(structure.text):
-        fields = next((f for word, f in _ABOUT if word in m.group("what")), None)
-        lead = _SENTENCE_START.search(structure.text, max(0, m.start() - 40), m.start())
-        who = lead.group(0).rstrip(" ，,")
-        if fields is None or not who.endswith(("的", "企业", "单位", "主体", "个体工商户")):
-            continue
-        let_off = [c for c in find_conditions(who, lead.start(), "", region_code=region_code).conditions
-                   if c.op != "any_of" and c.field not in fields and c.field != "region_code"]
-        bound = _bound(structure, items, who, m.start(), numbered) or _by_subject(items, who) or range(len(items))
-        for n in range(len(items)):  # the let-off case is no requirement of any item
-            out[n] = [c for c in out[n] if not (c.span and lead.start() <= c.span[0] < m.start()
-                                                and any(c.key() == x.key() for x in let_off))]
-        for n in bound:
-            lifted = [c for c in out[n] if c.field in fields]
-            if not (let_off and lifted):
-                continue
-            rest = [c for c in out[n] if c not in lifted]
-            out[n] = rest + [Condition(op="any_of", any_of=(*lifted, *let_off), clause=lifted[0].clause,
-                                       confidence=0.6, text=lifted[0].text + "；" + who)]
+        _lift_named(structure, items, out, m, numbered, region_code)
     for m in LIFTS.finditer(structure.text):
-        lead = _SENTENCE_START.search(structure.text, max(0, m.start() - 40), m.start())
-        who = lead.group(0).rstrip(" ，,")
-        bound = _bound(structure, items, who, m.start(), numbered)
-        ref = _listed(structure, m)
-        if not bound or ref is None:
-            continue
-        case = _CASE.search(who)
-        let_off = [c for c in find_conditions(case.group(1), lead.start() + case.start(1), "", region_code=region_code).conditions
-                   if c.op != "any_of"] if case else []
-        tail = _BUT.match(structure.text, m.end())  # …不受前款第（一）项限制，但纳税信用等级为D级的除外
-        still = find_conditions(tail.group(1), tail.start(1), "", region_code=region_code).conditions if tail else []
-        fields = next((f for word, f in _ABOUT if m.group("what") and word in m.group("what")), None)
-        for n in bound:
-            lifted = [c for c in out[n] if c.span and ref.start <= c.span[0] < ref.end and (fields is None or c.field in fields)]
-            rest = [c for c in out[n] if c not in lifted and not any(c.key() == x.key() for x in let_off)]
-            if let_off and lifted:
-                rest += [Condition(op="any_of", any_of=(*lifted, *let_off), clause=lifted[0].clause, confidence=0.6,
-                                   text=lifted[0].text + "；" + case.group(1))]
-            out[n] = rest + [c for c in still if c.key() not in {x.key() for x in rest}]
+        _lift_numbered(structure, items, out, m, numbered, region_code)
     return out
+
+
+def _lead(structure: Structure, m: re.Match[str]) -> re.Match[str]:
+    """The words of the sentence before a lifting phrase: whom it lets off."""
+    return _SENTENCE_START.search(structure.text, max(0, m.start() - 40), m.start())
+
+
+def _lift_named(structure, items, out, m, numbered, region_code) -> None:
+    """…设立不满一年的，不受上述纳税信用等级条件限制: the rating or the young firm, for the items of those firms."""
+    fields = next((f for word, f in _ABOUT if word in m.group("what")), None)
+    lead = _lead(structure, m)
+    who = lead.group(0).rstrip(" ，,")
+    if fields is None or not who.endswith(("的", "企业", "单位", "主体", "个体工商户")):
+        return
+    let_off = [c for c in find_conditions(who, lead.start(), "", region_code=region_code).conditions
+               if c.op != "any_of" and c.field not in fields and c.field != "region_code"]
+    bound = _bound(structure, items, who, m.start(), numbered) or _by_subject(items, who) or range(len(items))
+    for n in range(len(items)):  # the let-off case is no requirement of any item
+        out[n] = [c for c in out[n] if not (c.span and lead.start() <= c.span[0] < m.start()
+                                            and any(c.key() == x.key() for x in let_off))]
+    for n in bound:
+        lifted = [c for c in out[n] if c.field in fields]
+        if let_off and lifted:
+            out[n] = [c for c in out[n] if c not in lifted] + [Condition(
+                op="any_of", any_of=(*lifted, *let_off), clause=lifted[0].clause, confidence=0.6,
+                text=lifted[0].text + "；" + who)]
+
+
+def _lift_numbered(structure, items, out, m, numbered, region_code) -> None:
+    """…不受第（二）项限制: the listed requirement taken out, or joined with the case the sentence names."""
+    lead = _lead(structure, m)
+    who = lead.group(0).rstrip(" ，,")
+    bound = _bound(structure, items, who, m.start(), numbered)
+    ref = _listed(structure, m)
+    if not bound or ref is None:
+        return
+    case = _CASE.search(who)
+    let_off = [c for c in find_conditions(case.group(1), lead.start() + case.start(1), "", region_code=region_code).conditions
+               if c.op != "any_of"] if case else []
+    tail = _BUT.match(structure.text, m.end())  # …不受前款第（一）项限制，但纳税信用等级为D级的除外
+    still = find_conditions(tail.group(1), tail.start(1), "", region_code=region_code).conditions if tail else []
+    fields = next((f for word, f in _ABOUT if m.group("what") and word in m.group("what")), None)
+    for n in bound:
+        lifted = [c for c in out[n] if c.span and ref.start <= c.span[0] < ref.end and (fields is None or c.field in fields)]
+        rest = [c for c in out[n] if c not in lifted and not any(c.key() == x.key() for x in let_off)]
+        if let_off and lifted:
+            rest += [Condition(op="any_of", any_of=(*lifted, *let_off), clause=lifted[0].clause, confidence=0.6,
+                               text=lifted[0].text + "；" + case.group(1))]
+        out[n] = rest + [c for c in still if c.key() not in {x.key() for x in rest}]
 
 
 def _listed(structure: Structure, m: re.Match[str]):
