@@ -681,7 +681,7 @@ def test_listed_whole_requirements_are_separate_facts_and_a_back_reference_is_no
 def test_references_methods_and_lead_ins_are_not_requirements():
     for text in ("除符合第三条规定外", "以上一年度从业人员、营业收入、资产总额数据确定", "还须同时满足",
                  "白名单实行动态管理", "名录每季度更新一次", "同一企业招用同一人员的，两项补贴不得重复享受",
-                 "由企业自主选择其中一项申领", "不含个人应缴部分", "名单由省级工业和信息化部门会同同级部门确定", "第二部分第（四）项除外", "申请专项资金的企业和个体工商户（以下统称申请人）"):
+                 "由企业自主选择其中一项申领", "不含个人应缴部分", "除满足2.1条外", "支持待遇", "名单由省级工业和信息化部门会同同级部门确定", "第二部分第（四）项除外", "申请专项资金的企业和个体工商户（以下统称申请人）"):
         found = read_passages([Passage(text + "。", 0, "一、", True, False, True)], None)
         assert found.conditions == [], text
 
