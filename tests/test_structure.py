@@ -209,3 +209,12 @@ def test_a_table_numbered_by_codes_names_its_rows_by_the_name_column():
             "| PS-03 | 吸纳就业社保补贴 | 中小微企业 | 按实际缴纳的社会保险费给予补贴 |\n")
     (row,) = parse_structure(text, "惠企服务包").clauses
     assert (row.label, row.heading) == ("3.", "吸纳就业社保补贴")
+
+
+def test_paragraphs_opening_with_a_bold_name_are_entries():
+    text = ("# 若干举措\n\n**明确支持范围。**本举措适用于在本市登记注册的民营企业。\n\n"
+            "**降低首贷融资成本。**小型、微型民营企业首次获得银行贷款的，给予贴息。\n\n"
+            "**帮助企业开拓市场。**民营企业参加境外展会的，按展位费的百分之七十给予补贴。\n")
+    structure = parse_structure(text)
+    assert [(c.kind, c.heading) for c in structure.clauses] == [
+        ("entry", "明确支持范围"), ("entry", "降低首贷融资成本"), ("entry", "帮助企业开拓市场")]

@@ -51,6 +51,7 @@ _NAMED_ORDINAL = re.compile(
 _PLAIN_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]\s*")
 _BOLD_LABEL = re.compile(r"^\s*(?:[-+]\s+)?\*\*([^*：:\n]{2,10})\*\*\s*[：:]\s*")
 _BOLD_ENTRY = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^*。\n]{2,30}?)[。.]?\s*\*\*\s*(?=\S)")
+_BOLD_LEAD = re.compile(r"(?:\*\*)?([^*：:\n第]{2,20}?)[。．.]\*\*\s*(?=\S)")  # the line's ** may be read already
 _ENTRY_NAME = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^。*]+?)[。*\s]*$")
 # 享受上述支持措施的企业，还应当…: an unnumbered paragraph after a list speaks for the whole list.
 _BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项)")
@@ -356,6 +357,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
                     if stripped.lstrip().startswith("#"):
                         hashed.add(len(clauses))
+                elif n == 0 and (bold_lead := _BOLD_LEAD.match(stripped, pos)):
+                    # **降低首贷融资成本。**鼓励…: a paragraph opening with its name in bold is an entry of its own
+                    kind, label, body = "entry", bold_lead.group(1), bold_lead.end()
                 elif n == 0 and (lead_entry := _BOLD_ENTRY.match(stripped, pos)):
                     # **第一项：研发投入奖励。** 规模以上…: an entry named in bold, its text on the same line
                     kind, label, body = "entry", lead_entry.group(1), lead_entry.end()
