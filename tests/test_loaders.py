@@ -330,3 +330,24 @@ def test_policy_cards_split_at_numbered_titles_followed_by_their_fields() -> Non
 def test_only_page_number_lines_are_dropped(line: str, dropped: bool) -> None:
     kept = clean_pdf_pages([f"第一条 正文。\n{line}\n第二条 正文。"]).splitlines()
     assert (line not in kept) is dropped
+
+
+def test_a_plain_text_wrapped_at_a_fixed_width_is_joined_back_into_sentences(tmp_path: Path) -> None:
+    sentence = ("为落实失业保险援企稳岗政策，减轻企业负担，现就做好2026年我市失业保险稳岗返还工作通知如下。"
+                "在本市参加失业保险、上年度足额缴纳失业保险费12个月以上的企业，可以享受稳岗返还。")
+    body = "\n".join(sentence[i:i + 30] for i in range(0, len(sentence), 30))
+    text = "关于做好稳岗返还工作的通知\n一、返还对象\n" + "\n".join([body] * 3) + "\n二、返还标准\n按60%返还。\n"
+    path = tmp_path / "wrapped.txt"
+    path.write_bytes(text.encode("gbk"))
+    lines = load_document(path).text.splitlines()
+    assert "一、返还对象" in lines and "二、返还标准" in lines
+    assert sum(sentence[:40] in line for line in lines) == 3  # every wrapped paragraph is whole again
+    assert not any("2026" not in line and "202" in line for line in lines)  # no number cut in two
+
+
+def test_a_plain_text_with_one_paragraph_per_line_keeps_its_lines(tmp_path: Path) -> None:
+    lines = ["关于做好稳岗返还工作的通知", "一、返还对象"] + [
+        f"第{n}段：在本市参加失业保险的企业，可以享受稳岗返还，具体标准见下文第{n}项" for n in range(1, 12)]
+    path = tmp_path / "paragraphs.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert load_document(path).text.splitlines() == lines

@@ -157,6 +157,15 @@ def _page_furniture(pages: list[list[str]]) -> set[str]:
     return {key for key, n in counts.items() if n >= max(3, len(pages) * 0.5)}
 
 
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Whether a plain text was wrapped at a fixed width: many lines end within a character of the longest."""
+    lengths = [len(ln.rstrip()) for ln in lines if ln.strip()]
+    if len(lengths) < 10:
+        return False
+    longest = max(lengths)
+    return longest <= 100 and sum(n >= longest - 1 for n in lengths) >= max(5, 0.15 * len(lengths))
+
+
 def _join_lines(lines: list[str]) -> list[str]:
     """Re-join lines a PDF broke in mid-sentence (a full-width line not ending a sentence)."""
     widths = sorted(_width(ln) for ln in lines if ln)
@@ -173,7 +182,7 @@ def _join_lines(lines: list[str]) -> list[str]:
             and not prev.endswith(_SENTENCE_END)
             and not _STRUCTURE_START.match(line)
         ):
-            sep = " " if prev[-1].isascii() and prev[-1].isalnum() and line[0].isascii() else ""
+            sep = " " if prev[-1].isascii() and prev[-1].isalpha() and line[0].isascii() and line[0].isalpha() else ""
             out[-1] = prev + sep + line
         else:
             out.append(line)
@@ -222,6 +231,8 @@ def load_document(path: str | Path) -> Document:
     else:
         raw = decode_text(path.read_bytes(), path.name)
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if suffix == ".txt" and _hard_wrapped(raw.split("\n")):  # a mail client wrapped it at a fixed width
+        raw = "\n".join(_join_lines(raw.split("\n")))
     meta, body = split_front_matter(raw, path.name)
     return Document(policy_id=path.stem, text=body, meta=meta, path=path)
 
