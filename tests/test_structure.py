@@ -218,3 +218,11 @@ def test_paragraphs_opening_with_a_bold_name_are_entries():
     structure = parse_structure(text)
     assert [(c.kind, c.heading) for c in structure.clauses] == [
         ("entry", "明确支持范围"), ("entry", "降低首贷融资成本"), ("entry", "帮助企业开拓市场")]
+
+
+def test_bold_product_names_with_a_note_are_parts_of_their_numbered_section():
+    text = ("## 二、产品要素\n\n**兴农贷**（面向家庭农场）\n\n- 适用对象：家庭农场。\n- 贷款额度：单户最高200万元。\n\n"
+            "**助微贷**（面向小微企业）\n\n- 适用对象：小型、微型企业。\n\n## 三、负面清单\n\n1. 被列为失信被执行人的。\n")
+    clauses = parse_structure(text).clauses
+    assert [(c.kind, c.label) for c in clauses][:3] == [("cn", "二、"), ("part", "【兴农贷】"), ("part", "【助微贷】")]
+    assert clauses[3].label == "三、" and clauses[3].parent is None

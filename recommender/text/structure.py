@@ -57,7 +57,8 @@ _ENTRY_NAME = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u
 _BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项)")
 _NUMBERED_SECTIONS = frozenset({"chapter", "section", "article", "cn"})
 _LIST_KINDS = frozenset({"paren_cn", "cn", "arabic", "paren_arabic"})
-_BOLD_LINE = re.compile(r"^\s*\*\*[^*：:。；\n]{2,20}\*\*\s*$")
+_BOLD_NAME = re.compile(r"\*\*([^*]+)\*\*")
+_BOLD_LINE = re.compile(r"^\s*\*\*[^*：:。；\n]{2,20}\*\*\s*(?:[（(][^）)\n]{1,30}[）)])?\s*$")  # **兴农贷**（面向家庭农场）
 # ## 💰 / ▍一、: pictographs and bars that decorate a heading (not ★☆▲■, which head entries)
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u27BF\uFE0F\u200D\u2580-\u259F]")
 _NOTE = re.compile(r"\**(?:注|备注|说明)\**\s*[：:]\s*")
@@ -349,9 +350,10 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     kind, label, body = "heading", stripped[question.end():].strip("* "), len(stripped)
                     if question.group("numbered"):  # 问三：…？ is addressed as 问三
                         label = question.group("numbered")
-                elif n == 0 and stack and hashed.intersection(stack) and _BOLD_LINE.match(stripped):
-                    # ## 产品一 … **谁能贷？**: a bold line under a # heading is a part of that section
-                    kind, label, body = "part", f"【{stripped[pos:].strip('* ')}】", len(stripped)
+                elif n == 0 and stack and (hashed.intersection(stack) or clauses[stack[0]].kind in _NUMBERED_SECTIONS) \
+                        and _BOLD_LINE.match(stripped):
+                    # ## 产品一 … **谁能贷？** / 二、产品要素 **兴农贷**（面向…）: a bold line is a part of the section
+                    kind, label, body = "part", f"【{_BOLD_NAME.search(stripped).group(1)}】", len(stripped)
                 elif n == 0 and is_md_heading and stripped[pos:].strip() and not (
                         _same_title(stripped[pos:].strip("* "), title) and not clauses):
                     kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
