@@ -1937,3 +1937,24 @@ def test_a_list_of_kinds_of_applicant_is_an_or_group():
     (item,) = extract_policy(text, "agri", {"region_code": "512022"}).items
     (group,) = [c for c in item.conditions if c.op == "any_of"]
     assert len(group.any_of) == 3
+
+
+VOUCHER_RULES = """# 科技创新券管理办法
+
+第四条 申领创新券的企业应当同时符合下列条件：
+
+（一）在扬州市行政区域内注册登记；
+
+（二）上年度研发费用不低于二十万元。
+
+成立未满一年的初创企业，不受前款第（二）项限制。
+
+第七条 企业购买研究开发服务的，按服务合同实际支付金额的百分之五十使用创新券抵扣；购买知识产权服务的，按百分之三十抵扣。
+"""
+
+
+def test_cases_of_one_firms_purchase_are_tiers_and_a_let_off_of_a_listed_requirement_binds_every_item():
+    (item,) = extract_policy(VOUCHER_RULES, "voucher", {"region_code": "321000"}).items
+    (either,) = [c for c in item.conditions if c.op == "any_of" and any(x.field == "rd_expense" for x in c.any_of)]
+    assert {c.field for c in either.any_of} == {"rd_expense", "age_years"}
+    assert not any(c.field == "rd_expense" for c in item.conditions)

@@ -21,6 +21,8 @@ LIFTS = re.compile(
 _LIFTS_NAMED = re.compile(r"不受(?:上述|前述|以上|本条|本项)?(?P<what>[^，。；第]{2,10}?)(?:条件|要求)的?限制")
 # 本产品不受说明第二条中“在本县正常申报纳税满两年”的限制: the requirement named by its own words
 _LIFTS_QUOTED = re.compile(r"不受[^。；;\n“\"]{0,20}[“\"]([^”\"]{4,40})[”\"](?:一行|一项|一栏|一条|这一?项)?的?(?:条件|要求)?的?限制")
+_FIRMS = re.compile(r"的[^，。；]{0,6}?(?:企业|单位|主体|经营主体|个体工商户)?$")  # whom it lets off, named by what they are
+_WHOLE = re.compile(r"^\s*(.+)$")
 _SENTENCE_START = re.compile(r"[^。；;\n]{0,40}$")
 _BUT = re.compile(r"[，,]\s*(但[^。；;\n]+)")
 _QUOTED = re.compile(r"[“\"「]([^”\"」]{2,16})[”\"」]")
@@ -88,9 +90,11 @@ def _lift_numbered(structure, items, out, m, numbered, region_code) -> None:
     who = lead.group(0).rstrip(" ，,")
     bound = _bound(structure, items, who, m.start(), numbered)
     ref = _listed(structure, m)
+    case = _CASE.search(who)
+    if not bound and _FIRMS.search(who):  # 成立未满一年的初创企业，不受前款第（四）项限制: every item, for those firms
+        bound, case = list(range(len(items))), _WHOLE.search(who)
     if not bound or ref is None:
         return
-    case = _CASE.search(who)
     let_off = [c for c in find_conditions(case.group(1), lead.start() + case.start(1), "", region_code=region_code).conditions
                if c.op != "any_of"] if case else []
     tail = _BUT.match(structure.text, m.end())  # …不受前款第（一）项限制，但纳税信用等级为D级的除外

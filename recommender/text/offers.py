@@ -74,6 +74,7 @@ _ELLIPTIC = re.compile(r"^\s*(?:对)?[^，,。；]{0,5}的[，,]"  # 国家级�
 
 
 _SUBJECT_END = re.compile(r"的[^，,。；]{0,8}[，,]")
+_FIRM_FIRST = re.compile(r"^\s*(?:对)?(?:企业|单位|申请人|经营主体|市场主体)(?!的)")
 _FIGURES = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两.．%％‰]+")
 
 
@@ -83,6 +84,8 @@ def _tiers(offers: list[str]) -> bool:
     of (国家级的) the one before."""
     if any(_ADD_ON.search(text) and "基础上" not in text or _ELLIPTIC.match(text) for text in offers[1:]):
         return True
+    if _FIRM_FIRST.match(offers[0]) and not any(_FIRM_FIRST.match(t) or _PARTY_SUBJECT.search(t) for t in offers[1:]):
+        return True  # 企业购买第（一）项服务的，按50%抵扣；购买第（四）项服务的，按30%抵扣: the same firms, other cases
     offers = [offers[0][max(offers[0].rfind("："), offers[0].rfind(":")) + 1:], *offers[1:]]  # not the lead-in
     shared = _SHARED_SUBJECT.match(offers[0])  # …的企业，新被认定为…的，给予…: that party is every offer's
     if _PARTY_SUBJECT.search(offers[0][shared.end():] if shared else offers[0]) and any(
