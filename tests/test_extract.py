@@ -1958,3 +1958,31 @@ def test_cases_of_one_firms_purchase_are_tiers_and_a_let_off_of_a_listed_require
     (either,) = [c for c in item.conditions if c.op == "any_of" and any(x.field == "rd_expense" for x in c.any_of)]
     assert {c.field for c in either.any_of} == {"rd_expense", "age_years"}
     assert not any(c.field == "rd_expense" for c in item.conditions)
+
+
+HOMESTAY_RULES = """# 乡村民宿星级评定奖补办法
+
+## 申报条件
+
+申请奖补的民宿经营主体应当在洪雅县行政区域内登记注册，登记注册满一年（含）。
+
+## 奖补标准
+
+| 等级 | 奖补标准 | 条件 |
+|---|---|---|
+| 五星级民宿 | 一次性奖补20万元 | 经省级评定为五星级，客房不少于12间，上年度接待游客3000人次以上 |
+| 四星级民宿 | 一次性奖补10万元 | 经市级评定为四星级，客房不少于8间 |
+
+## 金融支持
+
+合作银行推出“民宿贷”，对获评三星级以上的民宿经营主体，提供单户最高二百万元的信用贷款。“民宿贷”不适用前述申报条件，但借款人须未被列入失信被执行人名单。
+"""
+
+
+def test_star_rows_are_items_with_each_requirement_and_a_loan_can_drop_the_shared_conditions():
+    five, four, loan = extract_policy(HOMESTAY_RULES, "homestay", {"region_code": "511423"}).items
+    assert [five.name, four.name] == ["五星级民宿", "四星级民宿"]
+    assert "客房不少于12间" in [c.text for c in five.conditions]
+    assert any(c.field == "age_years" for c in five.conditions)
+    assert not any(c.field in ("age_years", "region_code") for c in loan.conditions)
+    assert any(c.field == "dishonest" for c in loan.conditions)

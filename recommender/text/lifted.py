@@ -23,6 +23,7 @@ _LIFTS_NAMED = re.compile(r"不受(?:上述|前述|以上|本条|本项)?(?P<wha
 _LIFTS_QUOTED = re.compile(r"不受[^。；;\n“\"]{0,20}[“\"]([^”\"]{4,40})[”\"](?:一行|一项|一栏|一条|这一?项)?的?(?:条件|要求)?的?限制")
 _FIRMS = re.compile(r"的[^，。；]{0,6}?(?:企业|单位|主体|经营主体|个体工商户)?$")  # whom it lets off, named by what they are
 _WHOLE = re.compile(r"^\s*(.+)$")
+_LIFTS_ALL = re.compile(r"不(?:适用|受)(?:前述|上述|以上|本办法|本通知)(?:的)?(?:申报|申请|准入)?条件")
 _SENTENCE_START = re.compile(r"[^。；;\n]{0,40}$")
 _BUT = re.compile(r"[，,]\s*(但[^。；;\n]+)")
 _QUOTED = re.compile(r"[“\"「]([^”\"」]{2,16})[”\"」]")
@@ -51,6 +52,10 @@ def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: l
         for n in _bound(structure, items, _lead(structure, m).group(0), m.start(), numbered):
             out[n] = [c for c in out[n] if c.field not in fields and not (
                 c.op == "unknown" and any(w in c.text for w in words))]
+    for m in _LIFTS_ALL.finditer(structure.text):  # “民宿贷”…不适用前述申报条件: the item keeps only its own
+        for n, plan in enumerate(items):
+            if plan.start <= m.start() < plan.end:
+                out[n] = [c for c in out[n] if c.span and plan.start <= c.span[0] < plan.end]
     for m in _LIFTS_NAMED.finditer(structure.text):
         _lift_named(structure, items, out, m, numbered, region_code)
     for m in LIFTS.finditer(structure.text):

@@ -181,7 +181,7 @@ def _address(kind: str, label: str, parents: list[Clause]) -> str:
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ROW_NUMBER = re.compile(r"^\s*(?:[A-Z]{1,4}\s*[-－—]\s*)?0*([0-9]{1,2})[.、．]?\s*$")  # 3 / 3. / PS-03
 _NUMBER_COLUMN = re.compile(r"(?:编号|序号|代码)$")  # | 服务事项编号 |: the row's number, not its name
-_NAME_COLUMN = re.compile(r"事项|项目|名称|产品|类别|政策|档次|档位")
+_NAME_COLUMN = re.compile(r"事项|项目|名称|产品|类别|政策|档次|档位|^等级$|^级别$|^星级$")
 
 
 def _cells(line: str) -> list[tuple[int, int]] | None:
