@@ -22,7 +22,7 @@ _LIFTS_NAMED = re.compile(r"不受(?:上述|前述|以上|本条|本项)?(?P<wha
 # 本产品不受说明第二条中“在本县正常申报纳税满两年”的限制: the requirement named by its own words
 _LIFTS_QUOTED = re.compile(r"不受[^。；;\n“\"]{0,20}[“\"]([^”\"]{4,40})[”\"](?:一行|一项|一栏|一条|这一?项)?的?(?:条件|要求)?的?限制")
 _FIRMS = re.compile(r"的[^，。；]{0,6}?(?:企业|单位|主体|经营主体|个体工商户)?$")  # whom it lets off, named by what they are
-_WHOLE = re.compile(r"^\s*(.+)$")
+_WHOLE = re.compile(r"^\s*(.+)$")  # the whole lead is the case let off (成立未满一年的初创企业)
 _LIFTS_ALL = re.compile(r"不(?:适用|受)(?:前述|上述|以上|本办法|本通知)(?:的)?(?:申报|申请|准入)?条件")
 _SENTENCE_START = re.compile(r"[^。；;\n]{0,40}$")
 _BUT = re.compile(r"[，,]\s*(但[^。；;\n]+)")

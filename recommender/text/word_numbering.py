@@ -69,7 +69,7 @@ class ListNumbers:
         counts[level] = counts.get(level, levels[level][0] - 1) + 1
         for deeper in [k for k in counts if k > level]:
             del counts[deeper]  # a new item restarts the levels below it
-        start, fmt, text = levels[level]
+        _, fmt, text = levels[level]
         if fmt in ("bullet", "none"):
             return ""
         for k in range(level, -1, -1):
