@@ -1197,3 +1197,9 @@ def test_a_higher_rate_for_some_firms_is_no_requirement():
 
 def test_the_sole_trader_a_firm_was_before_is_no_ownership_of_its_own():
     assert not any(k[1] == "ownership" for k in keys("转型企业与原个体工商户的经营者、经营场所基本一致"))
+
+
+def test_a_second_blacklist_beside_the_debtors_one_is_a_requirement_of_its_own():
+    found = read_passages([Passage("未被列入失信被执行人名单和严重失信主体名单；", 0, "（六）", True, False, True)], None)
+    assert [(c.op, c.field, c.text) for c in found.conditions] == [
+        ("eq", "dishonest", "失信被执行人"), ("unknown", None, "严重失信主体名单")]
