@@ -1986,3 +1986,10 @@ def test_star_rows_are_items_with_each_requirement_and_a_loan_can_drop_the_share
     assert any(c.field == "age_years" for c in five.conditions)
     assert not any(c.field in ("age_years", "region_code") for c in loan.conditions)
     assert any(c.field == "dishonest" for c in loan.conditions)
+
+
+def test_an_offer_for_each_certified_product_is_an_item_of_its_own():
+    text = ("# 质量强市建设奖励办法\n\n第三条 奖励项目和标准如下：主导制定国家标准并正式发布的，每项奖励二十万元；"
+            "首次通过“许昌精品”品牌认证的产品，每个奖励五万元，同一企业每年最多奖励三个。\n")
+    items = extract_policy(text, "quality", {}).items
+    assert len(items) == 2

@@ -13,7 +13,7 @@ _SENTENCE = re.compile(r"[^。！!]+[。！!]?")
 _PIECE = re.compile(r"[^；;]+[；;]?")
 # Whom an offer is for: 对…, …的企业， / …的农民专业合作社， (not …的应税销售收入，, a tax base) or …的，
 _PARTY_SUBJECT = re.compile(
-    r"的[^，,。；]{0,8}?(?:企业|单位|主体|合作社|个体工商户|纳税人|农户|经营户|家庭农场|人员|人才|机构)[，,]"
+    r"的[^，,。；]{0,8}?(?:企业|单位|主体|合作社|个体工商户|纳税人|农户|经营户|家庭农场|人员|人才|机构|产品)[，,]"
 )
 _LEAD_SUBJECT = re.compile(r"^\s*(?:对|向|凡)")
 _OWN_SUBJECT = re.compile(f"{_LEAD_SUBJECT.pattern}|{_PARTY_SUBJECT.pattern}|的[，,]")
