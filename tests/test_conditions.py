@@ -1203,3 +1203,7 @@ def test_a_second_blacklist_beside_the_debtors_one_is_a_requirement_of_its_own()
     found = read_passages([Passage("未被列入失信被执行人名单和严重失信主体名单；", 0, "（六）", True, False, True)], None)
     assert [(c.op, c.field, c.text) for c in found.conditions] == [
         ("eq", "dishonest", "失信被执行人"), ("unknown", None, "严重失信主体名单")]
+
+
+def test_the_rating_named_after_2022_as_纳税缴费信用_is_the_tax_credit_field():
+    assert ("in", "tax_credit", ("A", "B")) in keys("纳税缴费信用等级为A级或者B级")

@@ -30,7 +30,7 @@ _QUOTED = re.compile(r"[“\"「]([^”\"」]{2,16})[”\"」]")
 _THIS_ITEM = re.compile(r"本(?:产品|项目|事项|项|条|款)")
 _CASE = re.compile(r"中\s*([^，。；]{2,30}?的(?:企业|单位|主体|经营主体|个体工商户)?)$")  # 第5条中成立未满一年的企业
 # what the lifted requirement is about, when the sentence names it: 企业成立年限 → the age fields
-_ABOUT = (("成立", ("age_years", "established")), ("纳税信用", ("tax_credit",)), ("营业收入", ("revenue",)),
+_ABOUT = (("成立", ("age_years", "established")), ("纳税信用", ("tax_credit",)), ("缴费信用", ("tax_credit",)), ("营业收入", ("revenue",)),
           ("业务收入", ("revenue",)), ("销售收入", ("revenue",)), ("研发", ("rd_expense", "rd_ratio")),
           ("从业人员", ("employees",)), ("资产总额", ("assets",)))
 # 申领数字化服务券的企业，不受本通知第一部分关于规模以上和主营业务收入的限制: requirements named by what they are about
