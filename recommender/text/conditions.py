@@ -576,7 +576,7 @@ def _is_tier(head: str, text: str, end: int, offered: bool, offer_inside: bool) 
 _RESTATES = re.compile(r"^\s*(?:即|也就是|亦即)")
 # Words that name no condition: book titles (《中小企业划型标准规定》), the term a definition defines and a status
 # whose test is described (小型微利企业身份按照汇算清缴结果确定).
-_NOT_NAMING = re.compile(r"《[^《》]*》|[^，。；]{2,12}?身份(?=\s*(?:按照|按|依据|根据|以)[^，。；]{2,30}(?:确定|认定|为准))|(?:大中小微型|中小微|中小)?企业划型(?:标准|规定|办法)|所称([^，。；]{1,30}?)(?=[，,]?\s*(?:是指|均指|系指|指|按照|包括|以))")
+_NOT_NAMING = re.compile(r"《[^《》]*》|(?:全国)?中小企业(?=股份转让系统|公共服务|服务(?:中心|机构|平台|局)|发展促进|处|局|协会|商会)|[^，。；]{2,12}?身份(?=\s*(?:按照|按|依据|根据|以)[^，。；]{2,30}(?:确定|认定|为准))|(?:大中小微型|中小微|中小)?企业划型(?:标准|规定|办法)|所称([^，。；]{1,30}?)(?=[，,]?\s*(?:是指|均指|系指|指|按照|包括|以))")
 
 
 def _close_run(found: Found, run: list[tuple[int, str]], text: str, base: int) -> None:
