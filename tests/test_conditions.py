@@ -1212,4 +1212,5 @@ def test_the_rating_named_after_2022_as_纳税缴费信用_is_the_tax_credit_fie
 def test_names_of_bodies_and_markets_holding_中小企业_set_no_size():
     assert not any(k[1] == "size" for k in keys("在全国中小企业股份转让系统挂牌的企业"))
     assert not any(k[1] == "size" for k in keys("经市中小企业服务中心推荐的企业"))
+    assert not any(k[1] == "size" for k in keys("联系人：省工业和信息化厅中小企业处"))
     assert ("in", "size", ("中型", "小型", "微型")) in keys("在本县注册的中小企业")
