@@ -218,10 +218,9 @@ def _numbered_sentences(structure: Structure, items: list[ItemPlan],
         bound = _items_at(structure, items, ref) if ref.re is _PATH else _numbered_items(
             items, _item_numbers(ref.group(0)))
         carve = _CARVE_OUT.match(words, ref.start())
-        if bound and words[:ref.start()].rstrip().endswith("除") and re.match(r"\s*(?:以|之)?外", words[ref.end():]):
-            carve = re.match(r"\s*(?:以|之)?外[，,]?", words[ref.end():])  # 除第（1）项外，…: the others
-            start = ref.start() - 1 - (len(words[:ref.start()]) - len(words[:ref.start()].rstrip()))
-            words = blank(words, start, ref.end() + carve.end())
+        except_for = _EXCEPT_FOR.match(words, ref.end()) if words[:ref.start()].rstrip().endswith("除") else None
+        if bound and except_for:  # 除第（1）项外，…: the others
+            words = blank(words, words.rindex("除", 0, ref.start()), except_for.end())
             bound = [n for n in range(len(items)) if n not in bound]
         elif bound and carve:
             start = _opening(words, ref.start())
@@ -231,6 +230,7 @@ def _numbered_sentences(structure: Structure, items: list[ItemPlan],
     return out
 
 
+_EXCEPT_FOR = re.compile(r"\s*(?:以|之)?外[，,]?")
 _NAMED_CARVE = re.compile(rf"[，,]\s*但?\s*(?:申报|申请|享受)(?P<name>[^，。；]{{2,20}}?)的?(?:企业|单位|项目|主体)?{LET_OFF}")
 # （申报第（四）项的企业不受此项限制） / 申报第二部分第（四）项的除外: the items named are let off.
 _CARVE_OUT = re.compile(rf"[^，,。；;]{{0,40}}?(?:的)?(?:企业|单位|项目)?{LET_OFF}[）)]?")

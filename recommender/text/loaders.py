@@ -231,8 +231,8 @@ def load_document(path: str | Path) -> Document:
     else:
         raw = decode_text(path.read_bytes(), path.name)
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if suffix == ".txt" and _hard_wrapped(raw.split("\n")):  # a mail client wrapped it at a fixed width
-        raw = "\n".join(_join_lines(raw.split("\n")))
+    if suffix == ".txt" and _hard_wrapped(lines := raw.split("\n")):  # a mail client wrapped it at a fixed width
+        raw = "\n".join(_join_lines(lines))
     meta, body = split_front_matter(raw, path.name)
     return Document(policy_id=path.stem, text=body, meta=meta, path=path)
 

@@ -58,8 +58,7 @@ def offer_segments(line: str) -> list[tuple[int, int]]:
 def _offer_sentences(line: str) -> list[tuple[int, int]]:
     """Sentences of a paragraph that each make an offer to a subject of their own (对A的，给予…。对B的企业，
     奖励…), when two or more do and they are no tiers of one offer."""
-    sentences = [m for m in _SENTENCE.finditer(line)]
-    offers = [m for m in sentences if is_measure(m.group(0)) and _LEAD_SUBJECT.match(m.group(0))
+    offers = [m for m in _SENTENCE.finditer(line) if is_measure(m.group(0)) and _LEAD_SUBJECT.match(m.group(0))
               and _OWN_SUBJECT.search(m.group(0))]
     if len(offers) < 2 or _tiers([_PIECE.match(m.group(0)).group(0) for m in offers]):  # each offer's first clause
         return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "APPLICANT", "APPLYING_FOR_SUPPORT", "EXCLUDING_LEAD", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text",
+    "APPLICANT", "APPLYING_FOR_SUPPORT", "EXCLUDING_LEAD", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text", "table_cells",
     "untable",
 ]
 
@@ -152,9 +152,22 @@ def _cells_under(text: str, start: int, columns: set[int]) -> list[tuple[int, in
     for row in _TABLE_ROW.finditer(text, start):
         if text[start:row.start()].strip():
             break  # the table ended before this row
-        bars = [row.start() + i for i, ch in enumerate(row.group(0)) if ch == "|"]
-        out.extend((a + 1, b) for n, (a, b) in enumerate(zip(bars, bars[1:], strict=False)) if n in columns)
+        cells = table_cells(row.group(0)) or []
+        out.extend((row.start() + a, row.start() + b) for n, (a, b) in enumerate(cells) if n in columns)
         start = row.end()
+    return out
+
+
+def table_cells(line: str) -> list[tuple[int, int]] | None:
+    """Spans of a Markdown table line's cells (text trimmed), or None for a line that is no table row."""
+    if not line.lstrip().startswith("|") or line.count("|") < 2:
+        return None
+    bars = [i for i, ch in enumerate(line) if ch == "|"]
+    out = []
+    for a, b in zip(bars, bars[1:], strict=False):
+        cell = line[a + 1:b]
+        lead = len(cell) - len(cell.lstrip())
+        out.append((a + 1 + lead, a + 1 + len(cell.rstrip())))
     return out
 
 

@@ -53,8 +53,8 @@ def _required_sentence(p, offset: int) -> bool:
     """Whether the sentence a leftover sits in states a requirement before it (申报单位须为…、在县内参加…)."""
     at = offset - p.base
     start = max(p.text.rfind(c, 0, at) for c in "。；;\n") + 1
-    return bool(_REQ_SENTENCE.search(p.text[start:at]) or _SCOPE_SENTENCE.search(p.text[start:at + 12])
-                or _MUST.match(p.text, at))
+    return bool(_REQ_SENTENCE.search(p.text[start:at]) or _MUST.match(p.text, at)
+                or _SCOPE_SENTENCE.match(p.text[start:start + 24]))  # 本政策适用于…, which the leftover may start with
 
 
 def _unknown_alternatives(text: str, offset: int, raw: str, p) -> list[Condition]:

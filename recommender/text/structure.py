@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from recommender.text.headings import heading_role
+from recommender.text.phrases import table_cells
 
 __all__ = ["Clause", "Structure", "conditions_cells", "parse_structure"]
 
@@ -184,19 +185,6 @@ _NUMBER_COLUMN = re.compile(r"(?:编号|序号|代码)$")  # | 服务事项编�
 _NAME_COLUMN = re.compile(r"事项|项目|名称|产品|类别|政策|档次|档位|^等级$|^级别$|^星级$")
 
 
-def _cells(line: str) -> list[tuple[int, int]] | None:
-    """Spans of a Markdown table line's cells (text trimmed), or None for a line that is no table row."""
-    if not line.lstrip().startswith("|") or line.count("|") < 2:
-        return None
-    bars = [i for i, ch in enumerate(line) if ch == "|"]
-    out = []
-    for a, b in zip(bars, bars[1:], strict=False):
-        cell = line[a + 1:b]
-        lead = len(cell) - len(cell.lstrip())
-        out.append((a + 1 + lead, a + 1 + len(cell.rstrip())))
-    return out
-
-
 _NUMBERED_NAME = re.compile(rf"\s*(?:[（(]([{_CN}0-9]{{1,3}})[）)]|([{_CN}0-9]{{1,3}})[、.．])\s*(\S.*)$")
 
 
@@ -304,7 +292,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
         is_md_heading = stripped.lstrip().startswith("#") or bool(_BOLD_LINE.match(stripped))  # **通用准入要求**
         while pos < len(stripped) and (stripped[pos] in " \u3000\t" or _EMOJI.match(stripped[pos])):
             pos += 1  # ## 💰 产品一：… — a pictograph decorates the line, it is no part of its words
-        cells = _cells(stripped)
+        cells = table_cells(stripped)
         note = _NOTE.match(stripped, pos) if cells is None and table_rows else None
         if note:  # 注：1. …2. 申报第2项的… under a table of items: its notes are clauses of their own
             _push(clauses, stack, Clause("arabic", "注", "", line_start + pos, line_start + note.end()))
