@@ -351,3 +351,9 @@ def test_a_plain_text_with_one_paragraph_per_line_keeps_its_lines(tmp_path: Path
     path = tmp_path / "paragraphs.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     assert load_document(path).text.splitlines() == lines
+
+
+def test_word_chinese_list_numbers_count_on_past_ninety_nine() -> None:
+    from recommender.text.word_numbering import _chinese
+
+    assert [_chinese(n) for n in (1, 10, 12, 20, 99, 100, 123)] == ["一", "十", "十二", "二十", "九十九", "100", "123"]

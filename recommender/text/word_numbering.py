@@ -11,7 +11,9 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def _chinese(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (counts up to 99, as list numbers do)."""
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十; past 99 (no list runs so long) the digits."""
+    if not 0 <= n < 100:
+        return str(n)
     if n < 10:
         return _CN_DIGITS[n]
     tens, ones = divmod(n, 10)
