@@ -1993,3 +1993,35 @@ def test_an_offer_for_each_certified_product_is_an_item_of_its_own():
             "首次通过“许昌精品”品牌认证的产品，每个奖励五万元，同一企业每年最多奖励三个。\n")
     items = extract_policy(text, "quality", {}).items
     assert len(items) == 2
+
+
+PRODUCT_SHEETS = """# “科创贷”系列产品说明书
+
+本系列产品服务于威海市辖内科技型企业。申请企业应当在本行开立结算账户。
+
+## 一、研发贷
+
+| 项目 | 内容 |
+|---|---|
+| 适用对象 | 注册地在威海市的科技型中小企业 |
+| 准入条件 | 成立满1年；纳税信用等级为D级的不予准入 |
+| 额度 | 单户最高两千万元 |
+| 期限 | 最长3年 |
+
+## 二、首贷通
+
+| 项目 | 内容 |
+|---|---|
+| 适用对象 | 此前未在任何银行取得过贷款的企业 |
+| 准入条件 | 从业人员100人以下 |
+| 额度 | 最高300万元 |
+"""
+
+
+def test_each_key_value_product_table_is_a_credit_item_and_a_served_place_binds_both():
+    research, first = extract_policy(PRODUCT_SHEETS, "sheets", {"region_code": "371000"}).items
+    assert (research.kind, first.kind) == ("credit", "credit")
+    assert any(c.field == "age_years" for c in research.conditions)
+    assert not any(c.field == "age_years" for c in first.conditions)
+    assert any(c.field == "has_bank_loan" for c in first.conditions)
+    assert [c.text for c in first.conditions if c.field == "region_code"] == ["威海市辖内"]

@@ -226,3 +226,12 @@ def test_bold_product_names_with_a_note_are_parts_of_their_numbered_section():
     clauses = parse_structure(text).clauses
     assert [(c.kind, c.label) for c in clauses][:3] == [("cn", "二、"), ("part", "【兴农贷】"), ("part", "【助微贷】")]
     assert clauses[3].label == "三、" and clauses[3].parent is None
+
+
+def test_rows_of_a_key_value_table_are_labelled_parts_of_the_section_above():
+    text = "## 一、研发贷\n\n| 项目 | 内容 |\n|---|---|\n| 适用对象 | 科技型中小企业 |\n| 额度 | 单户最高两千万元 |\n"
+    s = parse_structure(text)
+    section, audience, limit = s.clauses
+    assert (audience.kind, audience.heading, limit.heading) == ("part", "适用对象", "额度")
+    assert audience.parent == limit.parent == 0 and section.children == [1, 2]
+    assert s.own_text(limit).strip(" |\n") == "单户最高两千万元"

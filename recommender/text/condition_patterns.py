@@ -211,12 +211,21 @@ _MOVE_AWAY = re.compile(r"(?:不|不得|不会)(?:将[^，。；]{0,8}?)?(?:迁�
 # 对辖内小型、微型企业… / 县内企业: firms of the document's own area, said without a word of registration
 _LOCAL_FIRMS = re.compile(r"(?<![^对在为是向、，,。；;：:\s])(?:县|市|区|州|辖)内(?:的)?(?=中小微|中小|小微|小型|微型|中型|企业|个体工商户|经营主体|市场主体)")
 
+_PLACE_FIRMS = re.compile(rf"(?P<place>{_PLACE})(?:辖内|辖区内|境内|行政区域内)(?:的)?(?=中小微|中小|小微|小型|微型|中型|[^，。；]{{0,8}}?企业|个体工商户|经营主体|市场主体)")
+
 
 def region_hits(text: str, region_code: str | None) -> list[Hit]:
     """Registration in a place: 在本县注册 (the document's region) or 注册地在城口县 (a named place)."""
     if not _REGISTER.search(text):
         local = _LOCAL_FIRMS.search(text)
-        return [Hit("region_code", "within", region_code, local.start(), local.end(), 0.8)] if local and region_code else []
+        if local and region_code:
+            return [Hit("region_code", "within", region_code, local.start(), local.end(), 0.8)]
+        for m in _PLACE_FIRMS.finditer(text):  # 服务于威海市辖内科技型企业: a named place's own firms
+            place = re.sub(r"^.*(?:在|于|为|对|向)", "", m.group("place"))
+            codes = _region_codes(place) if len(place) >= 2 else ()
+            if len(codes) == 1:
+                return [Hit("region_code", "within", codes[0], m.end("place") - len(place), m.end(), 0.8)]
+        return []
     out = []
     for m in _REGION.finditer(text):
         phrase = max(text.rfind(c, 0, m.start()) for c in "，,。；;") + 1

@@ -182,6 +182,7 @@ def _address(kind: str, label: str, parents: list[Clause]) -> str:
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ROW_NUMBER = re.compile(r"^\s*(?:[A-Z]{1,4}\s*[-－—]\s*)?0*([0-9]{1,2})[.、．]?\s*$")  # 3 / 3. / PS-03
 _NUMBER_COLUMN = re.compile(r"(?:编号|序号|代码)$")  # | 服务事项编号 |: the row's number, not its name
+_KEY_VALUE = re.compile(r"^(?:项目|要素|产品要素|名称|事项|类别)\s+(?:内容|说明|具体内容|详情)$")  # | 项目 | 内容 |
 _NAME_COLUMN = re.compile(r"事项|项目|名称|产品|类别|政策|档次|档位|^等级$|^级别$|^星级$")
 
 
@@ -318,7 +319,13 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
             previous = tuple(stripped[a:b] for a, b in cells)
             rows = rows + 1 if header else 0
             row = _table_row(stripped, cells, header, rows) if header else None
-            if row is not None:
+            key = stripped[cells[0][0]:cells[0][1]].strip("* ") if header and _KEY_VALUE.match(" ".join(header)) else ""
+            if key and len(cells) == 2:  # | 额度 | 单户最高500万元 | under | 项目 | 内容 |: a labelled part of the entry
+                while any(clauses[i].kind == "part" for i in stack):
+                    stack.pop()
+                _push(clauses, stack, Clause("part", f"【{key}】", key, line_start + cells[0][0],
+                                             line_start + cells[1][0], until=line_start + cells[-1][1] + 1), pop=False)
+            elif row is not None:
                 label, heading, body = row
                 end = line_start + cells[-1][1] + 1
                 spans = _same_as(tuple((h, line_start + a, line_start + b)
