@@ -2025,3 +2025,36 @@ def test_each_key_value_product_table_is_a_credit_item_and_a_served_place_binds_
     assert not any(c.field == "age_years" for c in first.conditions)
     assert any(c.field == "has_bank_loan" for c in first.conditions)
     assert [c.text for c in first.conditions if c.field == "region_code"] == ["威海市辖内"]
+
+
+BRIDGE_FUND = """# 应急转贷资金管理办法
+
+第二条 转贷资金由市财政出资，专项用于为符合条件的企业在银行贷款到期时提供短期周转。
+
+第三条 申请使用转贷资金的企业，应当同时符合下列条件：
+
+（一）在峨眉山市登记注册的中小微企业；
+
+（二）贷款银行已出具同意续贷的书面承诺；
+
+（三）上年度营业收入不低于300万元；
+
+（四）纳税信用等级为B级以上。
+
+第四条 在峨眉山市登记注册的个体工商户，经营性贷款到期续贷的，可以申请使用转贷资金，单笔最高100万元。其申请条件参照第三条第（二）项、第（四）项执行。
+
+第五条 农业产业化龙头企业申请使用转贷资金的，不受第三条第（三）项营业收入的限制。
+
+第七条 转贷资金单笔使用金额最高1000万元。
+"""
+
+
+def test_an_article_referring_to_some_entries_keeps_only_those_and_a_let_off_names_its_article():
+    firms, sole = extract_policy(BRIDGE_FUND, "bridge", {"region_code": "511181"}).items
+    assert sole.clause.startswith("第四条")
+    assert {c.clause for c in sole.conditions if c.clause.startswith("第三条")} == {"第三条第（二）项", "第三条第（四）项"}
+    assert not any(c.field in ("size", "revenue") for c in sole.conditions)
+    assert any(c.field == "region_code" for c in sole.conditions)
+    (either,) = [c for c in firms.conditions if c.op == "any_of"]
+    assert {c.field for c in either.any_of} == {"revenue", "qualifications"}
+    assert not any(c.field == "revenue" for c in firms.conditions)

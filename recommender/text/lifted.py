@@ -14,9 +14,15 @@ __all__ = ["LIFTS", "lift_requirements"]
 
 # 第5条中成立未满一年的企业，不受第（二）项限制 / 本产品不受白名单第（3）项条件限制; whom it names comes before
 LIFTS = re.compile(
-    r"不受(?:本条|上述|[^，。；第]{0,6})?第\s*[（(](?P<n>[一二三四五六七八九十0-9]{1,3})[）)]\s*项"
-    r"(?:中(?P<what>[^。；;\n]{1,12}?)的?)?(?:条件)?(?:的)?限制"
+    r"不受(?:本条|上述|[^，。；第]{0,6})?(?:第\s*(?P<art>[一二三四五六七八九十0-9]{1,4})\s*条)?"
+    r"第\s*[（(](?P<n>[一二三四五六七八九十0-9]{1,3})[）)]\s*项(?!关于)(?:中?(?P<what>[^。；;\n]{1,12}?)的?)?(?:条件)?(?:的)?限制"  # …项关于X的限制: _LIFTS_ABOUT
 )
+# 其申请条件参照第三条第（二）项、第（四）项执行: of that article's list, only the entries named bind the item
+_REFERS_TO = re.compile(
+    r"条件(?:参照|按照|依照)(?:本办法|本细则)?第\s*(?P<art>[一二三四五六七八九十0-9]{1,4})\s*条"
+    r"(?P<entries>(?:第?\s*[（(][一二三四五六七八九十0-9]{1,3}[）)]\s*项?[、和及，,]?\s*)+)(?:执行|办理|规定)"
+)
+_ENTRY = re.compile(r"[（(]([一二三四五六七八九十0-9]{1,3})[）)]")
 # 设立不满一年的企业，不受上述纳税信用等级条件限制: the requirement named by what it is about
 _LIFTS_NAMED = re.compile(r"不受(?:上述|前述|以上|本条|本项)?(?P<what>[^，。；第]{2,10}?)(?:条件|要求)的?限制")
 # 本产品不受说明第二条中“在本县正常申报纳税满两年”的限制: the requirement named by its own words
@@ -60,7 +66,31 @@ def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: l
         _lift_named(structure, items, out, m, numbered, region_code)
     for m in LIFTS.finditer(structure.text):
         _lift_numbered(structure, items, out, m, numbered, region_code)
+    for m in _REFERS_TO.finditer(structure.text):
+        _keep_referred(structure, items, out, m, region_code)
     return out
+
+
+def _keep_referred(structure: Structure, items: list[ItemPlan], out: list[list[Condition]], m: re.Match[str],
+                   region_code: str | None) -> None:
+    """The item whose text refers to some entries of an article's list keeps those entries' requirements and
+    none of that article's others (save what its own text says again: 在峨眉山市登记注册的个体工商户)."""
+    article = f"第{m.group('art')}条"
+    allowed = {f"{article}第（{n}）项" for n in _ENTRY.findall(m.group("entries"))}
+    for n, plan in enumerate(items):
+        if not plan.start <= m.start() < plan.end:
+            continue
+        kept = [c for c in out[n] if not c.clause.startswith(article) or c.clause in allowed]
+        dropped = {c.key() for c in out[n] if c not in kept}
+        own = find_conditions(structure.text[plan.start:m.start()], plan.start, plan.clause.address, region_code=region_code)
+        kept += [c for c in own.conditions if c.key() in dropped]
+        have = {c.key() for c in kept}
+        for other in out:  # entries the item did not share yet, as the other items read them
+            for c in other:
+                if c.clause in allowed and c.key() not in have:
+                    kept.append(c)
+                    have.add(c.key())
+        out[n] = kept
 
 
 def _lead(structure: Structure, m: re.Match[str]) -> re.Match[str]:
@@ -117,7 +147,8 @@ def _lift_numbered(structure, items, out, m, numbered, region_code) -> None:
 def _listed(structure: Structure, m: re.Match[str]):
     """The list entry the sentence lifts: the last clause numbered （N） before it."""
     marks = (f"（{m.group('n')}）", f"({m.group('n')})")
-    entries = [c for c in structure.clauses if c.start < m.start() and c.label in marks]
+    entries = [c for c in structure.clauses if c.start < m.start() and c.label in marks
+               and (not m.group("art") or c.address.startswith(f"第{m.group('art')}条"))]
     return entries[-1] if entries else None
 
 
