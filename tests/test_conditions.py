@@ -1214,3 +1214,13 @@ def test_names_of_bodies_and_markets_holding_中小企业_set_no_size():
     assert not any(k[1] == "size" for k in keys("经市中小企业服务中心推荐的企业"))
     assert not any(k[1] == "size" for k in keys("联系人：省工业和信息化厅中小企业处"))
     assert ("in", "size", ("中型", "小型", "微型")) in keys("在本县注册的中小企业")
+
+
+def test_a_place_name_two_regions_share_resolves_in_the_documents_own_province():
+    from recommender.text.conditions import find_conditions
+
+    text = "工商注册关系在江北区的企业。"
+    (in_chongqing,) = find_conditions(text, 0, "", region_code="500105").conditions
+    (in_ningbo,) = find_conditions(text, 0, "", region_code="330200").conditions
+    assert (in_chongqing.value, in_ningbo.value) == ("500105", "330205")
+    assert find_conditions("在婺源县注册登记的企业。", 0, "", region_code="361100").conditions[0].value == "361130"

@@ -103,6 +103,8 @@ def test_region_table_coverage():
     counties = table[table["level"] == 3]["code"]
     assert counties.str.startswith("51").sum() == 183
     assert counties.str.startswith("50").sum() == 38
+    assert len(counties) > 2800  # every province's counties, so a county anywhere is named and checked
+    assert {"361130", "451121", "120101"} <= set(counties)
     assert table["code"].is_unique
     assert set(table["parent"].dropna()) <= set(table["code"])
 
@@ -113,7 +115,8 @@ def test_region_names_and_parents():
     assert region_name("510100") == "成都市"
     assert region_parent("500229") == "500200"
     assert region_parent("500000") is None
-    assert region_parent("110105") == "110100"  # not listed: digit structure
+    assert region_parent("110105") == "110100"
+    assert region_parent("110199") == "110100"  # not listed: digit structure
     assert region_ancestors("500229") == ["500200", "500000"]
     assert region_ancestors("510104") == ["510100", "510000"]
 
@@ -161,7 +164,7 @@ def test_region_codes_for_name():
     assert region_codes_for_name("城口") == ["500229"]
     assert region_codes_for_name("成都") == ["510100"]
     assert region_codes_for_name("重庆市") == ["500000"]
-    assert sorted(region_codes_for_name("市中区")) == ["511002", "511102"]
+    assert sorted(region_codes_for_name("市中区")) == ["370103", "370402", "511002", "511102"]  # 济南, 枣庄, 内江, 乐山
     assert region_codes_for_name("火星") == []
 
 

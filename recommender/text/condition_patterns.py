@@ -199,10 +199,14 @@ _REGISTER = re.compile(r"注册|登记|设立|落户|注册地|住所")
 
 
 @cache
-def _region_codes(place: str) -> tuple[str, ...]:
+def _region_codes(place: str, region_code: str | None) -> tuple[str, ...]:
+    """Codes of the place a document names; of two places of one name (江北区 in 重庆 and 宁波), the ones
+    sharing the document's own province."""
     from recommender.profiles.regions import region_codes_for_name
 
-    return tuple(region_codes_for_name(place))
+    codes = tuple(region_codes_for_name(place))
+    near = tuple(c for c in codes if region_code and c[:2] == region_code[:2])
+    return near if len(codes) > 1 and near else codes
 
 
 _MOVE_AWAY = re.compile(r"(?:不|不得|不会)(?:将[^，。；]{0,8}?)?(?:迁离|迁出|外迁|搬离)")
@@ -222,7 +226,7 @@ def region_hits(text: str, region_code: str | None) -> list[Hit]:
             return [Hit("region_code", "within", region_code, local.start(), local.end(), 0.8)]
         for m in _PLACE_FIRMS.finditer(text):  # 服务于威海市辖内科技型企业: a named place's own firms
             place = re.sub(r"^.*(?:在|于|为|对|向)", "", m.group("place"))
-            codes = _region_codes(place) if len(place) >= 2 else ()
+            codes = _region_codes(place, region_code) if len(place) >= 2 else ()
             if len(codes) == 1:
                 return [Hit("region_code", "within", codes[0], m.end("place") - len(place), m.end(), 0.8)]
         return []
@@ -236,7 +240,7 @@ def region_hits(text: str, region_code: str | None) -> list[Hit]:
             if region_code:
                 out.append(Hit("region_code", "within", region_code, m.start(), m.end(), 0.9))
             continue
-        codes = _region_codes(place) if len(place) >= 2 else ()
+        codes = _region_codes(place, region_code) if len(place) >= 2 else ()
         if len(codes) == 1:
             out.append(Hit("region_code", "within", codes[0], m.end() - len(place), m.end(), 0.85))
     return out[:1]
