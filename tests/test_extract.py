@@ -14,6 +14,7 @@ from recommender.errors import PolicyMatchError
 from recommender.text.extract import extract_policy
 from recommender.text.loaders import load_document, split_policy_cards
 from recommender.text.pipeline import build_nlp, get_nlp
+from recommender.text.roles import is_measure
 from recommender.text.structure import parse_structure
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -2058,3 +2059,38 @@ def test_an_article_referring_to_some_entries_keeps_only_those_and_a_let_off_nam
     (either,) = [c for c in firms.conditions if c.op == "any_of"]
     assert {c.field for c in either.any_of} == {"revenue", "qualifications"}
     assert not any(c.field == "revenue" for c in firms.conditions)
+
+
+SERVICE_GUIDE = """# 创业扶持补贴办事指南
+
+## 事项一
+
+**事项名称**：一次性创业补贴
+
+**受理条件**：在鄂尔多斯市行政区域内首次创办小微企业或者从事个体经营，自登记注册之日起正常经营1年以上（含）。
+
+**补贴标准**：每户5000元，一次性发放。
+
+## 事项二
+
+**事项名称**：小微企业创业担保贷款贴息
+
+**受理条件**：在鄂尔多斯市登记注册的小型、微型企业，当年新招用符合条件人员数量达到企业现有在职职工人数15%，且企业及其法定代表人无不良信用记录。
+
+**补贴标准**：按每人1000元给予一次性补贴，同一人员只能享受一次。
+"""
+
+
+def test_a_named_entry_is_one_item_called_by_its_name_and_each_requirement_of_a_run_stays_whole():
+    grant, loan = extract_policy(SERVICE_GUIDE, "guide", {"region_code": "150600"}).items
+    assert (grant.name, loan.name) == ("一次性创业补贴", "小微企业创业担保贷款贴息")
+    (either,) = [c for c in grant.conditions if c.op == "any_of"]
+    assert {(c.field, c.value) for c in either.any_of} == {("size", ("小型", "微型")), ("ownership", "个体工商户")}
+    unknown = [c.text for c in loan.conditions if c.op == "unknown"]
+    assert any(t.endswith("法定代表人无不良信用记录") for t in unknown)
+    assert not any("达到" in t and "不良" in t for t in unknown)
+
+
+def test_a_limit_after_an_offer_leaves_it_an_offer_but_a_sentence_about_not_doubling_is_none():
+    assert is_measure("按每人1000元给予一次性补贴，同一人员只能享受一次。")
+    assert not is_measure("一次性创业补贴与县内其他创业补贴不重复享受。")

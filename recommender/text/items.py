@@ -188,7 +188,7 @@ def plan_items(structure: Structure, title: str) -> list[ItemPlan]:
     """One item per measure that offers something; tiers and terms of a measure stay with it."""
     clauses = structure.clauses
     roles = clause_roles(structure)
-    measures = [(roles[i] in ("body", "standard") and (
+    measures = [not _names_entry(c) and (roles[i] in ("body", "standard") and (
         is_measure(structure.own_text(c)) or bool(c.children and _names_benefit(c.heading)) or _offers_credit(structure, c))
         or roles[i] == "conditions" and _names_benefit(c.heading) and is_measure(structure.own_text(c)))
         for i, c in enumerate(clauses)]
@@ -256,7 +256,18 @@ def _title_name(title: str) -> str:
     return name or title or "支持事项"
 
 
+_NAME_LABEL = re.compile(r"^(?:事项|产品|项目|政策|补贴|奖励)?名称$")
+
+
+def _names_entry(clause: Clause) -> bool:
+    """A 【事项名称】 / | 产品名称 | part: it names its entry (一次性创业补贴), it offers nothing of its own."""
+    return clause.kind in ("part", "label") and bool(_NAME_LABEL.match(clause.heading))
+
+
 def _name(structure: Structure, clause: Clause, title: str) -> str:
+    named = next((structure.clauses[k] for k in clause.children if _names_entry(structure.clauses[k])), None)
+    if named is not None and (own := _NAME_TAIL.sub("", structure.own_text(named).strip(" |*：:\n"))):
+        return own[:24]
     if clause.heading:
         return clause.heading
     own = _NAME_TAIL.sub("", structure.own_text(clause).strip())

@@ -26,6 +26,7 @@ _REFERS_BACK = re.compile(
     r"(?:按照|依照|享受)本(?:公告|办法|通知|措施|细则|意见)(?:第[^，。；]{1,12}?条)?规定|"
     r"只能享受一次|从其约定|就高原则|收回|追回|退回|继续(?:提供|享受|给予|申请)"
 )
+_ONCE_ONLY = re.compile(r"只能享受一次|不(?:再)?重复享受|不得重复|不可重复")
 _TO_INSTITUTION = re.compile(
     r"(?:对|向|为)(?:市|县|区|省|州)?(?:合作|承办|经办)?(?:银行业金融机构|银行|金融机构|(?:融资|再)?担保(?:机构|集团|公司)|保险机构|运营机构|"
     r"服务机构|孵化基地|经办机构)(?!申请|借款|取得|获得|办理)[^。；]{0,24}?(?:给予|予以)"  # 向银行申请的贷款: the firm's
@@ -145,8 +146,10 @@ def is_measure(text: str) -> bool:
             continue  # a definition names what a term means (第2项所称研发费用，以…明细表为准), it offers nothing
         if _PREFERENCE.match(text, m.end()):
             continue  # 给予优先支持: a preference when others are chosen, not something given
-        if _TO_INSTITUTION.search(text[start:m.end()]) or _REFERS_BACK.search(text[start:end]) \
-                or _BY_INSTITUTION.match(text, start, m.end()):
+        back = _REFERS_BACK.search(text, start, end)
+        if back and _ONCE_ONLY.fullmatch(back.group(0)) and re.search("[，,]", text[after:back.start()]):
+            back = None  # 按每人1000元给予一次性补贴，同一人员只能享受一次: a limit on the offer before it
+        if _TO_INSTITUTION.search(text[start:m.end()]) or back or _BY_INSTITUTION.match(text, start, m.end()):
             continue
         return True
     return False
