@@ -1224,3 +1224,19 @@ def test_a_place_name_two_regions_share_resolves_in_the_documents_own_province()
     (in_ningbo,) = find_conditions(text, 0, "", region_code="330200").conditions
     assert (in_chongqing.value, in_ningbo.value) == ("500105", "330205")
     assert find_conditions("在婺源县注册登记的企业。", 0, "", region_code="361100").conditions[0].value == "361130"
+
+
+def test_statistics_registry_status_is_an_unknown_requirement_unless_a_revenue_bound_spells_it_out():
+    from recommender.text.extract import extract_policy
+
+    text = ("# 首台套保险补偿\n\n一、申报主体\n\n申报单位应为在南阳市注册的规模以上工业企业。\n\n"
+            "二、支持内容\n\n按年度实际保费的60%给予补偿。\n")
+    (item,) = extract_policy(text, "s", {"region_code": "411300"}).items
+    assert "规模以上" in [c.text for c in item.conditions if c.op == "unknown"]
+    assert any(c.field == "industry" for c in item.conditions)
+    spelled = text.replace("规模以上工业企业。", "规模以上工业企业（年主营业务收入2000万元及以上）。")
+    (item,) = extract_policy(spelled, "s", {"region_code": "411300"}).items
+    assert not any(c.op == "unknown" and "规模以上" in c.text for c in item.conditions)
+    assert any(c.field == "revenue" for c in item.conditions)
+    (item,) = extract_policy(text.replace("规模以上工业企业", "首次纳入规模以上工业统计的企业"), "s", {"region_code": "411300"}).items
+    assert "规模以上" not in [c.text for c in item.conditions]

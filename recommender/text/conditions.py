@@ -30,7 +30,7 @@ from recommender.text.phrases import (
     untable,
 )
 
-__all__ = ["Found", "find_conditions", "is_boilerplate_only"]
+__all__ = ["STATISTICS_STATUS_WORDS", "Found", "find_conditions", "is_boilerplate_only"]
 
 # Field cue words for numeric bounds, with the units they accept.
 _NUMERIC_FIELDS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [(name, re.compile(cue), units) for (
@@ -100,6 +100,9 @@ _OTHER_BLACKLIST = re.compile(r"(?<=[和及、或])严重(?:违法)?失信(?:主
 _RESIDUE_VERB = re.compile(r"不得申请|不得申报|不得享受|增长|发生|受到|新建|改建|扩建|提供|配套|租用|租赁|购买|入驻|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案|关系(?:均)?在|新购|购置")
 
 
+# 规模以上工业企业 / 限额以上商贸企业: being in the statistics registry, which no profile field records
+STATISTICS_STATUS_WORDS = ("规模以上", "限额以上")
+_STATISTICS_STATUS = re.compile(r"(?<![纳进升入])(?:规模以上|限额以上)(?=[^，。；的（(]{0,10}?(?:企业|单位|主体))")
 _HIT_FRAME = re.compile(r"(?:未|不|没有)被?(?:列入|纳入|列为|属于)$")  # 用人企业应当未被列入|失信被执行人
 
 
@@ -421,6 +424,8 @@ def find_conditions(
             if hits:
                 found.leftovers.extend((offset + s, part[s:e]) for s, e in events)
                 found.leftovers.extend((offset + s, part[s:e]) for s, e in _residues(head, hits, events))
+                found.leftovers.extend((offset + m.start(), m.group(0)) for m in _STATISTICS_STATUS.finditer(head)
+                                       if not any(s <= m.start() < e for s, e in events))
                 found.leftovers.extend((offset + m.start(), m.group(0)) for m in _OTHER_BLACKLIST.finditer(head)
                                        if any(h.field == "dishonest" for h in hits))
         elif not is_boilerplate_only(head) and not _EXCLUDED_BRACKET.fullmatch(part.strip()):

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from recommender.rules.schema import Condition
 from recommender.text.condition_patterns import categorical_hits
+from recommender.text.conditions import STATISTICS_STATUS_WORDS
 from recommender.text.definitions import DEFINITION, defined_term, definition_kind, term_is_used
 from recommender.text.items import ItemPlan, item_core, shares_run
 from recommender.text.lifted import LIFTS, lift_requirements
@@ -73,6 +74,8 @@ def conditions_per_item(
         if _SLP_PARTS <= {c.field for c in conditions}:  # the three bounds spell out 小型微利企业
             conditions = [c for c in conditions if c.field != "small_low_profit"]
         conditions = _all_sizes_dropped(conditions)
+        if any(c.field == "revenue" for c in conditions):  # 所称规模以上工业企业，是指年营业收入2000万元及以上…
+            conditions = [c for c in conditions if not (c.op == "unknown" and c.text in STATISTICS_STATUS_WORDS)]
         assumed = list(dict.fromkeys([*common.assumed, *own.assumed]))
         out.append((conditions, assumed))
     lifted = lift_requirements(structure, items, [c for c, _ in out], lambda text: _numbered_in(structure, items, text), region_code)

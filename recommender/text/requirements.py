@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from recommender.rules.schema import Condition
-from recommender.text.conditions import Found, find_conditions
+from recommender.text.conditions import STATISTICS_STATUS_WORDS, Found, find_conditions
 from recommender.text.events import names_event
 from recommender.text.numbers import parse_number
 from recommender.text.phrases import (
@@ -116,12 +116,13 @@ def _measure_terms(text: str, base: int, leftovers: list[tuple[int, str]]) -> li
 def _offered_unknowns(p, groups: list[list[tuple[int, str]]]) -> list[Condition]:
     """Unknowns of the conditionals before offers; one each in parallel offers (…的，奖励A；…的，奖励B) is an OR."""
     per_offer = [_unknowns(g, p, conditional=True) for g in groups]
-    per_offer = [g for g in per_offer if g]
+    status = list({c.text: c for g in per_offer for c in g if c.text in STATISTICS_STATUS_WORDS}.values())
+    per_offer = [kept for g in per_offer if (kept := [c for c in g if c.text not in STATISTICS_STATUS_WORDS])]
     if len(per_offer) >= 2 and all(len(g) == 1 and g[0].op == "unknown" for g in per_offer):
-        members = tuple(g[0] for g in per_offer)
-        return [Condition(op="any_of", any_of=members, clause=p.clause, confidence=0.5,
-                          text="；".join(c.text for c in members))]
-    return [c for g in per_offer for c in g]
+        members = tuple(g[0] for g in per_offer)  # 规模以上…企业新认定为A的，奖励…；新认定为B的，奖励…: A or B
+        return [*status, Condition(op="any_of", any_of=members, clause=p.clause, confidence=0.5,
+                                   text="；".join(c.text for c in members))]
+    return [*status, *(c for g in per_offer for c in g)]
 
 
 def _requirement_sentences(text: str, base: int, leftovers: list[tuple[int, str]],
