@@ -235,3 +235,8 @@ def test_rows_of_a_key_value_table_are_labelled_parts_of_the_section_above():
     assert (audience.kind, audience.heading, limit.heading) == ("part", "适用对象", "额度")
     assert audience.parent == limit.parent == 0 and section.children == [1, 2]
     assert s.own_text(limit).strip(" |\n") == "单户最高两千万元"
+
+
+def test_a_heading_naming_new_materials_is_no_list_of_application_papers():
+    assert heading_role("首批次新材料") is None
+    assert heading_role("申报材料") == "procedure"
