@@ -2094,3 +2094,30 @@ def test_a_named_entry_is_one_item_called_by_its_name_and_each_requirement_of_a_
 def test_a_limit_after_an_offer_leaves_it_an_offer_but_a_sentence_about_not_doubling_is_none():
     assert is_measure("按每人1000元给予一次性补贴，同一人员只能享受一次。")
     assert not is_measure("一次性创业补贴与县内其他创业补贴不重复享受。")
+
+
+FIRST_SET = """# 首台（套）等保险补偿资金申报通知
+
+一、申报主体
+
+申报单位应为在南阳市注册的规模以上工业企业。首版次软件的申报单位不受规模以上工业企业条件限制。
+
+二、支持内容
+
+（一）首台（套）重大技术装备。申报产品须列入国家或者省首台（套）重大技术装备推广应用指导目录，且于2024年7月1日至2025年6月30日期间投保首台（套）综合保险。按年度实际保费的60%给予补偿。
+
+（二）首批次新材料。申报产品须列入重点新材料首批次应用示范指导目录，并投保新材料质量和责任综合保险。按年度实际保费的50%给予补偿。
+
+（三）首版次软件。申报单位应为软件和信息技术服务企业。按首年度实际保费的50%给予补偿。
+"""
+
+
+def test_product_requirements_of_each_entry_are_read_and_a_let_off_named_by_its_words_binds_its_item():
+    kit, material, software = extract_policy(FIRST_SET, "first", {"region_code": "411300"}).items
+    kit_texts = [c.text for c in kit.conditions if c.op == "unknown"]
+    assert any(t.endswith("推广应用指导目录") for t in kit_texts)
+    assert any("期间投保" in t for t in kit_texts)
+    assert any("首批次应用示范指导目录" in c.text for c in material.conditions)
+    assert "规模以上" in [c.text for c in material.conditions]
+    assert "规模以上" not in [c.text for c in software.conditions]
+    assert [c.value for c in software.conditions if c.field == "industry"] == [("I65",)]

@@ -103,7 +103,11 @@ def _lift_named(structure, items, out, m, numbered, region_code) -> None:
     fields = next((f for word, f in _ABOUT if word in m.group("what")), None)
     lead = _lead(structure, m)
     who = lead.group(0).rstrip(" ，,")
-    if fields is None or not who.endswith(("的", "企业", "单位", "主体", "个体工商户")):
+    if fields is None:  # 首版次软件的申报单位不受规模以上工业企业条件限制: the requirement named by its words
+        for n in _bound(structure, items, who, m.start(), numbered):
+            out[n] = [c for c in out[n] if not (c.op != "any_of" and c.text and c.text in m.group("what"))]
+        return
+    if not who.endswith(("的", "企业", "单位", "主体", "个体工商户")):
         return
     let_off = [c for c in find_conditions(who, lead.start(), "", region_code=region_code).conditions
                if c.op != "any_of" and c.field not in fields and c.field != "region_code"]

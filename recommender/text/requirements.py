@@ -22,7 +22,7 @@ from recommender.text.phrases import (
 __all__ = ["read_passages"]
 
 
-_MATERIAL = re.compile(r"提交|提供[^，。；]{0,8}(?:材料|证明|复印件)|材料|申报表|复印件|申请表|报表|底稿|凭证|台账|^(?:主要)?包括")
+_MATERIAL = re.compile(r"提交|提供[^，。；]{0,8}(?:材料|证明|复印件)|(?<![新型])材料|申报表|复印件|申请表|报表|底稿|凭证|台账|^(?:主要)?包括")
 
 
 _EXAMPLES = re.compile(r"[^，。；]{2,40}、[^，。；]{2,20}等")
