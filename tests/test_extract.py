@@ -2121,3 +2121,37 @@ def test_product_requirements_of_each_entry_are_read_and_a_let_off_named_by_its_
     assert "规模以上" in [c.text for c in material.conditions]
     assert "规模以上" not in [c.text for c in software.conditions]
     assert [c.value for c in software.conditions if c.field == "industry"] == [("I65",)]
+
+
+MATCHMAKING = """# 关于举办政银企融资对接会的通知
+
+一、参会对象
+
+在婺源县依法注册登记、有融资需求的中小微企业。
+
+二、对接方式
+
+各银行现场发布信贷产品。
+
+## 参会银行重点推介产品
+
+**“茶商贷”（婺源农商银行）**
+
+面向在婺源县注册登记、从事茶叶种植的企业，成立满1年。额度单户最高200万元，期限最长3年。
+
+**“旅宿快贷”（邮储银行婺源县支行）**
+
+面向在婺源县注册登记的民宿经营主体，个体工商户亦可申请。额度最高100万元，期限1年。
+
+以上两款产品均不向被列入失信被执行人名单的企业发放。
+"""
+
+
+def test_bold_named_products_with_a_limit_are_items_and_a_closing_paragraph_binds_them_all():
+    tea, lodging = extract_policy(MATCHMAKING, "match", {"region_code": "361130"}).items
+    assert (tea.kind, lodging.kind) == ("credit", "credit")
+    for item in (tea, lodging):
+        assert any(c.field == "dishonest" for c in item.conditions)
+        assert not any(c.field == "size" for c in item.conditions)  # whom the meeting invites, not the products
+    assert any(c.field == "age_years" for c in tea.conditions)
+    assert not any(c.field == "ownership" for c in lodging.conditions)  # 个体工商户亦可申请: also, not only

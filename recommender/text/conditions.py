@@ -384,7 +384,7 @@ def find_conditions(
             found.assumed.append(plate)
         neg = negated or any(s <= part_start < e for s, e in excluded) or bool(
             _cue_re(tuple(patterns()["exclusion_cues"])).search(head))
-        hits = categorical_hits(head, neg)
+        hits = [h for h in categorical_hits(head, neg) if not (h.field == "ownership" and _ALSO_ELIGIBLE.match(part, h.end))]
         dates = date_hits(head)
         bounds = _numeric_hits(head, before)
         # 新认定为…: the title's words name no industry; a bound after the event ends it
@@ -578,6 +578,7 @@ def _is_tier(head: str, text: str, end: int, offered: bool, offer_inside: bool) 
     if _RAISES.match(text, end):
         return True
     return offered and (offer_inside or bool(_OFFER_AHEAD.match(text, end)))
+_ALSO_ELIGIBLE = re.compile(r"\s*(?:亦|也|同样)(?:可|可以|能)(?:申请|申报|享受|参照)")  # 个体工商户亦可申请: also, not only
 _RESTATES = re.compile(r"^\s*(?:即|也就是|亦即)")
 # Words that name no condition: book titles (《中小企业划型标准规定》), the term a definition defines and a status
 # whose test is described (小型微利企业身份按照汇算清缴结果确定).

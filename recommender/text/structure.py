@@ -55,7 +55,7 @@ _BOLD_ENTRY = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u
 _BOLD_LEAD = re.compile(r"(?:\*\*)?([^*：:\n第]{2,20}?)[。．.]\*\*\s*(?=\S)")  # the line's ** may be read already
 _ENTRY_NAME = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^。*]+?)[。*\s]*$")
 # 享受上述支持措施的企业，还应当…: an unnumbered paragraph after a list speaks for the whole list.
-_BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项)")
+_BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项|产品)")
 _NUMBERED_SECTIONS = frozenset({"chapter", "section", "article", "cn"})
 _LIST_KINDS = frozenset({"paren_cn", "cn", "arabic", "paren_arabic"})
 _BOLD_NAME = re.compile(r"\*\*([^*]+)\*\*")
@@ -366,9 +366,10 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     if stack and clauses[stack[0]].kind in _NUMBERED_SECTIONS:
                         kind = "entry"  # 二、试点产品 产品一：…: an entry of the numbered section, not a new root
                     ordinals += 1
-                elif n == 0 and stack and clauses[stack[-1]].kind in _LIST_KINDS and clauses[stack[-1]].label \
-                        and _BACK_REFERENCE.match(stripped, pos):
-                    # …（三）…。\n享受上述支持措施的企业，还应当…: the paragraph closes the list, under its parent
+                elif n == 0 and stack and (clauses[stack[-1]].kind in _LIST_KINDS or clauses[stack[-1]].kind == "part") \
+                        and clauses[stack[-1]].label and _BACK_REFERENCE.match(stripped, pos):
+                    # …（三）…。\n享受上述支持措施的企业，还应当… / **“科创贷”** …\n以上三款产品均不向…: the
+                    # paragraph closes the list, under its parent
                     kind, label, body = clauses[stack[-1]].kind, "", pos
                 elif n == 0 and (lead := _BRACKET_LEAD.match(stripped, pos)) and (
                         not stack or stack[0] in bracketed or ordinals > 1 and lead.group(1) not in labels
