@@ -2155,3 +2155,29 @@ def test_bold_named_products_with_a_limit_are_items_and_a_closing_paragraph_bind
         assert not any(c.field == "size" for c in item.conditions)  # whom the meeting invites, not the products
     assert any(c.field == "age_years" for c in tea.conditions)
     assert not any(c.field == "ownership" for c in lodging.conditions)  # 个体工商户亦可申请: also, not only
+
+
+BOOTHS = """# 关于做好企业参加重点展会补贴工作的通知
+
+一、补贴对象
+
+在莆田市注册登记的企业参加重点展会目录所列展会，可按本通知申请补贴。
+
+二、补贴标准
+
+（一）境外展会（含“一带一路”共建国家展会）。每个标准展位补贴2万元，单家企业全年累计不超过20万元。
+
+（二）境内国际性专业展会（含广交会、进博会等）。每个标准展位补贴5000元。本项补贴仅限制造业企业申请。
+
+（三）线上展会和数字展会。按企业实际支付展位费的百分之五十给予补贴，每个展会最高3万元。
+"""
+
+
+def test_named_entries_of_a_standard_section_each_offering_are_items_but_ranked_entries_are_tiers():
+    abroad, home, online = extract_policy(BOOTHS, "booths", {"region_code": "350300"}).items
+    assert abroad.name.startswith("境外展会")
+    assert [c.value for c in home.conditions if c.field == "industry"] == [("C",)]
+    assert not any(c.field == "industry" for c in abroad.conditions + online.conditions)
+    ranked = (BOOTHS.replace("境外展会（含“一带一路”共建国家展会）", "国家级展会")
+              .replace("境内国际性专业展会（含广交会、进博会等）", "省级展会").replace("线上展会和数字展会", "市级展会"))
+    assert len(extract_policy(ranked, "booths", {"region_code": "350300"}).items) == 1

@@ -77,7 +77,8 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
     if all(_ACTION_HEADING.match(h) for h in headings) and len(set(headings)) == len(headings):
         return True  # （一）培育龙头企业。…（二）支持精深加工。…: each a measure under a title of its own
     if roles[parent] == "standard":  # 三、支持标准（一）研发补助（二）入库奖励
-        return _named_elsewhere(structure, parent, kids) or _distinct_fields(structure, kids)
+        return _named_elsewhere(structure, parent, kids) or _distinct_fields(structure, kids) or (
+            _named_measures(structure, kids) and not any(_RANKED.search(structure.clauses[k].heading) for k in kids))
     subjects = [_own_subject(structure, k) for k in kids]
     if all(subjects) and len(set(subjects)) == len(subjects):
         return True  # each for a subject of its own; the same subject twice is one item's benefits
@@ -163,6 +164,10 @@ def _pick(structure: Structure, roles: list[str], measures: list[bool], parent: 
         sub = _pick(structure, roles, measures, k, structure.clauses[k].children)
         out.extend(sub or [k])
     return out
+
+
+# 一等奖 / 国家级 / AAAA级 / 第二档: entries ranking one award, tiers of it rather than items of their own
+_RANKED = re.compile(r"[一二三四五六七八九十]等|[特一二三四五]级|[A-E]{1,5}级|国家级|省级|市级|县级|区级|[金银铜]奖|星级?|[一二三四五六七八九十0-9]档")
 
 
 def _named_measures(structure: Structure, kids: list[int]) -> bool:

@@ -149,7 +149,8 @@ def _heading(text: str) -> str:
         return m.group(1).strip()
     end = _HEADING_END.search(text)
     head = text[: end.start()] if end else text
-    if 0 < len(head) <= 16 and not re.search(r"[，,；;]", head):
+    bare = re.sub(r"[（(][^（）()]{1,30}[）)]", "", head)  # 境外展会（含“一带一路”共建国家展会）: the note is no part of its length
+    if 0 < len(bare) <= 16 and len(head) <= 40 and not re.search(r"[，,；;]", bare):
         return head.strip("*").strip()
     return ""
 
