@@ -2181,3 +2181,28 @@ def test_named_entries_of_a_standard_section_each_offering_are_items_but_ranked_
     ranked = (BOOTHS.replace("境外展会（含“一带一路”共建国家展会）", "国家级展会")
               .replace("境内国际性专业展会（含广交会、进博会等）", "省级展会").replace("线上展会和数字展会", "市级展会"))
     assert len(extract_policy(ranked, "booths", {"region_code": "350300"}).items) == 1
+
+
+HEADQUARTERS = """# 总部企业发展扶持办法
+
+一、总部企业的认定
+本办法所称总部企业，是指同时满足下列条件，并经市发展改革委认定的企业：
+㈠ 在西宁市行政区域内注册登记；
+㈡ 上年度营业收入不低于5亿元；
+㈢ 在本市租赁或者购置的自用办公用房面积不低于500平方米。
+
+二、扶持措施
+经认定的总部企业，可以享受以下扶持：
+㈠ 落户奖励。新设立的总部企业，认定后给予一次性落户奖励200万元。
+㈡ 办公用房租金补贴。租赁自用办公用房的，按每月每平方米30元给予补贴。入驻市级重点商务楼宇的总部企业，不受第一部分第㈢项面积要求的限制。
+"""
+
+
+def test_one_character_list_numbers_and_a_defining_section_binds_the_measures_it_defines_for():
+    settle, rent = extract_policy(HEADQUARTERS, "hq", {"region_code": "630100"}).items
+    assert (settle.clause, rent.clause) == ("二、㈠", "二、㈡")
+    for item in (settle, rent):
+        assert any(c.field == "revenue" for c in item.conditions)
+    assert any("500平方米" in c.text for c in settle.conditions)
+    (either,) = [c for c in rent.conditions if c.op == "any_of"]
+    assert {c.text for c in either.any_of} == {"在本市租赁或者购置的自用办公用房面积不低于500平方米", "入驻市级重点商务楼宇的总部企业"}

@@ -194,7 +194,8 @@ def plan_items(structure: Structure, title: str) -> list[ItemPlan]:
     clauses = structure.clauses
     roles = clause_roles(structure)
     measures = [not _names_entry(c) and (roles[i] in ("body", "standard") and (
-        is_measure(structure.own_text(c)) or bool(c.children and _names_benefit(c.heading)) or _offers_credit(structure, c))
+        is_measure(structure.own_text(c)) or bool(c.children and _names_benefit(c.heading) and not _DEFINES_TERM.search(
+            structure.own_text(c))) or _offers_credit(structure, c))
         or roles[i] == "conditions" and _names_benefit(c.heading) and is_measure(structure.own_text(c)))
         for i, c in enumerate(clauses)]
     roots = [i for i, c in enumerate(clauses) if c.parent is None]
@@ -214,10 +215,15 @@ _RECOGNITION = re.compile(r"(?:认定|评价|评定|入库)(?:条件|标准)?$")
 _RECOGNIZED = re.compile(r"(?:认定|评价|评定)为?([^，。；：:\s]{2,16}?)(?:须|应当|应|必须|的企业|，|：)")
 
 
+# 本办法所称总部企业，是指同时满足下列条件…的企业: the section defines whom the measures are for, it offers nothing
+_DEFINES_TERM = re.compile(r"所称[^，。；]{2,16}[，,]?\s*是指")
+
+
 def _recognitions(structure: Structure) -> list[int]:
     """Top-level sections that state how a status is recognised (二、认定条件; 第三章 专精特新中小企业认定)."""
     return [i for i, c in enumerate(structure.clauses)
-            if c.parent is None and c.heading and _RECOGNITION.search(c.heading) and c.children]
+            if c.parent is None and c.heading and _RECOGNITION.search(c.heading) and c.children
+            and not _DEFINES_TERM.search(structure.own_text(c))]
 
 
 def _inside(inner: Clause, outer: Clause) -> bool:

@@ -14,8 +14,8 @@ __all__ = ["LIFTS", "lift_requirements"]
 
 # 第5条中成立未满一年的企业，不受第（二）项限制 / 本产品不受白名单第（3）项条件限制; whom it names comes before
 LIFTS = re.compile(
-    r"不受(?:本条|上述|[^，。；第]{0,6})?(?:第\s*(?P<art>[一二三四五六七八九十0-9]{1,4})\s*条)?"
-    r"第\s*[（(](?P<n>[一二三四五六七八九十0-9]{1,3})[）)]\s*项(?!关于)(?:中?(?P<what>[^。；;\n]{1,12}?)的?)?(?:条件)?(?:的)?限制"  # …项关于X的限制: _LIFTS_ABOUT
+    r"不受(?:本条|上述|[^，。；第]{0,6})?(?:第[一二三四五六七八九十]{1,3}部分)?(?:第\s*(?P<art>[一二三四五六七八九十0-9]{1,4})\s*条)?"
+    r"第\s*(?:[（(](?P<n>[一二三四五六七八九十0-9]{1,3})[）)]|(?P<nc>[㈠-㈩]))\s*项(?!关于)(?:中?(?P<what>[^。；;\n]{1,12}?)的?)?(?:条件)?(?:的)?限制"  # …项关于X的限制: _LIFTS_ABOUT
 )
 # 其申请条件参照第三条第（二）项、第（四）项执行: of that article's list, only the entries named bind the item
 _REFERS_TO = re.compile(
@@ -130,12 +130,17 @@ def _lift_numbered(structure, items, out, m, numbered, region_code) -> None:
     bound = _bound(structure, items, who, m.start(), numbered)
     ref = _listed(structure, m)
     case = _CASE.search(who)
-    if not bound and _FIRMS.search(who):  # 成立未满一年的初创企业，不受前款第（四）项限制: every item, for those firms
-        bound, case = list(range(len(items))), _WHOLE.search(who)
+    if not bound and _FIRMS.search(who):  # 成立未满一年的初创企业，不受前款第（四）项限制: every item, for those firms,
+        inside = [n for n, plan in enumerate(items) if plan.start <= m.start() < plan.end]
+        bound, case = inside or list(range(len(items))), _WHOLE.search(who)  # or the one item it sits in
     if not bound or ref is None:
         return
     let_off = [c for c in find_conditions(case.group(1), lead.start() + case.start(1), "", region_code=region_code).conditions
                if c.op != "any_of"] if case else []
+    if case and not let_off and _FIRMS.search(case.group(1)):  # 入驻市级重点商务楼宇的总部企业: a case no field checks
+        at = lead.start() + case.start(1)
+        let_off = [Condition(op="unknown", text=case.group(1).strip(), clause="", span=(at, at + len(case.group(1))),
+                             confidence=0.5)]
     tail = _BUT.match(structure.text, m.end())  # …不受前款第（一）项限制，但纳税信用等级为D级的除外
     still = find_conditions(tail.group(1), tail.start(1), "", region_code=region_code).conditions if tail else []
     fields = next((f for word, f in _ABOUT if m.group("what") and word in m.group("what")), None)
@@ -150,7 +155,7 @@ def _lift_numbered(structure, items, out, m, numbered, region_code) -> None:
 
 def _listed(structure: Structure, m: re.Match[str]):
     """The list entry the sentence lifts: the last clause numbered （N） before it."""
-    marks = (f"（{m.group('n')}）", f"({m.group('n')})")
+    marks = (f"（{m.group('n')}）", f"({m.group('n')})") if m.group("n") else (m.group("nc"),)
     entries = [c for c in structure.clauses if c.start < m.start() and c.label in marks
                and (not m.group("art") or c.address.startswith(f"第{m.group('art')}条"))]
     return entries[-1] if entries else None

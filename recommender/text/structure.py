@@ -18,9 +18,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("section", re.compile(rf"第[{_CN}\d]+节")),
     ("article", re.compile(rf"第[{_CN}\d]+条(?![中的所之至和及或、]|规定)")),  # not 第5条中…的企业 (a reference)
     ("cn", re.compile(rf"[{_CN}]+[、.．](?![{_CN}\d]+[、.．，,])")),  # 二、一次性补贴; not 一、二、三
-    ("paren_cn", re.compile(rf"[（(][{_CN}]+[）)]")),
-    ("arabic", re.compile(r"[0-9]{1,2}(?:[、．]|\.(?![0-9])|\.(?=(?:19|20)[0-9]{2}年))")),  # 2.2025年度…
-    ("paren_arabic", re.compile(r"[（(][0-9]{1,2}[）)]")),
+    ("paren_cn", re.compile(rf"[（(][{_CN}]+[）)]|[㈠-㈩]")),  # ㈡: the one-character form of （二）
+    ("arabic", re.compile(r"[0-9]{1,2}(?:[、．]|\.(?![0-9])|\.(?=(?:19|20)[0-9]{2}年))|[⒈-⒛]")),  # 2.2025年度…
+    ("paren_arabic", re.compile(r"[（(][0-9]{1,2}[）)]|[⑴-⒇]")),
     ("circled", re.compile(r"[①-⑳]")),
     ("ordinal", re.compile(r"[一二三四五六七八九十]{1,2}是(?![否指])")),  # 一是…；二是…
 ]
