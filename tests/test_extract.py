@@ -2206,3 +2206,42 @@ def test_one_character_list_numbers_and_a_defining_section_binds_the_measures_it
     assert any("500平方米" in c.text for c in settle.conditions)
     (either,) = [c for c in rent.conditions if c.op == "any_of"]
     assert {c.text for c in either.any_of} == {"在本市租赁或者购置的自用办公用房面积不低于500平方米", "入驻市级重点商务楼宇的总部企业"}
+
+
+DIGEST = """# 惠企政策摘编
+
+▲ 1、新办企业开办补贴
+新设立的小微企业，给予一次性开办补贴2000元。
+
+▲ 2、首贷贴息
+首次获得银行贷款的企业，按贷款利息的50%给予贴息。
+
+温馨提示：以上政策仅限在青神县注册登记的企业申请；被列为失信被执行人的，不得享受上述政策。
+"""
+
+RELENDING = """# 关于加强支农支小再贷款资金投向管理的通知
+
+一、总体要求
+各机构不得向失信被执行人发放再贷款支持的贷款。
+
+二、支小再贷款
+支小再贷款资金只能用于发放小型、微型企业贷款，单户授信总额1000万元以下（含）。
+
+三、支农再贷款
+支农再贷款资金应当用于发放涉农贷款，单户授信总额不超过500万元。
+
+四、监测与核查
+对资金投向不合规的，扣减其下期再贷款额度。
+"""
+
+
+def test_a_note_after_the_last_entry_that_names_every_item_binds_them_all():
+    for item in extract_policy(DIGEST, "digest", {"region_code": "511425"}).items:
+        assert any(c.field == "region_code" for c in item.conditions), item.name
+        assert any(c.field == "dishonest" for c in item.conditions), item.name
+
+
+def test_relending_that_must_fund_loans_to_some_firms_is_an_item_per_scheme():
+    small, farm = extract_policy(RELENDING, "relend", {"region_code": "150400"}).items
+    assert (small.kind, farm.kind) == ("credit", "credit")
+    assert all(any(c.field == "dishonest" for c in item.conditions) for item in (small, farm))

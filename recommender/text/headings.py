@@ -18,7 +18,7 @@ def _role_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
 # Headings not in the word lists, by their last word: 返还对象, 奖补条件, 返还标准, 经办方式.
 _ROLE_SUFFIX = (
     ("conditions", re.compile(r"(?:对象|条件|资格|门槛)(?:和要求)?$|(?:不予|不得|不支持|禁止|排除)[^，。]{0,6}情形$")),  # 通用门槛, not 调整…贴息门槛
-    ("procedure", re.compile(r"(?:程序|流程|(?<![新型料])材料|时间|渠道|经办方式|办理方式|申报方式|申请方式)$")),
+    ("procedure", re.compile(r"(?:程序|流程|(?<![新型料])材料|时间|渠道|经办方式|办理方式|申报方式|申请方式|监测|核查|考核|督导)$")),
 )
 
 

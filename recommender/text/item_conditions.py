@@ -353,8 +353,21 @@ def _notes_for_others(structure: Structure, items: list[ItemPlan], n: int, passa
             passage = replace(passage, text=blank(passage.text, sentence.start(), sentence.end()))
             for m in bound:
                 named.setdefault(m, []).append(part)
+        for sentence in re.finditer(r"[^。；;\n]+", passage.text):  # 温馨提示：以上政策仅限…; 两款产品均不承保…
+            if _EVERY_ITEM_SENTENCE.search(sentence.group(0)):  # after the last entry: it binds every item
+                part = replace(passage, text=" " * sentence.start() + sentence.group(0), strong=True)
+                for m in range(len(items)):
+                    if m != n:
+                        named.setdefault(m, []).append(part)
         out.append(passage)
     return out
+
+
+_EVERY_ITEM_SENTENCE = re.compile(
+    r"^\s*(?:[^，。；：:]{2,8}[：:])?\s*(?:(?:以上|上述|前述)(?:政策|产品|措施|事项)|[两二三四五六七八九十各](?:款|项|类)(?:产品|政策|措施))"
+    r"[^，。；]{0,4}?(?:(?:均|都|一律)(?:须|应当|应|不)|仅限|只限|限于)"
+    r"|^[^，。；]{2,40}的[，,]\s*(?:均|一律)?不得(?:享受|申请|申报)(?:上述|以上|前述)(?:政策|产品|措施)"
+)
 
 
 def _numbered_items(items: list[ItemPlan], numbers: set[int | None]) -> list[int]:
