@@ -2245,3 +2245,24 @@ def test_relending_that_must_fund_loans_to_some_firms_is_an_item_per_scheme():
     small, farm = extract_policy(RELENDING, "relend", {"region_code": "150400"}).items
     assert (small.kind, farm.kind) == ("credit", "credit")
     assert all(any(c.field == "dishonest" for c in item.conditions) for item in (small, farm))
+
+
+GREEN_CREDIT = """# 关于开展绿色信贷贴息工作的通知
+
+一、支持对象
+
+在长春市行政区域内依法登记的工业企业。
+
+二、贴息标准
+
+（一）上年度环境信用评价等级为绿色、蓝色的企业，分别按贷款合同利率的百分之四十、百分之三十给予贴息。
+
+（二）上年度评价等级为黄色的企业，须完成整改并经属地生态环境部门验收合格后方可申请，按贷款合同利率的百分之二十给予贴息。
+"""
+
+
+def test_a_case_that_must_first_do_something_of_its_own_is_an_item_not_a_tier():
+    good, amended = extract_policy(GREEN_CREDIT, "green", {"region_code": "220100"}).items
+    assert "绿色" in good.name and "黄色" in amended.name
+    tiers = GREEN_CREDIT.replace("须完成整改并经属地生态环境部门验收合格后方可申请，", "")
+    assert len(extract_policy(tiers, "green", {"region_code": "220100"}).items) == 1

@@ -77,7 +77,7 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
     if all(_ACTION_HEADING.match(h) for h in headings) and len(set(headings)) == len(headings):
         return True  # （一）培育龙头企业。…（二）支持精深加工。…: each a measure under a title of its own
     if roles[parent] == "standard":  # 三、支持标准（一）研发补助（二）入库奖励
-        return _named_elsewhere(structure, parent, kids) or _distinct_fields(structure, kids) or (
+        return _named_elsewhere(structure, parent, kids) or _distinct_fields(structure, kids) or _own_duty(structure, kids) or (
             _named_measures(structure, kids) and not any(_RANKED.search(structure.clauses[k].heading) for k in kids))
     subjects = [_own_subject(structure, k) for k in kids]
     if all(subjects) and len(set(subjects)) == len(subjects):
@@ -168,6 +168,16 @@ def _pick(structure: Structure, roles: list[str], measures: list[bool], parent: 
 
 # 一等奖 / 国家级 / AAAA级 / 第二档: entries ranking one award, tiers of it rather than items of their own
 _RANKED = re.compile(r"[一二三四五六七八九十]等|[特一二三四五]级|[A-E]{1,5}级|国家级|省级|市级|县级|区级|[金银铜]奖|星级?|[一二三四五六七八九十0-9]档")
+
+
+_DUTY = re.compile(r"[，,]\s*(?:还)?(?:须|必须|应当)[^，。；]{2,}[^。；]*?(?:方可|才能|后)(?:申请|申报|享受)")
+
+
+def _own_duty(structure: Structure, kids: list[int]) -> bool:
+    """Whether some cases, not all, must first do something of their own (黄色等级的企业，须完成整改…后方可申请):
+    those are items with a requirement of their own, not tiers of one."""
+    duties = [bool(_DUTY.search(structure.own_text(structure.clauses[k]))) for k in kids]
+    return any(duties) and not all(duties)
 
 
 def _named_measures(structure: Structure, kids: list[int]) -> bool:

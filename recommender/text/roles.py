@@ -138,8 +138,8 @@ def is_measure(text: str) -> bool:
         return False  # 答：不能。…: a Q&A answer that refuses
     for m in _GRANT.finditer(text):
         start = max(text.rfind(ch, 0, m.start()) for ch in "。；\n") + 1
-        if _REFERENCE.search(text[max(start, m.start() - 6):m.start()]):
-            continue
+        if _REFERENCE.search(re.split(r"[，,]", text[max(start, m.start() - 6):m.start()])[-1]):
+            continue  # 申请…补贴 / 不予…给予: a reference, not an offer; 方可申请，按…给予贴息 still offers
         after = m.end() - 1 if text[m.end() - 1:m.end()] in ("。", "；", "，") else m.end()
         end = min(i for i in (*(text.find(ch, after) for ch in "。；\n"), len(text)) if i >= 0)
         if _BANK_LOSS.search(text[start:end]):
