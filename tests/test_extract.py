@@ -2266,3 +2266,26 @@ def test_a_case_that_must_first_do_something_of_its_own_is_an_item_not_a_tier():
     assert "绿色" in good.name and "黄色" in amended.name
     tiers = GREEN_CREDIT.replace("须完成整改并经属地生态环境部门验收合格后方可申请，", "")
     assert len(extract_policy(tiers, "green", {"region_code": "220100"}).items) == 1
+
+
+RISK_POOL = """# “专精特新贷”风险补偿资金池操作细则
+
+第三条　本细则所称“专精特新贷”，是指合作银行向符合第四条规定的企业发放的流动资金贷款。
+
+第四条　申请“专精特新贷”的企业应当同时符合下列条件：
+
+（一）在山西省行政区域内登记注册；
+
+（二）企业未被列为失信被执行人。
+
+纳税信用等级为D级的企业，不予准入。
+
+第八条　对首次获得“专精特新贷”的企业，省级财政按其贷款实际支付利息的百分之三十给予贴息。
+"""
+
+
+def test_a_defined_loan_product_is_an_item_and_a_refusal_after_the_list_excludes():
+    loan, subsidy = extract_policy(RISK_POOL, "pool", {"region_code": "140000"}).items
+    assert loan.kind == "credit" and loan.clause.startswith("第三条")
+    for item in (loan, subsidy):
+        assert [(c.op, c.value) for c in item.conditions if c.field == "tax_credit"] == [("not_in", ("D",))]
