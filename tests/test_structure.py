@@ -240,3 +240,10 @@ def test_rows_of_a_key_value_table_are_labelled_parts_of_the_section_above():
 def test_a_heading_naming_new_materials_is_no_list_of_application_papers():
     assert heading_role("首批次新材料") is None
     assert heading_role("申报材料") == "procedure"
+
+
+def test_a_question_about_which_firms_may_apply_heads_conditions_and_fund_investment_is_an_offer():
+    assert heading_role("哪些经营主体可以申请“助微贷”？") == "conditions"
+    assert is_measure("在新余市注册的制造业企业。基金单个项目投资额不超过5000万元。")
+    assert is_measure("基金按社会资本实际出资额1:1跟进投资，单个项目不超过1000万元。")
+    assert not is_measure("项目总投资额不低于5000万元。")
