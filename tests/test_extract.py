@@ -2289,3 +2289,28 @@ def test_a_defined_loan_product_is_an_item_and_a_refusal_after_the_list_excludes
     assert loan.kind == "credit" and loan.clause.startswith("第三条")
     for item in (loan, subsidy):
         assert [(c.op, c.value) for c in item.conditions if c.field == "tax_credit"] == [("not_in", ("D",))]
+
+
+FREIGHT = """# 促进网络货运平台集聚发展扶持措施
+
+本措施适用于在鄂州市辖区内注册的平台企业。
+
+一、培育壮大本地平台。对新取得网络货运道路运输经营许可的平台企业，给予一次性开办奖励30万元。
+
+二、强化金融服务保障。对平台企业获得的“运费贷”，按一年期贷款市场报价利率的百分之五十给予贴息，单家年度贴息不超过100万元。
+
+三、清理拖欠账款。机关、事业单位和国有企业拖欠中小企业的账款，应当自收到付款申请之日起六十日内支付。
+
+四、支持限制与退出。被交通运输主管部门列为严重失信主体的，各项扶持均不予支持。
+
+本措施自2025年6月1日起施行，有效期两年。
+"""
+
+
+def test_a_measure_titled_like_a_duty_offers_and_a_closing_paragraph_leaves_the_last_section_its_rules():
+    opening, loan = extract_policy(FREIGHT, "freight", {"region_code": "420700"}).items
+    assert loan.kind == "credit" and loan.clause == "二、"
+    for item in (opening, loan):
+        texts = [c.text for c in item.conditions]
+        assert any("严重失信主体" in t for t in texts), texts
+        assert not any(c.field in ("size", "ownership") for c in item.conditions)  # the payers' duty binds no item

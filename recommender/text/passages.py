@@ -213,8 +213,13 @@ def _eligibility_only(text: str) -> str:
     """``text`` with every sentence that states no eligibility blanked out (offsets kept)."""
     return re.sub(  # 现就有关事项公告如下：…的企业: the lead-in is a sentence of its own
         r"(?:[^。；;：:]|(?<!如下)[：:])+[：:]?", lambda m: m.group(0) if _ELIGIBILITY.search(m.group(0)) and not _PURPOSE.match(m.group(0))
+        and not _OTHERS_DUTY.match(m.group(0))
         else " " * len(m.group(0)), text
     )
+
+
+# 机关、事业单位和国有企业拖欠中小企业的账款，应当…支付: a duty of payers or agencies, not whom an item is for
+_OTHERS_DUTY = re.compile(r"\s*(?:[^，。；]{2,12}[。.]\s*)?(?:各级|各类)?(?:机关|事业单位|政府|部门|大型企业)[^，。；]{0,24}?[，,]?\s*(?:应当|须|要|不得)")
 
 
 # 为落实…，加大对…小微企业的支持力度: the aim of a document, not whom it binds.

@@ -41,6 +41,7 @@ _AGENCY = re.compile(
     r"^\s*(?:各|市|区|县|省|全市|全县)?[^，。；]{0,14}?(?:部门|机关|银行业金融机构|银行|运营机构|机构|委员会|"
     r"政府|局|委)(?:应当|要|负责|会同|按|不得|将|可|定期|加强|在)"
 )
+_MEASURE_TITLE = re.compile(r"^(?:强化|加强|优化|完善|做好|提升)[^，。；：:？?]{2,12}$")  # 强化金融服务保障
 _DENIED_TO = re.compile(r"不得(?:向|为|对)[^，。；]{2,30}?(?:发放|提供|办理|给予)")
 _PURPOSE = re.compile(r"^\s*(?:为了?|根据|依据|按照[^，。]{0,30}精神)[^。]*?(?:制定|通知如下|公告如下|如下|特制定|意见)")
 _PREFERENCE = re.compile(r"\s*(?:优先|倾斜|重点)(?:支持|推荐|安排|保障|考虑)")
@@ -114,6 +115,9 @@ def clause_role(structure: Structure, clause: Clause) -> str:
             return "procedure"  # 三、申报要求（一）申报时间为…，逾期不予受理: how to apply, not who may
         if role == "procedure" and any(_EXCLUDES_LIST.search(structure.own_text(x)) for x in (clause, *structure.ancestors(clause)[-1:])):
             return "conditions"  # 五、其他 有下列情形之一的企业，不享受本细则支持：（一）…: still whom it leaves out
+        if role == "procedure" and c is clause and _MEASURE_TITLE.match(clause.heading) and is_measure(own) \
+                and _AMOUNT.search(own):
+            return "body"  # 三、强化金融服务保障。…给予贴息，单家年度贴息不超过100万元: a measure, not how it is run
         if role:
             return role
     if not clause.label and clause.kind != "heading" and _STILL_REQUIRED.search(own):

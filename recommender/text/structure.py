@@ -56,6 +56,7 @@ _BOLD_LEAD = re.compile(r"(?:\*\*)?([^*：:\n第]{2,20}?)[。．.]\*\*\s*(?=\S)"
 _ENTRY_NAME = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^。*]+?)[。*\s]*$")
 # 享受上述支持措施的企业，还应当…: an unnumbered paragraph after a list speaks for the whole list.
 _BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项|产品)")
+_IN_FORCE = re.compile(r"本(?:措施|办法|通知|细则|政策|方案|意见|公告|规定|指南|清单|规则)(?:自[^。；\n]{2,30}?(?:施行|执行|实施)|有效期)")
 _NUMBERED_SECTIONS = frozenset({"chapter", "section", "article", "cn"})
 _LIST_KINDS = frozenset({"paren_cn", "cn", "arabic", "paren_arabic"})
 _BOLD_NAME = re.compile(r"\*\*([^*]+)\*\*")
@@ -367,6 +368,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     if stack and clauses[stack[0]].kind in _NUMBERED_SECTIONS:
                         kind = "entry"  # 二、试点产品 产品一：…: an entry of the numbered section, not a new root
                     ordinals += 1
+                elif n == 0 and stack and clauses[stack[0]].kind in _NUMBERED_SECTIONS and _IN_FORCE.match(stripped, pos):
+                    # 四、支持限制与退出 …\n本措施自2025年6月1日起施行，有效期两年: the closing paragraph is no part of 四、
+                    kind, label, body = "heading", "施行日期", pos
                 elif n == 0 and stack and (clauses[stack[-1]].kind in _LIST_KINDS or clauses[stack[-1]].kind == "part") \
                         and clauses[stack[-1]].label and _BACK_REFERENCE.match(stripped, pos):
                     # …（三）…。\n享受上述支持措施的企业，还应当… / **“科创贷”** …\n以上三款产品均不向…: the
