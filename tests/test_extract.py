@@ -2314,3 +2314,22 @@ def test_a_measure_titled_like_a_duty_offers_and_a_closing_paragraph_leaves_the_
         texts = [c.text for c in item.conditions]
         assert any("严重失信主体" in t for t in texts), texts
         assert not any(c.field in ("size", "ownership") for c in item.conditions)  # the payers' duty binds no item
+
+
+GROWTH = """# 规上工业企业增产增效奖励标准
+
+【适用范围】
+在江安县行政区域内注册登记的工业企业。
+
+【增产增效奖】
+主营业务收入同比增速达到15%以上的，按增速分档奖励：增速15%（含）至30%的奖5万元，30%（含）以上的奖20万元。当年主营业务收入首次突破1亿元的，另奖10万元。
+
+【首次纳规奖】
+上年度首次纳入规模以上工业企业统计的，一次性奖励10万元。
+"""
+
+
+def test_awards_given_as_奖_n_万元_are_offers_and_an_extra_award_is_a_tier():
+    growth, entry = extract_policy(GROWTH, "growth", {"region_code": "511523"}).items
+    assert growth.name == "增产增效奖" and entry.name == "首次纳规奖"
+    assert not any(c.field == "revenue" for c in growth.conditions)  # 首次突破1亿元的，另奖: a higher tier
