@@ -2329,7 +2329,7 @@ GROWTH = """# 规上工业企业增产增效奖励标准
 """
 
 
-def test_awards_given_as_奖_n_万元_are_offers_and_an_extra_award_is_a_tier():
+def test_an_award_stated_as_a_bare_amount_is_an_offer_and_an_extra_award_is_a_tier():
     growth, entry = extract_policy(GROWTH, "growth", {"region_code": "511523"}).items
     assert growth.name == "增产增效奖" and entry.name == "首次纳规奖"
     assert not any(c.field == "revenue" for c in growth.conditions)  # 首次突破1亿元的，另奖: a higher tier
