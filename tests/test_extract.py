@@ -2333,3 +2333,31 @@ def test_an_award_stated_as_a_bare_amount_is_an_offer_and_an_extra_award_is_a_ti
     growth, entry = extract_policy(GROWTH, "growth", {"region_code": "511523"}).items
     assert growth.name == "增产增效奖" and entry.name == "首次纳规奖"
     assert not any(c.field == "revenue" for c in growth.conditions)  # 首次突破1亿元的，另奖: a higher tier
+
+
+RD_POST = """# 企业研发费用后补助实施细则
+
+## 一、补助对象
+
+本细则所称补助对象，是在镇江市注册的企业，且上年度研发费用达到50万元以上（含）。
+
+## 二、补助标准
+
+补助金额 = 上年度研发费用加计扣除额 × 补助比例。补助比例原则上为百分之五，高新技术企业、科技型中小企业提高至百分之八。
+
+## 三、研发投入增量奖励
+
+上年度研发费用比前一年度增长百分之二十以上的企业，另按增量部分的百分之十给予奖励，最高50万元。
+
+## 四、首次研发奖励
+
+上年度首次发生研发费用的科技型中小企业，一次性奖励3万元，不受本细则第一部分研发费用50万元以上的限制。
+"""
+
+
+def test_a_standard_section_of_its_own_is_an_item_beside_named_awards_and_a_part_let_off_drops_its_bound():
+    base, growth, first = extract_policy(RD_POST, "rd", {"region_code": "321100"}).items
+    assert base.clause == "二、"
+    assert not any(c.field == "qualifications" for c in base.conditions)  # 高新技术企业…提高至: a higher rate
+    assert any(c.field == "rd_expense" for c in growth.conditions)
+    assert not any(c.field == "rd_expense" for c in first.conditions)

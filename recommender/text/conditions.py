@@ -470,8 +470,8 @@ def find_conditions(
     return found
 
 
-_RAISED_FOR = re.compile(r"\s*[^，。；]{2,16}?(?:企业|个体工商户|主体|单位)(?:的)?\s*[^，。；]{0,8}?(?:比例|标准|额度|上限|金额)"
-                         r"(?:可)?(?:提高|提升|上浮|放宽)(?:至|到)")
+_RAISED_FOR = re.compile(r"\s*[^，。；]{2,16}?(?:企业|个体工商户|主体|单位)(?:的)?\s*(?:[^，。；]{0,8}?(?:比例|标准|额度|上限|金额))?"
+                         r"(?:可)?(?:提高|提升|上浮|放宽)(?:至|到)")  # 高新技术企业、科技型中小企业提高至百分之八
 _EXEMPT = re.compile(rf"{LET_OFF}\s*[）)]?\s*$")
 _SCOPE_FIELDS = frozenset({"region_code", "industry", "size", "ownership", "taxpayer_type", "small_low_profit"})
 

@@ -145,7 +145,9 @@ def _pick(structure: Structure, roles: list[str], measures: list[bool], parent: 
     with_measures = [k for k in kids if _has_measure(structure, measures, k)]
     if parent is None and any(roles[k] == "standard" for k in with_measures):
         others = [k for k in with_measures if roles[k] != "standard"]
-        if len(others) >= 2 or others and len(_pick(structure, roles, measures, None, others)) >= 2:
+        standards = [k for k in with_measures if roles[k] == "standard"]
+        if (len(others) >= 2 or others and len(_pick(structure, roles, measures, None, others)) >= 2) \
+                and not all(_stands_alone(structure, k, others) for k in standards):
             with_measures = others  # the standard section gives terms of items named elsewhere
     if not with_measures:
         return []
@@ -178,6 +180,15 @@ def _own_duty(structure: Structure, kids: list[int]) -> bool:
     those are items with a requirement of their own, not tiers of one."""
     duties = [bool(_DUTY.search(structure.own_text(structure.clauses[k]))) for k in kids]
     return any(duties) and not all(duties)
+
+
+def _stands_alone(structure: Structure, standard: int, others: list[int]) -> bool:
+    """Whether a standard section gives a support of its own (二、补助标准 补助金额 = …) rather than the terms of
+    the measures beside it: it names none of them, and they state their own amounts."""
+    text = structure.full_text(structure.clauses[standard])
+    names = [item_core(structure.clauses[k].heading) for k in others]
+    return all(len(n) >= 4 and not shares_run(n, text, 4) for n in names) and all(
+        is_measure(structure.own_text(structure.clauses[k])) for k in others)
 
 
 def _named_measures(structure: Structure, kids: list[int]) -> bool:

@@ -29,6 +29,7 @@ _LIFTS_NAMED = re.compile(r"不受(?:上述|前述|以上|本条|本项)?(?P<wha
 _LIFTS_QUOTED = re.compile(r"不受[^。；;\n“\"]{0,20}[“\"]([^”\"]{4,40})[”\"](?:一行|一项|一栏|一条|这一?项)?的?(?:条件|要求)?的?限制")
 _FIRMS = re.compile(r"的[^，。；]{0,6}?(?:企业|单位|主体|经营主体|个体工商户)?$")  # whom it lets off, named by what they are
 _WHOLE = re.compile(r"^\s*(.+)$")  # the whole lead is the case let off (成立未满一年的初创企业)
+_LIFTS_PART = re.compile(r"不受本(?:细则|办法|通知|措施|方案)第[一二三四五六七八九十]{1,3}(?:部分|条)(?P<what>[^，。；第]{2,20}?)的?限制")
 _LIFTS_ALL = re.compile(r"不(?:适用|受)(?:前述|上述|以上|本办法|本通知)(?:的)?(?:申报|申请|准入)?条件")
 _SENTENCE_START = re.compile(r"[^。；;\n]{0,40}$")
 _BUT = re.compile(r"[，,]\s*(但[^。；;\n]+)")
@@ -62,6 +63,12 @@ def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: l
         for n, plan in enumerate(items):
             if plan.start <= m.start() < plan.end:
                 out[n] = [c for c in out[n] if c.span and plan.start <= c.span[0] < plan.end]
+    for m in _LIFTS_PART.finditer(structure.text):  # …一次性奖励3万元，不受本细则第一部分研发费用50万元以上的限制
+        fields = {f for word, fs in _ABOUT if word in m.group("what") for f in fs}
+        for n, plan in enumerate(items):
+            if plan.start <= m.start() < plan.end:
+                out[n] = [c for c in out[n] if not (c.span and not plan.start <= c.span[0] < plan.end and (
+                    c.field in fields or c.text and c.text in m.group("what")))]
     for m in _LIFTS_NAMED.finditer(structure.text):
         _lift_named(structure, items, out, m, numbered, region_code)
     for m in LIFTS.finditer(structure.text):
