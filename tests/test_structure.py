@@ -247,3 +247,8 @@ def test_a_question_about_which_firms_may_apply_heads_conditions_and_fund_invest
     assert is_measure("在新余市注册的制造业企业。基金单个项目投资额不超过5000万元。")
     assert is_measure("基金按社会资本实际出资额1:1跟进投资，单个项目不超过1000万元。")
     assert not is_measure("项目总投资额不低于5000万元。")
+
+
+def test_a_heading_listing_refused_cases_heads_conditions():
+    assert heading_role("有下列情形之一的不予认定") == "conditions"
+    assert heading_role("有下列情形之一的，不予支持") == "conditions"
