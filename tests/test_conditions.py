@@ -406,7 +406,7 @@ def test_a_look_back_window_bounds_no_age_and_its_requirement_is_kept():
 def test_tourism_trades_resolve_and_named_trades_narrow_the_sector_after_them():
     assert keys("从事旅行社服务、旅游住宿或者旅游景区经营的企业") == {("in", "industry", ("H61", "L7291", "N786"))}
     assert keys("从事水果种植或者茶叶种植的农业企业") == {("in", "industry", ("A015", "A0164"))}
-    assert keys("从事农业、水果种植的企业") == {("in", "industry", ("A01", "A015"))}  # the sector itself is named
+    assert keys("从事农业、水果种植的企业") == {("in", "industry", ("A01",))}  # the sector itself is named, and covers the trade
 
 
 def test_whom_a_measure_does_not_serve_is_left_out():
@@ -1240,3 +1240,20 @@ def test_statistics_registry_status_is_an_unknown_requirement_unless_a_revenue_b
     assert any(c.field == "revenue" for c in item.conditions)
     (item,) = extract_policy(text.replace("规模以上工业企业", "首次纳入规模以上工业统计的企业"), "s", {"region_code": "411300"}).items
     assert "规模以上" not in [c.text for c in item.conditions]
+
+
+def test_a_trade_inside_another_listed_one_is_dropped_and_named_trades_resolve():
+    from recommender.text.condition_patterns import cover
+
+    assert cover(["J", "J6633"]) == ["J"]
+    assert cover(["C13", "C"]) == ["C"]
+    found = find_conditions("从事房地产中介、典当等行业的企业。", 0, "", region_code=None).conditions
+    assert [c.value for c in found if c.field == "industry"] == [("K7030", "J6633")]
+    tea = find_conditions("从事茶叶种植或者茶叶批发零售的企业。", 0, "", region_code=None).conditions
+    assert set(tea[0].value) == {"A0164", "F5127", "F5226"}
+
+
+def test_a_requirement_to_be_announced_later_is_none():
+    from recommender.text.phrases import NOT_REQUIREMENT
+
+    assert NOT_REQUIREMENT.search("具体要求另行公布")

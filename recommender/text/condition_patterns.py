@@ -368,9 +368,14 @@ def _listed_stems(text: str, found: list[re.Match[str]], resolved: dict[str, lis
 
 
 def cover(codes: list[str]) -> list[str]:
-    """Codes with every complete set of siblings replaced by their parent (住宿业、餐饮业 → H)."""
+    """Codes with every complete set of siblings replaced by their parent (住宿业、餐饮业 → H), and without a
+    code inside another listed one (金融业以及…典当行 → J)."""
     out = list(codes)
     while True:
+        inner = next((c for c in out if any(a != c and _is_within(c, a) for a in out)), None)
+        if inner is not None:
+            out.remove(inner)
+            continue
         for code in out:
             parent = _parent_code(code)
             kids = _children().get(parent, frozenset())
@@ -379,6 +384,16 @@ def cover(codes: list[str]) -> list[str]:
                 break
         else:
             return out
+
+
+def _is_within(code: str, ancestor: str) -> bool:
+    """Whether an industry code lies inside another (J6633 in J, C13 in C)."""
+    parent = _parent_code(code)
+    while parent is not None:
+        if parent == ancestor:
+            return True
+        parent = _parent_code(parent)
+    return False
 
 
 @cache
