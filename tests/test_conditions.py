@@ -1257,3 +1257,9 @@ def test_a_requirement_to_be_announced_later_is_none():
     from recommender.text.phrases import NOT_REQUIREMENT
 
     assert NOT_REQUIREMENT.search("具体要求另行公布")
+
+
+def test_a_case_refused_an_award_after_a_semicolon_is_left_out():
+    text = "申请奖励的单位应当依法纳税；纳税信用等级为D级的，不予奖励。"
+    (rating,) = [c for c in find_conditions(text, 0, "", region_code=None).conditions if c.field == "tax_credit"]
+    assert (rating.op, rating.value) == ("not_in", ("D",))
