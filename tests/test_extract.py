@@ -2361,3 +2361,29 @@ def test_a_standard_section_of_its_own_is_an_item_beside_named_awards_and_a_part
     assert not any(c.field == "qualifications" for c in base.conditions)  # 高新技术企业…提高至: a higher rate
     assert any(c.field == "rd_expense" for c in growth.conditions)
     assert not any(c.field == "rd_expense" for c in first.conditions)
+
+
+MERCHANTS = """# 文旅消费券合作商户招募公告
+
+一、商户基本条件
+
+报名商户应当在桂林市行政区域内依法登记注册，持有效营业执照，正常营业满六个月以上。
+
+（一）住宿类商户：从事住宿业，且可供出租客房在二十间以上（含）。
+
+（二）餐饮类商户：从事餐饮业，店内可容纳三十人以上同时就餐。
+
+二、合作方式
+
+消费券抵扣资金由市级财政全额承担，每张消费券抵扣50元。
+"""
+
+
+def test_each_kind_of_applicant_with_its_own_requirements_is_an_item_of_the_one_offer():
+    lodging, dining = extract_policy(MERCHANTS, "merchants", {"region_code": "450300"}).items
+    assert (lodging.name, dining.name) == ("住宿类商户", "餐饮类商户")
+    for item in (lodging, dining):
+        assert any(c.field == "region_code" for c in item.conditions)
+        assert not any(c.text in ("住宿类商户", "餐饮类商户", "持有效营业执照") for c in item.conditions)
+    assert [c.value for c in lodging.conditions if c.field == "industry"] == [("H61",)]
+    assert [c.value for c in dining.conditions if c.field == "industry"] == [("H62",)]

@@ -30,6 +30,7 @@ class ItemPlan:
     kind: str
     start: int
     end: int
+    offer: tuple[int, int] | None = None  # where what it gives is stated, when outside its own text
 
 
 def _names_benefit(heading: str) -> bool:
@@ -228,8 +229,28 @@ def plan_items(structure: Structure, title: str) -> list[ItemPlan]:
         plans += [_plan(structure, clauses[i], _recognition_name(structure, clauses[i])) for i in recognitions]
         return sorted(plans, key=lambda p: p.start)
     if len(picked) <= 1:
-        return [_single_item(structure, title, roles, picked[0] if picked else None)]
+        single = _single_item(structure, title, roles, picked[0] if picked else None)
+        return _per_applicant_kind(structure, roles, single) or [single]
     return [_plan(structure, clauses[i], _name(structure, clauses[i], title)) for i in picked]
+
+
+def _per_applicant_kind(structure: Structure, roles: list[str], single: ItemPlan) -> list[ItemPlan]:
+    """One item per kind of applicant when the conditions section names kinds, each with requirements of its
+    own (（一）住宿类商户：… （二）餐饮类商户：… under 二、商户基本条件), for the one offer the document makes."""
+    for i, clause in enumerate(structure.clauses):
+        if clause.parent is not None or roles[i] != "conditions" or _inside(single.clause, clause):
+            continue
+        kinds = [structure.clauses[k] for k in clause.children
+                 if structure.clauses[k].heading and heading_role(structure.clauses[k].heading) is None
+                 and _APPLICANT_KIND.search(structure.clauses[k].heading)
+                 and len(structure.own_text(structure.clauses[k]).strip()) > len(structure.clauses[k].heading) + 4]
+        if len(kinds) >= 2:
+            return [ItemPlan(k, k.heading, single.kind, k.start, k.end, (single.start, single.end)) for k in kinds]
+    return []
+
+
+# 住宿类商户 / 生产企业 / 家电以旧换新: a kind of applicant or of the programme it joins, not a requirement
+_APPLICANT_KIND = re.compile(r"(?:类|型)(?:商户|企业|主体|单位|项目)?$|(?:商户|企业|经营主体|市场主体)$|以旧换新|购新|更新$")
 
 
 _RECOGNITION = re.compile(r"(?:认定|评价|评定|入库)(?:条件|标准)?$")

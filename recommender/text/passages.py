@@ -28,6 +28,7 @@ _TERM_LINE = re.compile(
     r"(?m)^[ \t*#>【\[-]*(?:贷款|授信|融资|担保|还款|产品|办理|申请|服务|利率|额度|期限|反担保)"
     r"(?![^：:\n】]{0,4}(?:条件|对象|要求|范围|主体))[^：:\n】]{0,4}(?:\**\s*[：:]|[】\]])(?!\s*\**\s*$).*$"
 )
+_KIND_LABEL = re.compile(r"类(?:商户|企业|主体|单位|项目)$")
 _INLINE_LIST = re.compile(r"(?:^|[：:；;。\s])\s*[0-9]{1,2}[.．、]\s*\S")
 _SECTION_HEADING = re.compile(r"(?:条件|要求|对象|范围|情形)(?:[（(][^（）()]{1,20}[）)])?[：:。]?$|[？?]$")  # …申报条件 / 哪些企业可以申请？
 _NEG_INTRO = re.compile(r"不予|不得|不支持|不属于|除外|不纳入|不享受|不适用")
@@ -109,7 +110,8 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         own = _TERM_LINE.sub(lambda m: " " * len(m.group(0)), structure.own_text(clause))
         tail = procedure_tail(own)  # …资产总额不超过5000万元。【政策依据】…: the basis binds no one
         own = own[:tail] + re.sub(r"\S", " ", own[tail:])
-        if clause.heading and _SECTION_HEADING.search(clause.heading) and own.lstrip("*# ").startswith(clause.heading):
+        if clause.heading and (_SECTION_HEADING.search(clause.heading) or _KIND_LABEL.search(clause.heading)) \
+                and own.lstrip("*# ").startswith(clause.heading):  # （一）住宿类商户：…: the kind's name is no requirement
             at = own.index(clause.heading)  # （三）入库项目申报条件: the heading's words name no condition
             own = own[:at] + " " * len(clause.heading) + own[at + len(clause.heading):]
         # 【享受主体】…的居民企业 inside a measure: that block states who may apply; a 禁入情形：… line after

@@ -89,7 +89,8 @@ def _benefits_factory(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         text = doc._.structure.text
         # a table row's cells read as sentences of their own (| 条件 | 标准 |)
-        doc._.item_benefits = [find_benefits(text[p.start:p.end].replace("|", "；")) for p in doc._.items]
+        doc._.item_benefits = [find_benefits((text[p.start:p.end] + ("\n" + text[p.offer[0]:p.offer[1]] if p.offer else ""))
+                                             .replace("|", "；")) for p in doc._.items]
         return doc
 
     return component
