@@ -1263,3 +1263,9 @@ def test_a_case_refused_an_award_after_a_semicolon_is_left_out():
     text = "申请奖励的单位应当依法纳税；纳税信用等级为D级的，不予奖励。"
     (rating,) = [c for c in find_conditions(text, 0, "", region_code=None).conditions if c.field == "tax_credit"]
     assert (rating.op, rating.value) == ("not_in", ("D",))
+
+
+def test_serious_dishonest_conduct_beside_the_debtor_list_is_a_requirement_of_its_own():
+    found = find_conditions("企业存在严重失信行为、被列为失信被执行人的，不予兑现奖励。", 0, "", region_code=None)
+    assert any(c.field == "dishonest" for c in found.conditions)
+    assert any("严重失信行为" in t for _, t in found.leftovers)

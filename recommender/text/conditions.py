@@ -96,7 +96,7 @@ _DESCRIBES_SUBJECT = re.compile(r"(?:提供|担保费率?|费率|利率)[^，。
 _RESIDUE_LEAD = " \u3000、，和及与且并或的为是在从事属于具有拥有"  # words a residue neither starts nor ends with
 _RESIDUE_TAIL = " \u3000、，和及与且并或的为是在"
 # 未被列入失信被执行人名单和严重失信主体名单: a second list beside the debtors' one, which no field holds
-_OTHER_BLACKLIST = re.compile(r"(?<=[和及、或])严重(?:违法)?失信(?:主体)?名单")
+_OTHER_BLACKLIST = re.compile(r"(?<=[和及、或])严重(?:违法)?失信(?:主体)?名单|(?:存在|有)严重(?:违法)?失信行为(?=[、和及或])")
 _RESIDUE_VERB = re.compile(r"不得申请|不得申报|不得享受|增长|发生|受到|新建|改建|扩建|提供|配套|租用|租赁|购买|入驻|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案|关系(?:均)?在|新购|购置")
 
 
