@@ -1269,3 +1269,10 @@ def test_serious_dishonest_conduct_beside_the_debtor_list_is_a_requirement_of_it
     found = find_conditions("企业存在严重失信行为、被列为失信被执行人的，不予兑现奖励。", 0, "", region_code=None)
     assert any(c.field == "dishonest" for c in found.conditions)
     assert any("严重失信行为" in t for _, t in found.leftovers)
+
+
+def test_a_lead_announcing_how_many_conditions_follow_is_no_requirement():
+    from recommender.text.phrases import NOT_REQUIREMENT
+
+    assert NOT_REQUIREMENT.search("要同时满足四个条件")
+    assert not NOT_REQUIREMENT.search("须具备三年以上同类项目运营经验")
