@@ -60,15 +60,13 @@ def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: l
             out[n] = [c for c in out[n] if c.field not in fields and not (
                 c.op == "unknown" and any(w in c.text for w in words))]
     for m in _LIFTS_ALL.finditer(structure.text):  # “民宿贷”…不适用前述申报条件: the item keeps only its own
-        for n, plan in enumerate(items):
-            if plan.start <= m.start() < plan.end:
-                out[n] = [c for c in out[n] if c.span and plan.start <= c.span[0] < plan.end]
+        for n in _items_at(items, m.start()):
+            out[n] = [c for c in out[n] if c.span and items[n].start <= c.span[0] < items[n].end]
     for m in _LIFTS_PART.finditer(structure.text):  # …一次性奖励3万元，不受本细则第一部分研发费用50万元以上的限制
         fields = {f for word, fs in _ABOUT if word in m.group("what") for f in fs}
-        for n, plan in enumerate(items):
-            if plan.start <= m.start() < plan.end:
-                out[n] = [c for c in out[n] if not (c.span and not plan.start <= c.span[0] < plan.end and (
-                    c.field in fields or c.text and c.text in m.group("what")))]
+        for n in _items_at(items, m.start()):
+            out[n] = [c for c in out[n] if not (c.span and not items[n].start <= c.span[0] < items[n].end and (
+                c.field in fields or c.text and c.text in m.group("what")))]
     for m in _LIFTS_NAMED.finditer(structure.text):
         _lift_named(structure, items, out, m, numbered, region_code)
     for m in LIFTS.finditer(structure.text):
@@ -84,9 +82,8 @@ def _keep_referred(structure: Structure, items: list[ItemPlan], out: list[list[C
     none of that article's others (save what its own text says again: 在峨眉山市登记注册的个体工商户)."""
     article = f"第{m.group('art')}条"
     allowed = {f"{article}第（{n}）项" for n in _ENTRY.findall(m.group("entries"))}
-    for n, plan in enumerate(items):
-        if not plan.start <= m.start() < plan.end:
-            continue
+    for n in _items_at(items, m.start()):
+        plan = items[n]
         kept = [c for c in out[n] if not c.clause.startswith(article) or c.clause in allowed]
         dropped = {c.key() for c in out[n] if c not in kept}
         own = find_conditions(structure.text[plan.start:m.start()], plan.start, plan.clause.address, region_code=region_code)
@@ -138,8 +135,7 @@ def _lift_numbered(structure, items, out, m, numbered, region_code) -> None:
     ref = _listed(structure, m)
     case = _CASE.search(who)
     if not bound and _FIRMS.search(who):  # 成立未满一年的初创企业，不受前款第（四）项限制: every item, for those firms,
-        inside = [n for n, plan in enumerate(items) if plan.start <= m.start() < plan.end]
-        bound, case = inside or list(range(len(items))), _WHOLE.search(who)  # or the one item it sits in
+        bound, case = _items_at(items, m.start()) or list(range(len(items))), _WHOLE.search(who)  # or the one it sits in
     if not bound or ref is None:
         return
     let_off = [c for c in find_conditions(case.group(1), lead.start() + case.start(1), "", region_code=region_code).conditions
@@ -168,6 +164,11 @@ def _listed(structure: Structure, m: re.Match[str]):
     return entries[-1] if entries else None
 
 
+def _items_at(items: list[ItemPlan], at: int) -> list[int]:
+    """The items whose text holds offset ``at``."""
+    return [n for n, plan in enumerate(items) if plan.start <= at < plan.end]
+
+
 def _bound(structure: Structure, items: list[ItemPlan], who: str, at: int, numbered) -> list[int]:
     """The items a lifting sentence names before ``at``: by quoted name, by number, or the item it stands in
     (本产品)."""
@@ -178,7 +179,7 @@ def _bound(structure: Structure, items: list[ItemPlan], who: str, at: int, numbe
     if by_number:
         return by_number
     if _THIS_ITEM.search(who):
-        return [n for n, plan in enumerate(items) if plan.start <= at < plan.end]
+        return _items_at(items, at)
     named = [n for n, plan in enumerate(items) if len(plan.name) >= 3 and plan.name in who]
     return named if len(named) < len(items) else []  # 申领数字化服务券的企业: the item it names
 
