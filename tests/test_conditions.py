@@ -1276,3 +1276,9 @@ def test_a_lead_announcing_how_many_conditions_follow_is_no_requirement():
 
     assert NOT_REQUIREMENT.search("要同时满足四个条件")
     assert not NOT_REQUIREMENT.search("须具备三年以上同类项目运营经验")
+
+
+def test_firms_cooperatives_and_sole_traders_together_require_no_ownership():
+    text = "支持对象为在南川区注册登记的企业、农民专业合作社和个体工商户。"
+    assert not any(c.field == "ownership" for c in find_conditions(text, 0, "", region_code="500119").conditions)
+    assert any(c.field == "ownership" for c in find_conditions("支持对象为个体工商户。", 0, "", region_code=None).conditions)

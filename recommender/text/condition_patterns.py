@@ -282,7 +282,8 @@ def _industry_names() -> tuple[re.Pattern[str], dict[str, list[str]], frozenset[
 _TRADE_ENDING = r"(?:制造|加工|生产|种植|养殖|饲养|开采|采选|冶炼|业|服务|批发|零售|设计|开发|经营|施工|运输|联运|仓储|修理|磨制)$"
 # 消防、卫生等部门检查: offices, not trades; 道路运输经营许可: a licence, not a trade
 _DEPARTMENT_AFTER = re.compile(r"[^，。；]{0,6}?(?:部门|机关|主管|机构)|(?:经营)?(?:许可|资质|资格证)")
-_ANY_FIRM_BEFORE = re.compile(r"(?<![^的在为是，,、：:\s])(?:各类)?企业(?:和|及|以及|、|或者?)$")
+_ANY_FIRM_BEFORE = re.compile(r"(?<![^的在为是，,、：:\s])(?:各类)?企业(?:[、和](?:农民专业合作社|家庭农场|合作社|社会组织|其他组织)){0,3}"
+                              r"(?:和|及|以及|、|或者?)$")  # 企业、农民专业合作社和个体工商户: any of them
 _ANY_FIRM_AFTER = re.compile(r"(?:和|及|以及|、|或者?)(?:各类)?企业(?![\u4e00-\u9fff])")
 _INCLUDING = re.compile(r"[（(](?:含|包括|包含)$")
 _FUNDS_FOR = re.compile(r"用于非?$")  # 贷款资金用于非农业生产经营: what the money is for, not the firm's trade
