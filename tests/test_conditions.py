@@ -1282,3 +1282,10 @@ def test_firms_cooperatives_and_sole_traders_together_require_no_ownership():
     text = "支持对象为在南川区注册登记的企业、农民专业合作社和个体工商户。"
     assert not any(c.field == "ownership" for c in find_conditions(text, 0, "", region_code="500119").conditions)
     assert any(c.field == "ownership" for c in find_conditions("支持对象为个体工商户。", 0, "", region_code=None).conditions)
+
+
+def test_two_cases_before_an_offer_are_both_required_not_a_bound_and_its_tier():
+    text = "对上年度营业收入在500万元以上的企业，当年新购置生产设备且设备投资额达到100万元以上的，按设备购置金额的10%给予补助。"
+    found = find_conditions(text, 0, "", region_code=None)
+    assert [(c.op, c.value) for c in found.conditions if c.field == "revenue"] == [("ge", 500)]
+    assert not any(c.op == "any_of" for c in found.conditions)

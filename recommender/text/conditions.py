@@ -542,7 +542,7 @@ def _conditional_requirements(found: Found, marks: list[tuple[int, str]]) -> Non
         first = given[0]
         otherwise = [replace(c, op=_FLIP[c.op], clause="") for c in given]
         leftover = next((x for x in found.leftovers if x[1].strip() == demand.strip()), None)
-        if end <= b and leftover and _THEN_BOUND.match(demand):
+        if end <= b and leftover and _THEN_BOUND.match(demand) and not _LAST_DE.search(demand):  # …达到100万元以上的: one more case
             found.leftovers.remove(leftover)
             conditions[a:a + len(given)] = [Condition(
                 op="any_of", clause=first.clause, confidence=0.6, text=premise.strip() + "，" + demand.strip(),
