@@ -252,3 +252,8 @@ def test_a_question_about_which_firms_may_apply_heads_conditions_and_fund_invest
 def test_a_heading_listing_refused_cases_heads_conditions():
     assert heading_role("有下列情形之一的不予认定") == "conditions"
     assert heading_role("有下列情形之一的，不予支持") == "conditions"
+
+
+def test_support_agreed_case_by_case_is_an_offer_but_a_project_already_agreed_is_not():
+    assert is_measure("对固定资产投资10亿元以上的工业项目，可以实行“一事一议”，具体支持方式在投资协议中约定。")
+    assert not is_measure("已按“一事一议”方式另行约定支持政策的项目。")
