@@ -2387,3 +2387,25 @@ def test_each_kind_of_applicant_with_its_own_requirements_is_an_item_of_the_one_
         assert not any(c.text in ("住宿类商户", "餐饮类商户", "持有效营业执照") for c in item.conditions)
     assert [c.value for c in lodging.conditions if c.field == "industry"] == [("H61",)]
     assert [c.value for c in dining.conditions if c.field == "industry"] == [("H62",)]
+
+
+ORDINAL_MEASURES = """# 关于工业稳增长奖补政策的通知
+
+一、适用范围
+
+本通知适用于在怀远县行政区域内注册登记的工业企业。
+
+二、奖补措施
+
+第一，鼓励新增入规。对本年度首次纳入规模以上工业企业统计的企业，一次性奖励10万元。
+
+第二，支持技术改造。对设备投资额达到300万元以上的技术改造项目，按设备投资额的百分之八给予补助。申报企业须为制造业企业，纳税信用等级为C级或者D级的不予支持。
+"""
+
+
+def test_measures_numbered_by_ordinal_words_are_items_and_a_duty_before_a_refusal_stays_required():
+    entry, upgrade = extract_policy(ORDINAL_MEASURES, "ordinal", {"region_code": "340321"}).items
+    assert (entry.clause, upgrade.clause) == ("二、第一", "二、第二")
+    assert (entry.name, upgrade.name) == ("鼓励新增入规", "支持技术改造")
+    assert [(c.op, c.value) for c in upgrade.conditions if c.field == "industry" and c.value == ("C",)] == [("in", ("C",))]
+    assert [(c.op, c.value) for c in upgrade.conditions if c.field == "tax_credit"] == [("not_in", ("C", "D"))]

@@ -349,7 +349,7 @@ def find_conditions(
     found = Found()
     text = untable(text)
     excluded = _excluded_sentences(text)
-    excluded_subjects = [m.span(1) for m in _EXCLUDED_SUBJECT.finditer(text)]
+    excluded_subjects = [_refused_case(text, m.span(1)) for m in _EXCLUDED_SUBJECT.finditer(text)]
     predecessor = [m.span() for m in _PREDECESSOR.finditer(text)]
     run: list[tuple[int, str]] = []
     masked = mask(text, [m.span(m.lastindex or 0) for m in _NOT_NAMING.finditer(text)]
@@ -629,6 +629,17 @@ _CONTINUES = re.compile(r"(?:方式|途径|的|收入|费用|总额|之一|[、�
 
 
 # …的企业，不适用本办法 / …的不予受理: the subject before the refusal is who is left out.
+def _refused_case(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The refused case of an exclusion sentence, without a duty before it (申报企业须为制造业企业，纳税信用
+    等级为C级或者D级的不予支持: only the rating is refused)."""
+    start, end = span
+    duties = list(_DUTY_BEFORE.finditer(text, start, end))
+    comma = _COMMA.search(text, duties[-1].end(), end) if duties else None
+    return (comma.end(), end) if comma else span
+
+
+_DUTY_BEFORE = re.compile(r"须|应当|必须|应为")
+_COMMA = re.compile(r"[，,]")
 _EXCLUDED_SUBJECT = re.compile(
     r"(?:^|(?<=[。；;\n]))([^。；;\n]*?的(?:企业|单位|主体|个体工商户|项目|申请人)?)[，,]?\s*"
     r"(?:(?:各项|上述|以上|本)[^，。；]{0,6}?)?(?:均|一律)?\s*"  # …的，各项扶持均不予支持
@@ -646,7 +657,7 @@ def _excluded_sentences(text: str) -> list[tuple[int, int]]:
     out = [(m.start(), m.end()) for m in _EXCEPT.finditer(text)]
     for m in re.finditer(r"[^。；;\n]+", text):
         if cues.search(m.group(0)) or OUT_OF_SCOPE.search(m.group(0)):
-            out.append((m.start(), m.end()))
+            out.append(_refused_case(text, m.span()))
     return out
 
 

@@ -22,7 +22,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("arabic", re.compile(r"[0-9]{1,2}(?:[、．]|\.(?![0-9])|\.(?=(?:19|20)[0-9]{2}年))|[⒈-⒛]")),  # 2.2025年度…
     ("paren_arabic", re.compile(r"[（(][0-9]{1,2}[）)]|[⑴-⒇]")),
     ("circled", re.compile(r"[①-⑳]")),
-    ("ordinal", re.compile(r"[一二三四五六七八九十]{1,2}是(?![否指])")),  # 一是…；二是…
+    ("ordinal", re.compile(r"[一二三四五六七八九十]{1,2}是(?![否指])|第[一二三四五六七八九十]{1,2}(?=[，,]\s*\S)")),  # 一是…；二是… / 第一，…
 ]
 # One of several offers in one sentence (…的，给予…；对…的，给予…), cut by a ``segments`` reader.
 _SENTENCE = "sentence"
@@ -142,7 +142,7 @@ def _match_marker(line: str, pos: int) -> tuple[str, re.Match[str]] | None:
 
 def _heading(text: str) -> str:
     """The short title a clause starts with: 申报条件 in 二、申报条件 or 第二条【申报条件】…"""
-    text = text.strip().strip("*").strip()
+    text = text.strip().lstrip("，,").strip("*").strip()
     if re.fullmatch(r"[^。\n]{2,60}[？?]", text):
         return text  # 一、哪些企业可以申领？ (a Q&A notice): the question heads its answer
     m = re.match(r"[【\[]([^】\]]{1,20})[】\]]", text)
