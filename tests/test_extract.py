@@ -12,7 +12,7 @@ import pytest
 
 from recommender.errors import PolicyMatchError
 from recommender.text.extract import extract_policy
-from recommender.text.loaders import load_document, split_policy_cards
+from recommender.text.loaders import load_document, split_front_matter, split_policy_cards
 from recommender.text.pipeline import build_nlp, get_nlp
 from recommender.text.roles import is_measure
 from recommender.text.structure import parse_structure
@@ -2409,3 +2409,28 @@ def test_measures_numbered_by_ordinal_words_are_items_and_a_duty_before_a_refusa
     assert (entry.name, upgrade.name) == ("鼓励新增入规", "支持技术改造")
     assert [(c.op, c.value) for c in upgrade.conditions if c.field == "industry" and c.value == ("C",)] == [("in", ("C",))]
     assert [(c.op, c.value) for c in upgrade.conditions if c.field == "tax_credit"] == [("not_in", ("C", "D"))]
+
+
+ONE_PICTURE = """---
+title: 一图读懂｜齐齐哈尔市企业新招工人补贴
+---
+# 一图读懂｜企业新招工人补贴
+
+适用范围：在齐齐哈尔市注册登记的各类企业
+
+【补贴一】新招工人社保补贴
+补贴对象：2025年新招用本市户籍劳动者并签订1年以上劳动合同的企业
+补贴标准：按企业实际缴纳的单位缴费部分的百分之五十补贴
+
+【补贴二】招用困难人员岗位补贴
+补贴对象：招用就业困难人员的小型微型企业
+补贴标准：每人每月300元
+"""
+
+
+def test_numbered_blocks_under_a_title_without_its_place_are_items_named_by_their_words():
+    meta, text = split_front_matter(ONE_PICTURE)
+    social, post = extract_policy(text, "picture", {**meta, "region_code": "230200"}).items
+    assert (social.name, post.name) == ("新招工人社保补贴", "招用困难人员岗位补贴")
+    assert any(c.field == "size" for c in post.conditions)
+    assert not any(c.field == "size" for c in social.conditions)

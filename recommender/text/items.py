@@ -203,6 +203,15 @@ _LIMIT_COLUMN = re.compile(r"额度|金额|授信|担保额")
 _AMOUNT_CELL = re.compile(r"[0-9０-９一二三四五六七八九十百千]\s*(?:万元|亿元|元)|原贷款|本金")
 
 
+_STANDARD_AMOUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千两]\s*(?:万元|元)|百分之|[0-9]\s*[%％]")
+
+
+def _states_amount(structure: Structure, clause) -> bool:
+    """A labelled 补贴标准 / 奖励标准 part that gives an amount (补贴标准：每人每月300元): what the entry gives."""
+    return clause.kind in ("part", "label") and heading_role(clause.heading) == "standard" \
+        and bool(_STANDARD_AMOUNT.search(structure.own_text(clause)))
+
+
 def _offers_credit(structure: Structure, clause) -> bool:
     """A row of a product table whose 额度 cell gives an amount (| 五金快贷 | … | 单户最高500万元 |), or a
     labelled part of a product that does (**贷款额度**：企业最高300万元)."""
@@ -217,7 +226,7 @@ def plan_items(structure: Structure, title: str) -> list[ItemPlan]:
     roles = clause_roles(structure)
     measures = [not _names_entry(c) and (roles[i] in ("body", "standard") and (
         is_measure(structure.own_text(c)) or bool(c.children and _names_benefit(c.heading) and not _DEFINES_TERM.search(
-            structure.own_text(c))) or _offers_credit(structure, c))
+            structure.own_text(c))) or _offers_credit(structure, c) or _states_amount(structure, c))
         or roles[i] == "conditions" and _names_benefit(c.heading) and is_measure(structure.own_text(c)))
         for i, c in enumerate(clauses)]
     roots = [i for i, c in enumerate(clauses) if c.parent is None]
@@ -309,6 +318,7 @@ def _title_name(title: str) -> str:
     return name or title or "支持事项"
 
 
+_ORDINAL_NAME = re.compile(r"^(?:产品|政策|措施|补贴|事项|项目|卡片)[一二三四五六七八九十0-9]{1,3}$")
 _NAME_LABEL = re.compile(r"^(?:事项|产品|项目|政策|补贴|奖励)?名称$")
 
 
@@ -321,6 +331,10 @@ def _name(structure: Structure, clause: Clause, title: str) -> str:
     named = next((structure.clauses[k] for k in clause.children if _names_entry(structure.clauses[k])), None)
     if named is not None and (own := _NAME_TAIL.sub("", structure.own_text(named).strip(" |*：:\n"))):
         return own[:24]
+    first_line = structure.own_text(clause).strip().split("\n", 1)[0].strip(" *#")
+    if clause.heading and _ORDINAL_NAME.match(clause.heading) and 2 <= len(first_line) <= 24 \
+            and not _NAME_TAIL.search(first_line):
+        return first_line  # 【补贴一】新招工人社保补贴: the words after the number name it
     if clause.heading:
         return clause.heading
     own = _NAME_TAIL.sub("", structure.own_text(clause).strip())

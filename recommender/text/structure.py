@@ -250,7 +250,14 @@ def conditions_cells(clause: Clause, text: str) -> list[tuple[int, int]]:
 
 def _same_title(heading: str, title: str) -> bool:
     """A document's own heading is its title, even shortened (# 关于…的通知 under 某县政府办公室关于…的通知)."""
-    return heading == title or len(heading) >= 6 and (heading in title or title in heading)
+    return heading == title or len(heading) >= 6 and (heading in title or title in heading or (
+        len(heading) >= 0.6 * len(title) and _subsequence(heading, title)))  # the title without its place name
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """Whether the characters of ``short`` appear in ``long`` in order."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 def _first_title(text: str) -> str:
@@ -387,7 +394,8 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 elif n == 0 and stack and (bold := _BOLD_LABEL.match(stripped)):
                     # **支持标准**：… inside an entry (### 政策1): a labelled part, which ends the list above it
                     kind, label, body = "part", f"【{bold.group(1)}】", bold.end()
-                elif n == 0 and stack and ordinals and (plain := _PLAIN_LABEL.match(stripped, pos)) and heading_role(plain.group(1)):
+                elif n == 0 and stack and (ordinals or bracketed.intersection(stack)) \
+                        and (plain := _PLAIN_LABEL.match(stripped, pos)) and heading_role(plain.group(1)):
                     # 准入要求：\n（1）…: a labelled part of a product in plain text, the list below it its own
                     kind, label, body = "part", f"【{plain.group(1)}】", plain.end()
                 elif n == 0 and (bullet := _BULLET_ENTRY.match(stripped, pos)):  # ▲ 住宿业提质升级奖励
