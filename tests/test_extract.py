@@ -2434,3 +2434,27 @@ def test_numbered_blocks_under_a_title_without_its_place_are_items_named_by_thei
     assert (social.name, post.name) == ("新招工人社保补贴", "招用困难人员岗位补贴")
     assert any(c.field == "size" for c in post.conditions)
     assert not any(c.field == "size" for c in social.conditions)
+
+
+LEAFLET = """大同市首贷服务中心
+
+产品一　云冈首贷通（大同银行）
+● 谁能贷
+　在大同市登记注册的小微企业，且从未在银行获得过贷款；
+● 贷多少
+　单户最高200万元，期限1年。
+
+产品二　煤都转型贷（晋商银行）
+● 谁能贷
+　在大同市登记注册的制造业中小企业。
+● 贷多少
+　单户最高500万元，期限最长2年。
+"""
+
+
+def test_leaflet_products_with_bulleted_questions_are_credit_items_with_their_own_answers():
+    first, second = extract_policy(LEAFLET, "leaflet", {"region_code": "140200"}).items
+    assert (first.kind, second.kind) == ("credit", "credit")
+    assert any(c.field == "has_bank_loan" for c in first.conditions)
+    assert not any(c.field == "has_bank_loan" for c in second.conditions)
+    assert any(c.field == "industry" for c in second.conditions)

@@ -49,6 +49,7 @@ _NAMED_ORDINAL = re.compile(
     r"|第[一二三四五六七八九十0-9]{1,3}项(?:\s*$|[\s\u3000：:、.．]+[^。；;\n，,]{2,30}。?\**\s*$)"  # 第1项 (…名称) heading an entry
     r"|附件[一二三四五六七八九十0-9]{0,3}\s*(?:[：:][^。；;\n]{0,40})?$"  # 附件：…支持标准 heads what follows
 )
+_BULLET_LABEL = re.compile(r"[●■◆▶►◉]\s*([\u4e00-\u9fff]{2,8})[？?]?\s*$")  # ● 谁能贷 on a line of its own
 _PLAIN_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]\s*")
 _BOLD_LABEL = re.compile(r"^\s*(?:[-+]\s+)?\*\*([^*：:\n]{2,10})\*\*\s*[：:]\s*")
 _BOLD_ENTRY = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^*。\n]{2,30}?)[。.]?\s*\*\*\s*(?=\S)")
@@ -394,8 +395,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 elif n == 0 and stack and (bold := _BOLD_LABEL.match(stripped)):
                     # **支持标准**：… inside an entry (### 政策1): a labelled part, which ends the list above it
                     kind, label, body = "part", f"【{bold.group(1)}】", bold.end()
-                elif n == 0 and stack and (ordinals or bracketed.intersection(stack)) \
-                        and (plain := _PLAIN_LABEL.match(stripped, pos)) and heading_role(plain.group(1)):
+                elif n == 0 and stack and (ordinals or bracketed.intersection(stack)) and (
+                        plain := _PLAIN_LABEL.match(stripped, pos) or _BULLET_LABEL.match(stripped, pos)) \
+                        and heading_role(plain.group(1)):  # 补贴对象：… / ● 谁能贷
                     # 准入要求：\n（1）…: a labelled part of a product in plain text, the list below it its own
                     kind, label, body = "part", f"【{plain.group(1)}】", plain.end()
                 elif n == 0 and (bullet := _BULLET_ENTRY.match(stripped, pos)):  # ▲ 住宿业提质升级奖励
