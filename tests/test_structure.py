@@ -257,3 +257,9 @@ def test_a_heading_listing_refused_cases_heads_conditions():
 def test_support_agreed_case_by_case_is_an_offer_but_a_project_already_agreed_is_not():
     assert is_measure("对固定资产投资10亿元以上的工业项目，可以实行“一事一议”，具体支持方式在投资协议中约定。")
     assert not is_measure("已按“一事一议”方式另行约定支持政策的项目。")
+
+
+def test_a_refund_named_in_a_heading_list_or_a_reference_is_no_offer():
+    assert not is_measure("有下列情形之一的，不列入返还名单：")
+    assert not is_measure("本次返还实行“免申即享”，单位无需提交任何材料。")
+    assert is_measure("大型企业按上年度实际缴纳失业保险费的30%返还。")

@@ -15,7 +15,7 @@ __all__ = ["ItemPlan", "item_core", "plan_items", "shares_run"]
 
 _CREDIT = re.compile(r"贷款|[一-龥A-Za-z]{1,6}贷(?!款)|授信|担保|贴息|信用贷|续贷|转贷|周转资金|过桥|信贷|保证保险|融资")
 _NAME_TAIL = re.compile(r"[。：:，,；;].*$", re.S)
-_NOT_NAME = re.compile(r"条件|对象|范围|应当|须|要求|程序|材料|管理|方式|哪些|什么|如何|怎样|多少|[？?吗]")
+_NOT_NAME = re.compile(r"条件|对象|范围|情形|规则|应当|须|要求|程序|材料|管理|方式|哪些|什么|如何|怎样|多少|[？?吗]")
 _GROUPING = ("chapter", "section", "heading")
 _NAMED = re.compile(  # “英才贷”; 【产品三】首贷易: an entry numbered as a product or measure names what it gives
     r"补贴|补助|奖励|贴息|资助|返还|减免|贷款|担保|扣除|抵减|免征|减征|认定|评价|贷[”\"」]?$|^【?(?:产品|政策|措施)[一二三四五六七八九十0-9]{1,3}")
