@@ -263,3 +263,7 @@ def test_a_refund_named_in_a_heading_list_or_a_reference_is_no_offer():
     assert not is_measure("有下列情形之一的，不列入返还名单：")
     assert not is_measure("本次返还实行“免申即享”，单位无需提交任何材料。")
     assert is_measure("大型企业按上年度实际缴纳失业保险费的30%返还。")
+
+
+def test_a_reward_standard_heading_gives_terms():
+    assert heading_role("奖补标准") == "standard"
