@@ -2458,3 +2458,22 @@ def test_leaflet_products_with_bulleted_questions_are_credit_items_with_their_ow
     assert any(c.field == "has_bank_loan" for c in first.conditions)
     assert not any(c.field == "has_bank_loan" for c in second.conditions)
     assert any(c.field == "industry" for c in second.conditions)
+
+
+PRODUCT_ROWS = """# 乡村振兴信贷产品
+
+| 产品 | 服务对象 | 额度 | 期限 |
+|---|---|---|---|
+| 振兴农企贷 | 从事农副食品加工的小型、微型企业 | 单户最高500万元 | 最长3年 |
+| 兴农首贷 | 此前从未在任何银行取得贷款的农业经营企业 | 最高100万元 | 1年 |
+
+准入说明：申请企业须在邢台市辖内注册经营，成立满1年；被列为失信被执行人的企业，本行不予准入。
+"""
+
+
+def test_an_admission_note_under_a_product_table_binds_every_row():
+    items = extract_policy(PRODUCT_ROWS, "rows", {"region_code": "130500"}).items
+    assert len(items) == 2
+    for item in items:
+        assert any(c.field == "age_years" for c in item.conditions), item.name
+        assert any(c.field == "dishonest" for c in item.conditions), item.name

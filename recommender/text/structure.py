@@ -49,6 +49,7 @@ _NAMED_ORDINAL = re.compile(
     r"|第[一二三四五六七八九十0-9]{1,3}项(?:\s*$|[\s\u3000：:、.．]+[^。；;\n，,]{2,30}。?\**\s*$)"  # 第1项 (…名称) heading an entry
     r"|附件[一二三四五六七八九十0-9]{0,3}\s*(?:[：:][^。；;\n]{0,40})?$"  # 附件：…支持标准 heads what follows
 )
+_NOTE_LABEL = re.compile(r"((?:准入|申请|申报|适用|共同|通用)(?:说明|要求|条件|范围))\s*[：:]\s*")  # 准入说明：… under a table
 _BULLET_LABEL = re.compile(r"[●■◆▶►◉]\s*([\u4e00-\u9fff]{2,8})[？?]?\s*$")  # ● 谁能贷 on a line of its own
 _PLAIN_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]\s*")
 _BOLD_LABEL = re.compile(r"^\s*(?:[-+]\s+)?\*\*([^*：:\n]{2,10})\*\*\s*[：:]\s*")
@@ -312,7 +313,8 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                                              line_start + m.end()))
             table_rows = False
             continue
-        labelled = (_BOLD_LABEL.match(stripped) or _BRACKET_LEAD.match(stripped, pos)) if cells is None and after_table else None
+        labelled = (_BOLD_LABEL.match(stripped) or _BRACKET_LEAD.match(stripped, pos) or _NOTE_LABEL.match(stripped, pos)) \
+            if cells is None and after_table else None
         if labelled:  # **共同要求**：… below a table of items: a section of its own, not lost after the last row
             _push(clauses, stack, Clause("heading", labelled.group(1), labelled.group(1), line_start,
                                          line_start + labelled.end()))
