@@ -579,6 +579,8 @@ def _is_tier(head: str, text: str, end: int, offered: bool, offer_inside: bool) 
     if _RAISES.match(text, end):
         return True
     return offered and (offer_inside or bool(_OFFER_AHEAD.match(text, end)))
+
+
 _ALSO_ELIGIBLE = re.compile(r"\s*(?:亦|也|同样)(?:可|可以|能)(?:申请|申报|享受|参照)")  # 个体工商户亦可申请: also, not only
 _RESTATES = re.compile(r"^\s*(?:即|也就是|亦即)")
 # Words that name no condition: book titles (《中小企业划型标准规定》), the term a definition defines and a status

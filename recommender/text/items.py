@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from recommender.text.conditions import find_conditions
 from recommender.text.events import names_event
 from recommender.text.headings import heading_role
-from recommender.text.roles import clause_roles, is_measure
+from recommender.text.roles import AMOUNT, clause_roles, is_measure
 from recommender.text.structure import Clause, Structure
 
 __all__ = ["ItemPlan", "item_core", "plan_items", "shares_run"]
@@ -203,13 +203,10 @@ _LIMIT_COLUMN = re.compile(r"额度|金额|授信|担保额")
 _AMOUNT_CELL = re.compile(r"[0-9０-９一二三四五六七八九十百千]\s*(?:万元|亿元|元)|原贷款|本金")
 
 
-_STANDARD_AMOUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千两]\s*(?:万元|元)|百分之|[0-9]\s*[%％]")
-
-
 def _states_amount(structure: Structure, clause) -> bool:
     """A labelled 补贴标准 / 奖励标准 part that gives an amount (补贴标准：每人每月300元): what the entry gives."""
     return clause.kind in ("part", "label") and heading_role(clause.heading) == "standard" \
-        and bool(_STANDARD_AMOUNT.search(structure.own_text(clause)))
+        and bool(AMOUNT.search(structure.own_text(clause)))
 
 
 def _offers_credit(structure: Structure, clause) -> bool:

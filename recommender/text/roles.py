@@ -8,7 +8,7 @@ from recommender.text.headings import heading_role
 from recommender.text.phrases import EXCLUDING_LEAD
 from recommender.text.structure import Clause, Structure
 
-__all__ = ["conditions_blocks", "procedure_tail", "clause_role", "clause_roles", "is_measure"]
+__all__ = ["AMOUNT", "conditions_blocks", "procedure_tail", "clause_role", "clause_roles", "is_measure"]
 
 _GRANT = re.compile(
     r"设立[^，。；]{0,20}?(?:资金|基金|资金池)[，,]\s*(?:专项)?用于(?:帮助|支持|解决|缓解)|给予|予以|减按|免征|(?:依次|定额)?扣减(?![额率])|减半征收|免收|减免|加计扣除|加计\s*[0-9]+(?:\.[0-9]+)?%\s*抵减|(?<!列入)(?<!本次)(?:退还|返还)(?!名单|规则|情形|的情形)|一次性|即征即退|两免三减半|"
@@ -51,7 +51,7 @@ _PREFERENCE = re.compile(r"\s*(?:优先|倾斜|重点)(?:支持|推荐|安排|�
 _PROCEDURAL = re.compile(
     r"(?:申报|受理|申请)时间|逾期(?!记录|还款|贷款|欠|情况|次数|[0-9一二三四五六七八九十])|负责(?:组织|审核|初审|受理)|初审|复核|下达资金|拨付|提交[^，。；]{0,12}材料|登录[^，。；]{0,12}(?:平台|系统)|在线(?:填报|申报|提交)|报送[^，。；]{0,16}(?:部门|局)"
 )
-_AMOUNT = re.compile(r"[0-9一二三四五六七八九十百千]\s*(?:%|％|万元|元|倍|个百分点)")
+AMOUNT = re.compile(r"[0-9０-９一二三四五六七八九十百千两]\s*(?:%|％|万元|元|倍|个百分点)|百分之")  # what an offer gives
 _BACKGROUND_QUESTION = re.compile(r"背景|意义|目的|出台|起草|制定(?:过程|依据|思路)|主要内容|亮点|总体(?:思路|要求|目标)")
 _BACKGROUND_HEADING = re.compile(r"^(?:出台|政策|起草|制定)?(?:背景|意义|目的)(?:[和及与、](?:意义|目的|依据|背景))?$"
                                  r"|^(?:公司|机构|银行|企业|中心|基金)?(?:简介|概况|概述|介绍)$")  # 一、公司简介
@@ -108,7 +108,7 @@ def clause_role(structure: Structure, clause: Clause) -> str:
         return "purpose"  # 一、出台的背景是什么？答：…给予分阶段支持: why the policy exists, nothing offered
     if any(_DRAFTING_NOTE.search(c.heading) for c in [clause, *structure.ancestors(clause)]):
         return "purpose"  # 关于《…（征求意见稿）》的起草说明: how a draft was made; its summary of measures offers nothing
-    if clause.heading.endswith(("？", "?")) and is_measure(own) and _AMOUNT.search(own):
+    if clause.heading.endswith(("？", "?")) and is_measure(own) and AMOUNT.search(own):
         return "body"  # 哪些企业可以申领？答：…给予…: an answer that offers is a measure
     for c in [clause, *structure.ancestors(clause)[::-1]]:
         role = heading_role(c.heading) if c.heading else None
@@ -119,7 +119,7 @@ def clause_role(structure: Structure, clause: Clause) -> str:
         if role == "procedure" and any(_EXCLUDES_LIST.search(structure.own_text(x)) for x in (clause, *structure.ancestors(clause)[-1:])):
             return "conditions"  # 五、其他 有下列情形之一的企业，不享受本细则支持：（一）…: still whom it leaves out
         if role == "procedure" and c is clause and _MEASURE_TITLE.match(clause.heading) and is_measure(own) \
-                and _AMOUNT.search(own):
+                and AMOUNT.search(own):
             return "body"  # 三、强化金融服务保障。…给予贴息，单家年度贴息不超过100万元: a measure, not how it is run
         if role:
             return role
