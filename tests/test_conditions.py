@@ -1289,3 +1289,10 @@ def test_two_cases_before_an_offer_are_both_required_not_a_bound_and_its_tier():
     found = find_conditions(text, 0, "", region_code=None)
     assert [(c.op, c.value) for c in found.conditions if c.field == "revenue"] == [("ge", 500)]
     assert not any(c.op == "any_of" for c in found.conditions)
+
+
+def test_a_long_heading_naming_the_conditions_to_be_met_heads_conditions():
+    from recommender.text.headings import heading_role
+    assert heading_role("享受上述支持须持续满足的条件") == "conditions"
+    assert heading_role("企业应当具备的条件") == "conditions"
+    assert heading_role("贵公司可以申请的支持事项") is None

@@ -2477,3 +2477,41 @@ def test_an_admission_note_under_a_product_table_binds_every_row():
     for item in items:
         assert any(c.field == "age_years" for c in item.conditions), item.name
         assert any(c.field == "dishonest" for c in item.conditions), item.name
+
+
+PARAGRAPH_OFFERS = """# 某市设备更新贷款贴息办法
+
+第一条 为支持企业更新设备，制定本办法。
+
+第二条 对符合条件的企业取得的设备更新贷款，按实际支付利息的50%给予贴息，单户年度贴息不超过80万元。
+
+企业以融资租赁方式取得生产设备的，按租赁合同约定利息的30%给予补贴，单户累计不超过40万元。
+
+对首次获得贷款的企业，贴息比例提高至60%。
+
+第三条 申请贴息的企业，应当同时具备下列条件：
+
+（一）在本市登记注册；
+
+（二）属于制造业企业；
+
+（三）纳税信用等级保持在B级以上。
+
+第四条 个体工商户申请本办法支持的，不适用第三条第（二）项规定。
+
+第五条 本办法自2026年1月1日起施行。
+"""
+
+
+def test_a_later_paragraph_with_a_case_and_an_offer_of_its_own_is_an_item_and_a_let_off_by_article_entry():
+    items = extract_policy(PARAGRAPH_OFFERS, "paragraphs", {"region_code": "420200"}).items
+    assert [i.clause for i in items] == ["第二条", "第二条第二款"]  # the raise (提高至60%) stays with the first
+    leasing = items[1]
+    assert any(c.op == "unknown" and "融资租赁" in c.text for c in leasing.conditions)
+    assert not any("融资租赁" in (c.text or "") for c in items[0].conditions)
+    for item in items:
+        assert any(c.field == "tax_credit" and c.value == ("A", "B") for c in item.conditions), item.name
+        either = [c for c in item.conditions if c.op == "any_of"]
+        assert len(either) == 1, item.conditions
+        assert {x.field for x in either[0].any_of} == {"industry", "ownership"}
+        assert not any(c.field == "ownership" and c.op == "not_in" for c in item.conditions)

@@ -24,6 +24,7 @@ _ROLE_SUFFIX = (
 
 _REFUSED_CASES = re.compile(r"^[^，。]{0,4}(?:不予|不得|不支持|禁止|排除)[^，。]{0,10}情形$"
                             r"|^有(?:下列|以下)情形之一的[，,]?\s*(?:不予|不得|不支持)[^，。]{1,6}$")  # 二、有下列情形之一的不予认定
+_MET_CONDITIONS = re.compile(r"^[^，。；]{0,16}(?:满足|具备|符合)的(?:条件|要求)$")
 _BOTH = re.compile(r"(?:条件|对象)(?:和|与|及|、)(?:待遇|标准|支持内容|政策)")  # 认定条件和待遇
 # 三、哪些情况不能享受？: whom the document leaves out (not 个体工商户能不能享受…？, which asks)
 REFUSING = r"(?<!能)不能(?:享受|申请|申报)"
@@ -42,6 +43,8 @@ def heading_role(heading: str) -> str | None:
     short = heading.strip().rstrip("。：:")
     if _REFUSED_CASES.search(short):
         return "conditions"  # 第四部分　不予认定和奖励的情形
+    if _MET_CONDITIONS.search(short):
+        return "conditions"  # 二、享受上述支持须持续满足的条件
     if len(short) <= 8:
         for role, suffix in _ROLE_SUFFIX:
             if suffix.search(short):

@@ -219,6 +219,46 @@ def _offers_credit(structure: Structure, clause) -> bool:
 
 def plan_items(structure: Structure, title: str) -> list[ItemPlan]:
     """One item per measure that offers something; tiers and terms of a measure stay with it."""
+    return [part for plan in _plan_items(structure, title) for part in _by_paragraph(structure, plan)]
+
+
+# 第四条 对…给予贴息。\n\n经营主体通过融资租赁方式购置设备的，按…40%给予补贴: a later 款 that opens with a case
+# of its own and makes its own offer is an item; one that raises the offer (提高至…) or limits it is not
+_CASE_OFFER = re.compile(r"[^。；\n]{4,60}?的[，,]\s*(?:按|给予|予以|可|再?按照|一次性)")
+_RAISE_WORDS = re.compile(r"提高|上浮|增加|翻倍|提升至|另行|另给予|再给予|额外|最高可|不再|不予|不得|除外|减半|参照")
+_PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*")
+
+
+def _by_paragraph(structure: Structure, plan: ItemPlan) -> list[ItemPlan]:
+    clause = plan.clause
+    if clause.kind != "article" or clause.children or plan.start != clause.start or plan.end != clause.end:
+        return [plan]
+    text = structure.text
+    cuts = [m.end() for m in _PARAGRAPH.finditer(text, clause.body_start, clause.own_end)
+            if m.end() < clause.own_end]
+    starts = [at for at in cuts if _CASE_OFFER.match(text, at) and is_measure(text[at:_paragraph_end(text, at, clause)])
+              and not _RAISE_WORDS.search(text[at:_paragraph_end(text, at, clause)])]
+    if not starts or not is_measure(text[clause.body_start:starts[0]]):
+        return [plan]
+    bounds = [clause.start, *starts, clause.end]
+    plans = [ItemPlan(clause, plan.name, plan.kind, clause.start, starts[0])]
+    for a, b in zip(bounds[1:-1], bounds[2:], strict=True):
+        number = _CN_NUMBERS[min(2 + cuts.index(a), 10)]
+        part = Clause("paragraph", f"第{number}款", "", a, a, b, b, clause.parent, address=f"{clause.address}第{number}款")
+        name = _CASE_OFFER.match(text, a).group(0).split("的")[0].strip()
+        plans.append(ItemPlan(part, name, _kind(name + text[a:b]), a, b))
+    return plans
+
+
+_CN_NUMBERS = "零一二三四五六七八九十"
+
+
+def _paragraph_end(text: str, at: int, clause: Clause) -> int:
+    m = _PARAGRAPH.search(text, at, clause.own_end)
+    return m.start() if m else clause.own_end
+
+
+def _plan_items(structure: Structure, title: str) -> list[ItemPlan]:
     clauses = structure.clauses
     roles = clause_roles(structure)
     measures = [not _names_entry(c) and (roles[i] in ("body", "standard") and (

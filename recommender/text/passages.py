@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from recommender.text.definitions import blank_definitions
 from recommender.text.headings import REFUSING
@@ -69,8 +69,8 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
     clauses = structure.clauses
     roles = clause_roles(structure)
     for i, clause in enumerate(clauses):
-        if not (start <= clause.start < end):
-            continue
+        if not (start <= clause.start < end or not doc_level and clause.body_start < start < clause.own_end):
+            continue  # (an item cut from a clause's own text, 第四条第二款, reads that clause's part of it)
         role = roles[i]
         if role == "procedure" and doc_level:  # 【温馨提示】以上三款产品均要求…: a requirement of every item
             shared = _for_named_items(structure.own_text(clause), every=True)
@@ -138,7 +138,18 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         preamble = re.sub(r"(?m)^[ \t]*(.+?)[ \t]*$", lambda m: " " * len(m.group(0))
                           if structure.title and m.group(1) == structure.title else m.group(0), preamble)
         out.insert(0, Passage(_eligibility_only(preamble), 0, "总则" if clauses else "", False, False, False))
-    return out
+        return out
+    overhanging = [c for c in clauses if c.body_start < end < c.own_end or c.body_start < start < c.own_end]
+    return [replace(p, text=_clipped(p.text, p.base, start, end))
+            if any(c.address == p.clause and c.body_start <= p.base < c.own_end for c in overhanging) else p for p in out]
+
+
+def _clipped(text: str, base: int, start: int, end: int) -> str:
+    """``text`` (at offset ``base``) with what lies outside [start, end) blanked."""
+    a, b = max(0, start - base), max(0, min(len(text), end - base))
+    if a == 0 and b == len(text):
+        return text
+    return re.sub(r"\S", " ", text[:a]) + text[a:b] + re.sub(r"\S", " ", text[b:])
 
 
 def _inline_exclusions(text: str) -> list[tuple[int, int, int]]:
