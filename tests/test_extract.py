@@ -2515,3 +2515,36 @@ def test_a_later_paragraph_with_a_case_and_an_offer_of_its_own_is_an_item_and_a_
         assert len(either) == 1, item.conditions
         assert {x.field for x in either[0].any_of} == {"industry", "ownership"}
         assert not any(c.field == "ownership" and c.op == "not_in" for c in item.conditions)
+
+
+AWARD_MATRIX = """# 某市品牌建设资助通知
+
+一、申报条件
+
+1. 在本市登记注册的企业；
+2. 所获品牌称号于2025年内授予；
+3. 纳税信用等级为D级的企业，或者被列入失信被执行人名单的企业，不得申报。
+
+二、资助标准
+
+| 级别 | 首次获得 | 复评通过 |
+|---|---|---|
+| 国家级 | 每个资助40万元 | 每个资助10万元 |
+| 省级 | 每个资助20万元 | 每个资助5万元 |
+| 市级 | 每个资助8万元 | 不予资助 |
+
+三、品牌培育示范
+
+承担省级品牌培育示范项目并通过验收的，一次性资助20万元。本项不受申报条件第2项的限制。
+"""
+
+
+def test_an_amount_matrix_grades_one_award_and_a_let_off_names_its_list_entry_by_number():
+    items = extract_policy(AWARD_MATRIX, "matrix", {"region_code": "210300"}).items
+    assert [i.clause for i in items] == ["二、", "三、"]
+    for item in items:
+        assert any(c.field == "tax_credit" and c.op == "not_in" and c.value == ("D",) for c in item.conditions)
+        assert any(c.field == "dishonest" and c.value is False for c in item.conditions)
+        assert not any(c.op == "any_of" or c.text.startswith("或者") for c in item.conditions), item.conditions
+    granted = lambda item: any("2025年内授予" in c.text for c in item.conditions)  # noqa: E731
+    assert granted(items[0]) and not granted(items[1])

@@ -70,6 +70,8 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
            for k in kids):
         return True  # 第七条 …给予贴息 第八条 …给予贴息: each article of a 细则 that gives is a provision of its own
     headings = [structure.clauses[k].heading or "" for k in kids]
+    if roles[parent] == "standard" and _amount_matrix(structure, kids):
+        return False  # | 国际标准 | 每项资助50万元 | 每项资助20万元 |: rows grading one award, tiers of it
     if all(structure.clauses[k].cells and headings[n] for n, k in enumerate(kids)) and len(set(headings)) == len(headings):
         return True  # | 第二档 | 300万美元至3000万美元 | 按实缴保费的60%补贴 | 40万元 |: each named row is an item
     if all(structure.clauses[k].kind == "heading" and structure.clauses[k].children for k in kids) \
@@ -85,6 +87,19 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
         return True  # each for a subject of its own; the same subject twice is one item's benefits
     heading = structure.clauses[parent].heading
     return bool(heading) and not _NAMED.search(heading)
+
+
+_NO_AWARD = re.compile(r"[—－\-/／]+|无|不予[^，。；|]{0,4}|不支持|不适用")
+
+
+def _amount_matrix(structure: Structure, kids: list[int]) -> bool:
+    """Whether table rows hold nothing but amounts after their label cell (a grade × role matrix of one award)."""
+    for k in kids:
+        cells = structure.clauses[k].cells
+        values = [structure.text[a:b].strip(" *") for _, a, b in cells[1:]]
+        if len(cells) < 2 or not all(len(v) <= 14 and (AMOUNT.search(v) or _NO_AWARD.fullmatch(v)) for v in values):
+            return False
+    return True
 
 
 def item_core(name: str) -> str:

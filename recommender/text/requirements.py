@@ -30,6 +30,10 @@ _APPLYING = re.compile(APPLYING_FOR_SUPPORT)
 _DUTY_LEAD = re.compile(rf"\s*{APPLICANT.pattern}[，,]\s*(?=须|应当|必须|应|需)")
 
 
+# …D级的企业，或者被列入失信被执行人名单的企业: a joint and verb whose object another condition read
+_DANGLING = re.compile(r"(?:或者?|和|及|以及|并且?|且)?\s*(?:被|已)?(?:列入|纳入|认定为|评为|评定为)")
+
+
 def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) -> list[Condition]:
     """Unknown conditions for leftover requirement phrases (``conditional``: in a requirement context)."""
     out = []
@@ -41,7 +45,7 @@ def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) ->
         bare_subject = _SUBJECT_ONLY.fullmatch(text) and not names_event(text) and not _DENIES.search(text)
         applicant = APPLICANT.fullmatch(raw.strip(" ，,。；;")) or _APPLYING.fullmatch(raw.strip(" ，,。；;"))  # who applies
         examples = _EXAMPLES.fullmatch(text)  # 小额贷款公司、典当行、融资租赁公司等（金融和类金融企业）
-        if len(text) < 4 or _MATERIAL.search(text) or bare_subject or applicant or examples or NOT_REQUIREMENT.search(text):
+        if len(text) < 4 or _DANGLING.fullmatch(text) or _MATERIAL.search(text) or bare_subject or applicant or examples or NOT_REQUIREMENT.search(text):
             continue
         if not (p.leaf or conditional or _REQUIREMENT.search(text) or _required_sentence(p, offset)):
             continue
