@@ -2548,3 +2548,30 @@ def test_an_amount_matrix_grades_one_award_and_a_let_off_names_its_list_entry_by
         assert not any(c.op == "any_of" or c.text.startswith("或者") for c in item.conditions), item.conditions
     granted = lambda item: any("2025年内授予" in c.text for c in item.conditions)  # noqa: E731
     assert granted(items[0]) and not granted(items[1])
+
+
+SELF_CHECK_FORM = """某区2026年度首贷贴息申报表
+
+填表说明：
+
+一、2026年内首次获得银行贷款的小微企业，可按本表申请贴息，区财政按实际支付利息的40%给予贴息，单户不超过5万元。
+
+二、企业须逐项勾选下方自查表，任一项勾选“否”的，不予受理。
+
+（一）企业自查表
+
+1. 企业注册地在汉滨区　　□是　□否
+2. 纳税信用等级为B级及以上　　□是　□否
+3. 企业及法定代表人未被列入失信被执行人名单　　□是　□否
+4. 贷款资金用于本企业生产经营　　☐是　☐否
+"""
+
+
+def test_a_self_check_form_lists_requirements_without_its_tick_boxes():
+    (item,) = extract_policy(SELF_CHECK_FORM, "form", {"region_code": "610902"}).items
+    fields = {c.field: c for c in item.conditions}
+    assert fields["region_code"].value == "610902"
+    assert fields["tax_credit"].value == ("A", "B")
+    assert fields["dishonest"].value is False  # the firm and its officer: the firm's own status is checked
+    assert any(c.op == "unknown" and c.text == "贷款资金用于本企业生产经营" for c in item.conditions), item.conditions
+    assert not any("□" in c.text or "☐" in c.text for c in item.conditions)

@@ -28,6 +28,7 @@ from recommender.text.phrases import (
     no_condition_spans,
     requirement_text,
     untable,
+    untick,
 )
 
 __all__ = ["STATISTICS_STATUS_WORDS", "Found", "find_conditions", "is_boilerplate_only"]
@@ -347,7 +348,7 @@ def find_conditions(
 ) -> Found:
     """Conditions in one passage (offsets relative to ``base``); benefit terms are skipped."""
     found = Found()
-    text = untable(text)
+    text = untick(untable(text))
     excluded = _excluded_sentences(text)
     excluded_subjects = [_refused_case(text, m.span(1)) for m in _EXCLUDED_SUBJECT.finditer(text)]
     predecessor = [m.span() for m in _PREDECESSOR.finditer(text)]

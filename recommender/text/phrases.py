@@ -208,6 +208,15 @@ _SEE_ELSEWHERE = re.compile(r"[^。；;\n，,]{0,20}(?:见|详见|参见)(?:附�
 _FUNDS_USE = re.compile(r"(?:不得|禁止|严禁|不能|不可)(?:将|把)?[^。；;\n，,]{0,12}?用于[^。；;\n]*")
 
 
+# 1. 企业注册地在汉滨区　□是　□否: the boxes of a self-check form, which the applicant ticks
+_TICK_BOXES = re.compile(r"[□☐■☑✓√○]\s*(?:是|否|有|无|符合|不符合)(?:[\s\u3000]*[□☐■☑✓√○]\s*(?:是|否|有|无|符合|不符合))*")
+
+
+def untick(text: str) -> str:
+    """``text`` with the tick boxes of a self-check form blanked (same length, so offsets still hold)."""
+    return _TICK_BOXES.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def no_condition_spans(text: str) -> list[tuple[int, int]]:
     """Spans that set no condition: encouraging others, wording a notice replaces, notes on material to
     hand in, and whole sentences scoped by reference."""
