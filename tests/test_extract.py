@@ -2575,3 +2575,24 @@ def test_a_self_check_form_lists_requirements_without_its_tick_boxes():
     assert fields["dishonest"].value is False  # the firm and its officer: the firm's own status is checked
     assert any(c.op == "unknown" and c.text == "贷款资金用于本企业生产经营" for c in item.conditions), item.conditions
     assert not any("□" in c.text or "☐" in c.text for c in item.conditions)
+
+
+LEVY_NOTICE = """# 某市残疾人就业保障金有关事项的公告
+
+一、分档缴纳
+
+在职职工总数超过30人的用人单位，安排比例达到1%（含）以上的，按规定应缴费额的50%缴纳。
+
+二、超比例奖励
+
+企业上年度安排残疾人就业比例超过1.5%的，对超出规定比例的人数，按每人每年3000元给予奖励。企业只需如实申报职工人数，无须另行提出申请。
+"""
+
+
+def test_a_reduced_charge_is_an_offer_and_the_case_before_a_base_of_the_award_is_its_requirement():
+    items = extract_policy(LEVY_NOTICE, "levy", {"region_code": "371500"}).items
+    assert [i.clause for i in items] == ["一、", "二、"]
+    assert any(c.field == "employees" and c.op == "gt" and c.value == 30 for c in items[0].conditions)
+    texts = [c.text for c in items[1].conditions]
+    assert "上年度安排残疾人就业比例超过1.5%" in texts, texts  # (the lead 企业 is no part of it)
+    assert not any("申请" in t or "人数" in t for t in texts), texts

@@ -114,7 +114,12 @@ def _measure_terms(text: str, base: int, leftovers: list[tuple[int, str]]) -> li
     for m in _OFFER.finditer(text):
         start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
         spans.append((start, m.start("comma")))
-    return [[(off, t) for off, t in leftovers if s <= off - base and off - base + len(t) <= e] for s, e in spans]
+    # (a leftover running on into the base of the offer, …超过1.5%的，对超出规定比例的人数，按…, is the case up to it)
+    return [[(off, t[:e - (off - base)]) for off, t in leftovers if s <= off - base and (
+        off - base + len(t) <= e or _OFFER_BASE.match(t, e - (off - base)))] for s, e in spans]
+
+
+_OFFER_BASE = re.compile(r"[，,]\s*对[^，。；]{0,16}(?:人数|部分|金额|数额|数量|人员)$")
 
 
 def _offered_unknowns(p, groups: list[list[tuple[int, str]]]) -> list[Condition]:
