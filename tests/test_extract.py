@@ -2596,3 +2596,33 @@ def test_a_reduced_charge_is_an_offer_and_the_case_before_a_base_of_the_award_is
     texts = [c.text for c in items[1].conditions]
     assert "上年度安排残疾人就业比例超过1.5%" in texts, texts  # (the lead 企业 is no part of it)
     assert not any("申请" in t or "人数" in t for t in texts), texts
+
+
+TASK_TABLE_ANNEX = """某县2026年优化营商环境实施方案
+
+一、总体目标
+
+到2026年底，企业开办时间压缩至1个工作日以内。
+
+二、保障措施
+
+各牵头单位要细化工作举措，按季度报送进展情况。
+
+附件：某县2026年优化营商环境重点任务分工表
+
+| 序号 | 重点任务 | 具体措施 | 牵头单位 | 完成时限 |
+|---|---|---|---|---|
+| 1 | 落实首贷贴息 | 县内小型、微型企业首次获得银行贷款的，按实际支付利息的30%给予贴息，单户最高3万元 | 县财政局 | 2026年6月 |
+| 2 | 规范涉企检查 | 推行“综合查一次”，合并开展多项检查 | 县司法局 | 2026年12月 |
+| 3 | 支持升规入统 | 工业企业首次纳入规模以上工业企业统计的，给予一次性奖励10万元；企业须上年度营业收入增速不低于10% | 县工信局 | 持续推进 |
+"""
+
+
+def test_an_annex_task_table_after_the_last_section_lists_items_named_by_their_task():
+    items = extract_policy(TASK_TABLE_ANNEX, "tasks", {"region_code": "522725"}).items
+    assert [i.name for i in items] == ["落实首贷贴息", "支持升规入统"]
+    loan = {c.field for c in items[0].conditions}
+    assert {"region_code", "size", "has_bank_loan"} <= loan
+    texts = [c.text for c in items[1].conditions]
+    assert "上年度营业收入增速不低于10%" in texts, texts
+    assert not any("工信局" in t or "持续推进" in t for t in texts)

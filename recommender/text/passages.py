@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from recommender.text.definitions import blank_definitions
 from recommender.text.headings import REFUSING
-from recommender.text.phrases import APPLYING_FOR_SUPPORT, EXCLUDING_LEAD, blank
+from recommender.text.phrases import APPLYING_FOR_SUPPORT, CHECKING_COLUMN, EXCLUDING_LEAD, blank
 from recommender.text.roles import clause_roles, conditions_blocks, procedure_tail
 from recommender.text.structure import Structure, conditions_cells
 
@@ -108,6 +108,9 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         if doc_level and _answers_scope(structure, clause):
             strong = True  # 问：这些政策适用于哪些经营主体？ binds every item
         own = _TERM_LINE.sub(lambda m: " " * len(m.group(0)), structure.own_text(clause))
+        for header, a, b in clause.cells:  # | 牵头单位 | 完成时限 |: who does it and by when, no requirement
+            if CHECKING_COLUMN.search(header) and a >= clause.body_start:
+                own = blank(own, a - clause.body_start, min(b, clause.own_end) - clause.body_start)
         tail = procedure_tail(own)  # …资产总额不超过5000万元。【政策依据】…: the basis binds no one
         own = own[:tail] + re.sub(r"\S", " ", own[tail:])
         if clause.heading and (_SECTION_HEADING.search(clause.heading) or _KIND_LABEL.search(clause.heading)) \

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "APPLICANT", "APPLYING_FOR_SUPPORT", "EXCLUDING_LEAD", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text", "table_cells",
-    "untable",
+    "APPLICANT", "APPLYING_FOR_SUPPORT", "CHECKING_COLUMN", "EXCLUDING_LEAD", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text", "table_cells",
+    "untable", "untick",
 ]
 
 
@@ -123,8 +123,8 @@ _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ 
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
 
 
-# | 核验方式 | 证明材料 | 责任单位 |: how a row is checked or who checks it, no requirement of the firm
-_CHECKING_COLUMN = re.compile(r"核验|核查|核实|验证|查询|佐证|证明|材料|数据来源|责任(?:单位|部门)|受理(?:单位|部门)|咨询")
+# | 核验方式 | 证明材料 | 责任单位 | 完成时限 |: how a row is checked, who checks it or by when, no requirement of the firm
+CHECKING_COLUMN = re.compile(r"核验|核查|核实|验证|查询|佐证|证明|材料|数据来源|(?:责任|牵头|配合|受理)(?:单位|部门)|完成时限|时间节点|咨询")
 
 
 def untable(text: str) -> str:
@@ -140,7 +140,7 @@ def untable(text: str) -> str:
         if header_end > header_start and _TABLE_ROW.fullmatch(text, header_start, header_end):
             spans.append((header_start, header_end))
             header = text[header_start:header_end].strip().strip("|").split("|")
-            checking = {n for n, h in enumerate(header) if _CHECKING_COLUMN.search(h)}
+            checking = {n for n, h in enumerate(header) if CHECKING_COLUMN.search(h)}
             if checking:
                 spans.extend(_cells_under(text, rule.end(), checking))
     return mask(text, spans).replace("|", "　")

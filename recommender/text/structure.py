@@ -49,6 +49,7 @@ _NAMED_ORDINAL = re.compile(
     r"|第[一二三四五六七八九十0-9]{1,3}项(?:\s*$|[\s\u3000：:、.．]+[^。；;\n，,]{2,30}。?\**\s*$)"  # 第1项 (…名称) heading an entry
     r"|附件[一二三四五六七八九十0-9]{0,3}\s*(?:[：:][^。；;\n]{0,40})?$"  # 附件：…支持标准 heads what follows
 )
+_TABLE_NEXT = re.compile(r"\s*\|")  # the next line with text is a table row
 _NOTE_LABEL = re.compile(r"((?:准入|申请|申报|适用|共同|通用)(?:说明|要求|条件|范围))\s*[：:]\s*")  # 准入说明：… under a table
 _BULLET_LABEL = re.compile(r"[●■◆▶►◉]\s*([\u4e00-\u9fff]{2,8})[？?]?\s*$")  # ● 谁能贷 on a line of its own
 _PLAIN_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]\s*")
@@ -187,7 +188,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ROW_NUMBER = re.compile(r"^\s*(?:[A-Z]{1,4}\s*[-－—]\s*)?0*([0-9]{1,2})[.、．]?\s*$")  # 3 / 3. / PS-03
 _NUMBER_COLUMN = re.compile(r"(?:编号|序号|代码)$")  # | 服务事项编号 |: the row's number, not its name
 _KEY_VALUE = re.compile(r"^(?:项目|要素|产品要素|名称|事项|类别)\s+(?:内容|说明|具体内容|详情)$")  # | 项目 | 内容 |
-_NAME_COLUMN = re.compile(r"事项|项目|名称|产品|类别|政策|档次|档位|^等级$|^级别$|^星级$")
+_NAME_COLUMN = re.compile(r"事项|项目|名称|^重点任务$|^任务$|产品|类别|政策|档次|档位|^等级$|^级别$|^星级$")
 
 
 _NUMBERED_NAME = re.compile(rf"\s*(?:[（(]([{_CN}0-9]{{1,3}})[）)]|([{_CN}0-9]{{1,3}})[、.．])\s*(\S.*)$")
@@ -375,8 +376,10 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     ordinals += 1
                 elif n == 0 and _NAMED_ORDINAL.match(stripped, pos):  # 产品二：首贷通 in plain text
                     kind, label, body = "heading", stripped[pos:].strip("* " + _RULE_CHARS), len(stripped)
-                    if stack and clauses[stack[0]].kind in _NUMBERED_SECTIONS:
+                    if stack and clauses[stack[0]].kind in _NUMBERED_SECTIONS and not (
+                            stripped[pos:].startswith("附件") and _TABLE_NEXT.match(text, offset)):
                         kind = "entry"  # 二、试点产品 产品一：…: an entry of the numbered section, not a new root
+                        # (附件：…分工表 over a table is the annex itself, after the last section)
                     ordinals += 1
                 elif n == 0 and stack and clauses[stack[0]].kind in _NUMBERED_SECTIONS and _IN_FORCE.match(stripped, pos):
                     # 四、支持限制与退出 …\n本措施自2025年6月1日起施行，有效期两年: the closing paragraph is no part of 四、
