@@ -2626,3 +2626,27 @@ def test_an_annex_task_table_after_the_last_section_lists_items_named_by_their_t
     texts = [c.text for c in items[1].conditions]
     assert "上年度营业收入增速不低于10%" in texts, texts
     assert not any("工信局" in t or "持续推进" in t for t in texts)
+
+
+PRODUCT_TERMS = """# 关于推广“政采贷”的通知
+
+一、产品要素
+
+1. 服务对象：中标政府采购项目的供应商，以中型、小型、微型企业为主。
+2. 准入要求：企业经营满1年；纳税信用等级为B级以上。
+3. 授信额度：按合同金额的80%核定，单户最高1000万元。
+4. 贷款期限：最长不超过1年。
+5. 贷款利率：年化利率不高于一年期贷款市场报价利率加50个基点。
+
+二、县级贴息
+
+注册地在本县的小型、微型企业，获得“政采贷”并按期还本付息的，县财政按实际支付利息的50%给予贴息。
+"""
+
+
+def test_numbered_terms_of_a_product_are_one_item_and_whom_it_mostly_serves_is_no_bound():
+    items = extract_policy(PRODUCT_TERMS, "terms", {"region_code": "361021"}).items
+    assert [i.clause for i in items] == ["一、", "二、"]
+    assert not any(c.field == "size" for c in items[0].conditions), items[0].conditions
+    assert any(c.field == "tax_credit" for c in items[0].conditions)
+    assert any(c.field == "size" and c.value == ("小型", "微型") for c in items[1].conditions)

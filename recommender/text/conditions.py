@@ -386,7 +386,8 @@ def find_conditions(
             found.assumed.append(plate)
         neg = negated or any(s <= part_start < e for s, e in excluded) or bool(
             _cue_re(tuple(patterns()["exclusion_cues"])).search(head))
-        hits = [h for h in categorical_hits(head, neg) if not (h.field == "ownership" and _ALSO_ELIGIBLE.match(part, h.end))]
+        hits = [h for h in categorical_hits(head, neg) if not (h.field == "ownership" and _ALSO_ELIGIBLE.match(part, h.end))
+                and not _MAINLY.match(head, h.end)]
         dates = date_hits(head)
         bounds = _numeric_hits(head, before)
         # 新认定为…: the title's words name no industry; a bound after the event ends it
@@ -641,6 +642,7 @@ def _refused_case(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (comma.end(), end) if comma else span
 
 
+_MAINLY = re.compile(r"(?:企业)?\s*(?:为主|为重点|优先)")  # 以中型、小型、微型企业为主: whom it mostly serves, no bound
 _DUTY_BEFORE = re.compile(r"须|应当|必须|应为")
 _COMMA = re.compile(r"[，,]")
 _EXCLUDED_SUBJECT = re.compile(

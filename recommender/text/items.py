@@ -64,6 +64,8 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
     if all(roles[k] == "standard" and (structure.clauses[k].kind in ("part", "label")
                                        or heading_role(structure.clauses[k].heading) == "standard") for k in kids):
         return False  # 贷款额度：… 贷款利率：…贴息 / 2．贷款额度和期限 3．贴息标准: the terms of one product
+    if all(_TERM_HEADING.fullmatch(structure.clauses[k].heading or "") for k in kids):
+        return False  # 一、产品要素 3. 授信额度：… 6. 贷款利率：…: the terms of one product
     if all(_names_benefit(structure.clauses[k].heading or "") for k in kids):
         return True
     if all(structure.clauses[k].kind == "article" and _GIVES.search(structure.own_text(structure.clauses[k]))
@@ -89,6 +91,7 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
     return bool(heading) and not _NAMED.search(heading)
 
 
+_TERM_HEADING = re.compile(r"(?:贷款|授信|融资|担保|借款)?(?:额度|金额|期限|利率|费率|方式|用途)(?:和|与|及)?(?:期限|利率)?")
 _NO_AWARD = re.compile(r"[—－\-/／]+|无|不予[^，。；|]{0,4}|不支持|不适用")
 
 
