@@ -2650,3 +2650,10 @@ def test_numbered_terms_of_a_product_are_one_item_and_whom_it_mostly_serves_is_n
     assert not any(c.field == "size" for c in items[0].conditions), items[0].conditions
     assert any(c.field == "tax_credit" for c in items[0].conditions)
     assert any(c.field == "size" and c.value == ("小型", "微型") for c in items[1].conditions)
+
+
+def test_the_case_before_a_per_unit_award_is_the_items_requirement():
+    doc = "# 某县中药材奖补通知\n\n一、基地奖补\n\n新建集中连片200亩以上标准化基地，且按规范组织生产的，每亩补助200元，单个主体最高补助20万元。\n"
+    (item,) = extract_policy(doc, "per-unit", {"region_code": "621223"}).items
+    texts = [c.text for c in item.conditions if c.op == "unknown"]
+    assert any(t.startswith("新建集中连片200亩以上标准化基地") for t in texts), texts
