@@ -2657,3 +2657,35 @@ def test_the_case_before_a_per_unit_award_is_the_items_requirement():
     (item,) = extract_policy(doc, "per-unit", {"region_code": "621223"}).items
     texts = [c.text for c in item.conditions if c.op == "unknown"]
     assert any(t.startswith("新建集中连片200亩以上标准化基地") for t in texts), texts
+
+
+PRODUCTS_BY_OBJECT = """# 某担保公司“见贷即保”业务指引
+
+## 一、业务对象
+
+（一）快担通：在四平市行政区域内注册登记的小型、微型企业，上年度营业收入不超过3000万元。
+
+（二）个体保：仅限在四平市行政区域内登记注册的个体工商户申请，企业法人不得申请本产品。
+
+## 二、准入条件
+
+申请两款产品的，均应当满足：
+
+1. 持续经营满一年（含）以上；
+2. 企业法定代表人或者个体工商户经营者年龄在18周岁至60周岁之间。
+
+## 三、担保费率与额度
+
+快担通：单户担保金额最高500万元，年化担保费率1%。
+
+个体保：单户担保金额最高50万元，年化担保费率0.5%。
+"""
+
+
+def test_products_named_in_the_object_section_with_terms_of_their_own_are_items():
+    items = extract_policy(PRODUCTS_BY_OBJECT, "objects", {"region_code": "220300"}).items
+    assert [i.name for i in items] == ["快担通", "个体保"]
+    firm, keeper = ({(c.field, c.op, c.value) for c in i.conditions} for i in items)
+    assert ("size", "in", ("小型", "微型")) in firm and not any(f == "ownership" for f, _, _ in firm)
+    assert ("ownership", "eq", "个体工商户") in keeper and ("ownership", "not_in", ("个体工商户",)) not in keeper
+    assert all(c.text != "两款产品的，均应当满足" for i in items for c in i.conditions)

@@ -387,7 +387,7 @@ def find_conditions(
         neg = negated or any(s <= part_start < e for s, e in excluded) or bool(
             _cue_re(tuple(patterns()["exclusion_cues"])).search(head))
         hits = [h for h in categorical_hits(head, neg) if not (h.field == "ownership" and _ALSO_ELIGIBLE.match(part, h.end))
-                and not _MAINLY.match(head, h.end)]
+                and not _MAINLY.match(head, h.end) and not (h.field == "ownership" and _KEEPER.match(head, h.end))]
         dates = date_hits(head)
         bounds = _numeric_hits(head, before)
         # 新认定为…: the title's words name no industry; a bound after the event ends it
@@ -642,8 +642,9 @@ def _refused_case(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (comma.end(), end) if comma else span
 
 
+_KEEPER = re.compile(r"(?:的)?(?:经营者|业主|户主|负责人)")  # 个体工商户经营者年龄在…: the person, not the firm's form
 _MAINLY = re.compile(r"(?:企业)?\s*(?:为主|为重点|优先)")  # 以中型、小型、微型企业为主: whom it mostly serves, no bound
-_DUTY_BEFORE = re.compile(r"须|应当|必须|应为")
+_DUTY_BEFORE = re.compile(r"须|应当|必须|应为|仅限|只限")  # 仅限…个体工商户申请，企业法人不得申请: only the latter is refused
 _COMMA = re.compile(r"[，,]")
 _EXCLUDED_SUBJECT = re.compile(
     r"(?:^|(?<=[。；;\n]))([^。；;\n]*?的(?:企业|单位|主体|个体工商户|项目|申请人)?)[，,]?\s*"

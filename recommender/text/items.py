@@ -306,11 +306,20 @@ def _per_applicant_kind(structure: Structure, roles: list[str], single: ItemPlan
             continue
         kinds = [structure.clauses[k] for k in clause.children
                  if structure.clauses[k].heading and heading_role(structure.clauses[k].heading) is None
-                 and _APPLICANT_KIND.search(structure.clauses[k].heading)
+                 and (_APPLICANT_KIND.search(structure.clauses[k].heading)
+                      or _named_product(structure, structure.clauses[k], single))
                  and len(structure.own_text(structure.clauses[k]).strip()) > len(structure.clauses[k].heading) + 4]
         if len(kinds) >= 2:
             return [ItemPlan(k, k.heading, single.kind, k.start, k.end, (single.start, single.end)) for k in kinds]
     return []
+
+
+def _named_product(structure: Structure, clause: Clause, single: ItemPlan) -> bool:
+    """Whether an entry of the conditions section names a product whose own terms the offer states
+    (（一）小微快担：…的小型、微型企业 … 四、担保费率 小微快担：单户担保金额最高500万元)."""
+    name = clause.heading
+    return 2 <= len(name) <= 10 and bool(re.search(rf"(?m)^[ \t*#>-]*{re.escape(name)}\**\s*[：:]",
+                                                   structure.text[single.start:single.end]))
 
 
 # 住宿类商户 / 生产企业 / 家电以旧换新: a kind of applicant or of the programme it joins, not a requirement
