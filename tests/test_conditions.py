@@ -1296,3 +1296,10 @@ def test_a_long_heading_naming_the_conditions_to_be_met_heads_conditions():
     assert heading_role("享受上述支持须持续满足的条件") == "conditions"
     assert heading_role("企业应当具备的条件") == "conditions"
     assert heading_role("贵公司可以申请的支持事项") is None
+
+
+def test_a_deduction_the_firm_has_claimed_describes_it_and_is_no_offer():
+    found = find_conditions("在税务部门办理研发费用加计扣除的科技型中小企业或者高新技术企业。", 0, "二、", region_code=None)
+    (either,) = found.conditions
+    assert either.op == "any_of"
+    assert {c.value for c in either.any_of} == {"科技型中小企业", "高新技术企业"}

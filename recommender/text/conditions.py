@@ -155,6 +155,8 @@ _WHEN_APPLYING = re.compile(r"(?:申请|申报|享受)\s*$")  # 在申请贴息�
 _TIME_AFTER = re.compile(r"\s*(?:之前|之后|以前|以后|前|后|时)")
 _BY_RULE = re.compile(r"按[^，。；]{0,12}规定")  # 已按第七条规定获得奖励的: a benefit had, as before
 _FROM_THE_DAY = re.compile(r"[^，。；]{0,6}?之日(?:起|后)")
+_HAD_BEFORE = re.compile(r"办理|享受|已")
+_THEN_SUBJECT = re.compile(r"[^，。；]{0,4}?的[^，。；]{0,16}?(?:企业|单位|纳税人|个体工商户)")
 _NAMES_WHOM = re.compile(r"\s*(?:的)?(?:对象|范围|主体)")
 
 
@@ -173,6 +175,8 @@ def _benefit_cut(part: str, negated: bool = False) -> int:
             continue  # 已按规定享受研发费用税前加计扣除: a benefit already had is a requirement; 奖励对象为…
         if part[m.start() - 1:m.start()] == "已" and m.group(0).startswith("按") and not _BY_RULE.match(part, m.start()):
             continue  # 已按“一事一议”方式另行约定…的项目: what was done before, not what is given
+        if _HAD_BEFORE.search(part, max(0, m.start() - 12), m.start()) and _THEN_SUBJECT.match(part, m.end()):
+            continue  # 在税务部门办理研发费用加计扣除的科技型中小企业: what the firm had done describes it
         if _FROM_THE_DAY.match(part, m.end()) and "自" in part[max(0, m.start() - 3):m.start()]:
             continue  # 自奖励兑现之日起10年内: when a period starts, not what is given
         if _REFERRED.search(part, 0, m.start()) and (part[m.end():m.end() + 1] == "的" or _ONLY_FOR.match(part, m.end())):
