@@ -2689,3 +2689,23 @@ def test_products_named_in_the_object_section_with_terms_of_their_own_are_items(
     assert ("size", "in", ("小型", "微型")) in firm and not any(f == "ownership" for f, _, _ in firm)
     assert ("ownership", "eq", "个体工商户") in keeper and ("ownership", "not_in", ("个体工商户",)) not in keeper
     assert all(c.text != "两款产品的，均应当满足" for i in items for c in i.conditions)
+
+
+def test_a_scope_sentence_in_the_preamble_binds_every_measure_with_its_free_requirements():
+    doc = ("# 某市外贸稳增长若干措施\n\n本措施支持对象为在连云港市行政区域内注册、上年度有进出口实绩的外贸企业。"
+           "纳税信用等级为D级的企业，不享受本措施支持。\n\n"
+           "一、企业参加境外展会的，按展位费的70%给予补助。\n\n二、企业投保短期出口信用保险的，按实缴保费的50%给予补助。\n")
+    items = extract_policy(doc, "scope", {"region_code": "320700"}).items
+    assert len(items) == 2
+    for item in items:
+        texts = [c.text for c in item.conditions if c.op == "unknown"]
+        assert any(t.startswith("上年度有进出口实绩") for t in texts), texts
+        assert not any("不享受" in t for t in texts)
+        assert any(c.field == "tax_credit" and c.op == "not_in" for c in item.conditions)
+
+
+def test_a_requirement_ends_before_the_kinds_of_applicant_it_describes():
+    from recommender.text.phrases import requirement_text
+    assert requirement_text("在区内实际开展经营的企业、农民专业合作社和个体工商户") == "在区内实际开展经营"
+    assert requirement_text("在区内实际开展经营的企业") == "在区内实际开展经营"
+    assert requirement_text("上年度有进出口实绩的企业（跨境电商企业不受进出口实绩限制）") == "上年度有进出口实绩"

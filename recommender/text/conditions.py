@@ -98,7 +98,7 @@ _RESIDUE_LEAD = " \u3000、，和及与且并或的为是在从事属于具有�
 _RESIDUE_TAIL = " \u3000、，和及与且并或的为是在"
 # 未被列入失信被执行人名单和严重失信主体名单: a second list beside the debtors' one, which no field holds
 _OTHER_BLACKLIST = re.compile(r"(?<=[和及、或])严重(?:违法)?失信(?:主体)?名单|(?:存在|有)严重(?:违法)?失信行为(?=[、和及或])")
-_RESIDUE_VERB = re.compile(r"不得申请|不得申报|不得享受|增长|发生|受到|新建|改建|扩建|提供|配套|租用|租赁|购买|入驻|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案|关系(?:均)?在|新购|购置")
+_RESIDUE_VERB = re.compile(r"不得申请|不得申报|不得享受|增长|发生|受到|新建|改建|扩建|提供|配套|租用|租赁|购买|入驻|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案|关系(?:均)?在|新购|购置|有[^，。；]{0,6}(?:实绩|业绩)")
 
 
 # 规模以上工业企业 / 限额以上商贸企业: being in the statistics registry, which no profile field records
@@ -107,10 +107,15 @@ _STATISTICS_STATUS = re.compile(r"(?<![纳进升入])(?:规模以上|限额以�
 _HIT_FRAME = re.compile(r"(?:未|不|没有)被?(?:列入|纳入|列为|属于)$")  # 用人企业应当未被列入|失信被执行人
 
 
+_REGION_FRAME = re.compile(r"(?:行政区域|行政区划|辖区|区域|境)?内?(?:依法)?(?:注册|登记|设立)(?:登记|注册)?")
+
+
 def _residues(head: str, hits, events) -> list[tuple[int, int]]:
     """Requirement text left beside checkable words (从事制造业且为链主企业提供配套的小微企业)."""
     plates = [m.span() for m in _cue_re(tuple(patterns()["boilerplate"])).finditer(head)]
-    masked = mask(head, [(h.start, h.end) for h in hits] + list(events) + plates)
+    spans = [(h.start, (frame.end() if h.field == "region_code" and (frame := _REGION_FRAME.match(head, h.end)) else h.end))
+             for h in hits]  # 连云港市|行政区域内注册: the place's frame goes with it
+    masked = mask(head, spans + list(events) + plates)
     out = []
     for m in re.finditer(r"[^　]+", masked):
         chunk = m.group(0)

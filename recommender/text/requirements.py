@@ -42,7 +42,8 @@ def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) ->
         if lead:  # 获得本办法奖励的企业，须承诺…: the duty, not who owes it
             offset, raw = offset + lead.end(), raw[lead.end():]
         text = requirement_text(raw)
-        bare_subject = _SUBJECT_ONLY.fullmatch(text) and not names_event(text) and not _DENIES.search(text)
+        bare_subject = _SUBJECT_ONLY.fullmatch(text) and not names_event(text) and not _DENIES.search(text) \
+            and not _RECORD.search(text)  # 上年度有进出口实绩的外贸企业 states a record
         applicant = APPLICANT.fullmatch(raw.strip(" ，,。；;")) or _APPLYING.fullmatch(raw.strip(" ，,。；;"))  # who applies
         examples = _EXAMPLES.fullmatch(text)  # 小额贷款公司、典当行、融资租赁公司等（金融和类金融企业）
         if len(text) < 4 or _DANGLING.fullmatch(text) or _MATERIAL.search(text) or bare_subject or applicant or examples or NOT_REQUIREMENT.search(text):
@@ -149,10 +150,12 @@ _MUST = re.compile(r"\s*(?:须|必须|应当)")  # 申请奖励的民宿须通�
 _SCOPE_SENTENCE = re.compile(
     r"^\s*(?:申报|申请|享受)[^，。；]{0,10}?(?:企业|单位|主体)(?!的)|^\s*本(?:细则|办法|措施|政策|通知|公告|方案|意见)适用于"
     r"|^\s*[^，。；]{0,10}的(?:申报|申请|享受)(?:主体|对象|企业|单位)[，,]?\s*(?:为|是)"  # 本年度奖励的申报主体，为…
+    r"|^\s*本(?:细则|办法|措施|政策|通知|方案)的?(?:支持|扶持|奖补|适用|申报)(?:对象|范围)(?:为|是)"  # 本措施支持对象为…
 )
 
 
 _DENIES = re.compile(r"未|没有|不曾")  # 尚未被认定为高新技术企业: a requirement, not the bare subject
+_RECORD = re.compile(r"有[^，。；]{0,6}(?:实绩|业绩)")
 _SUBJECT_ONLY = re.compile(r"[^，。；]{0,12}(?:的)?(?:企业|单位|个人|申请人|市场主体)")
 
 
