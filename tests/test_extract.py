@@ -2709,3 +2709,23 @@ def test_a_requirement_ends_before_the_kinds_of_applicant_it_describes():
     assert requirement_text("在区内实际开展经营的企业、农民专业合作社和个体工商户") == "在区内实际开展经营"
     assert requirement_text("在区内实际开展经营的企业") == "在区内实际开展经营"
     assert requirement_text("上年度有进出口实绩的企业（跨境电商企业不受进出口实绩限制）") == "上年度有进出口实绩"
+
+
+SUBSIDY_TYPE_TABLE = """# 某区数字经济企业补贴办法
+
+一、补贴项目和标准
+
+| 补贴类型 | 适用对象 | 补贴标准 | 上限 |
+|---|---|---|---|
+| 初创企业房租补贴 | 成立未满3年，上年度营业收入不超过1000万元的企业 | 按实际支付租金的50%给予补贴 | 每年30万元 |
+| 核心人才奖励 | 国家高新技术企业 | 按个人所得税地方留成部分的80%给予奖励 | 每人每年20万元 |
+| 青年人才生活补贴 | 同上 | 每人每月发放生活补贴1000元 | 连续发放24个月 |
+"""
+
+
+def test_rows_of_a_subsidy_type_table_are_items_with_the_conditions_of_their_own_row():
+    items = extract_policy(SUBSIDY_TYPE_TABLE, "types", {"region_code": "120116"}).items
+    assert [i.name for i in items] == ["初创企业房租补贴", "核心人才奖励", "青年人才生活补贴"]
+    rent, core, young = ({c.field for c in i.conditions} for i in items)
+    assert {"age_years", "revenue"} <= rent and "qualifications" not in rent
+    assert core == young == {"qualifications"}  # 同上: the row above's 适用对象
