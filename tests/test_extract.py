@@ -2729,3 +2729,38 @@ def test_rows_of_a_subsidy_type_table_are_items_with_the_conditions_of_their_own
     rent, core, young = ({c.field for c in i.conditions} for i in items)
     assert {"age_years", "revenue"} <= rent and "qualifications" not in rent
     assert core == young == {"qualifications"}  # 同上: the row above's 适用对象
+
+
+QA_BY_NUMBER = """# 某县个体工商户帮扶政策问答
+
+Q1：适用对象是谁？
+
+A：仅限在阳朔县辖区内登记注册的个体工商户。
+
+Q2：受灾停业的有没有补助？
+
+A：有。上年度营业额不超过120万元的个体工商户，可申请一次性纾困补助3000元。
+
+Q3：招人有社保补贴吗？
+
+A：有。新招用登记失业人员并为其缴纳社会保险费的，按实际缴费的百分之五十给予社会保险补贴。
+
+Q4：水电费能补贴吗？
+
+A：能。申请对象同Q2，按实际缴纳水电费的百分之五十给予补贴。
+
+Q5：哪些个体工商户不能享受Q2、Q4的补助？
+
+A：2025年1月1日以后新登记的个体工商户，不予补助。
+"""
+
+
+def test_numbered_questions_are_items_and_answers_refer_to_each_other_by_number():
+    items = extract_policy(QA_BY_NUMBER, "qa", {"region_code": "450321"}).items
+    assert [i.clause for i in items] == ["Q2", "Q3", "Q4"]
+    relief, hiring, utilities = ({(c.field, c.op) for c in i.conditions} for i in items)
+    assert ("established", "lt") in relief and ("established", "lt") in utilities
+    assert ("established", "lt") not in hiring  # Q5 names Q2 and Q4 only
+    assert ("revenue", "le") in utilities  # 申请对象同Q2
+    for fields in (relief, hiring, utilities):
+        assert ("ownership", "eq") in fields and ("ownership", "not_in") not in fields

@@ -415,6 +415,8 @@ def find_conditions(
         if neg and any(h.field == "industry" for h in hits):  # 房地产业的小微企业除外: the trade is left out
             hits = [h for h in hits if h.field != "size" and not (  # 从事网吧经营的个体工商户: the trade, too
                 h.field == "ownership" and head[max(0, h.start - 1):h.start] == "的")]
+        elif neg and any(h.field in ("established", "age_years") for h in hits):  # 2025年1月1日以后新登记的个体工商户
+            hits = [h for h in hits if not (h.field == "ownership" and head[max(0, h.start - 1):h.start] == "的")]
         hits = _merge_sizes(sorted(hits, key=lambda h: h.start), head)
         if any(s <= part_start < e for s, e in predecessor):
             hits, events = [], []  # 原个体工商户…经营满两年: facts of the firm before it, which no field holds

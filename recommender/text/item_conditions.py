@@ -69,7 +69,7 @@ def conditions_per_item(
                                if everywhere or term_is_used(term, item_text) for p in passages),
                              *inner[n]],
                             region_code)
-        earlier = out[-1][0] if out and _PREVIOUS_ITEM.search(item_text) else []
+        earlier = out[-1][0] if out and _PREVIOUS_ITEM.search(item_text) else _same_as_item(items, out, item_text)
         conditions = _dedupe([*common.conditions, *earlier, *own.conditions])
         if _SLP_PARTS <= {c.field for c in conditions}:  # the three bounds spell out 小型微利企业
             conditions = [c for c in conditions if c.field != "small_low_profit"]
@@ -86,6 +86,26 @@ def conditions_per_item(
 _ELIGIBLE = re.compile(r"可以?(?:申请|申报|享受)|适用于|申报(?:对象|主体)|支持对象")
 # 获得前项“渝惠信用贷”的…: who may have this item must have had the one before.
 _PREVIOUS_ITEM = re.compile(r"(?:获得|取得|享受|符合|使用)(?:了)?(?:前项|上一项|上述第?[（(]?[一二三四五六七八九十0-9]+[）)]?项)")
+_Q_REF = re.compile(r"[QＱ]\s*([0-9]{1,2})")
+# 申请对象同Q3: whom the answer's support is for is whom Q3's is for
+_SAME_AS_Q = re.compile(r"(?:申请|申报|支持|补贴|适用)?(?:对象|条件)(?:和条件)?(?:同|与)\s*[QＱ]\s*([0-9]{1,2})(?:相同|一致)?")
+
+
+def _q_label(label: str) -> str:
+    return "Q" + str(int(re.sub(r"\D", "", label))) if re.fullmatch(r"[QＱ]\s*[0-9]{1,2}", label.translate(_FULL_WIDTH)) else ""
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _same_as_item(items: list[ItemPlan], out: list, text: str) -> list[Condition]:
+    """The conditions of the earlier item an answer refers to for whom it is for (申请对象同Q3)."""
+    m = _SAME_AS_Q.search(text)
+    if not m:
+        return []
+    return next((out[n][0] for n, plan in enumerate(items[:len(out)]) if _q_label(plan.clause.label) == f"Q{int(m.group(1))}"), [])
+
+
 _REQUIREMENTS_HEADING = re.compile(r"条件|要求|对象|范围|须|应当|满足")
 
 
@@ -153,6 +173,10 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
     if not owners and label and any(_REQUIREMENTS_HEADING.search(h) for h in headings[1:]):
         # （二）分项条件 1. 高山蔬菜基地建设：从事蔬菜种植…: the label names the item it binds
         owners = {n for n, core in enumerate(cores) if shares_run(label.group(1), core, 5)}
+    if not owners:  # Q6：哪些个体工商户不能享受Q3、Q5的补助？ the questions it names
+        refs = {f"Q{int(n)}" for c in [clause, *structure.ancestors(clause)] for n in _Q_REF.findall(c.heading or "")}
+        if refs:
+            return frozenset(n for n, plan in enumerate(items) if _q_label(plan.clause.label) in refs)
     if not owners:  # 第五条 申请本细则第七条至第九条支持的企业，还应当同时符合下列条件：（一）…
         for c in [clause, *structure.ancestors(clause)]:
             lead = _lead(structure.own_text(c))
