@@ -2764,3 +2764,36 @@ def test_numbered_questions_are_items_and_answers_refer_to_each_other_by_number(
     assert ("revenue", "le") in utilities  # 申请对象同Q2
     for fields in (relief, hiring, utilities):
         assert ("ownership", "eq") in fields and ("ownership", "not_in") not in fields
+
+
+ANNEX_RULES = """某县物流业发展奖励办法
+
+一、适用范围
+
+在清河县注册登记，从事道路货物运输或者快递服务的企业。
+
+二、奖励措施
+
+1、共配中心奖励。新建县级快递共配中心的，给予一次性奖励50万元。
+
+2、首次升规奖励。首次纳入规模以上服务业统计的企业，奖励20万元。
+
+3、A级物流企业奖励。新评为国家5A级物流企业的，奖励50万元。
+
+三、附则
+
+（一）本办法第1、3项奖励不适用于国有企业。
+
+（二）申报企业上年度纳税信用等级须在M级以上。
+
+（三）本办法自2025年5月1日起施行。
+"""
+
+
+def test_requirements_and_exclusions_by_item_number_in_the_closing_rules_bind_their_items():
+    items = extract_policy(ANNEX_RULES, "rules", {"region_code": "130534"}).items
+    assert len(items) == 3
+    for n, item in enumerate(items, 1):
+        assert any(c.field == "tax_credit" and c.value == ("A", "B", "M") for c in item.conditions), item.name
+        state_owned = any(c.field == "ownership" and c.op == "not_in" for c in item.conditions)
+        assert state_owned == (n in (1, 3)), (n, item.conditions)

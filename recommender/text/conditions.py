@@ -147,6 +147,8 @@ _NAMES_APPLICANT = re.compile(r"[^，。；]{0,8}?的(?:企业|单位|主体|民
 
 _REFERRED = re.compile(r"(?:以上|上述|前述|本项|该项|本条)\s*$")
 _ONLY_FOR = re.compile(r"\s*(?:仅限|只限|限于|仅适用于|只适用于|适用于|面向)")
+_NUMBERED_REFERRED = re.compile(r"第[0-9一二三四五六七八九十、和及与（）()]{1,12}[项条]\s*$")  # 本办法第1、3项奖励不适用于…
+_NOT_FOR = re.compile(r"\s*不适用于?")
 _LOOKBACK_YEARS = re.compile(r"(?:近|最近|过去|连续)[一二三两四五六七八九十0-9]{1,2}(?:个)?(?:年|年度|个月)(?:内|来|中)?\s*$")
 _EVENT_COUNT = re.compile(r"\s*[一二三两四五六七八九十0-9]{1,3}\s*(?:期|次)(?:以上|及以上)?\s*(?:逾期|欠[款息]|违约|失信)")
 _CONTRACT_BEFORE = re.compile(r"(?:合同|协议|租赁|流转)(?:剩余|有效|约定)?$")
@@ -184,7 +186,8 @@ def _benefit_cut(part: str, negated: bool = False) -> int:
             continue  # 在税务部门办理研发费用加计扣除的科技型中小企业: what the firm had done describes it
         if _FROM_THE_DAY.match(part, m.end()) and "自" in part[max(0, m.start() - 3):m.start()]:
             continue  # 自奖励兑现之日起10年内: when a period starts, not what is given
-        if _REFERRED.search(part, 0, m.start()) and (part[m.end():m.end() + 1] == "的" or _ONLY_FOR.match(part, m.end())):
+        if _REFERRED.search(part, 0, m.start()) and (part[m.end():m.end() + 1] == "的" or _ONLY_FOR.match(part, m.end())) \
+                or _NUMBERED_REFERRED.search(part, 0, m.start()) and _NOT_FOR.match(part, m.end()):
             continue  # 以上奖励的申报企业须… / 本项补贴仅限制造业企业申请: the support named, whose applicants are described
         if m.group(0) == "每年" and _LOOKBACK_YEARS.search(part, 0, m.start()) or m.group(0) == "累计" and _EVENT_COUNT.match(part, m.end()):
             continue  # 近两年每年缴纳税款不低于2万元 / 累计6期以上逾期: a record over years, not what is given

@@ -192,7 +192,7 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
 
 _ONLY = re.compile(r"仅可|仅能|只可|只能")
 _NUMBERED_ITEMS = re.compile(
-    r"(?:申报|申请|享受|领取|(?<=除)|本(?:措施|办法|细则|通知|政策|方案)?|^\s*(?:\**(?:备注|注|说明)\**\s*[：:]|(?:需要|特别)?(?:说明|注意|提醒|指出)的是[，,])?\s*)第\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?\s*[项条问]"
+    r"(?:申报|申请|享受|领取|(?<=除)|本(?:措施|办法|细则|通知|政策|方案)?|^\s*(?:\**(?:备注|注|说明)\**\s*[：:]|(?:需要|特别)?(?:说明|注意|提醒|指出)的是[，,])?\s*)第\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?(?:\s*[、和及与]\s*[0-9一二三四五六七八九十]{1,3})*\s*[项条问]"
     r"(?:\s*[、和及与至到]\s*第?\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?\s*[项条问])*"
     r"|(?:申报|申请|享受|领取|^\s*)序号\s*[0-9一二三四五六七八九十]{1,3}(?:\s*[、和及与至到]\s*(?:序号)?\s*[0-9一二三四五六七八九十]{1,3})*"
 )  # 申报序号4、序号5事项的企业: a row of a 清单 by its number
@@ -214,7 +214,7 @@ def _item_numbers(text: str) -> set[int | None]:
     """The item numbers a phrase names: 第二项、第三项 → {2, 3}; 第三项至第五项 → {3, 4, 5}; 序号1至3 → {1, 2, 3}."""
     row = "序号" in text
     numbers = [_label_number(n) for n in re.findall(
-        r"[0-9一二三四五六七八九十]{1,3}" + ("" if row else r"(?=[）)]?\s*[项条问])"), text)]
+        r"[0-9一二三四五六七八九十]{1,3}" + ("" if row else r"(?=(?:\s*[、和及与]\s*[0-9一二三四五六七八九十]{1,3})*[）)]?\s*[项条问])"), text)]
     if len(numbers) == 2 and re.search(r"[0-9一二三四五六七八九十]\s*[至到]" if row else r"[项条问]\s*[至到]", text) and all(numbers):
         return set(range(numbers[0], numbers[1] + 1))
     return set(numbers)
