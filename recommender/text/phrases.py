@@ -104,10 +104,12 @@ _BASIS_NOTE = re.compile(r"[（(](?:以|按|据|依)[^（）()]{1,30}(?:为准|�
 def requirement_text(raw: str) -> str:
     """A requirement phrase without its lead-in (申报企业须为…), table row label, basis note or edge punctuation."""
     raw = _BASIS_NOTE.sub("", _ROW_LABEL.sub("", raw.strip()).rstrip(" ，,。；;"))
-    raw = _LET_OFF_NOTE.sub("", raw)
+    raw = _REFERENCE_LEAD.sub("", _LET_OFF_NOTE.sub("", raw.strip()))
     return _TAIL.sub("", TRIM.sub("", _LEAD.sub("", TRIM.sub("", _HEADING_LEAD.sub("", raw.strip())))))
 
 
+# 符合本细则第三条、第四条规定的企业，投保短期出口信用保险: the reference restates requirements read where they stand
+_REFERENCE_LEAD = re.compile(r"^符合[^，。；]{0,24}?(?:规定|条件|要求)的[^，。；]{0,6}?(?:企业|单位|主体)?[，,]\s*(?=\S{4})")
 # …的外贸企业（第五条所列跨境电商企业不受进出口实绩限制）: a note letting some off, no part of the requirement
 _LET_OFF_NOTE = re.compile(r"[（(][^（）()]{2,40}(?:不受[^（）()]{0,20}限制|除外)[）)]$")
 
