@@ -2798,3 +2798,14 @@ def test_requirements_and_exclusions_by_item_number_in_the_closing_rules_bind_th
         assert any(c.field == "tax_credit" and c.value == ("A", "B", "M") for c in item.conditions), item.name
         state_owned = any(c.field == "ownership" and c.op == "not_in" for c in item.conditions)
         assert state_owned == (n in (1, 3)), (n, item.conditions)
+
+
+def test_a_suspension_while_listed_binds_the_articles_it_names():
+    doc = ("# 某区招商引资项目优惠条款\n\n第一条　用地支持。乙方按期开工的，甲方按土地出让价款的百分之三十给予扶持资金。\n\n"
+           "第二条　税收奖励。乙方年度地方留成首次达到1000万元的，甲方按地方留成部分的百分之五十给予奖励。\n\n"
+           "第三条　设备补助。乙方购置生产性设备的，甲方按设备投资额的百分之八给予补助。\n\n"
+           "第四条　第二条至第三条所列扶持资金，在乙方被列入失信被执行人名单期间暂停兑现。\n")
+    items = extract_policy(doc, "agreement", {"region_code": "421102"}).items
+    assert [i.clause for i in items] == ["第一条", "第二条", "第三条"]
+    listed = [any(c.field == "dishonest" for c in i.conditions) for i in items]
+    assert listed == [False, True, True]
