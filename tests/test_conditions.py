@@ -1303,3 +1303,13 @@ def test_a_deduction_the_firm_has_claimed_describes_it_and_is_no_offer():
     (either,) = found.conditions
     assert either.op == "any_of"
     assert {c.value for c in either.any_of} == {"科技型中小企业", "高新技术企业"}
+
+
+def test_the_frame_of_a_title_is_no_requirement_and_a_falsified_application_is_a_refused_case():
+    found = find_conditions("已通过2025年度科技型中小企业评价并取得入库登记编号的企业", 0, "一、", region_code=None)
+    assert [(c.field, c.value) for c in found.conditions] == [("qualifications", "科技型中小企业")]
+    assert found.leftovers == []
+    from recommender.text.extract import extract_policy
+    doc = "# 某市补贴细则\n\n第一条 有下列情形之一的企业，不予补贴：\n\n（一）被列入失信被执行人名单的；\n\n（二）申报材料弄虚作假的。\n\n第二条 对企业投保出口信用保险的，按保费的50%给予补贴。\n"
+    (item,) = extract_policy(doc, "refused", {}).items
+    assert any(c.op == "unknown" and "弄虚作假" in c.text for c in item.conditions), item.conditions

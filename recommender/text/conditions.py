@@ -107,6 +107,8 @@ _STATISTICS_STATUS = re.compile(r"(?<![纳进升入])(?:规模以上|限额以�
 _HIT_FRAME = re.compile(r"(?:未|不|没有)被?(?:列入|纳入|列为|属于)$")  # 用人企业应当未被列入|失信被执行人
 
 
+_TITLE_BEFORE = re.compile(r"^(?:已|首次|新)?(?:通过|获得|取得|认定为|评为|入选|列入|纳入)[^，。；]{0,10}$")
+_TITLE_AFTER = re.compile(r"(?:评价|认定|评定|入库|备案)(?:[并且和及]?(?:取得|获得)?[^，。；]{0,10})?$")
 _REGION_FRAME = re.compile(r"(?:行政区域|行政区划|辖区|区域|境)?内?(?:依法)?(?:注册|登记|设立)(?:登记|注册)?")
 
 
@@ -125,6 +127,9 @@ def _residues(head: str, hits, events) -> list[tuple[int, int]]:
                 or _HIT_FRAME.search(core):
             continue  # too short, no verb, or a piece of a negated phrase (未被人民法院列入…)
         start = m.start() + lead
+        if any(h.field == "qualifications" and (h.start == m.end() and _TITLE_BEFORE.search(core)
+                                                 or h.end == m.start() and _TITLE_AFTER.match(core)) for h in hits):
+            continue  # 已通过2025年度|科技型中小企业|评价并取得入库登记编号: the frame of the title, which the hit reads
         if start and start not in _word_starts(head):
             continue  # a piece of a word cut by a hit (者|与农户…)
         out.append((start, start + len(core)))

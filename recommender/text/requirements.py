@@ -25,6 +25,7 @@ __all__ = ["read_passages"]
 _MATERIAL = re.compile(r"提交|提供[^，。；]{0,8}(?:材料|证明|复印件)|(?<![新型])材料|申报表|复印件|申请表|报表|底稿|凭证|台账|^(?:主要)?包括")
 
 
+_FALSIFIED = re.compile(r"弄虚作假|虚假|伪造|骗取")  # 申报材料弄虚作假的: a refused case, not a list of papers
 _EXAMPLES = re.compile(r"[^，。；]{2,40}、[^，。；]{2,20}等")
 _APPLYING = re.compile(APPLYING_FOR_SUPPORT)
 _DUTY_LEAD = re.compile(rf"\s*{APPLICANT.pattern}[，,]\s*(?=须|应当|必须|应|需)")
@@ -46,7 +47,7 @@ def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) ->
             and not _RECORD.search(text)  # 上年度有进出口实绩的外贸企业 states a record
         applicant = APPLICANT.fullmatch(raw.strip(" ，,。；;")) or _APPLYING.fullmatch(raw.strip(" ，,。；;"))  # who applies
         examples = _EXAMPLES.fullmatch(text)  # 小额贷款公司、典当行、融资租赁公司等（金融和类金融企业）
-        if len(text) < 4 or _DANGLING.fullmatch(text) or _MATERIAL.search(text) or bare_subject or applicant or examples or NOT_REQUIREMENT.search(text):
+        if len(text) < 4 or _DANGLING.fullmatch(text) or _MATERIAL.search(text) and not _FALSIFIED.search(text) or bare_subject or applicant or examples or NOT_REQUIREMENT.search(text):
             continue
         if not (p.leaf or conditional or _REQUIREMENT.search(text) or _required_sentence(p, offset)):
             continue
