@@ -1313,3 +1313,13 @@ def test_the_frame_of_a_title_is_no_requirement_and_a_falsified_application_is_a
     doc = "# 某市补贴细则\n\n第一条 有下列情形之一的企业，不予补贴：\n\n（一）被列入失信被执行人名单的；\n\n（二）申报材料弄虚作假的。\n\n第二条 对企业投保出口信用保险的，按保费的50%给予补贴。\n"
     (item,) = extract_policy(doc, "refused", {}).items
     assert any(c.op == "unknown" and "弄虚作假" in c.text for c in item.conditions), item.conditions
+
+
+def test_members_of_an_inline_one_of_list_are_alternatives():
+    from recommender.text.passages import Passage
+    from recommender.text.requirements import read_passages
+    text = "上年度营业收入在两千万元以下，且符合以下条件之一：研发费用占营业收入的比例达到百分之六以上；拥有有效发明专利3件以上。"
+    found = read_passages([Passage(text, 0, "一、", True, False, False)], None)
+    revenue, either = found.conditions
+    assert revenue.field == "revenue"
+    assert either.op == "any_of" and {c.field for c in either.any_of} == {"rd_ratio", "invention_patents"}

@@ -191,6 +191,29 @@ def _n_of(p, conds: list[Condition]) -> list[Condition]:
     return conds
 
 
+# 且符合以下条件之一：研发费用…达到百分之六以上；拥有有效发明专利3件以上。 on one line: the members are alternatives
+_INLINE_ANY = re.compile(r"(?:符合|满足|具备)(?:以下|下列)(?:条件)?(?:之一|中的一项|其中一项)[：:](?P<list>[^。\n]+)")
+
+
+def _inline_any(p, conds: list[Condition]) -> list[Condition]:
+    """The conditions of each ；-separated member after 符合以下条件之一：, as one any_of."""
+    for m in _INLINE_ANY.finditer(p.text):
+        base = p.base + m.start("list")
+        members = []
+        for part in re.finditer(r"[^；;]+", m.group("list")):
+            inside = [c for c in conds if c.span and base + part.start() <= c.span[0] and c.span[1] <= base + part.end()]
+            if len(inside) != 1:
+                break
+            members.append(inside[0])
+        else:
+            if len(members) >= 2:
+                at = conds.index(members[0])
+                group = Condition(op="any_of", any_of=tuple(members), clause=members[0].clause, confidence=0.7,
+                                  text=requirement_text(m.group("list")), span=(base, base + len(m.group("list"))))
+                conds = [*[c for c in conds[:at] if c not in members], group, *[c for c in conds[at:] if c not in members]]
+    return conds
+
+
 def _one_industry_list(conds: list[Condition]) -> list[Condition]:
     """Industry lists a passage names apart (从事采矿业，制造业，电力…业的企业) are one list: a firm has one trade."""
     lists = [c for c in conds if c.field == "industry" and c.op == "in"]
@@ -225,7 +248,7 @@ def read_passages(passages, region_code: str | None) -> Found:
             conds.extend(_unknowns(scoped, p, conditional=True))
             conds.extend(_unknowns([x for x in _requirement_sentences(p.text, p.base, part.leftovers, _REQ_SENTENCE)
                                     if x not in scoped], p))
-        conds = _n_of(p, _one_industry_list(conds)) + _no_double_support(p, conds)
+        conds = _inline_any(p, _n_of(p, _one_industry_list(conds))) + _no_double_support(p, conds)
         if p.group is not None:
             groups.setdefault(p.group, []).extend(conds)
             continue
