@@ -2809,3 +2809,15 @@ def test_a_suspension_while_listed_binds_the_articles_it_names():
     assert [i.clause for i in items] == ["第一条", "第二条", "第三条"]
     listed = [any(c.field == "dishonest" for c in i.conditions) for i in items]
     assert listed == [False, True, True]
+
+
+def test_a_requirement_of_every_product_but_one_named_binds_the_others():
+    doc = ("# 某银行科技贷产品手册\n\n以下三款产品均要求：企业及其法定代表人近两年无不良信用记录。除“高企贷”外，申请企业成立须满2年。\n\n"
+           "### 研发贷\n\n- 适用客户：科技型中小企业\n- 额度：最高500万元\n\n### 高企贷\n\n- 适用客户：高新技术企业\n- 额度：最高1000万元\n\n"
+           "### 成长贷\n\n- 适用客户：成立满2年的科技型企业\n- 额度：最高300万元\n")
+    items = extract_policy(doc, "products", {"region_code": "370500"}).items
+    assert [i.name for i in items] == ["研发贷", "高企贷", "成长贷"]
+    aged = [any(c.field == "age_years" and c.clause == "总则" for c in i.conditions) for i in items]
+    assert aged == [True, False, True]
+    for item in items:
+        assert any(c.text == "企业及其法定代表人近两年无不良信用记录" for c in item.conditions), item.conditions

@@ -313,7 +313,7 @@ def _sentences_for_items(structure: Structure, items: list[ItemPlan],
         words = _SCOPED.sub(lambda m: " " * len(m.group(0)), sentence.group(0))  # the scope names no requirement
         out.append((sentence, words, [n for n, plan in enumerate(items) if scope.start <= plan.start < scope.end]))
     taken = [(s.start(), s.end()) for s, _, _ in out]
-    for sentence, lead, bound in _named_sentences(items, passage.text):
+    for sentence, lead, bound in [*_named_sentences(items, passage.text), *_but_named(items, passage.text)]:
         if not any(a < sentence.end() and sentence.start() < b for a, b in taken):
             words = sentence.group(0)
             out.append((sentence, " " * lead + words[lead:], bound))
@@ -358,6 +358,20 @@ def _named_sentences(items: list[ItemPlan], text: str) -> list[tuple[re.Match[st
         if bound and len(bound) < len(items):
             indent = len(sentence.group(0)) - len(sentence.group(0).lstrip())
             out.append((sentence, indent + lead.end(), bound))
+    return out
+
+
+# 除“高企贷”外，申请企业成立须满2年: the sentence binds every item but the one it names
+_BUT_NAMED = re.compile(r"\s*除[“\"「]?([^，。；”\"」]{2,16})[”\"」]?(?:产品|项目|事项)?(?:以|之)?外[，,]\s*")
+
+
+def _but_named(items: list[ItemPlan], text: str) -> list[tuple[re.Match[str], int, list[int]]]:
+    out = []
+    for sentence in re.finditer(r"[^。；;\n]+[。；;]?", text):
+        m = _BUT_NAMED.match(sentence.group(0))
+        named = [n for n, plan in enumerate(items) if m and m.group(1) in (plan.name or "")] if m else []
+        if named and len(named) < len(items):
+            out.append((sentence, m.end(), [n for n in range(len(items)) if n not in named]))
     return out
 
 

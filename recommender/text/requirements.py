@@ -101,7 +101,7 @@ _OFFER = re.compile(
 
 
 _REQ_SENTENCE = re.compile(
-    r"^\s*(?:申报|申请|享受)[^，。；]{0,10}?(?:企业|单位|主体)(?!的)|须|应当|必须"
+    r"^\s*(?:申报|申请|享受)[^，。；]{0,10}?(?:企业|单位|主体)(?!的)|须|应当|必须|(?:均|都|一律)要求"
 )
 # 年发运量不足20个标准箱的，不予补贴 / …受到行政处罚的经营主体除外: who is left out is a requirement
 _EXCLUDING_PHRASE = re.compile(
