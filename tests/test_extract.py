@@ -2821,3 +2821,13 @@ def test_a_requirement_of_every_product_but_one_named_binds_the_others():
     assert aged == [True, False, True]
     for item in items:
         assert any(c.text == "企业及其法定代表人近两年无不良信用记录" for c in item.conditions), item.conditions
+
+
+def test_an_award_given_by_trade_is_one_item_per_trade_with_that_trade():
+    doc = ("# 某市商贸企业入统奖励细则\n\n第一条 本细则适用于在本市登记注册的批发零售业、住宿餐饮业企业。\n\n"
+           "第二条 对首次纳入限额以上统计的企业，按行业给予一次性奖励：批发业企业奖励8万元，零售业企业奖励6万元，住宿业、餐饮业企业奖励5万元。\n")
+    items = extract_policy(doc, "trades", {"region_code": "361100"}).items
+    assert len(items) == 3
+    trades = [[c.value for c in i.conditions if c.field == "industry" and c.clause.startswith("第二条")] for i in items]
+    assert trades[:2] == [[("F51",)], [("F52",)]] and trades[2] and trades[2][0][0].startswith("H"), trades
+    assert all(any(c.op == "unknown" and "限额以上" in c.text for c in i.conditions) for i in items)

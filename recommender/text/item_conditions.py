@@ -152,7 +152,8 @@ def _items_below(structure: Structure, items: list[ItemPlan], offset: int) -> fr
     if clause is None or len(items) < 2:
         return frozenset()
     below = frozenset(n for n, plan in enumerate(items) if clause.start <= plan.start < clause.end and plan.start > offset)
-    return below if below and len(below) < len(items) else frozenset()
+    # (an article cut into offers, 第三条 对…的企业，按行业给予奖励：A…，B…, binds all of them even when they are all)
+    return below if below and (len(below) < len(items) or clause.kind == "article") else frozenset()
 
 
 def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> frozenset[int]:
