@@ -2831,3 +2831,12 @@ def test_an_award_given_by_trade_is_one_item_per_trade_with_that_trade():
     trades = [[c.value for c in i.conditions if c.field == "industry" and c.clause.startswith("第二条")] for i in items]
     assert trades[:2] == [[("F51",)], [("F52",)]] and trades[2] and trades[2][0][0].startswith("H"), trades
     assert all(any(c.op == "unknown" and "限额以上" in c.text for c in i.conditions) for i in items)
+
+
+def test_a_per_trade_threshold_table_gives_each_trade_item_its_row():
+    doc = ("# 某市商贸企业入统奖励细则\n\n第一条 对首次纳入限额以上统计的企业，按行业给予一次性奖励：批发业企业奖励8万元，零售业企业奖励6万元。限额标准见附件。\n\n"
+           "第二条 对新入统企业的流动资金贷款，按贷款利息的50%给予贴息。\n\n"
+           "附件：限额以上商贸企业入统标准\n\n| 行业 | 入统标准 |\n|---|---|\n| 批发业 | 年主营业务收入2000万元及以上 |\n| 零售业 | 年主营业务收入500万元及以上 |\n")
+    items = extract_policy(doc, "thresholds", {"region_code": "361100"}).items
+    floors = [[c.value for c in i.conditions if c.field == "revenue"] for i in items]
+    assert floors == [[2000], [500], []], floors

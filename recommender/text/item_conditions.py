@@ -16,6 +16,7 @@ from recommender.text.passages import Passage, condition_passages
 from recommender.text.phrases import LET_OFF, blank
 from recommender.text.requirements import read_passages
 from recommender.text.structure import Clause, Structure
+from recommender.text.trade_thresholds import trade_thresholds
 
 __all__ = ["conditions_per_item"]
 
@@ -79,6 +80,7 @@ def conditions_per_item(
         assumed = list(dict.fromkeys([*common.assumed, *own.assumed]))
         out.append((conditions, assumed))
     lifted = lift_requirements(structure, items, [c for c, _ in out], lambda text: _numbered_in(structure, items, text), region_code)
+    lifted = trade_thresholds(structure, items, lifted, region_code)
     return [(conditions, assumed) for conditions, (_, assumed) in zip(lifted, out, strict=True)]
 
 
