@@ -2840,3 +2840,14 @@ def test_a_per_trade_threshold_table_gives_each_trade_item_its_row():
     items = extract_policy(doc, "thresholds", {"region_code": "361100"}).items
     floors = [[c.value for c in i.conditions if c.field == "revenue"] for i in items]
     assert floors == [[2000], [500], []], floors
+
+
+def test_a_conditions_paragraph_after_the_last_measure_binds_every_measure():
+    doc = ("# 某市电商直播扶持措施\n\n（1）直播销售额奖励。企业年销售本地产品达到1000万元以上的，按销售额的百分之一给予奖励。\n\n"
+           "（2）主播引进补贴。企业引进知名主播的，按每人每年2万元给予生活补贴。\n\n"
+           "申报条件：申报主体应当在普宁市注册登记；纳税信用等级不为D级。\n")
+    items = extract_policy(doc, "after-list", {"region_code": "445281"}).items
+    assert len(items) == 2
+    for item in items:
+        fields = {(c.field, c.op) for c in item.conditions}
+        assert {("region_code", "within"), ("tax_credit", "not_in")} <= fields, item.conditions

@@ -316,6 +316,12 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
             continue
         labelled = (_BOLD_LABEL.match(stripped) or _BRACKET_LEAD.match(stripped, pos) or _NOTE_LABEL.match(stripped, pos)) \
             if cells is None and after_table else None
+        if cells is None and not labelled and stack and clauses[stack[-1]].kind in _LIST_KINDS \
+                and clauses[stack[-1]].parent is None and stack[-1] not in hashed and stack[-1] not in levels \
+                and "\n" not in text[clauses[stack[-1]].body_start:line_start].strip() \
+                and (note := _NOTE_LABEL.match(stripped, pos)) \
+                and not _later_sibling(text, offset, clauses[stack[-1]].kind):
+            labelled = note  # （4）…\n申报条件：… after the last entry of a top-level list: it speaks for every entry
         if labelled:  # **共同要求**：… below a table of items: a section of its own, not lost after the last row
             _push(clauses, stack, Clause("heading", labelled.group(1), labelled.group(1), line_start,
                                          line_start + labelled.end()))
@@ -451,6 +457,15 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                                              line_start + at + a, until=line_start + at + b))
     _close(clauses, len(text))
     return Structure(title, text, clauses, clauses[0].start if clauses else len(text))
+
+
+def _later_sibling(text: str, offset: int, kind: str) -> bool:
+    """Whether a later line opens with a marker of ``kind`` (another entry of the list being read)."""
+    for line in text[offset:].splitlines():
+        found = _match_marker(_MD_PREFIX.sub("", line), 0)
+        if found and found[0] == kind:
+            return True
+    return False
 
 
 def _push(clauses: list[Clause], stack: list[int], clause: Clause, pop: bool = True) -> None:
