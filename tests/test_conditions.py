@@ -1323,3 +1323,11 @@ def test_members_of_an_inline_one_of_list_are_alternatives():
     revenue, either = found.conditions
     assert revenue.field == "revenue"
     assert either.op == "any_of" and {c.field for c in either.any_of} == {"rd_ratio", "invention_patents"}
+
+
+def test_registration_in_the_autonomous_region_and_a_refused_award_subsidy():
+    found = find_conditions("为在自治区内注册登记的小型、微型企业提供的贷款担保", 0, "一、", region_code="450000")
+    assert ("region_code", "450000") in {(c.field, c.value) for c in found.conditions}
+    found = find_conditions("被担保企业属于房地产开发经营企业的，或者被担保企业为失信被执行人的，相关业务不予奖补。", 0, "二、",
+                            region_code=None)
+    assert {(c.field, c.op) for c in found.conditions} == {("industry", "not_in"), ("dishonest", "eq")}

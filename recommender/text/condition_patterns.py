@@ -237,7 +237,7 @@ def region_hits(text: str, region_code: str | None) -> list[Hit]:
         if _MOVE_AWAY.search(text, phrase, min(len(text), m.end() + 2)):
             continue  # 注册地不迁离本市: a promise about the future, not where the firm is registered
         place = re.sub(r"^.*(?:在|于|注册地|位于|为|属于)", "", m.group("place") or "")
-        if m.group("local") or re.search(r"[本我](?:县|市|区|省|州)$|^全?(?:县|市|区|州)$", place):  # 在州内 / 全州范围内
+        if m.group("local") or re.search(r"[本我](?:县|市|区|省|州)$|^全?(?:县|市|区|州|自治区)$", place):  # 在州内 / 全州范围内
             if region_code:
                 out.append(Hit("region_code", "within", region_code, m.start(), m.end(), 0.9))
             continue
