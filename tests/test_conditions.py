@@ -1331,3 +1331,10 @@ def test_registration_in_the_autonomous_region_and_a_refused_award_subsidy():
     found = find_conditions("被担保企业属于房地产开发经营企业的，或者被担保企业为失信被执行人的，相关业务不予奖补。", 0, "二、",
                             region_code=None)
     assert {(c.field, c.op) for c in found.conditions} == {("industry", "not_in"), ("dishonest", "eq")}
+
+
+def test_whom_the_support_is_for_opens_a_requirement_without_being_an_offer():
+    found = find_conditions("享受奖补的企业上年度内不得发生较大及以上安全生产事故。", 0, "一、", region_code=None)
+    assert found.leftovers and "不得发生较大及以上安全生产事故" in found.leftovers[0][1]
+    from recommender.text.phrases import requirement_text
+    assert requirement_text("享受本措施支持的经营主体，不得被列入经营异常名录") == "不得被列入经营异常名录"

@@ -179,7 +179,8 @@ def _benefit_cut(part: str, negated: bool = False) -> int:
     enjoyed = [e.span() for e in _ENJOYED.finditer(part)] if "已" in part else []
     for m in _cue_re(tuple(patterns()["benefit_cues"])).finditer(part):
         if (adverbs.match(part, m.start()) or _DESCRIBES_SUBJECT.match(part, m.start())
-                or _APPLYING_FOR.search(part, 0, m.start()) and _NAMES_APPLICANT.match(part, m.end())):
+                or _APPLYING_FOR.search(part, 0, m.start()) and _NAMES_APPLICANT.match(part, m.end())
+                or m.group(0) in ("享受", "获得", "申请") and _NAMES_APPLICANT.match(part, m.end())):  # 享受奖补的企业…
             continue  # 按时足额缴纳 / 为…提供配套的小微企业: how the applicant is described, not what is given
         if any(a <= m.start() < b for a, b in enjoyed) or negated and "已" in part[:m.start()] or _NAMES_WHOM.match(part, m.end()) or _REFUSED.search(
                 part, 0, m.start()) or _NOT_THIS.match(part, m.start()) or (
