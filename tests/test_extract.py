@@ -2710,6 +2710,7 @@ def test_a_requirement_ends_before_the_kinds_of_applicant_it_describes():
     assert requirement_text("在区内实际开展经营的企业") == "在区内实际开展经营"
     assert requirement_text("上年度有进出口实绩的企业（跨境电商企业不受进出口实绩限制）") == "上年度有进出口实绩"
     assert requirement_text("符合本细则第三条、第四条规定的企业，投保短期出口信用保险") == "投保短期出口信用保险"
+    assert requirement_text("申请人拥有商标的独占使用权") == "申请人拥有商标的独占使用权"  # 申请人 is no lead-in
 
 
 SUBSIDY_TYPE_TABLE = """# 某区数字经济企业补贴办法
