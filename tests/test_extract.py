@@ -2711,6 +2711,9 @@ def test_a_requirement_ends_before_the_kinds_of_applicant_it_describes():
     assert requirement_text("上年度有进出口实绩的企业（跨境电商企业不受进出口实绩限制）") == "上年度有进出口实绩"
     assert requirement_text("符合本细则第三条、第四条规定的企业，投保短期出口信用保险") == "投保短期出口信用保险"
     assert requirement_text("申请人拥有商标的独占使用权") == "申请人拥有商标的独占使用权"  # 申请人 is no lead-in
+    from recommender.text.phrases import NOT_REQUIREMENT
+    assert NOT_REQUIREMENT.search("个人种植户由所在乡镇另行统计，不在本通知奖补范围")  # persons, never a firm
+    assert not NOT_REQUIREMENT.search("个体工商户不在本通知奖补范围")
 
 
 SUBSIDY_TYPE_TABLE = """# 某区数字经济企业补贴办法
