@@ -1338,3 +1338,15 @@ def test_whom_the_support_is_for_opens_a_requirement_without_being_an_offer():
     assert found.leftovers and "不得发生较大及以上安全生产事故" in found.leftovers[0][1]
     from recommender.text.phrases import requirement_text
     assert requirement_text("享受本措施支持的经营主体，不得被列入经营异常名录") == "不得被列入经营异常名录"
+
+
+def test_requirements_after_the_last_alternative_bind_every_alternative():
+    from recommender.text.passages import Passage
+    from recommender.text.requirements import read_passages
+    text = "用人单位招用登记失业青年，或者离校两年内未就业的高校毕业生，与其签订1年以上劳动合同，并为其缴纳失业保险费满3个月。"
+    found = read_passages([Passage(text, 0, "二、", True, False, True)], None)
+    either = [c for c in found.conditions if c.op == "any_of"]
+    assert len(either) == 1 and len(either[0].any_of) == 2
+    assert not any("劳动合同" in c.text for c in either[0].any_of)
+    texts = [c.text for c in found.conditions if c.op == "unknown"]
+    assert "与其签订1年以上劳动合同" in texts and "为其缴纳失业保险费满3个月" in texts, texts

@@ -80,6 +80,13 @@ def _unknown_alternatives(text: str, offset: int, raw: str, p) -> list[Condition
                              confidence=confidence, span=(offset, offset + lead_cut)))
         first_start = lead_cut + 1
         branches[0] = (first_start, branches[0][1])
+    tail = []  # …，或者C，与其签订…，并为其缴纳…: what follows the last alternative binds them all
+    s_last, e_last = branches[-1]
+    cuts = [m.start() for m in _AND_AFTER.finditer(text, s_last, e_last)]
+    if cuts:
+        bounds = [*cuts, e_last]
+        tail = [(a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+        branches[-1] = (s_last, cuts[0])
     pieces: list[str] = []
     for n, (s, e) in enumerate(branches):
         branch = text[s:e]
@@ -89,9 +96,15 @@ def _unknown_alternatives(text: str, offset: int, raw: str, p) -> list[Condition
                      for t in pieces if len(requirement_text(t)) >= 2)
     if len(children) < 2:
         return [whole]
+    end = branches[-1][1]
     out.append(Condition(op="any_of", any_of=children, clause=p.clause, confidence=confidence,
-                         text=text[first_start:], span=(offset + first_start, offset + len(raw))))
+                         text=text[first_start:end], span=(offset + first_start, offset + end)))
+    out.extend(Condition(op="unknown", text=requirement_text(text[a:b]), clause=p.clause, confidence=confidence,
+                         span=(offset + a, offset + b)) for a, b in tail if len(requirement_text(text[a:b])) >= 4)
     return out
+
+
+_AND_AFTER = re.compile(r"[，,](?=\s*(?:并且?|且|同时|与其|为其|对其))")
 
 
 _OFFER = re.compile(
