@@ -1350,3 +1350,9 @@ def test_requirements_after_the_last_alternative_bind_every_alternative():
     assert not any("劳动合同" in c.text for c in either[0].any_of)
     texts = [c.text for c in found.conditions if c.op == "unknown"]
     assert "与其签订1年以上劳动合同" in texts and "为其缴纳失业保险费满3个月" in texts, texts
+
+
+def test_a_period_in_another_alternative_is_no_age_of_the_firm():
+    found = find_conditions("已在郴州市登记注册，或者承诺入驻后3个月内将注册地址变更至基地", 0, "一、", region_code="431000")
+    assert not any(c.field == "age_years" for c in found.conditions)
+    assert [c.value for c in find_conditions("注册满3年的企业", 0, "一、", region_code=None).conditions] == [3]

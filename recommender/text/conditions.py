@@ -265,6 +265,8 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
     if name == "invention_patents" and best[0] < 1000 and (
             _OTHER_RIGHT.match(part, end) or _OTHER_RIGHT_NAME.search(part, cue_end, start)):
         return None  # 发明专利或者三件以上实用新型专利: the count is of the right named after it
+    if name == "age_years" and best[0] < 1000 and _OTHER_CLAUSE.search(part, cue_end, start):
+        return None  # 已在郴州市登记注册，或者承诺入驻后3个月内…: the months belong to the other alternative
     if name == "age_years" and best[0] > _AGE_REACH:
         return None  # 在本市注册并缴纳失业保险费满12个月: the months count the premiums, not the firm's age
     lead = _PERIOD.search(part[:best[2]]).start() if best[0] < _PHRASE_REACH else start
@@ -662,6 +664,7 @@ def _refused_case(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (comma.end(), end) if comma else span
 
 
+_OTHER_CLAUSE = re.compile(r"[，,]|承诺")
 _KEEPER = re.compile(r"(?:的)?(?:经营者|业主|户主|负责人)")  # 个体工商户经营者年龄在…: the person, not the firm's form
 _MAINLY = re.compile(r"(?:企业)?\s*(?:为主|为重点|优先)")  # 以中型、小型、微型企业为主: whom it mostly serves, no bound
 _DUTY_BEFORE = re.compile(r"须|应当|必须|应为|仅限|只限")  # 仅限…个体工商户申请，企业法人不得申请: only the latter is refused
