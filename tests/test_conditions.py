@@ -1356,3 +1356,6 @@ def test_a_period_in_another_alternative_is_no_age_of_the_firm():
     found = find_conditions("已在郴州市登记注册，或者承诺入驻后3个月内将注册地址变更至基地", 0, "一、", region_code="431000")
     assert not any(c.field == "age_years" for c in found.conditions)
     assert [c.value for c in find_conditions("注册满3年的企业", 0, "一、", region_code=None).conditions] == [3]
+    window = find_conditions("新设外商投资企业，自设立之日起一年内实际使用外资达到1000万美元以上", 0, "三、", region_code=None)
+    assert not any(c.field == "age_years" for c in window.conditions)
+    assert [c.value for c in find_conditions("自成立之日起满一年", 0, "一、", region_code=None).conditions] == [1]

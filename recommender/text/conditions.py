@@ -265,8 +265,9 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
     if name == "invention_patents" and best[0] < 1000 and (
             _OTHER_RIGHT.match(part, end) or _OTHER_RIGHT_NAME.search(part, cue_end, start)):
         return None  # 发明专利或者三件以上实用新型专利: the count is of the right named after it
-    if name == "age_years" and best[0] < 1000 and _OTHER_CLAUSE.search(part, cue_end, start):
-        return None  # 已在郴州市登记注册，或者承诺入驻后3个月内…: the months belong to the other alternative
+    if name == "age_years" and best[0] < 1000 and (_OTHER_CLAUSE.search(part, cue_end, start) or bound.op in ("le", "lt")
+                                                    and "之日起" in part[cue_end:start]):
+        return None  # 已在郴州市登记注册，或者承诺入驻后3个月内… / 自设立之日起一年内实际使用外资…: a window, no age
     if name == "age_years" and best[0] > _AGE_REACH:
         return None  # 在本市注册并缴纳失业保险费满12个月: the months count the premiums, not the firm's age
     lead = _PERIOD.search(part[:best[2]]).start() if best[0] < _PHRASE_REACH else start
