@@ -39,18 +39,14 @@ def offer_segments(line: str) -> list[tuple[int, int]]:
         pieces = [(a, b) for a, b in pieces if a < sentence.end()]
         offers = [n for n, (a, b) in enumerate(pieces)
                   if is_measure(line[a:b]) and _OWN_SUBJECT.search(line[a:b])]
-        if (len(offers) < 2 or _tiers([line[pieces[n][0]:pieces[n][1]] for n in offers])) \
-                and not _BY_KIND.search(line, sentence.start(), sentence.end()):
-            continue
         by_kind = _BY_KIND.search(line, sentence.start(), sentence.end())
-        if by_kind:  # 按行业给予一次性奖励：批发业企业奖励8万元，零售业企业奖励6万元: one offer per trade
-            kinds = [m.span() for m in _KIND_OFFER.finditer(line, by_kind.end(), sentence.end())]
-            if len(kinds) >= 2:
-                out.extend((a, b) for a, b in kinds)
-                continue
-        first = line[pieces[offers[0]][0]:pieces[offers[0]][1]] if offers else ""
-        if not offers:
+        kinds = [m.span() for m in _KIND_OFFER.finditer(line, by_kind.end(), sentence.end())] if by_kind else []
+        if len(kinds) >= 2:  # 按行业给予一次性奖励：批发业企业奖励8万元，零售业企业奖励6万元: one offer per trade
+            out.extend(kinds)
             continue
+        if len(offers) < 2 or _tiers([line[pieces[n][0]:pieces[n][1]] for n in offers]):
+            continue
+        first = line[pieces[offers[0]][0]:pieces[offers[0]][1]]
         colon = max(first.rfind("："), first.rfind(":"))
         if colon > 0 and _GIVES_LEAD.search(first[:colon]):
             continue  # …的企业，给予分阶段奖励：首发上市的，…；挂牌的，…: the cases of the award announced
