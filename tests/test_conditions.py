@@ -1359,3 +1359,12 @@ def test_a_period_in_another_alternative_is_no_age_of_the_firm():
     window = find_conditions("新设外商投资企业，自设立之日起一年内实际使用外资达到1000万美元以上", 0, "三、", region_code=None)
     assert not any(c.field == "age_years" for c in window.conditions)
     assert [c.value for c in find_conditions("自成立之日起满一年", 0, "一、", region_code=None).conditions] == [1]
+
+
+def test_each_kind_of_applicant_with_its_own_duty_is_one_alternative():
+    from recommender.text.passages import Passage
+    from recommender.text.requirements import read_passages
+    text = "在汉源县依法登记的家庭农场和农民专业合作社，家庭农场应当纳入全国家庭农场名录系统，农民专业合作社应当为县级以上示范社。"
+    found = read_passages([Passage(text, 0, "二、", True, False, False)], None)
+    (either,) = [c for c in found.conditions if c.op == "any_of"]
+    assert [c.text for c in either.any_of] == ["家庭农场应当纳入全国家庭农场名录系统", "农民专业合作社应当为县级以上示范社"]
