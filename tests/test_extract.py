@@ -2855,3 +2855,27 @@ def test_a_conditions_paragraph_after_the_last_measure_binds_every_measure():
     for item in items:
         fields = {(c.field, c.op) for c in item.conditions}
         assert {("region_code", "within"), ("tax_credit", "not_in")} <= fields, item.conditions
+
+
+RECOGNITION_RULES = """# 某县老字号认定和扶持办法
+
+第一条　为传承本县传统商业文化，制定本办法。
+
+第二条　申请认定“某县老字号”的经营主体，应当同时具备下列条件：
+（一）在本县行政区域内依法注册登记满5年；
+（二）品牌创立时间不少于30年。
+
+第三条　纳税信用等级为D级的，不予认定，已认定的不予扶持。
+
+第四条　扶持措施：
+（一）认定奖励。对新认定的“某县老字号”，一次性奖励5万元。
+（二）门店租金补贴。老字号企业新开设门店的，按年租金的百分之五十给予补贴。
+"""
+
+
+def test_recognition_criteria_bind_the_reward_for_being_recognised_not_support_for_those_already_recognised():
+    items = extract_policy(RECOGNITION_RULES, "brands", {"region_code": "511025"}).items
+    assert [i.name for i in items] == ["认定奖励", "门店租金补贴"]
+    aged = [any(c.field == "age_years" for c in i.conditions) for i in items]
+    assert aged == [True, False]
+    assert all(any(c.field == "tax_credit" for c in i.conditions) for i in items)

@@ -88,6 +88,8 @@ def conditions_per_item(
 _ELIGIBLE = re.compile(r"可以?(?:申请|申报|享受)|适用于|申报(?:对象|主体)|支持对象")
 # 获得前项“渝惠信用贷”的…: who may have this item must have had the one before.
 _PREVIOUS_ITEM = re.compile(r"(?:获得|取得|享受|符合|使用)(?:了)?(?:前项|上一项|上述第?[（(]?[一二三四五六七八九十0-9]+[）)]?项)")
+_APPLYING_TO_BE_RECOGNISED = re.compile(r"\s*(?:申请|申报)(?:认定|评定|评价)")
+_NEWLY_RECOGNISED = re.compile(r"认定奖励|(?:新|首次)(?:被)?(?:认定|评定|评为)")
 _Q_REF = re.compile(r"[QＱ]\s*([0-9]{1,2})")
 # 申请对象同Q3: whom the answer's support is for is whom Q3's is for
 _SAME_AS_Q = re.compile(r"(?:申请|申报|支持|补贴|适用)?(?:对象|条件)(?:和条件)?(?:同|与)\s*[QＱ]\s*([0-9]{1,2})(?:相同|一致)?")
@@ -176,6 +178,14 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
     if not owners and label and any(_REQUIREMENTS_HEADING.search(h) for h in headings[1:]):
         # （二）分项条件 1. 高山蔬菜基地建设：从事蔬菜种植…: the label names the item it binds
         owners = {n for n, core in enumerate(cores) if shares_run(label.group(1), core, 5)}
+    if not owners and any(_APPLYING_TO_BE_RECOGNISED.match(_lead(structure.own_text(c)))
+                          for c in [clause, *structure.ancestors(clause)]):
+        # 第二条 申请认定“资中老字号”的经营主体，应当…: the criteria bind the reward for being recognised, not the
+        # support given to those already recognised
+        rewarded = frozenset(n for n, plan in enumerate(items)
+                             if _NEWLY_RECOGNISED.search(plan.name + structure.text[plan.start:plan.end][:60]))
+        if rewarded and len(rewarded) < len(items):
+            return rewarded
     if not owners:  # Q6：哪些个体工商户不能享受Q3、Q5的补助？ the questions it names
         refs = {f"Q{int(n)}" for c in [clause, *structure.ancestors(clause)] for n in _Q_REF.findall(c.heading or "")}
         if refs:
