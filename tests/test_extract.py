@@ -2879,3 +2879,15 @@ def test_recognition_criteria_bind_the_reward_for_being_recognised_not_support_f
     aged = [any(c.field == "age_years" for c in i.conditions) for i in items]
     assert aged == [True, False]
     assert all(any(c.field == "tax_credit" for c in i.conditions) for i in items)
+
+
+def test_full_width_digits_and_letters_read_as_their_ascii_forms_at_the_same_offsets():
+    from recommender.text.extract import half_width
+    raw = "第３条　对企业新授权的发明专利，每件资助５０００元。纳税信用等级不为Ｄ级，按１．５倍计算。"
+    assert len(half_width(raw)) == len(raw)
+    assert half_width(raw) == "第3条　对企业新授权的发明专利，每件资助5000元。纳税信用等级不为D级，按1.5倍计算。"
+    doc = "# 某市知识产权资助办法\n\n第１条　申请资助的企业应当符合下列要求：纳税信用等级不为Ｄ级。\n\n" \
+          "第２条　对企业上年度新授权的国内发明专利，每件资助５０００元。\n\n第３条　对新认定为国家知识产权示范企业的，一次性奖励３０万元。\n"
+    items = extract_policy(doc, "wide", {"region_code": "341600"}).items
+    assert [i.clause for i in items] == ["第2条", "第3条"]
+    assert all(any(c.field == "tax_credit" and c.value == ("D",) for c in i.conditions) for i in items)

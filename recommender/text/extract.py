@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -11,7 +12,7 @@ from recommender.rules.schema import Policy, SupportItem
 from recommender.text.pipeline import get_nlp
 from recommender.text.validity import find_validity
 
-__all__ = ["extract_policy"]
+__all__ = ["extract_policy", "half_width"]
 
 
 def _iso(value: Any) -> str | None:
@@ -24,12 +25,24 @@ def _iso(value: Any) -> str | None:
     return str(value)
 
 
+_FULL_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                                               *range(0xFF41, 0xFF5B), 0xFF05)})
+_WIDE_POINT = re.compile(r"(?<=[0-9０-９])．(?=[0-9０-９])")
+
+
+def half_width(text: str) -> str:
+    """Full-width digits, Latin letters and ％ as ASCII (２０２５年, Ｄ级, ５０万元): one character each, so every
+    offset holds; a full-width point between digits (１．５倍) as a decimal point."""
+    return _WIDE_POINT.sub(".", text).translate(_FULL_WIDTH)
+
+
 def extract_policy(
     text: str, policy_id: str, meta: dict | None = None, *, nlp: Language | None = None
 ) -> Policy:
     """Read support items, conditions, benefits and validity from a policy text (unreviewed)."""
     meta = dict(meta or {})
     nlp = nlp or get_nlp()
+    text = half_width(text)
     doc = nlp.make_doc(text)
     doc._.meta = meta
     doc._.source = text
