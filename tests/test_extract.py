@@ -2891,3 +2891,27 @@ def test_full_width_digits_and_letters_read_as_their_ascii_forms_at_the_same_off
     items = extract_policy(doc, "wide", {"region_code": "341600"}).items
     assert [i.clause for i in items] == ["第2条", "第3条"]
     assert all(any(c.field == "tax_credit" and c.value == ("D",) for c in i.conditions) for i in items)
+
+
+BOLD_LEAFLET = """# 某县应急转贷资金使用须知
+
+县应急转贷资金用于帮助企业按期归还银行贷款。
+
+**谁可以用**：在大田县注册登记的中型、小型、微型企业。
+
+**用多少**：单笔不超过1000万元。
+
+**以下情形不予支持**：
+1. 被列入失信被执行人名单的；
+2. 银行贷款已经逾期，或者存在欠息的；
+3. 上年度纳税信用等级为C级、D级的。
+
+**怎么申请**：企业携续贷意见书到县中小企业服务中心提出申请。
+"""
+
+
+def test_bold_labels_of_a_leaflet_head_its_sections_and_a_refusal_label_heads_its_list():
+    (item,) = extract_policy(BOLD_LEAFLET, "leaflet", {"region_code": "350425"}).items
+    found = {(c.field, c.op) for c in item.conditions}
+    assert {("region_code", "within"), ("size", "in"), ("dishonest", "eq"), ("tax_credit", "not_in")} <= found
+    assert any(c.op == "unknown" and "逾期" in c.text for c in item.conditions), item.conditions

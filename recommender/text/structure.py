@@ -287,6 +287,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
     levels: dict[int, int] = {}  # clauses on a # Markdown heading line, with its number of #
     ordinals = 0  # headings naming an entry by its number (产品二：…, 【产品二】…)
     labels: set[str] = set()  # 【…】 labels read inside such entries
+    bold_roots: set[int] = set()  # top-level sections headed by a **label**： line
     stack: list[int] = []
     title = title or _first_title(text)
     offset = 0
@@ -316,6 +317,11 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
             continue
         labelled = (_BOLD_LABEL.match(stripped) or _BRACKET_LEAD.match(stripped, pos) or _NOTE_LABEL.match(stripped, pos)) \
             if cells is None and after_table else None
+        if cells is None and not labelled and (bold := _BOLD_LABEL.match(stripped)) and heading_role(bold.group(1)) \
+                and (not stack or stack[0] in bold_roots) and not _TABLE_NEXT.match(text, offset):
+            # **谁可以用**：… **以下情形不予支持**：1. … in a leaflet without numbered sections: each label a section
+            bold_roots.add(len(clauses))
+            labelled = bold
         if cells is None and not labelled and stack and clauses[stack[-1]].kind in _LIST_KINDS \
                 and clauses[stack[-1]].parent is None and stack[-1] not in hashed and stack[-1] not in levels \
                 and "\n" not in text[clauses[stack[-1]].body_start:line_start].strip() \
