@@ -2915,3 +2915,5 @@ def test_bold_labels_of_a_leaflet_head_its_sections_and_a_refusal_label_heads_it
     found = {(c.field, c.op) for c in item.conditions}
     assert {("region_code", "within"), ("size", "in"), ("dishonest", "eq"), ("tax_credit", "not_in")} <= found
     assert any(c.op == "unknown" and "逾期" in c.text for c in item.conditions), item.conditions
+    assert item.clause != "1."  # a refused case is no item
+    assert {c.clause for c in item.conditions if c.field in ("region_code", "size")} == {"谁可以用"}
