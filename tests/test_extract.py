@@ -2917,3 +2917,11 @@ def test_bold_labels_of_a_leaflet_head_its_sections_and_a_refusal_label_heads_it
     assert any(c.op == "unknown" and "逾期" in c.text for c in item.conditions), item.conditions
     assert item.clause != "1."  # a refused case is no item
     assert {c.clause for c in item.conditions if c.field in ("region_code", "size")} == {"谁可以用"}
+
+
+def test_a_labelled_subsidy_standard_line_of_a_guide_is_an_offer():
+    doc = ("# 某市补贴办事指南\n\n## 服务事项一：技能提升补贴申领\n\n办理对象：参加失业保险的企业职工\n补贴标准：取得初级证书的，补贴1000元。\n\n"
+           "## 服务事项二：学徒制培训补贴申领\n\n办理对象：在永州市依法登记注册的企业\n补贴标准：每人每年5000元。\n")
+    items = extract_policy(doc, "guide", {"region_code": "431100"}).items
+    assert len(items) == 2
+    assert any(c.field == "region_code" for c in items[1].conditions)
