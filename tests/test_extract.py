@@ -2925,3 +2925,13 @@ def test_a_labelled_subsidy_standard_line_of_a_guide_is_an_offer():
     items = extract_policy(doc, "guide", {"region_code": "431100"}).items
     assert len(items) == 2
     assert any(c.field == "region_code" for c in items[1].conditions)
+
+
+def test_a_defined_applicant_term_binds_every_item_and_a_voluntary_application_is_no_requirement():
+    doc = ("# 某市知识产权资助办法\n\n第1条 本办法所称资助对象，是指在亳州市行政区域内注册登记的企业。均可自愿申请，不附带任何资金支持。\n\n"
+           "第2条 对企业新授权的发明专利，每件资助5000元。\n\n第3条 对新认定为知识产权示范企业的，一次性奖励30万元。\n")
+    items = extract_policy(doc, "whom", {"region_code": "341600"}).items
+    assert len(items) == 2
+    for item in items:
+        assert any(c.field == "region_code" and c.value == "341600" for c in item.conditions), item.conditions
+        assert not any("自愿" in c.text or "不附带" in c.text for c in item.conditions)

@@ -57,7 +57,8 @@ def conditions_per_item(
     common = read_passages(general, region_code)
     defined = _definitions(structure, inside, region_code)
     scope = "".join(p.text for p in general if p.strong or _ELIGIBLE.search(p.text))
-    defined = [(term, passages, bool(term_is_used(term, scope) or _titled(term, [t for t, _ in defined], structure.title)))
+    defined = [(term, passages, bool(term_is_used(term, scope) or _titled(term, [t for t, _ in defined], structure.title)
+                                     or _WHOM_TERM.fullmatch(term)))
                for term, passages in defined]
     inner = [_notes_for_others(structure, items, n, condition_passages(structure, plan.start, plan.end, doc_level=False), named)
              if structure.clauses else condition_passages(structure, 0, len(structure.text), doc_level=True)
@@ -88,6 +89,8 @@ def conditions_per_item(
 _ELIGIBLE = re.compile(r"可以?(?:申请|申报|享受)|适用于|申报(?:对象|主体)|支持对象")
 # 获得前项“渝惠信用贷”的…: who may have this item must have had the one before.
 _PREVIOUS_ITEM = re.compile(r"(?:获得|取得|享受|符合|使用)(?:了)?(?:前项|上一项|上述第?[（(]?[一二三四五六七八九十0-9]+[）)]?项)")
+# 本办法所称资助对象，是指…的企业: the term names whom every item is for, though no item repeats it
+_WHOM_TERM = re.compile(r"(?:资助|支持|扶持|奖励|补贴|补助|奖补|适用|申报|申请|服务)(?:对象|主体)")
 _APPLYING_TO_BE_RECOGNISED = re.compile(r"\s*(?:申请|申报)(?:认定|评定|评价)")
 _NEWLY_RECOGNISED = re.compile(r"认定奖励|(?:新|首次)(?:被)?(?:认定|评定|评为)")
 _Q_REF = re.compile(r"[QＱ]\s*([0-9]{1,2})")
