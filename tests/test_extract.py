@@ -2935,3 +2935,14 @@ def test_a_defined_applicant_term_binds_every_item_and_a_voluntary_application_i
     for item in items:
         assert any(c.field == "region_code" and c.value == "341600" for c in item.conditions), item.conditions
         assert not any("自愿" in c.text or "不附带" in c.text for c in item.conditions)
+
+
+def test_a_sentence_naming_the_measures_above_by_number_binds_only_them():
+    doc = ("# 某市稳外资若干措施\n\n一、**奖励新设外资项目。** 对新设立的外商投资企业，按实际使用外资金额给予奖励，最高500万元。\n\n"
+           "二、**鼓励增资扩产。** 对外商投资企业增资扩产的，按新增实际使用外资金额给予奖励，最高300万元。\n\n"
+           "以上第一、二条所述企业须在北海市注册。\n\n"
+           "三、**支持外资企业融资。** 对外商投资企业取得的固定资产贷款，按实际支付利息的百分之五十给予贴息。\n")
+    items = extract_policy(doc, "above", {"region_code": "450500"}).items
+    assert len(items) == 3
+    registered = [any(c.field == "region_code" for c in i.conditions) for i in items]
+    assert registered == [True, True, False]
