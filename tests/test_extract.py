@@ -2946,3 +2946,13 @@ def test_a_sentence_naming_the_measures_above_by_number_binds_only_them():
     assert len(items) == 3
     registered = [any(c.field == "region_code" for c in i.conditions) for i in items]
     assert registered == [True, True, False]
+
+
+def test_an_inline_list_of_requirements_for_applicants_binds_every_item_in_full():
+    doc = ("# 某市知识产权资助办法\n\n第1条 为鼓励创新，制定本办法。\n\n"
+           "第2条 申请资助的企业应当符合下列要求：纳税信用等级不为D级；未被列入失信被执行人名单；近两年内无非正常专利申请行为。\n\n"
+           "第3条 对企业新授权的发明专利，每件资助5000元。\n\n第4条 对新认定为知识产权示范企业的，一次性奖励30万元。\n")
+    items = extract_policy(doc, "inline", {"region_code": "341600"}).items
+    assert len(items) == 2
+    for item in items:
+        assert any(c.op == "unknown" and c.text == "近两年内无非正常专利申请行为" for c in item.conditions), item.conditions

@@ -116,7 +116,8 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         tail = procedure_tail(own)  # …资产总额不超过5000万元。【政策依据】…: the basis binds no one
         own = own[:tail] + re.sub(r"\S", " ", own[tail:])
         if clause.heading and (_SECTION_HEADING.search(clause.heading) or _KIND_LABEL.search(clause.heading)) \
-                and own.lstrip("*# ").startswith(clause.heading):  # （一）住宿类商户：…: the kind's name is no requirement
+                and own.lstrip("*# ").startswith(clause.heading) \
+                and not (not clause.children and _INLINE_LIST_LEAD.search(clause.heading + "：")):  # （一）住宿类商户：…: the kind's name is no requirement
             at = own.index(clause.heading)  # （三）入库项目申报条件: the heading's words name no condition
             own = own[:at] + " " * len(clause.heading) + own[at + len(clause.heading):]
         # 【享受主体】…的居民企业 inside a measure: that block states who may apply; a 禁入情形：… line after
@@ -229,13 +230,23 @@ def _answers_scope(structure: Structure, clause) -> bool:
 
 
 def _eligibility_only(text: str) -> str:
-    """``text`` with every sentence that states no eligibility blanked out (offsets kept)."""
-    return re.sub(  # 现就有关事项公告如下：…的企业: the lead-in is a sentence of its own
-        r"(?:[^。；;：:]|(?<!如下)[：:])+[：:]?", lambda m: m.group(0) if _ELIGIBILITY.search(m.group(0)) and not _PURPOSE.match(m.group(0))
-        and not _OTHERS_DUTY.match(m.group(0))
-        else " " * len(m.group(0)), text
-    )
+    """``text`` with every sentence that states no eligibility blanked out (offsets kept); the ；-pieces after
+    申请资助的企业应当符合下列要求： up to the full stop are its list, kept with it."""
+    out, listing = [], False
+    for m in re.finditer(r"(?:[^。；;：:]|(?<!如下)[：:])+[：:]?|[。；;]", text):  # 现就…公告如下：…的企业: two sentences
+        piece = m.group(0)
+        keep = listing or _ELIGIBILITY.search(piece) and not _PURPOSE.match(piece) and not _OTHERS_DUTY.match(piece)
+        if piece == "。":
+            listing = False
+        elif keep and _INLINE_LIST_LEAD.search(piece):
+            listing = True
+        out.append(piece if keep or piece in "。；;" else " " * len(piece))
+    return "".join(out)
 
+
+# 申请资助的企业应当符合下列要求：A；B；C。 (not 纳入培育库的企业，应当…: whom a list takes in)
+_INLINE_LIST_LEAD = re.compile(r"(?:申请|申报|享受)[^，。；：:]{0,12}的(?:企业|单位|主体|经营主体)[，,]?\s*(?:应当|须|应|需)"
+                               r"[^。；;：:]{0,8}(?:下列|以下)(?:要求|条件)[：:][^。；;]*$")
 
 # 机关、事业单位和国有企业拖欠中小企业的账款，应当…支付: a duty of payers or agencies, not whom an item is for
 _OTHERS_DUTY = re.compile(r"\s*(?:[^，。；]{2,12}[。.]\s*)?(?:各级|各类)?(?:机关|事业单位|政府|部门|大型企业)[^，。；]{0,24}?[，,]?\s*(?:应当|须|要|不得)")

@@ -129,6 +129,7 @@ _OFFER = re.compile(
 )
 
 
+_INLINE_LIST = re.compile(r"(?:应当|须|应|需)[^。；;：:]{0,8}(?:下列|以下)(?:要求|条件)[：:]([^。\n]+)")
 _REQ_SENTENCE = re.compile(
     r"^\s*(?:申报|申请|享受)[^，。；]{0,10}?(?:企业|单位|主体)(?!的)|须|应当|必须|(?:均|都|一律)要求"
 )
@@ -272,8 +273,9 @@ def read_passages(passages, region_code: str | None) -> Found:
             conds.extend(_offered_unknowns(p, _measure_terms(p.text, p.base, part.leftovers)))
             scoped = _requirement_sentences(p.text, p.base, part.leftovers, _SCOPE_SENTENCE)
             excluding = [m.span() for m in _EXCLUDING_PHRASE.finditer(p.text)]
+            listed = [m.span(1) for m in _INLINE_LIST.finditer(p.text)]  # …应当符合下列要求：A；B；C。
             scoped += [(off, t) for off, t in part.leftovers if (off, t) not in scoped
-                       and any(s <= off - p.base < e for s, e in excluding)]
+                       and any(s <= off - p.base < e for s, e in [*excluding, *listed])]
             conds.extend(_unknowns(scoped, p, conditional=True))
             conds.extend(_unknowns([x for x in _requirement_sentences(p.text, p.base, part.leftovers, _REQ_SENTENCE)
                                     if x not in scoped], p))
