@@ -93,16 +93,15 @@ _PREVIOUS_ITEM = re.compile(r"(?:获得|取得|享受|符合|使用)(?:了)?(?:�
 _WHOM_TERM = re.compile(r"(?:资助|支持|扶持|奖励|补贴|补助|奖补|适用|申报|申请|服务)(?:对象|主体)")
 _APPLYING_TO_BE_RECOGNISED = re.compile(r"\s*(?:申请|申报)(?:认定|评定|评价)")
 _NEWLY_RECOGNISED = re.compile(r"认定奖励|(?:新|首次)(?:被)?(?:认定|评定|评为)")
-_Q_REF = re.compile(r"[QＱ]\s*([0-9]{1,2})")
+_Q_REF = re.compile(r"Q\s*([0-9]{1,2})")  # (full-width Ｑ３ was made ASCII by extract.half_width)
 # 申请对象同Q3: whom the answer's support is for is whom Q3's is for
-_SAME_AS_Q = re.compile(r"(?:申请|申报|支持|补贴|适用)?(?:对象|条件)(?:和条件)?(?:同|与)\s*[QＱ]\s*([0-9]{1,2})(?:相同|一致)?")
+_SAME_AS_Q = re.compile(r"(?:申请|申报|支持|补贴|适用)?(?:对象|条件)(?:和条件)?(?:同|与)\s*Q\s*([0-9]{1,2})(?:相同|一致)?")
 
 
 def _q_label(label: str) -> str:
-    return "Q" + str(int(re.sub(r"\D", "", label))) if re.fullmatch(r"[QＱ]\s*[0-9]{1,2}", label.translate(_FULL_WIDTH)) else ""
-
-
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+    """Q3 for a question labelled Q3 or Q03, else ""."""
+    m = _Q_REF.fullmatch(label)
+    return f"Q{int(m.group(1))}" if m else ""
 
 
 def _same_as_item(items: list[ItemPlan], out: list, text: str) -> list[Condition]:
