@@ -7,7 +7,13 @@ from dataclasses import dataclass, replace
 
 from recommender.text.definitions import blank_definitions
 from recommender.text.headings import REFUSING
-from recommender.text.phrases import APPLYING_FOR_SUPPORT, CHECKING_COLUMN, EXCLUDING_LEAD, blank
+from recommender.text.phrases import (
+    APPLYING_FOR_SUPPORT,
+    CHECKING_COLUMN,
+    EXCLUDING_LEAD,
+    INLINE_REQUIREMENTS,
+    blank,
+)
 from recommender.text.roles import clause_roles, conditions_blocks, procedure_tail
 from recommender.text.structure import Structure, conditions_cells
 
@@ -117,7 +123,7 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         own = own[:tail] + re.sub(r"\S", " ", own[tail:])
         if clause.heading and (_SECTION_HEADING.search(clause.heading) or _KIND_LABEL.search(clause.heading)) \
                 and own.lstrip("*# ").startswith(clause.heading) \
-                and not (not clause.children and _INLINE_LIST_LEAD.search(clause.heading + "：")):  # （一）住宿类商户：…: the kind's name is no requirement
+                and not (not clause.children and INLINE_REQUIREMENTS.search(clause.heading + "：")):  # （一）住宿类商户：…: the kind's name is no requirement
             at = own.index(clause.heading)  # （三）入库项目申报条件: the heading's words name no condition
             own = own[:at] + " " * len(clause.heading) + own[at + len(clause.heading):]
         # 【享受主体】…的居民企业 inside a measure: that block states who may apply; a 禁入情形：… line after
@@ -238,15 +244,11 @@ def _eligibility_only(text: str) -> str:
         keep = listing or _ELIGIBILITY.search(piece) and not _PURPOSE.match(piece) and not _OTHERS_DUTY.match(piece)
         if piece == "。":
             listing = False
-        elif keep and _INLINE_LIST_LEAD.search(piece):
+        elif keep and INLINE_REQUIREMENTS.search(piece):
             listing = True
         out.append(piece if keep or piece in "。；;" else " " * len(piece))
     return "".join(out)
 
-
-# 申请资助的企业应当符合下列要求：A；B；C。 (not 纳入培育库的企业，应当…: whom a list takes in)
-_INLINE_LIST_LEAD = re.compile(r"(?:申请|申报|享受)[^，。；：:]{0,12}的(?:企业|单位|主体|经营主体)[，,]?\s*(?:应当|须|应|需)"
-                               r"[^。；;：:]{0,8}(?:下列|以下)(?:要求|条件)[：:][^。；;]*$")
 
 # 机关、事业单位和国有企业拖欠中小企业的账款，应当…支付: a duty of payers or agencies, not whom an item is for
 _OTHERS_DUTY = re.compile(r"\s*(?:[^，。；]{2,12}[。.]\s*)?(?:各级|各类)?(?:机关|事业单位|政府|部门|大型企业)[^，。；]{0,24}?[，,]?\s*(?:应当|须|要|不得)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "APPLICANT", "APPLYING_FOR_SUPPORT", "CHECKING_COLUMN", "EXCLUDING_LEAD", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text", "table_cells",
+    "APPLICANT", "APPLYING_FOR_SUPPORT", "CHECKING_COLUMN", "EXCLUDING_LEAD", "INLINE_REQUIREMENTS", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text", "table_cells",
     "untable", "untick",
 ]
 
@@ -214,6 +214,12 @@ _LIFTED = re.compile(r"[^。；;\n，,]{0,24}?的?(?:要求|条件|限制)(?:不
 _SEE_ELSEWHERE = re.compile(r"[^。；;\n，,]{0,20}(?:见|详见|参见)(?:附件|附表)[^。；;\n]{0,10}")
 # 企业不得将贷款资金用于房地产开发: what the money may not pay for, not who may have it.
 _FUNDS_USE = re.compile(r"(?:不得|禁止|严禁|不能|不可)(?:将|把)?[^。；;\n，,]{0,12}?用于[^。；;\n]*")
+
+
+# 申请资助的企业应当符合下列要求：A；B；C。 the lead of a requirement list written on one line (not 纳入培育库的企业，
+# 应当…: whom a list takes in, which binds no item)
+INLINE_REQUIREMENTS = re.compile(r"(?:申请|申报|享受)[^，。；：:]{0,12}的(?:企业|单位|主体|经营主体)[，,]?\s*(?:应当|须|应|需)"
+                                 r"[^。；;：:]{0,8}(?:下列|以下)(?:要求|条件)[：:]")
 
 
 # 1. 企业注册地在汉滨区　□是　□否: the boxes of a self-check form, which the applicant ticks

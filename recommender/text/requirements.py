@@ -11,6 +11,7 @@ from recommender.text.numbers import parse_number
 from recommender.text.phrases import (
     APPLICANT,
     APPLYING_FOR_SUPPORT,
+    INLINE_REQUIREMENTS,
     NEGATED_LEAD,
     NO_DOUBLE,
     NOT_REQUIREMENT,
@@ -129,7 +130,6 @@ _OFFER = re.compile(
 )
 
 
-_INLINE_LIST = re.compile(r"(?:应当|须|应|需)[^。；;：:]{0,8}(?:下列|以下)(?:要求|条件)[：:]([^。\n]+)")
 _REQ_SENTENCE = re.compile(
     r"^\s*(?:申报|申请|享受)[^，。；]{0,10}?(?:企业|单位|主体)(?!的)|须|应当|必须|(?:均|都|一律)要求"
 )
@@ -152,6 +152,12 @@ def _measure_terms(text: str, base: int, leftovers: list[tuple[int, str]]) -> li
 
 
 _OFFER_BASE = re.compile(r"[，,]\s*对[^，。；]{0,16}(?:人数|部分|金额|数额|数量|人员)$")
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence running at ``at`` ends (its full stop or line end)."""
+    ends = [i for i in (text.find("。", at), text.find("\n", at)) if i >= 0]
+    return min(ends, default=len(text))
 
 
 def _offered_unknowns(p, groups: list[list[tuple[int, str]]]) -> list[Condition]:
@@ -273,7 +279,7 @@ def read_passages(passages, region_code: str | None) -> Found:
             conds.extend(_offered_unknowns(p, _measure_terms(p.text, p.base, part.leftovers)))
             scoped = _requirement_sentences(p.text, p.base, part.leftovers, _SCOPE_SENTENCE)
             excluding = [m.span() for m in _EXCLUDING_PHRASE.finditer(p.text)]
-            listed = [m.span(1) for m in _INLINE_LIST.finditer(p.text)]  # …应当符合下列要求：A；B；C。
+            listed = [(m.end(), _sentence_end(p.text, m.end())) for m in INLINE_REQUIREMENTS.finditer(p.text)]
             scoped += [(off, t) for off, t in part.leftovers if (off, t) not in scoped
                        and any(s <= off - p.base < e for s, e in [*excluding, *listed])]
             conds.extend(_unknowns(scoped, p, conditional=True))
