@@ -254,8 +254,9 @@ def _by_paragraph(structure: Structure, plan: ItemPlan) -> list[ItemPlan]:
     text = structure.text
     cuts = [m.end() for m in _PARAGRAPH.finditer(text, clause.body_start, clause.own_end)
             if m.end() < clause.own_end]
-    starts = [at for at in cuts if _CASE_OFFER.match(text, at) and is_measure(text[at:_paragraph_end(text, at, clause)])
-              and not _RAISE_WORDS.search(text[at:_paragraph_end(text, at, clause)])]
+    paragraphs = {at: text[at:_paragraph_end(text, at, clause)] for at in cuts}
+    starts = [at for at, words in paragraphs.items()
+              if _CASE_OFFER.match(words) and is_measure(words) and not _RAISE_WORDS.search(words)]
     if not starts or not is_measure(text[clause.body_start:starts[0]]):
         return [plan]
     bounds = [clause.start, *starts, clause.end]

@@ -52,21 +52,25 @@ def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) ->
             continue
         if not (p.leaf or conditional or _REQUIREMENT.search(text) or _required_sentence(p, offset)):
             continue
-        kinds = list(_KIND_DUTY.finditer(text))
-        if len(kinds) >= 2:  # 家庭农场应当纳入…名录，农民专业合作社应当为…示范社: each kind's own requirement, one applies
-            at = raw.find(text)
-            confidence = 0.6 if p.leaf else 0.5
-            lead = text[:kinds[0].start()].strip(" ，,、；;")
-            if len(requirement_text(lead)) >= 4:
-                out.extend(_unknown_alternatives(requirement_text(lead), offset, raw[:at + kinds[0].start()], p))
-            bounds = [m.start("kind") for m in kinds] + [len(text)]
-            members = tuple(Condition(op="unknown", text=text[a:b].strip(" ，,、；;"), confidence=confidence)
-                            for a, b in zip(bounds, bounds[1:], strict=False))
-            out.append(Condition(op="any_of", any_of=members, clause=p.clause, confidence=confidence,
-                                 text=text[bounds[0]:], span=(offset + at + bounds[0], offset + at + len(text))))
-            continue
-        out.extend(_unknown_alternatives(text, offset, raw, p))
+        out.extend(_kind_duties(text, offset, raw, p) or _unknown_alternatives(text, offset, raw, p))
     return out
+
+
+def _kind_duties(text: str, offset: int, raw: str, p) -> list[Condition]:
+    """家庭农场应当纳入…名录，农民专业合作社应当为…示范社: each kind of applicant's own duty, one of which applies
+    (an any_of after the lead they share); [] when the phrase names fewer than two."""
+    kinds = list(_KIND_DUTY.finditer(text))
+    if len(kinds) < 2:
+        return []
+    at = raw.find(text)
+    confidence = 0.6 if p.leaf else 0.5
+    lead = requirement_text(text[:kinds[0].start()])
+    out = _unknown_alternatives(lead, offset, raw[:at + kinds[0].start()], p) if len(lead) >= 4 else []
+    bounds = [m.start("kind") for m in kinds] + [len(text)]
+    members = tuple(Condition(op="unknown", text=text[a:b].strip(" ，,、；;"), confidence=confidence)
+                    for a, b in zip(bounds, bounds[1:], strict=False))
+    return [*out, Condition(op="any_of", any_of=members, clause=p.clause, confidence=confidence,
+                            text=text[bounds[0]:], span=(offset + at + bounds[0], offset + at + len(text)))]
 
 
 _KIND_DUTY = re.compile(r"(?:^|[，,、；;。]\s*)(?P<kind>家庭农场|农民专业合作社|合作社|个体工商户|小微企业|村集体经济组织)(?:须|应当|应|需|必须)")
