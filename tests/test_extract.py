@@ -2659,6 +2659,12 @@ def test_the_case_before_a_per_unit_award_is_the_items_requirement():
     assert any(t.startswith("新建集中连片200亩以上标准化基地") for t in texts), texts
 
 
+def test_the_case_before_a_per_piece_award_is_the_items_requirement():
+    doc = "# 某市专利资助办法\n\n一、对上年度新获得国内发明专利授权的企业，每件资助1万元，单个企业年度资助总额不超过20万元。\n"
+    (item,) = extract_policy(doc, "per-piece", {"region_code": "341600"}).items
+    assert "上年度新获得国内发明专利授权" in [c.text for c in item.conditions if c.op == "unknown"]
+
+
 PRODUCTS_BY_OBJECT = """# 某担保公司“见贷即保”业务指引
 
 ## 一、业务对象
