@@ -9,6 +9,7 @@ from typing import Any
 from spacy.language import Language
 
 from recommender.rules.schema import Policy, SupportItem
+from recommender.text.comparison_tables import rows_per_product
 from recommender.text.pipeline import get_nlp
 from recommender.text.validity import find_validity
 
@@ -42,7 +43,7 @@ def extract_policy(
     """Read support items, conditions, benefits and validity from a policy text (unreviewed)."""
     meta = dict(meta or {})
     nlp = nlp or get_nlp()
-    text = half_width(text)
+    text = rows_per_product(half_width(text))
     doc = nlp.make_doc(text)
     doc._.meta = meta
     doc._.source = text

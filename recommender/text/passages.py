@@ -109,7 +109,7 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         group = clause.parent if listed and _ANY_INTRO.search(_last_line(parent_own)) and not negated else None
         if doc_level and role == "body" and not strong and _answers_a_question(structure, clause):
             # 问二：…能否享受？答：不能…: one answer's terms do not bind the other answers, unless it names them
-            named = _for_named_items(structure.own_text(clause))
+            named = _for_named_items(structure.own_text(clause), every=True)
             if named.strip():
                 out.append(Passage(named, clause.body_start, clause.address, True, False, False))
             continue
@@ -181,6 +181,8 @@ def _for_named_items(text: str, every: bool = False) -> str:
     def keep(m: re.Match[str]) -> str:
         if _FOR_NAMED_ITEMS.match(m.group(0)) and not _CLAWBACK.search(m.group(0)):
             return m.group(0)
+        if every and _EVERY_ITEM_REFUSAL.search(m.group(0)):
+            return m.group(0)  # 从事限制类…经营的，两款产品均不予受理: left out of every item
         lead = _EVERY_ITEM_LEAD.match(m.group(0)) if every else None
         return " " * lead.end() + m.group(0)[lead.end():] if lead else " " * len(m.group(0))
     return re.sub(r"[^。；;\n]+", keep, text)
@@ -189,6 +191,7 @@ def _for_named_items(text: str, every: bool = False) -> str:
 _FOR_NAMED_ITEMS = re.compile(r"\s*(?:申请|申报|享受|领取|获得)本?[^，。；第]{0,6}第[^，。；]{1,24}?[项条款目问][^，。；]{0,10}?的(?:企业|单位|主体|项目)?"
                               r"[，,](?=[^。；]*(?:应当|须|需|必须|不得|应))"
                               r"|\s*本(?:办法|细则|措施|通知|方案)?第[^，。；]{1,16}?[项条款][^，。；]{0,8}?不(?:适用于?|予支持)")  # 本办法第1、3项奖励不适用于国有企业
+_EVERY_ITEM_REFUSAL = re.compile(r"的[，,]\s*(?:以上|上述|[两二三四五六七八九十各][款项类])[^，。；]{0,6}?(?:均|都|一律)(?:不予|不得|不能|不)")
 _CLAWBACK = re.compile(r"追回|收回|退还|退回|(?<!不)迁(?:离|出)|取消")
 
 

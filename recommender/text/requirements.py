@@ -32,6 +32,10 @@ _APPLYING = re.compile(APPLYING_FOR_SUPPORT)
 _DUTY_LEAD = re.compile(rf"\s*{APPLICANT.pattern}[，,]\s*(?=须|应当|必须|应|需)")
 
 
+# …的，各项扶持均不予支持 / 两款产品均不予受理: the refusal after a case another condition read, no case itself
+_REFUSAL_ONLY = re.compile(rf"(?:(?:各项|上述|以上|本|[两二三四五六七八九十][款项类])[^，。；]{{0,6}}?)?{REFUSAL}[^，。；]{{0,8}}")
+
+
 # …D级的企业，或者被列入失信被执行人名单的企业: a joint and verb whose object another condition read
 _DANGLING = re.compile(r"(?:或者?|和|及|以及|并且?|且)?\s*(?:被|已)?(?:列入|纳入|认定为|评为|评定为)")
 
@@ -48,7 +52,7 @@ def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) ->
             and not _RECORD.search(text)  # 上年度有进出口实绩的外贸企业 states a record
         applicant = APPLICANT.fullmatch(raw.strip(" ，,。；;")) or _APPLYING.fullmatch(raw.strip(" ，,。；;"))  # who applies
         examples = _EXAMPLES.fullmatch(text)  # 小额贷款公司、典当行、融资租赁公司等（金融和类金融企业）
-        if len(text) < 4 or _DANGLING.fullmatch(text) or _MATERIAL.search(text) and not _FALSIFIED.search(text) or bare_subject or applicant or examples or NOT_REQUIREMENT.search(text):
+        if len(text) < 4 or _DANGLING.fullmatch(text) or _REFUSAL_ONLY.fullmatch(text) or _MATERIAL.search(text) and not _FALSIFIED.search(text) or bare_subject or applicant or examples or NOT_REQUIREMENT.search(text):
             continue
         if not (p.leaf or conditional or _REQUIREMENT.search(text) or _required_sentence(p, offset)):
             continue
@@ -139,7 +143,7 @@ _REQ_SENTENCE = re.compile(
 )
 # 年发运量不足20个标准箱的，不予补贴 / …受到行政处罚的经营主体除外: who is left out is a requirement
 _EXCLUDING_PHRASE = re.compile(
-    rf"[^，,。；;：:\n]*(?:的(?:企业|经营主体|市场主体|主体|单位|项目|个体工商户)?|企业|公司)[，,]?\s*(?:(?:各项|上述|以上)[^，。；]{{0,6}}?(?=均|一律))?(?:(?!(?:均|一律)?\s*不再){REFUSAL}|不适用|不享受)"  # 不再享受: NO_DOUBLE's
+    rf"[^，,。；;：:\n]*(?:的(?:企业|经营主体|市场主体|主体|单位|项目|个体工商户)?|企业|公司)[，,]?\s*(?:(?:各项|上述|以上|[两二三四五六七八九十][款项类])[^，。；]{{0,6}}?(?=均|一律))?(?:(?!(?:均|一律)?\s*不再){REFUSAL}|不适用|不享受)"  # 不再享受: NO_DOUBLE's
     r"|[^，,。；;：:\n]*的(?:企业|经营主体|市场主体|主体|单位|项目|个体工商户)?除外"
 )
 

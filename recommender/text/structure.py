@@ -188,7 +188,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ROW_NUMBER = re.compile(r"^\s*(?:[A-Z]{1,4}\s*[-－—]\s*)?0*([0-9]{1,2})[.、．]?\s*$")  # 3 / 3. / PS-03
 _NUMBER_COLUMN = re.compile(r"(?:编号|序号|代码)$")  # | 服务事项编号 |: the row's number, not its name
 _KEY_VALUE = re.compile(r"^(?:项目|要素|产品要素|名称|事项|类别)\s+(?:内容|说明|具体内容|详情)$")  # | 项目 | 内容 |
-_NAME_COLUMN = re.compile(r"事项|项目|名称|(?:补贴|奖励|支持|资助|扶持|补助|奖补)(?:类型|类别|种类|方式)|^重点任务$|^任务$|产品|类别|政策|档次|档位|^等级$|^级别$|^星级$")
+_NAME_COLUMN = re.compile(r"事项|项目|名称|^(?:产品)?要素$|(?:补贴|奖励|支持|资助|扶持|补助|奖补)(?:类型|类别|种类|方式)|^重点任务$|^任务$|产品|类别|政策|档次|档位|^等级$|^级别$|^星级$")
 
 
 _NUMBERED_NAME = re.compile(rf"\s*(?:[（(]([{_CN}0-9]{{1,3}})[）)]|([{_CN}0-9]{{1,3}})[、.．])\s*(\S.*)$")
@@ -217,7 +217,7 @@ def _table_row(line: str, cells: list[tuple[int, int]], header: tuple[str, ...],
 
 
 # | 2 | 低效老果园改造 | 同上 | … / 同第3项 / 同序号1: the cell repeats the cell of another row
-_SAME = re.compile(r"同(?:上|前|第\s*([0-9一二三四五六七八九十]{1,3})\s*[项行条]|序号\s*([0-9]{1,3}))[。.]?")
+_SAME = re.compile(r"同(?:上|左|前|第\s*([0-9一二三四五六七八九十]{1,3})\s*[项行条]|序号\s*([0-9]{1,3}))[。.]?")
 
 
 def _same_as(cells: tuple[tuple[str, int, int], ...], table: list, text: str) -> tuple[tuple[str, int, int], ...]:

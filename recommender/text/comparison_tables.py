@@ -1,0 +1,72 @@
+"""Comparison tables with one column per product (| 要素 | 外贸贷 | 跨境电商贷 |), rewritten as one row per product.
+
+A bank's 产品对照表 puts each product in a column and each term (适用对象, 准入条件, 额度, 期限) in a row.
+Everything downstream reads a table row by row, one item per row, so such a table is turned over:
+its header becomes | 要素 | 适用对象 | 准入条件 | 额度 | … | and each product a row of its own. Every cell keeps
+its words; only the order of the cells changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recommender.text.headings import heading_role
+from recommender.text.phrases import table_cells
+
+__all__ = ["rows_per_product"]
+
+
+_CORNER = re.compile(r"(?:产品)?要素|(?:对比|比较)?项目|对比项|产品(?:名称)?|名称|")
+_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# a column headed by one of these holds text about the rows, not a product of its own
+_NOT_PRODUCT = re.compile(r"内容|说明|备注|详情|标准|条件|要求|要点|金额|比例|档次|[0-9]")
+_TERM = re.compile(r"额度|期限|利率|费率|担保|还款|金额|贴息|保费|补贴|补助")
+
+
+def _cells(line: str) -> list[str] | None:
+    spans = table_cells(line)
+    return None if spans is None else [line[a:b] for a, b in spans]
+
+
+def _is_comparison(header: list[str], rows: list[list[str]]) -> bool:
+    """Whether a table holds one product per column: a corner like 要素, two or more named columns, and row
+    labels naming who may apply (适用对象, 准入条件) and the terms (额度, 期限)."""
+    if len(header) < 3 or len(rows) < 3 or any(len(r) != len(header) for r in rows):
+        return False
+    if not _CORNER.fullmatch(header[0].strip("* ")):
+        return False
+    products = [h.strip("* ") for h in header[1:]]
+    if any(not p or len(p) > 16 or _NOT_PRODUCT.search(p) or heading_role(p) for p in products):
+        return False
+    labels = [r[0].strip("* ") for r in rows]
+    return any(heading_role(label) == "conditions" for label in labels) and any(_TERM.search(label) for label in labels)
+
+
+def rows_per_product(text: str) -> str:
+    """``text`` with every comparison table that holds one product per column turned into one row per product."""
+    lines = text.splitlines(keepends=True)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        header = _cells(lines[i].rstrip("\r\n"))
+        if header is None or i + 1 >= len(lines) or not _RULE.match(lines[i + 1]):
+            out.append(lines[i])
+            i += 1
+            continue
+        end = i + 2
+        rows = []
+        while end < len(lines) and (row := _cells(lines[end].rstrip("\r\n"))) is not None:
+            rows.append(row)
+            end += 1
+        if not _is_comparison(header, rows):
+            out.extend(lines[i:end])
+            i = end
+            continue
+        newline = lines[end - 1][len(lines[end - 1].rstrip("\r\n")):] or "\n"
+        columns = [header[0] or "产品", *(r[0] for r in rows)]  # an empty corner names the product column
+        out.append("| " + " | ".join(columns) + " |" + newline)
+        out.append("|" + "---|" * len(columns) + newline)
+        for n in range(1, len(header)):
+            out.append("| " + " | ".join([header[n], *(r[n] for r in rows)]) + " |" + newline)
+        i = end
+    return "".join(out)
