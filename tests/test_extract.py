@@ -2962,3 +2962,16 @@ def test_an_inline_list_of_requirements_for_applicants_binds_every_item_in_full(
     assert len(items) == 2
     for item in items:
         assert any(c.op == "unknown" and c.text == "近两年内无非正常专利申请行为" for c in item.conditions), item.conditions
+
+
+def test_the_closing_paragraph_after_a_top_level_list_leaves_the_last_entry_its_exclusions():
+    doc = ("牡丹江市纾困措施\n\n本措施适用于在牡丹江市登记注册的个体工商户。\n\n"
+           "(1)租金减免。承租国有经营用房的个体工商户，减免3个月租金。\n\n"
+           "(2)稳岗补助。按每名参保职工500元给予一次性稳岗补助。\n\n"
+           "(3)有下列情形之一的，不享受本措施：被列入失信被执行人名单的；从事娱乐业的。\n\n"
+           "本措施自印发之日起施行，有效期至2026年6月30日。\n")
+    policy = extract_policy(doc, "closing", {"region_code": "231000"})
+    assert len(policy.items) == 2 and policy.valid_until == "2026-06-30"
+    for item in policy.items:
+        keys = {c.key() for c in item.conditions}
+        assert ("eq", "dishonest", False) in keys and ("not_in", "industry", ("R90",)) in keys, keys

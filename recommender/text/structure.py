@@ -393,7 +393,8 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                         kind = "entry"  # 二、试点产品 产品一：…: an entry of the numbered section, not a new root
                         # (附件：…分工表 over a table is the annex itself, after the last section)
                     ordinals += 1
-                elif n == 0 and stack and clauses[stack[0]].kind in _NUMBERED_SECTIONS and _IN_FORCE.match(stripped, pos):
+                elif n == 0 and stack and (clauses[stack[0]].kind in _NUMBERED_SECTIONS or clauses[stack[0]].kind in _LIST_KINDS) \
+                        and _IN_FORCE.match(stripped, pos):
                     # 四、支持限制与退出 …\n本措施自2025年6月1日起施行，有效期两年: the closing paragraph is no part of 四、
                     kind, label, body = "heading", "施行日期", pos
                 elif n == 0 and stack and (clauses[stack[-1]].kind in _LIST_KINDS or clauses[stack[-1]].kind == "part") \
