@@ -2975,3 +2975,13 @@ def test_the_closing_paragraph_after_a_top_level_list_leaves_the_last_entry_its_
     for item in policy.items:
         keys = {c.key() for c in item.conditions}
         assert ("eq", "dishonest", False) in keys and ("not_in", "industry", ("R90",)) in keys, keys
+
+
+@pytest.mark.parametrize("clawback", [
+    "自首次获得扶持之日起五年内迁出本区的，应当退回已获得的扶持资金。",
+    "企业获得奖励后三年内注销的，须全额退还已领取的奖励资金。",
+])
+def test_paying_back_support_on_leaving_is_a_sanction_not_a_requirement(clawback):
+    doc = f"# 某区楼宇经济办法\n\n第一条 对入驻重点楼宇的企业给予租金补贴。\n\n第二条 {clawback}\n"
+    (item,) = extract_policy(doc, "clawback", {"region_code": "310101"}).items
+    assert not any(c.op == "unknown" for c in item.conditions), item.conditions
