@@ -17,6 +17,7 @@ from recommender.rules.corpus import extract_document
 from recommender.rules.reviewed import policy_from_files
 from recommender.rules.schema import Condition, Policy
 from recommender.settings import PROJECT_ROOT
+from recommender.text.extract import half_width
 from recommender.text.loaders import document_paths, load_document, split_policy_cards
 
 __all__ = ["condition_type", "same_condition", "same_text", "compare", "main"]
@@ -35,7 +36,9 @@ _PUNCT = re.compile(r"[\s，。；：、,.;:（）()“”\"'《》]")
 
 
 def _norm(text: str) -> str:
-    return _PUNCT.sub("", text)
+    """The phrase without punctuation, its full-width digits and letters as ASCII (the extractor shows
+    ５０万元 as 50万元; a reviewer quotes the document as written)."""
+    return _PUNCT.sub("", half_width(text))
 
 
 def same_text(a: str, b: str) -> bool:

@@ -29,6 +29,11 @@ def test_unknown_conditions_agree_on_overlapping_text():
     assert not bench.same_condition(a, c)
 
 
+def test_a_phrase_quoted_in_full_width_agrees_with_its_ascii_reading():
+    assert bench.same_text("单笔质押贷款金额未满５０万元的，不予贴息", "单笔质押贷款金额未满50万元")
+    assert not bench.same_text("单笔质押贷款金额未满５０万元的，不予贴息", "质押率不超过50%")
+
+
 def test_a_one_member_list_is_that_member():
     one = Condition(field="tax_credit", op="eq", value="A", text="A级")
     assert bench.same_condition(one, Condition(field="tax_credit", op="in", value=("A",), text="A级"))
