@@ -2985,3 +2985,37 @@ def test_paying_back_support_on_leaving_is_a_sanction_not_a_requirement(clawback
     doc = f"# 某区楼宇经济办法\n\n第一条 对入驻重点楼宇的企业给予租金补贴。\n\n第二条 {clawback}\n"
     (item,) = extract_policy(doc, "clawback", {"region_code": "310101"}).items
     assert not any(c.op == "unknown" for c in item.conditions), item.conditions
+
+
+WECHAT_PRODUCT = """# 科创贷｜把专利变成生产线
+
+手里有专利、缺一笔钱？这款贷款为你准备👇
+
+🎯适用客群
+
+在南宁市注册登记、正在实施科技成果转化项目的企业。
+
+✅准入条件
+
+① 企业成立满1年（含）；
+
+② 拥有有效发明专利至少1件；
+
+③ 房地产、金融类企业暂不准入。
+
+💰产品要素
+
+💡额度：单户最高500万元
+
+📞联系方式
+
+请前往本行各营业网点办理。
+"""
+
+
+def test_pictograph_headed_lines_of_a_wechat_article_are_its_sections():
+    (item,) = extract_policy(WECHAT_PRODUCT, "wechat", {"region_code": "450100"}).items
+    keys = {c.key() for c in item.conditions}
+    assert {("within", "region_code", "450100"), ("ge", "age_years", 1), ("ge", "invention_patents", 1),
+            ("not_in", "industry", ("J", "K"))} <= keys, keys
+    assert any(c.op == "unknown" and "科技成果转化项目" in c.text for c in item.conditions)

@@ -360,7 +360,7 @@ def _listed_stems(text: str, found: list[re.Match[str]], resolved: dict[str, lis
         if not inside:
             continue
         for member in _MEMBER.finditer(text, seg.start(), seg.end()):
-            word = _MEMBER_FRAME.sub("", member.group(0))
+            word = _MEMBER_FRAME.sub("", member.group(0).strip())
             if len(word) < 2 or word + "业" not in resolved or any(
                     m.start() < member.end() and member.start() < m.end() for m in inside):
                 continue

@@ -66,6 +66,8 @@ _BOLD_NAME = re.compile(r"\*\*([^*]+)\*\*")
 _BOLD_LINE = re.compile(r"^\s*\*\*[^*：:。；\n]{2,20}\*\*\s*(?:[（(][^）)\n]{1,30}[）)])?\s*$")  # **兴农贷**（面向家庭农场）
 # ## 💰 / ▍一、: pictographs and bars that decorate a heading (not ★☆▲■, which head entries)
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u27BF\uFE0F\u200D\u2580-\u259F]")
+# 🎯适用客群 / ✅准入条件 on a line of its own: a WeChat article's section heading, a pictograph before its words
+_EMOJI_LINE = re.compile(rf"^\s*(?:{_EMOJI.pattern})+\s*[^，,。；;：:！!？?\s【\[]{{2,20}}\s*$")
 _NOTE = re.compile(r"\**(?:注|备注|说明)\**\s*[：:]\s*")
 _NOTE_ITEM = re.compile(r"(?:(?<=^)|(?<=[：:。；;\s]))\s*([0-9]{1,2})\s*[.．、](?![0-9])\s*")
 _BRACKET_LEAD = re.compile(r"\**【([^】\n]{2,12})】\**\s*[：:]?\s*")
@@ -303,7 +305,8 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
         stripped = line.rstrip("\r\n")
         prefix = _MD_PREFIX.match(stripped)
         pos = prefix.end() if prefix else 0
-        is_md_heading = stripped.lstrip().startswith("#") or bool(_BOLD_LINE.match(stripped))  # **通用准入要求**
+        is_md_heading = stripped.lstrip().startswith("#") or bool(_BOLD_LINE.match(stripped)) \
+            or bool(_EMOJI_LINE.match(stripped))  # **通用准入要求** / 🎯适用客群
         while pos < len(stripped) and (stripped[pos] in " \u3000\t" or _EMOJI.match(stripped[pos])):
             pos += 1  # ## 💰 产品一：… — a pictograph decorates the line, it is no part of its words
         cells = table_cells(stripped)
