@@ -1368,3 +1368,10 @@ def test_each_kind_of_applicant_with_its_own_duty_is_one_alternative():
     found = read_passages([Passage(text, 0, "二、", True, False, False)], None)
     (either,) = [c for c in found.conditions if c.op == "any_of"]
     assert [c.text for c in either.any_of] == ["家庭农场应当纳入全国家庭农场名录系统", "农民专业合作社应当为县级以上示范社"]
+
+
+def test_the_firm_joined_to_another_party_stays_in_the_requirement():
+    from recommender.text.phrases import requirement_text
+
+    assert requirement_text("企业及实际控制人征信良好") == "企业及实际控制人征信良好"
+    assert requirement_text("企业须近两年无欠薪记录") == "近两年无欠薪记录"  # the bare subject and duty still go
