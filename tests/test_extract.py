@@ -3019,3 +3019,25 @@ def test_pictograph_headed_lines_of_a_wechat_article_are_its_sections():
     assert {("within", "region_code", "450100"), ("ge", "age_years", 1), ("ge", "invention_patents", 1),
             ("not_in", "industry", ("J", "K"))} <= keys, keys
     assert any(c.op == "unknown" and "科技成果转化项目" in c.text for c in item.conditions)
+
+
+def test_offers_to_kinds_of_applicant_after_a_lead_in_take_the_duties_stated_after_them():
+    doc = ("# 某县初加工设施补助办法\n\n第一条 为了补齐短板，制定本办法。\n\n"
+           "第二条 补助标准按主体类型分别确定：对农民专业合作社，按投资额的30%给予补助；对家庭农场，按投资额的25%给予补助；"
+           "对企业，按投资额的20%给予补助。申请本条补助的农民专业合作社应当为县级以上示范社，家庭农场应当纳入县级家庭农场名录；"
+           "企业上年度营业收入应当不低于300万元。\n\n第三条 对企业贷款给予贴息。\n")
+    items = extract_policy(doc, "kinds", {"region_code": "430923"}).items
+    assert [i.clause for i in items] == ["第二条第1句", "第二条第2句", "第二条第3句", "第三条"]
+    unknowns = [[c.text for c in i.conditions if c.op == "unknown"] for i in items]
+    assert any("县级以上示范社" in t for t in unknowns[0]) and not any("名录" in t for t in unknowns[0])
+    assert any("家庭农场名录" in t for t in unknowns[1]) and not any("示范社" in t for t in unknowns[1])
+    assert [c.key() for c in items[2].conditions if c.field == "revenue"] == [("ge", "revenue", 300)]
+    assert not any(c.field == "revenue" for i in (items[0], items[1], items[3]) for c in i.conditions)
+    assert not unknowns[3]  # the sentence speaks for its own article's offers only
+
+
+def test_how_the_offers_cut_from_a_line_are_paid_is_no_requirement_of_theirs():
+    doc = ("# 某县梯度培育奖励\n\n一、对首次被评价为创新型中小企业的，一次性奖励3万元；对首次被认定为省级专精特新中小企业的，"
+           "一次性奖励15万元。同一企业在同一年度内晋级的，按照就高原则兑现。\n")
+    for item in extract_policy(doc, "paid", {"region_code": "350823"}).items:
+        assert not any("晋级" in c.text for c in item.conditions), item.conditions

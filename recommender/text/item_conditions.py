@@ -15,7 +15,7 @@ from recommender.text.numbers import parse_number
 from recommender.text.passages import Passage, condition_passages
 from recommender.text.phrases import LET_OFF, blank
 from recommender.text.requirements import read_passages
-from recommender.text.structure import Clause, Structure
+from recommender.text.structure import REST, Clause, Structure
 from recommender.text.trade_thresholds import trade_thresholds
 
 __all__ = ["conditions_per_item"]
@@ -42,8 +42,10 @@ def conditions_per_item(
             label = _LABELLED.match(passage.text)  # the item's name before the colon is no requirement
             if label:
                 passage = replace(passage, text=" " * label.end() + passage.text[label.end():])
-            for n in owner(passage.base):
-                named.setdefault(n, []).append(passage)
+            for part, kind in _kind_parts(structure, passage):
+                kinds = {n for n in owner(passage.base) if kind and _names_kind(structure.text[items[n].start:items[n].end], kind)}
+                for n in kinds or owner(passage.base):
+                    named.setdefault(n, []).append(part)
     for passage in condition_passages(structure, 0, len(structure.text), doc_level=True):
         if not any(s <= passage.base < e for s, e in inside) and not owner(passage.base):
             for sentence, words, bound in _sentences_for_items(structure, items, passage):
@@ -157,6 +159,9 @@ def _items_below(structure: Structure, items: list[ItemPlan], offset: int) -> fr
     clause = structure.clause_at(offset)
     if clause is None or len(items) < 2:
         return frozenset()
+    if clause.kind == REST and clause.parent is not None:
+        parent = structure.clauses[clause.parent]  # the sentence after an article's offers binds those offers
+        return frozenset(n for n, plan in enumerate(items) if parent.start <= plan.start < parent.end)
     below = frozenset(n for n, plan in enumerate(items) if clause.start <= plan.start < clause.end and plan.start > offset)
     # (an article cut into offers, 第三条 对…的企业，按行业给予奖励：A…，B…, binds all of them even when they are all)
     return below if below and (len(below) < len(items) or clause.kind == "article") else frozenset()
@@ -438,6 +443,36 @@ def _label_number(label: str) -> int | None:
 
 
 _LABELLED = re.compile(r"^\s*([^，,。；;：:\n]{4,20})[：:]")
+
+
+# …，家庭农场应当纳入…名录；企业上年度营业收入应当…: a part of a sentence stating one kind of applicant's duty
+_KIND_LEAD = re.compile(r"(?:申请|申报|享受)?[^，,；;。]{0,6}?的?(?P<kind>农民专业合作社|合作社|家庭农场|种养大户|个体工商户|小微企业|企业)"
+                        r"(?![的及和与、])(?=[^，,；;。]{0,16}?(?:须|应当|应|需|必须))")
+
+
+def _kind_parts(structure: Structure, passage: Passage) -> list[tuple[Passage, str | None]]:
+    """A sentence after an article's offers to kinds of applicant (对合作社…；对家庭农场…) cut into each kind's
+    duty, with that kind; any other passage whole."""
+    clause = structure.clause_at(passage.base)
+    if clause is None or clause.kind != REST:
+        return [(passage, None)]
+    starts = []
+    for m in re.finditer(r"(?:^|(?<=[，,；;]))\s*", passage.text):
+        lead = _KIND_LEAD.match(passage.text, m.end())
+        if lead:
+            starts.append((m.end(), lead.group("kind")))
+    if len(starts) < 2:
+        return [(passage, None)]
+    bounds = [*(a for a, _ in starts), len(passage.text)]
+    parts = [(replace(passage, text=blank(blank(passage.text, b, len(passage.text)), 0, a)), kind)
+             for (a, kind), b in zip(starts, bounds[1:], strict=False)]
+    return [(replace(passage, text=blank(passage.text, starts[0][0], len(passage.text))), None), *parts]
+
+
+def _names_kind(item_text: str, kind: str) -> bool:
+    """Whether an offer is to that kind of applicant (对农民专业合作社，按… for 合作社)."""
+    lead = re.match(r"\s*对([^，,。；]{2,12}?)[，,]", item_text)
+    return bool(lead) and (kind in lead.group(1) or lead.group(1) in kind)
 
 
 _ALL_SIZES = frozenset({"大型", "中型", "小型", "微型"})

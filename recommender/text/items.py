@@ -9,7 +9,7 @@ from recommender.text.conditions import find_conditions
 from recommender.text.events import names_event
 from recommender.text.headings import heading_role
 from recommender.text.roles import AMOUNT, clause_roles, is_measure
-from recommender.text.structure import Clause, Structure
+from recommender.text.structure import REST, Clause, Structure
 
 __all__ = ["ItemPlan", "item_core", "plan_items", "shares_run"]
 
@@ -280,7 +280,7 @@ def _paragraph_end(text: str, at: int, clause: Clause) -> int:
 def _plan_items(structure: Structure, title: str) -> list[ItemPlan]:
     clauses = structure.clauses
     roles = clause_roles(structure)
-    measures = [not _names_entry(c) and (roles[i] in ("body", "standard") and (
+    measures = [c.kind != REST and not _names_entry(c) and (roles[i] in ("body", "standard") and (
         is_measure(structure.own_text(c)) or bool(c.children and _names_benefit(c.heading) and not _DEFINES_TERM.search(
             structure.own_text(c))) or _offers_credit(structure, c) or _states_amount(structure, c))
         or roles[i] == "conditions" and _names_benefit(c.heading) and is_measure(structure.own_text(c)))

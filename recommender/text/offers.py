@@ -38,7 +38,7 @@ def offer_segments(line: str) -> list[tuple[int, int]]:
         pieces = [(m.start(), m.end()) for m in _PIECE.finditer(line, sentence.start(), sentence.end())]
         pieces = [(a, b) for a, b in pieces if a < sentence.end()]
         offers = [n for n, (a, b) in enumerate(pieces)
-                  if is_measure(line[a:b]) and _OWN_SUBJECT.search(line[a:b])]
+                  if is_measure(line[a:b]) and _OWN_SUBJECT.search(_after_lead(line[a:b]))]
         by_kind = _BY_KIND.search(line, sentence.start(), sentence.end())
         kinds = [m.span() for m in _KIND_OFFER.finditer(line, by_kind.end(), sentence.end())] if by_kind else []
         if len(kinds) >= 2:  # 按行业给予一次性奖励：批发业企业奖励8万元，零售业企业奖励6万元: one offer per trade
@@ -62,6 +62,12 @@ def offer_segments(line: str) -> list[tuple[int, int]]:
             start += len(line[start:end]) - len(line[start:end].lstrip())
             out.append((start, end))
     return out or _offer_sentences(line)
+
+
+def _after_lead(piece: str) -> str:
+    """A piece without the lead-in before its colon (补助标准按主体类型分别确定：对农民专业合作社，…)."""
+    colon = max(piece.rfind("："), piece.rfind(":"))
+    return piece[colon + 1:]
 
 
 def _offer_sentences(line: str) -> list[tuple[int, int]]:

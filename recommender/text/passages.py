@@ -15,7 +15,7 @@ from recommender.text.phrases import (
     blank,
 )
 from recommender.text.roles import clause_roles, conditions_blocks, procedure_tail
-from recommender.text.structure import Structure, conditions_cells
+from recommender.text.structure import REST, Structure, conditions_cells
 
 __all__ = ["Passage", "condition_passages"]
 
@@ -46,6 +46,8 @@ _ELIGIBILITY = re.compile(
 )
 
 
+# 申请本条补助的合作社应当…: a sentence after a line's offers that requires something of their applicants
+_STATES_DUTY = re.compile(r"须|应当|必须|应为|不得|不予|不享受|不适用|不能享受|仅限|限于|符合|满足|具备")
 _INLINE_EXCLUSIONS = re.compile(EXCLUDING_LEAD + r"[^：:。\n]{0,10}[：:](?=[^\n]*\S)")
 _NEG_HEADING = re.compile(rf"不予(?:准入|支持|受理|申报)|负面清单|禁入|禁止(?:准入|申报)|不得申[请报]|{REFUSING}|排除情形|限制情形")
 # 以上三款产品均要求… / 享受奖补的市场主体，须…: the lead of a sentence that binds every item
@@ -89,6 +91,8 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
                        for _, a, b in _inline_exclusions(own))
         if role in ("procedure", "purpose", "validity"):
             continue
+        if clause.kind == REST and not _STATES_DUTY.search(structure.own_text(clause)):
+            continue  # 同一企业…晋级的，按照就高原则兑现 after the offers cut from a line: how they are paid
         if clause.kind in ("part", "label") and _TERM_LINE.match(f"{clause.heading}：…"):
             continue  # **贷款额度**：企业最高300万元，个体工商户最高100万元: terms of what is offered
         if _BENEFIT_NAME.match(structure.own_text(clause).rstrip(" \t\n#*>")) and not clause.children:

@@ -28,6 +28,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 _SENTENCE = "sentence"
 _RANK = {kind: n for n, (kind, _) in enumerate(_MARKERS)}
 _RANK[_SENTENCE] = len(_MARKERS)
+# The sentences of a line after the offers cut from it (…给予补助。申请本条补助的…须…): theirs, never an offer
+REST = "rest"
+_RANK[REST] = _RANK[_SENTENCE]
 _RANK["heading"] = 0  # a Markdown heading line without a number
 _RANK["label"] = _RANK["cn"]  # 【准入条件】 inside an entry headed 【产品一】
 _RANK["part"] = _RANK["cn"]  # **准入条件**：… inside an entry: lists below it are its own, the next entry ends it
@@ -462,9 +465,15 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
         if segments is not None and not is_md_heading and len(starts) == 1:
             at = clauses[-1].body_start - line_start if clauses and clauses[-1].start >= line_start else pos
             prefix = "" if clauses and clauses[-1].start >= line_start or stack else f"第{paragraphs}段"
-            for k, (a, b) in enumerate(segments(stripped[at:]), 1):
+            cut = segments(stripped[at:])
+            for k, (a, b) in enumerate(cut, 1):
                 _push(clauses, stack, Clause(_SENTENCE, f"{prefix}第{k}句", "", line_start + at + a,
                                              line_start + at + a, until=line_start + at + b))
+            rest = stripped[at + cut[-1][1]:] if cut else ""
+            if rest.strip():  # …；对企业，按…给予补助。申请本条补助的…须…: the sentences after the offers, theirs
+                a = at + cut[-1][1] + len(rest) - len(rest.lstrip())
+                _push(clauses, stack, Clause(REST, f"{prefix}第{len(cut) + 1}句", "", line_start + a,
+                                             line_start + a, until=line_start + len(stripped)))
     _close(clauses, len(text))
     return Structure(title, text, clauses, clauses[0].start if clauses else len(text))
 
