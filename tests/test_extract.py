@@ -3041,3 +3041,33 @@ def test_how_the_offers_cut_from_a_line_are_paid_is_no_requirement_of_theirs():
            "一次性奖励15万元。同一企业在同一年度内晋级的，按照就高原则兑现。\n")
     for item in extract_policy(doc, "paid", {"region_code": "350823"}).items:
         assert not any("晋级" in c.text for c in item.conditions), item.conditions
+
+
+SHARED_BLOCK_AFTER_PRODUCTS = """某农商银行产品手册节选
+
+【产品一】科创贷
+专属条件：国家高新技术企业。
+授信额度：单户最高800万元
+
+【产品二】首贷通
+专属条件：在任何金融机构均无贷款记录的首贷户。
+授信额度：单户最高200万元
+
+共同准入条件（适用于以上两款产品）
+1. 在龙岩市辖区内依法登记注册；
+2. 企业及其法定代表人未被列入失信被执行人名单，在人民银行征信系统中无当前逾期；
+3. 不从事房地产业、金融业。
+
+办理渠道：各营业网点。
+"""
+
+
+def test_a_shared_block_after_the_last_product_binds_every_product():
+    items = extract_policy(SHARED_BLOCK_AFTER_PRODUCTS, "shared", {"region_code": "350800"}).items
+    assert len(items) == 2
+    for item in items:
+        keys = {c.key() for c in item.conditions}
+        assert {("within", "region_code", "350800"), ("eq", "dishonest", False),
+                ("not_in", "industry", ("J", "K"))} <= keys, keys
+        assert any(c.op == "unknown" and "无当前逾期" in c.text for c in item.conditions)
+    assert ("has", "qualifications", "高新技术企业") not in {c.key() for c in items[1].conditions}

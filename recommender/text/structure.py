@@ -55,6 +55,8 @@ _NAMED_ORDINAL = re.compile(
 _TABLE_NEXT = re.compile(r"\s*\|")  # the next line with text is a table row
 _NOTE_LABEL = re.compile(r"((?:准入|申请|申报|适用|共同|通用)(?:说明|要求|条件|范围))\s*[：:]\s*")  # 准入说明：… under a table
 _BULLET_LABEL = re.compile(r"[●■◆▶►◉]\s*([\u4e00-\u9fff]{2,8})[？?]?\s*$")  # ● 谁能贷 on a line of its own
+# 共同准入条件（适用于以上三款产品） / 通用条件 on a line of its own: a block every entry above shares
+_SHARED_LABEL = re.compile(r"\**((?:共同|通用|共性|基本)[\u4e00-\u9fff]{2,6})\**\s*(?:[（(][^（）()\n]{2,20}[）)])?\s*[：:]?\s*")
 _PLAIN_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]\s*")
 _BOLD_LABEL = re.compile(r"^\s*(?:[-+]\s+)?\*\*([^*：:\n]{2,10})\*\*\s*[：:]\s*")
 _BOLD_ENTRY = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^*。\n]{2,30}?)[。.]?\s*\*\*\s*(?=\S)")
@@ -403,6 +405,11 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                         and _IN_FORCE.match(stripped, pos):
                     # 四、支持限制与退出 …\n本措施自2025年6月1日起施行，有效期两年: the closing paragraph is no part of 四、
                     kind, label, body = "heading", "施行日期", pos
+                elif n == 0 and stack and (ordinals or bracketed.intersection(stack)) \
+                        and (shared := _SHARED_LABEL.fullmatch(stripped, pos)) and heading_role(shared.group(1)) == "conditions":
+                    # 【产品三】… 共同准入条件（适用于以上三款产品）: the products' shared requirements, after the last one
+                    entries = any(clauses[i].kind == "entry" for i in stack)
+                    kind, label, body = "entry" if entries else "heading", shared.group(1), len(stripped)
                 elif n == 0 and stack and (clauses[stack[-1]].kind in _LIST_KINDS or clauses[stack[-1]].kind == "part") \
                         and clauses[stack[-1]].label and _BACK_REFERENCE.match(stripped, pos):
                     # …（三）…。\n享受上述支持措施的企业，还应当… / **“科创贷”** …\n以上三款产品均不向…: the
