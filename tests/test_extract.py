@@ -3071,3 +3071,12 @@ def test_a_shared_block_after_the_last_product_binds_every_product():
                 ("not_in", "industry", ("J", "K"))} <= keys, keys
         assert any(c.op == "unknown" and "无当前逾期" in c.text for c in item.conditions)
     assert ("has", "qualifications", "高新技术企业") not in {c.key() for c in items[1].conditions}
+
+
+def test_a_section_giving_its_rate_and_cap_by_a_table_is_an_item():
+    doc = ("# 某市技术改造补助细则\n\n## 一、适用范围\n\n本细则适用于在宣城市登记注册的制造业企业。\n\n## 二、设备投资补助\n\n"
+           "项目设备投资额在300万元以上（含）。补助比例和上限按下表执行：\n\n| 设备投资额 | 补助比例 | 单个项目上限 |\n|---|---|---|\n"
+           "| 300万元（含）至1000万元 | 8% | 60万元 |\n| 1000万元（含）以上 | 10% | 300万元 |\n\n"
+           "补助比例最高10%，单个项目补助最高300万元。\n\n## 三、技改贷款贴息\n\n企业取得技改项目贷款的，按贷款额的2%给予贴息。\n")
+    items = extract_policy(doc, "table-rate", {"region_code": "341800"}).items
+    assert [i.clause for i in items] == ["二、", "三、"]
