@@ -3080,3 +3080,28 @@ def test_a_section_giving_its_rate_and_cap_by_a_table_is_an_item():
            "补助比例最高10%，单个项目补助最高300万元。\n\n## 三、技改贷款贴息\n\n企业取得技改项目贷款的，按贷款额的2%给予贴息。\n")
     items = extract_policy(doc, "table-rate", {"region_code": "341800"}).items
     assert [i.clause for i in items] == ["二、", "三、"]
+
+
+PRESS_BRIEFING = """某市促消费举措新闻发布会实录
+
+主持人：各位记者朋友，大家上午好！首先请王局长介绍总体情况。
+
+王局长：凡是在晋中市行政区域内登记注册的商贸企业都可以关注。被列入失信被执行人名单的企业，下面讲到的资金支持都不能申请。
+
+山西日报记者：请问对商贸企业做大规模，有没有奖励？
+
+王局长：有的。对限额以上批发和零售业企业，今年销售额同比增长百分之十以上的，按增量部分的千分之五给予奖励。
+
+晋中日报记者：住宿餐饮这一块呢？
+
+王局长：住宿和餐饮业企业今年首次纳入限额以上统计的，一次性奖励5万元。
+"""
+
+
+def test_each_reporters_question_at_a_press_briefing_heads_the_answer_that_offers():
+    items = extract_policy(PRESS_BRIEFING, "press", {"region_code": "140700"}).items
+    assert len(items) == 2
+    industries = [[c.value for c in i.conditions if c.field == "industry"] for i in items]
+    assert industries == [[("F",)], [("H",)]]
+    for item in items:  # the opening remarks bind every answer's support
+        assert {("within", "region_code", "140700"), ("eq", "dishonest", False)} <= {c.key() for c in item.conditions}

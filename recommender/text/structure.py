@@ -78,7 +78,8 @@ _NOTE_ITEM = re.compile(r"(?:(?<=^)|(?<=[：:。；;\s]))\s*([0-9]{1,2})\s*[.．
 _BRACKET_LEAD = re.compile(r"\**【([^】\n]{2,12})】\**\s*[：:]?\s*")
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))?(?:\*\*)?")
 # A question of a Q&A notice (问：哪些企业可以申请？) heads the answer below it.
-_QUESTION = re.compile(rf"(?:(?P<numbered>问[{_CN}\d]{{1,3}}|Q[0-9]{{1,2}})|问|Q|[0-9]{{1,2}}[、.．]\s*问)\s*[:：]\s*")
+_QUESTION = re.compile(rf"(?:(?P<numbered>问[{_CN}\d]{{1,3}}|Q[0-9]{{1,2}})|问|Q|[0-9]{{1,2}}[、.．]\s*问"
+                       r"|[^：:\s，。；]{1,12}记者)\s*[:：]\s*")  # 山西日报记者：… at a press conference asks too
 
 
 @dataclass
