@@ -3105,3 +3105,11 @@ def test_each_reporters_question_at_a_press_briefing_heads_the_answer_that_offer
     assert industries == [[("F",)], [("H",)]]
     for item in items:  # the opening remarks bind every answer's support
         assert {("within", "region_code", "140700"), ("eq", "dishonest", False)} <= {c.key() for c in item.conditions}
+
+
+def test_paying_out_by_a_grade_or_a_standard_offers_something():
+    doc = ("# 某区人才住房补贴通知\n\n一、补贴申领\n\n（一）购房补贴。人才在岳麓区首次购买商品住房的，按上表类别一次性发放。\n\n"
+           "（二）租房补贴。人才在岳麓区租房居住且未享受购房补贴的，按上表类别按月发放。\n\n"
+           "二、申报方式\n\n用人单位每季度首月集中申报，审核后按季度发放。\n")
+    items = extract_policy(doc, "pay-out", {"region_code": "430104"}).items
+    assert [i.clause for i in items] == ["一、（一）", "一、（二）"]
