@@ -3113,3 +3113,25 @@ def test_paying_out_by_a_grade_or_a_standard_offers_something():
            "二、申报方式\n\n用人单位每季度首月集中申报，审核后按季度发放。\n")
     items = extract_policy(doc, "pay-out", {"region_code": "430104"}).items
     assert [i.clause for i in items] == ["一、（一）", "一、（二）"]
+
+
+QA_NAMED_SUBSIDIES = """# 吸纳就业补贴政策问答
+
+问：哪些单位可以申领一次性吸纳就业补贴？
+
+答：中小微企业招用登记失业人员的，可以申领。劳务派遣单位不得申领一次性吸纳就业补贴。
+
+问：一次性吸纳就业补贴的标准是多少？
+
+答：按每招用1人1000元的标准发放。
+
+问：用人单位招用就业困难人员，社会保险补贴怎么算？
+
+答：各类用人单位招用就业困难人员并缴纳社会保险费的，按单位实际缴纳的社会保险费给予补贴。
+"""
+
+
+def test_a_question_naming_a_subsidy_binds_the_answer_that_gives_that_subsidy_only():
+    first, second = extract_policy(QA_NAMED_SUBSIDIES, "qa-named", {"region_code": "222400"}).items
+    assert {("in", "size", ("中型", "小型", "微型")), ("not_in", "industry", ("L7263",))} <= {c.key() for c in first.conditions}
+    assert not any(c.field in ("size", "industry") for c in second.conditions), second.conditions

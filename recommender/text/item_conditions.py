@@ -193,6 +193,12 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
                              if _NEWLY_RECOGNISED.search(plan.name + structure.text[plan.start:plan.end][:60]))
         if rewarded and len(rewarded) < len(items):
             return rewarded
+    questions = [c.heading for c in [clause, *structure.ancestors(clause)] if c.heading.endswith(("？", "?"))]
+    if not owners and questions:  # 问：哪些单位可以申领一次性吸纳就业补贴？ binds the answer that gives that subsidy
+        benefit = _NAMED_BENEFIT.findall(questions[0])
+        owners = {n for n, plan in enumerate(items) for b in benefit if b in plan.name}
+        if len(owners) > 1:
+            owners = set()
     if not owners:  # Q6：哪些个体工商户不能享受Q3、Q5的补助？ the questions it names
         refs = {f"Q{int(n)}" for c in [clause, *structure.ancestors(clause)] for n in _Q_REF.findall(c.heading or "")}
         if refs:
@@ -210,6 +216,8 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
     return frozenset(owners) if len(owners) == 1 else frozenset()
 
 
+# 一次性吸纳就业补贴 in 哪些单位可以申领一次性吸纳就业补贴？: the support a question names (after the verb asking for it)
+_NAMED_BENEFIT = re.compile(r"(?:申领|申请|享受|领取|获得)([\u4e00-\u9fff“”\"]{4,14}?(?:补贴|补助|奖励|贴息|资助|奖补|贷))")
 _ONLY = re.compile(r"仅可|仅能|只可|只能")
 _NUMBERED_ITEMS = re.compile(
     r"(?:申报|申请|享受|领取|(?<=除)|本(?:措施|办法|细则|通知|政策|方案)?|^\s*(?:以上|上述|前述)|^\s*(?:\**(?:备注|注|说明)\**\s*[：:]|(?:需要|特别)?(?:说明|注意|提醒|指出)的是[，,])?\s*)第\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?(?:\s*[、和及与]\s*[0-9一二三四五六七八九十]{1,3})*\s*[项条问]"
