@@ -3135,3 +3135,15 @@ def test_a_question_naming_a_subsidy_binds_the_answer_that_gives_that_subsidy_on
     first, second = extract_policy(QA_NAMED_SUBSIDIES, "qa-named", {"region_code": "222400"}).items
     assert {("in", "size", ("中型", "小型", "微型")), ("not_in", "industry", ("L7263",))} <= {c.key() for c in first.conditions}
     assert not any(c.field in ("size", "industry") for c in second.conditions), second.conditions
+
+
+def test_an_answer_whose_conditions_are_as_above_takes_the_answer_befores_but_its_own_applicant():
+    doc = ("# 社会保险补贴问答\n\n问：小微企业招用高校毕业生，可以享受社会保险补贴吗？\n\n"
+           "答：可以。小型微型企业招用高校毕业生，签订1年以上劳动合同并为其足额缴纳社会保险费的，按实际缴费给予补贴。\n\n"
+           "问：个体工商户招用高校毕业生，能申请社会保险补贴吗？\n\n"
+           "答：能。个体工商户招用高校毕业生的，申请条件同上，补贴标准和期限与小型微型企业相同。\n")
+    first, second = extract_policy(doc, "as-above", {"region_code": "222400"}).items
+    taken = [c.text for c in first.conditions if c.op == "unknown"]
+    assert taken and all(t in [c.text for c in second.conditions] for t in taken)
+    assert ("eq", "ownership", "个体工商户") in {c.key() for c in second.conditions}
+    assert not any(c.field == "size" for c in second.conditions)

@@ -110,10 +110,14 @@ def _same_as_item(items: list[ItemPlan], out: list, text: str) -> list[Condition
     """The conditions of the earlier item an answer refers to for whom it is for (申请对象同Q3)."""
     m = _SAME_AS_Q.search(text)
     if not m:
+        if out and _SAME_AS_ABOVE.search(text):  # 个体工商户招用高校毕业生的，申请条件同上: the answer before's
+            return [c for c in out[-1][0] if c.field not in _APPLICANT_KIND]
         return []
     return next((out[n][0] for n, plan in enumerate(items[:len(out)]) if _q_label(plan.clause.label) == f"Q{int(m.group(1))}"), [])
 
 
+_SAME_AS_ABOVE = re.compile(r"(?:申请|申报|享受|补贴|支持)?条件(?:同上|与上(?:一|述)?(?:问|项|条|款)?(?:相同|一致))")
+_APPLICANT_KIND = frozenset({"size", "ownership"})  # who the earlier answer was for; this one names its own
 _REQUIREMENTS_HEADING = re.compile(r"条件|要求|对象|范围|须|应当|满足")
 
 
