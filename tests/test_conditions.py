@@ -1375,3 +1375,9 @@ def test_the_firm_joined_to_another_party_stays_in_the_requirement():
 
     assert requirement_text("企业及实际控制人征信良好") == "企业及实际控制人征信良好"
     assert requirement_text("企业须近两年无欠薪记录") == "近两年无欠薪记录"  # the bare subject and duty still go
+
+
+def test_the_name_of_a_support_before_its_case_gives_nothing_yet():
+    assert keys("一是研发投入后补助，上年度研发费用占营业收入的比例达到百分之十以上的，按上年度研发费用的10%给予补助") == {
+        ("ge", "rd_ratio", 0.1)}
+    assert keys("科技保险补贴，上年度营业收入不超过2000万元的，按保费的50%给予补贴") == {("le", "revenue", 2000)}

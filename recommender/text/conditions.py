@@ -160,6 +160,7 @@ _CONTRACT_BEFORE = re.compile(r"(?:合同|协议|租赁|流转)(?:剩余|有效|
 _ENJOYED = re.compile(r"已[^，。；的]{0,24}享受[^，。；的]{0,20}(?:扣除|减免)(?:政策|优惠)?")
 
 
+_SUPPORT_NAME = re.compile(r"\s*(?:[一二三四五六七八九十]是)?[^，,。；;：:给予按对元%\d]{2,12}(?:后补助|补助|补贴|奖励|贴息|资助|奖补)\s*[，,]?")
 _BARE_REFUSAL = re.compile(rf"\s*{REFUSAL}[^，。；]{{0,6}}?[。；]?\s*")
 _REFUSED = re.compile(r"(?:不予|不得|不再|不能)\s*$")  # …的企业不予返还: what is refused, not given
 _NOT_THIS = re.compile(r"(?<=不)享受(?:此|本|该|上述|以上)")  # 国有控股企业不享受此项贴息 (not 原承租人不享受)
@@ -385,6 +386,8 @@ def find_conditions(
     marks: list[tuple[int, str]] = []  # where each phrase's conditions start, with the phrase
     for part_start, part in _parts(text):
         marks.append((len(found.conditions), part))
+        if _SUPPORT_NAME.fullmatch(part) and not _SENTENCE_END.match(text[part_start + len(part):]):
+            continue  # 一是研发投入后补助，上年度…的，按…给予补助: the support's name before its case, nothing given yet
         if _BARE_REFUSAL.fullmatch(part) or _RAISED_FOR.match(part):
             _close_run(found, run, text, base)  # …不足20个标准箱的，不予补贴: the refusal closes the case before it;
             continue  # 民营企业贴息比例提高至百分之四十: a higher rate for some, not whom the item is for
