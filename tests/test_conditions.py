@@ -1381,3 +1381,9 @@ def test_the_name_of_a_support_before_its_case_gives_nothing_yet():
     assert keys("一是研发投入后补助，上年度研发费用占营业收入的比例达到百分之十以上的，按上年度研发费用的10%给予补助") == {
         ("ge", "rd_ratio", 0.1)}
     assert keys("科技保险补贴，上年度营业收入不超过2000万元的，按保费的50%给予补贴") == {("le", "revenue", 2000)}
+
+
+def test_the_other_side_of_an_or_read_as_its_own_requirement_leaves_no_scrap_behind():
+    found = find_conditions("存在失信被执行人记录或者被列入严重违法失信名单的企业，不享受本公告各项支持。", 0, "四、", region_code=None)
+    assert ("eq", "dishonest", False) in {c.key() for c in found.conditions}
+    assert not any("记录或者" in t for _, t in found.leftovers), found.leftovers

@@ -471,7 +471,7 @@ def find_conditions(
         if inner:
             group, used, (s, e) = inner
             found.conditions.extend(group)
-            found.leftovers = [(o, t) for o, t in found.leftovers if not offset + s <= o < offset + e]
+            found.leftovers = [(o, t) for o, t in found.leftovers if not (o < offset + e and offset + s < o + len(t))]
             hits = [h for h in hits if h not in used]
         for group in _or_groups(hits, head):
             operating = _OR_OPERATING.match(head, group[0].end) if group[0].field == "region_code" else None
