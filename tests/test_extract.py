@@ -3147,3 +3147,15 @@ def test_an_answer_whose_conditions_are_as_above_takes_the_answer_befores_but_it
     assert taken and all(t in [c.text for c in second.conditions] for t in taken)
     assert ("eq", "ownership", "个体工商户") in {c.key() for c in second.conditions}
     assert not any(c.field == "size" for c in second.conditions)
+
+
+def test_an_articles_bracketed_title_is_no_part_of_its_case_or_requirements():
+    doc = ("# 某市专利转化奖补办法\n\n第五条【专利转让许可奖励】企业受让高等学校的发明专利，并在本市实现产业化的，"
+           "按技术合同成交额的20%给予奖励。\n\n第六条【开放许可补助】中小企业实施开放许可专利的，按许可使用费的30%给予补助。\n\n"
+           "第十条【申报主体】申报第五条、第六条奖补的，应当是在湛江市登记注册的企业，且同一企业获得本办法各项奖补合计不超过100万元。\n")
+    first, second = extract_policy(doc, "titled", {"region_code": "440800"}).items
+    unknowns = [c.text for c in first.conditions if c.op == "unknown"]
+    assert any("在本市实现产业化" in t for t in unknowns), unknowns
+    for item in (first, second):
+        assert ("within", "region_code", "440800") in {c.key() for c in item.conditions}
+        assert not any("【" in c.text or "合计不超过" in c.text for c in item.conditions), item.conditions

@@ -130,6 +130,9 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
                 and not (not clause.children and INLINE_REQUIREMENTS.search(clause.heading + "：")):  # （一）住宿类商户：…: the kind's name is no requirement
             at = own.index(clause.heading)  # （三）入库项目申报条件: the heading's words name no condition
             own = own[:at] + " " * len(clause.heading) + own[at + len(clause.heading):]
+        titled = re.match(rf"\s*【{re.escape(clause.heading)}】", own) if clause.heading else None
+        if titled:  # 第五条【专利转让许可奖励】企业受让…的，按… / 第十条【申报主体】…: the article's title, no requirement
+            own = blank(own, 0, titled.end())
         # 【享受主体】…的居民企业 inside a measure: that block states who may apply; a 禁入情形：… line after
         # a list entry states whom it leaves out
         for a, b, label in conditions_blocks(own):
