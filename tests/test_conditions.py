@@ -1387,3 +1387,8 @@ def test_the_other_side_of_an_or_read_as_its_own_requirement_leaves_no_scrap_beh
     found = find_conditions("存在失信被执行人记录或者被列入严重违法失信名单的企业，不享受本公告各项支持。", 0, "四、", region_code=None)
     assert ("eq", "dishonest", False) in {c.key() for c in found.conditions}
     assert not any("记录或者" in t for _, t in found.leftovers), found.leftovers
+
+
+def test_never_having_had_the_support_is_a_requirement_not_what_is_given():
+    found = find_conditions("上年度进出口额较前一年度增长百分之二十以上；同一企业此前未获得过本项奖励。", 0, "二、", region_code=None)
+    assert "同一企业此前未获得过本项奖励" in [t for _, t in found.leftovers]

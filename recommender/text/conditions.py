@@ -160,6 +160,7 @@ _CONTRACT_BEFORE = re.compile(r"(?:合同|协议|租赁|流转)(?:剩余|有效|
 _ENJOYED = re.compile(r"已[^，。；的]{0,24}享受[^，。；的]{0,20}(?:扣除|减免)(?:政策|优惠)?")
 
 
+_NEVER_HAD = re.compile(r"(?:未|没有|从未)(?:获得|享受|领取|取得)过?[^，。；]{0,12}?(?:奖励|补助|补贴|资助|贴息|奖补|支持)")
 _SUPPORT_NAME = re.compile(r"\s*(?:[一二三四五六七八九十]是)?[^，,。；;：:给予按对元%\d]{2,12}(?:后补助|补助|补贴|奖励|贴息|资助|奖补)\s*[，,]?")
 _BARE_REFUSAL = re.compile(rf"\s*{REFUSAL}[^，。；]{{0,6}}?[。；]?\s*")
 _REFUSED = re.compile(r"(?:不予|不得|不再|不能)\s*$")  # …的企业不予返还: what is refused, not given
@@ -178,6 +179,7 @@ def _benefit_cut(part: str, negated: bool = False) -> int:
     rules out, a benefit already had (同一项目已经拿到其他财政补助的) is the case, not something given."""
     adverbs = _cue_re(tuple(patterns()["not_benefit_cues"]))
     enjoyed = [e.span() for e in _ENJOYED.finditer(part)] if "已" in part else []
+    enjoyed += [e.span() for e in _NEVER_HAD.finditer(part)]  # 同一企业此前未获得过本项奖励: a requirement
     for m in _cue_re(tuple(patterns()["benefit_cues"])).finditer(part):
         if (adverbs.match(part, m.start()) or _DESCRIBES_SUBJECT.match(part, m.start())
                 or _APPLYING_FOR.search(part, 0, m.start()) and _NAMES_APPLICANT.match(part, m.end())
