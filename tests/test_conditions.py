@@ -1392,3 +1392,9 @@ def test_the_other_side_of_an_or_read_as_its_own_requirement_leaves_no_scrap_beh
 def test_never_having_had_the_support_is_a_requirement_not_what_is_given():
     found = find_conditions("上年度进出口额较前一年度增长百分之二十以上；同一企业此前未获得过本项奖励。", 0, "二、", region_code=None)
     assert "同一企业此前未获得过本项奖励" in [t for _, t in found.leftovers]
+
+
+def test_a_figure_broken_through_beside_a_size_word_is_kept_as_a_requirement():
+    found = find_conditions("上年度进出口额首次突破1000万美元的中小外贸企业。", 0, "二、", region_code=None)
+    assert ("in", "size", ("中型", "小型", "微型")) in {c.key() for c in found.conditions}
+    assert "上年度进出口额首次突破1000万美元" in [t for _, t in found.leftovers]
