@@ -3159,3 +3159,10 @@ def test_an_articles_bracketed_title_is_no_part_of_its_case_or_requirements():
     for item in (first, second):
         assert ("within", "region_code", "440800") in {c.key() for c in item.conditions}
         assert not any("【" in c.text or "合计不超过" in c.text for c in item.conditions), item.conditions
+
+
+def test_asking_the_reader_to_read_the_notes_is_no_requirement():
+    doc = ("# 某县应急转贷资金使用须知\n\n致全县中小微企业朋友：\n\n县应急转贷资金用于帮助企业衔接续贷。使用前请仔细阅读本须知。\n\n"
+           "**谁可以用**：在大田县注册登记的中小企业。\n\n**用多少**：单笔不超过1000万元。\n")
+    for item in extract_policy(doc, "notes", {"region_code": "350425"}).items:
+        assert not any("须知" in c.text for c in item.conditions), item.conditions

@@ -139,7 +139,7 @@ _OFFER = re.compile(
 
 
 _REQ_SENTENCE = re.compile(
-    r"^\s*(?:申报|申请|享受)[^，。；]{0,10}?(?:企业|单位|主体)(?!的)|须|应当|必须|(?:均|都|一律)要求"
+    r"^\s*(?:申报|申请|享受)[^，。；]{0,10}?(?:企业|单位|主体)(?!的)|须(?!知)|应当|必须|(?:均|都|一律)要求"
 )
 # 年发运量不足20个标准箱的，不予补贴 / …受到行政处罚的经营主体除外: who is left out is a requirement
 _EXCLUDING_PHRASE = re.compile(
@@ -204,7 +204,7 @@ _RECORD = re.compile(r"有[^，。；]{0,6}(?:实绩|业绩)")
 _SUBJECT_ONLY = re.compile(r"[^，。；]{0,12}(?:的)?(?:企业|单位|个人|申请人|市场主体)")
 
 
-_REQUIREMENT = re.compile(r"从事|须|需|应当|应|必须|具备|具有|拥有|符合|满足|未发生|未被|不得|无|达到|以上|以下|不低于|不超过|获得|取得|近[一二三四五两]年")
+_REQUIREMENT = re.compile(r"从事|须(?!知)|需|应当|应|必须|具备|具有|拥有|符合|满足|未发生|未被|不得|无|达到|以上|以下|不低于|不超过|获得|取得|近[一二三四五两]年")
 
 
 def _no_double_support(p, conds: list[Condition]) -> list[Condition]:
