@@ -3166,3 +3166,33 @@ def test_asking_the_reader_to_read_the_notes_is_no_requirement():
            "**谁可以用**：在大田县注册登记的中小企业。\n\n**用多少**：单笔不超过1000万元。\n")
     for item in extract_policy(doc, "notes", {"region_code": "350425"}).items:
         assert not any("须知" in c.text for c in item.conditions), item.conditions
+
+
+IP_PLEDGE_RULES = """# 某区知识产权质押融资贴息办法
+
+第一章 总则
+
+第一条 为拓宽融资渠道，制定本办法。
+
+第二章 支持对象和贷款条件
+
+第三条 申请贷款的企业应当同时符合下列条件：
+
+（一）在赛罕区注册登记；
+
+（二）未被列为失信被执行人。
+
+第四条 合作银行对符合条件的企业，单户知识产权质押贷款额度原则上不超过1000万元，期限不超过3年。
+
+第三章 贴息
+
+第五条 企业按期还本付息后，按实际支付利息的百分之四十给予贴息。
+"""
+
+
+def test_a_loans_terms_under_a_conditions_chapter_are_the_loan_and_the_chapters_conditions_bind_every_item():
+    loan, subsidy = extract_policy(IP_PLEDGE_RULES, "ip-pledge", {"region_code": "150105"}).items
+    assert (loan.clause, loan.kind) == ("第四条", "credit") and subsidy.clause in ("第三章", "第五条")
+    assert not any(c.op == "unknown" for c in loan.conditions), loan.conditions  # 对符合条件的企业 is no requirement
+    for item in (loan, subsidy):
+        assert {("within", "region_code", "150105"), ("eq", "dishonest", False)} <= {c.key() for c in item.conditions}

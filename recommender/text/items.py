@@ -177,6 +177,8 @@ def _pick(structure: Structure, roles: list[str], measures: list[bool], parent: 
             return sub
         if parent is not None and _named_measures(structure, kids):
             return [only]  # （1）减免租金。…（3）落实采购预留份额。…: one offer among measures each named on its own
+        if parent is not None and roles[parent] == "conditions" and structure.clauses[only].kind == "article":
+            return [only]  # 第二章 支持对象和贷款条件 第三条…条件 第四条 …贷款额度…: the article that offers, not the chapter
         return [only if parent is None else parent]
     if not _splits(structure, roles, parent, with_measures):
         return [parent]
@@ -219,6 +221,12 @@ def _named_measures(structure: Structure, kids: list[int]) -> bool:
 
 _LIMIT_COLUMN = re.compile(r"额度|金额|授信|担保额")
 _AMOUNT_CELL = re.compile(r"[0-9０-９一二三四五六七八九十百千]\s*(?:万元|亿元|元)|原贷款|本金")
+
+
+# 第四条 合作银行对符合条件的企业，单户…贷款额度原则上不超过1000万元，期限不超过3年: a loan's terms, under a
+# 支持对象和贷款条件 chapter, are the product itself
+_LOAN_TERMS = re.compile(r"(?:贷款|授信|融资|担保)(?:额度|金额)[^，。；]{0,8}?(?:不超过|最高|可达)\s*[0-9一二三四五六七八九十百千两]+\s*(?:万元|亿元)"
+                         r"[^。]{0,40}?(?:期限|利率)")
 
 
 def _states_amount(structure: Structure, clause) -> bool:
@@ -283,7 +291,8 @@ def _plan_items(structure: Structure, title: str) -> list[ItemPlan]:
     measures = [c.kind != REST and not _names_entry(c) and (roles[i] in ("body", "standard") and (
         is_measure(structure.own_text(c)) or bool(c.children and _names_benefit(c.heading) and not _DEFINES_TERM.search(
             structure.own_text(c))) or _offers_credit(structure, c) or _states_amount(structure, c))
-        or roles[i] == "conditions" and _names_benefit(c.heading) and is_measure(structure.own_text(c)))
+        or roles[i] == "conditions" and _names_benefit(c.heading) and is_measure(structure.own_text(c))
+        or roles[i] == "conditions" and c.kind == "article" and bool(_LOAN_TERMS.search(structure.own_text(c))))
         for i, c in enumerate(clauses)]
     roots = [i for i, c in enumerate(clauses) if c.parent is None]
     picked = _pick(structure, roles, measures, None, roots)
