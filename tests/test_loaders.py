@@ -357,3 +357,9 @@ def test_word_chinese_list_numbers_count_on_past_ninety_nine() -> None:
     from recommender.text.word_numbering import _chinese
 
     assert [_chinese(n) for n in (1, 10, 12, 20, 99, 100, 123)] == ["一", "十", "十二", "二十", "九十九", "100", "123"]
+
+
+def test_a_utf16_file_saved_by_notepad_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "notepad.txt"
+    path.write_bytes("某县奖励办法\n\n第一条 对企业给予奖励。\n".encode("utf-16"))  # BOM first, as Notepad writes it
+    assert "第一条 对企业给予奖励" in load_document(path).text

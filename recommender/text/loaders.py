@@ -64,15 +64,32 @@ class Card(NamedTuple):
 
 
 def decode_text(data: bytes, name: str = "") -> str:
-    """Decode UTF-8 (with or without BOM) or GBK/GB18030 bytes; anything else is a DocumentError."""
+    """Decode UTF-8 (with or without BOM), UTF-16 with a BOM (Notepad's "Unicode") or GBK/GB18030 bytes;
+    anything else is a DocumentError."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            text = ""
+        if _readable(text):
+            return text
+        raise DocumentError("D101", f"{name}：无法识别文件编码（应为 UTF-8、UTF-16 或 GBK/GB18030）")
     for encoding in ("utf-8", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     raise DocumentError("D101", f"{name}：无法识别文件编码（应为 UTF-8 或 GBK/GB18030）")
+
+
+_READABLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\s“”‘’、。·…—]")
+
+
+def _readable(text: str) -> bool:
+    """Whether decoded text reads as Chinese or ASCII prose (bytes that merely start like a UTF-16 BOM do not)."""
+    return bool(text) and len(_READABLE.findall(text)) >= 0.9 * len(text)
 
 
 def _plain(value: Any) -> Any:
