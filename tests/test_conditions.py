@@ -1398,3 +1398,9 @@ def test_a_figure_broken_through_beside_a_size_word_is_kept_as_a_requirement():
     found = find_conditions("上年度进出口额首次突破1000万美元的中小外贸企业。", 0, "二、", region_code=None)
     assert ("in", "size", ("中型", "小型", "微型")) in {c.key() for c in found.conditions}
     assert "上年度进出口额首次突破1000万美元" in [t for _, t in found.leftovers]
+
+
+def test_a_least_loan_term_is_required_of_the_loan_but_a_longest_term_is_given():
+    assert [t for _, t in find_conditions("贷款期限在3年以上（含3年）；", 0, "一、", region_code=None).leftovers] == [
+        "贷款期限在3年以上（含3年）"]
+    assert not find_conditions("单户额度最高300万元，期限不超过1年。", 0, "一、", region_code=None).leftovers

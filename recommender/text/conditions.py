@@ -156,6 +156,8 @@ _NUMBERED_REFERRED = re.compile(r"第[0-9一二三四五六七八九十、和及
 _NOT_FOR = re.compile(r"\s*不适用于?")
 _LOOKBACK_YEARS = re.compile(r"(?:近|最近|过去|连续)[一二三两四五六七八九十0-9]{1,2}(?:个)?(?:年|年度|个月)(?:内|来|中)?\s*$")
 _EVENT_COUNT = re.compile(r"\s*[一二三两四五六七八九十0-9]{1,3}\s*(?:期|次)(?:以上|及以上)?\s*(?:逾期|欠[款息]|违约|失信)")
+_AT_LEAST = re.compile(r"\s*(?:须|应当?|需)?\s*(?:在|为|达到)?\s*(?:[0-9一二三四五六七八九十两半]+\s*(?:年|个月)\s*(?:以上|及以上)"
+                       r"|(?:不少于|不低于|不短于))")  # a lower bound is required of the loan; a cap is what is given
 _CONTRACT_BEFORE = re.compile(r"(?:合同|协议|租赁|流转)(?:剩余|有效|约定)?$")
 _ENJOYED = re.compile(r"已[^，。；的]{0,24}享受[^，。；的]{0,20}(?:扣除|减免)(?:政策|优惠)?")
 
@@ -200,8 +202,8 @@ def _benefit_cut(part: str, negated: bool = False) -> int:
             continue  # 以上奖励的申报企业须… / 本项补贴仅限制造业企业申请: the support named, whose applicants are described
         if m.group(0) == "每年" and _LOOKBACK_YEARS.search(part, 0, m.start()) or m.group(0) == "累计" and _EVENT_COUNT.match(part, m.end()):
             continue  # 近两年每年缴纳税款不低于2万元 / 累计6期以上逾期: a record over years, not what is given
-        if m.group(0) == "期限" and _CONTRACT_BEFORE.search(part, 0, m.start()):
-            continue  # 租赁合同期限在3年以上: how long the firm's contract runs, a requirement
+        if m.group(0) == "期限" and (_CONTRACT_BEFORE.search(part, 0, m.start()) or _AT_LEAST.match(part, m.end())):
+            continue  # 租赁合同期限在3年以上 / 贷款期限在3年以上（含）: how long the firm's contract or loan runs
         if not _SUBJECT_LEAD.match(part, m.end()):  # 享受本措施的企业应当… names who applies
             return m.start()
     return len(part)
