@@ -1404,3 +1404,7 @@ def test_a_least_loan_term_is_required_of_the_loan_but_a_longest_term_is_given()
     assert [t for _, t in find_conditions("贷款期限在3年以上（含3年）；", 0, "一、", region_code=None).leftovers] == [
         "贷款期限在3年以上（含3年）"]
     assert not find_conditions("单户额度最高300万元，期限不超过1年。", 0, "一、", region_code=None).leftovers
+
+
+def test_a_note_naming_the_item_a_case_is_for_names_no_trade():
+    assert not any(k[1] == "industry" for k in keys("林下种植过程中毁林开垦的（仅适用于林下中药材种植补助）", negated=True))

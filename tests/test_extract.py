@@ -3196,3 +3196,40 @@ def test_a_loans_terms_under_a_conditions_chapter_are_the_loan_and_the_chapters_
     assert not any(c.op == "unknown" for c in loan.conditions), loan.conditions  # 对符合条件的企业 is no requirement
     for item in (loan, subsidy):
         assert {("within", "region_code", "150105"), ("eq", "dishonest", False)} <= {c.key() for c in item.conditions}
+
+
+CHECKLIST_NOTICE = """# 关于开展在孵小微企业创业补贴申领工作的通知
+
+请各载体对照下列清单组织企业自查。
+
+**申领企业须逐项符合（✔）：**
+
+✔ 在闵行区注册登记；
+
+✔ 依法诚信经营，财务管理制度健全。
+
+**有下列情形之一的，不予补贴（✘）：**
+
+✘ 从事房地产业、金融业的企业；
+
+✘ 纳税信用等级为D级的；
+
+✘ 同一年度已享受市级同类场地补贴的（此项仅适用于场地租金补贴）。
+
+**补贴项目：**
+
+1. 场地租金补贴：按实际租金的百分之六十给予补贴。
+
+2. 创业带动就业补贴：每吸纳一人补贴三千元。
+"""
+
+
+def test_a_checklist_under_bold_labels_gives_requirements_and_exclusions_for_every_item():
+    items = extract_policy(CHECKLIST_NOTICE, "checklist", {"region_code": "310112"}).items
+    assert len(items) == 2
+    for item in items:
+        keys = {c.key() for c in item.conditions}
+        assert {("within", "region_code", "310112"), ("not_in", "industry", ("J", "K")),
+                ("not_in", "tax_credit", ("D",))} <= keys, keys
+        assert not any("✔" in c.text or "✘" in c.text for c in item.conditions)
+        assert "依法诚信经营" in item.assumed or not any(c.text == "依法诚信经营" and c.op != "unknown" for c in item.conditions)

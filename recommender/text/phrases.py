@@ -96,7 +96,7 @@ _TAIL = re.compile(rf"(?<=.{{4}})(?:的{_KINDS}(?:[、和及与]|或者?){_KINDS
 _ROW_LABEL = re.compile(r"^[^　]{1,10}?\s*　[\s　]*(?=\S)")  # 研发　拥有…: the label cell of a table row
 
 
-_HEADING_LEAD = re.compile(r"^[●○■□◆◇▲△►▶•·\s]*(?:[-*+]\s+)?(?:[0-9]{1,2}[.．、](?![0-9])\s*)?(?:[^，。；：:]{1,8}(?:方面|要求|条件|注意|提示|说明|支持|享受|对象|谁)[：:])?")
+_HEADING_LEAD = re.compile(r"^[●○■□◆◇▲△►▶•·✔✓☑✘✗☒\s]*(?:[-*+]\s+)?(?:[0-9]{1,2}[.．、](?![0-9])\s*)?(?:[^，。；：:]{1,8}(?:方面|要求|条件|注意|提示|说明|支持|享受|对象|谁)[：:])?")
 
 
 # …达到1000万美元以上（以商务部门统计为准）: how the figure is counted, not a requirement of its own
@@ -228,8 +228,18 @@ INLINE_REQUIREMENTS = re.compile(r"(?:申请|申报|享受)[^，。；：:]{0,12
 _TICK_BOXES = re.compile(r"[□☐■☑✓√○]\s*(?:是|否|有|无|符合|不符合)(?:[\s\u3000]*[□☐■☑✓√○]\s*(?:是|否|有|无|符合|不符合))*")
 
 
+# …的（仅适用于林下中药材种植补助）: which item the case is for, no trade of the applicant
+_ONLY_FOR_NOTE = re.compile(r"[（(](?:此项|本项|该项)?(?:仅|只)适用于[^（）()]{1,30}[）)]")
+
+
+# ✔ 在闵行区注册登记； / ✘ 从事房地产业的企业；: a checklist's marks, which head its lines like bullets
+_CHECK_MARKS = re.compile(r"(?m)^[ \t]*[✔✓☑✘✗☒](?=[ \t\u3000]*\S)")
+
+
 def untick(text: str) -> str:
-    """``text`` with the tick boxes of a self-check form blanked (same length, so offsets still hold)."""
+    """``text`` with the tick boxes of a self-check form and a checklist's marks blanked (same length, so
+    offsets still hold)."""
+    text = _CHECK_MARKS.sub(lambda m: " " * len(m.group(0)), text)
     return _TICK_BOXES.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -238,7 +248,8 @@ def no_condition_spans(text: str) -> list[tuple[int, int]]:
     hand in, and whole sentences scoped by reference."""
     spans = [m.span() for m in (*_ENCOURAGES.finditer(text), *_MATERIAL_NOTE.finditer(text), *_PLACE_NOTE.finditer(text),
                                 *_HOW_DETERMINED.finditer(text), *_FUNDS_USE.finditer(text),
-                                *_SEE_ELSEWHERE.finditer(text), *_LIFTED.finditer(text), *_EQUALLY.finditer(text))]
+                                *_SEE_ELSEWHERE.finditer(text), *_LIFTED.finditer(text), *_EQUALLY.finditer(text),
+                                *_ONLY_FOR_NOTE.finditer(text))]
     spans += [m.span(1) for m in _REPLACED.finditer(text)]
     for m in (*_BY_REFERENCE.finditer(text), *_CONSEQUENCE.finditer(text)):
         start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1

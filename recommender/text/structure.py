@@ -58,6 +58,8 @@ _BULLET_LABEL = re.compile(r"[●■◆▶►◉]\s*([\u4e00-\u9fff]{2,8})[？?]
 # 共同准入条件（适用于以上三款产品） / 通用条件 on a line of its own: a block every entry above shares
 _SHARED_LABEL = re.compile(r"\**((?:共同|通用|共性|基本)[\u4e00-\u9fff]{2,6})\**\s*(?:[（(][^（）()\n]{2,20}[）)])?\s*[：:]?\s*")
 _PLAIN_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]\s*")
+# **申领企业须逐项符合（✔）：** on a line of its own, the colon inside the bold: a label like **谁可以用**：
+_BOLD_COLON_LINE = re.compile(r"^\s*\*\*([^*\n]{2,24}?)\s*(?:[（(][^）)\n]{1,8}[）)])?\s*[：:]\*\*\s*$")
 _BOLD_LABEL = re.compile(r"^\s*(?:[-+]\s+)?\*\*([^*：:\n]{2,10})\*\*\s*[：:]\s*")
 _BOLD_ENTRY = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^*。\n]{2,30}?)[。.]?\s*\*\*\s*(?=\S)")
 _BOLD_LEAD = re.compile(r"(?:\*\*)?([^*：:\n第]{2,20}?)[。．.]\*\*\s*(?=\S)")  # the line's ** may be read already
@@ -326,7 +328,8 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
             continue
         labelled = (_BOLD_LABEL.match(stripped) or _BRACKET_LEAD.match(stripped, pos) or _NOTE_LABEL.match(stripped, pos)) \
             if cells is None and after_table else None
-        if cells is None and not labelled and (bold := _BOLD_LABEL.match(stripped)) and heading_role(bold.group(1)) \
+        if cells is None and not labelled and (bold := _BOLD_LABEL.match(stripped) or _BOLD_COLON_LINE.match(stripped)) \
+                and (heading_role(bold.group(1)) or bold_roots and _BOLD_COLON_LINE.match(stripped)) \
                 and (not stack or stack[0] in bold_roots) and not _TABLE_NEXT.match(text, offset):
             # **谁可以用**：… **以下情形不予支持**：1. … in a leaflet without numbered sections: each label a section
             bold_roots.add(len(clauses))
