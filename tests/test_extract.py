@@ -3233,3 +3233,23 @@ def test_a_checklist_under_bold_labels_gives_requirements_and_exclusions_for_eve
                 ("not_in", "tax_credit", ("D",))} <= keys, keys
         assert not any("✔" in c.text or "✘" in c.text for c in item.conditions)
         assert "依法诚信经营" in item.assumed or not any(c.text == "依法诚信经营" and c.op != "unknown" for c in item.conditions)
+
+
+FAQ_TABLE = """# 某市招商引资奖励兑现常见问题
+
+| 问题 | 解答 |
+|---|---|
+| 哪些企业可以申请本表所列奖励？ | 项目须由在安阳市行政区域内新设立的企业承接，且未被列入失信被执行人名单。 |
+| 制造业项目投资到位后能拿到多少奖励？ | 新引进的制造业项目竣工投产的，按实际完成固定资产投资额的百分之二给予奖励。 |
+| 新落地项目向银行借款能否贴息？ | 可以。新落地项目使用本市银行发放的固定资产贷款的，按实际支付利息的百分之五十给予贴息。 |
+| 已经签了协议还能申请吗？ | 已与市政府签订投资协议并约定专项支持的项目，不再享受本表所列奖励。 |
+| 什么时候申报？ | 每年3月和9月集中受理。 |
+"""
+
+
+def test_each_answer_of_a_faq_table_that_offers_is_an_item_and_the_scope_answers_bind_them_all():
+    items = extract_policy(FAQ_TABLE, "faq", {"region_code": "410500"}).items
+    assert [i.kind for i in items] == ["incentive", "credit"]
+    for item in items:
+        assert {("within", "region_code", "410500"), ("eq", "dishonest", False)} <= {c.key() for c in item.conditions}
+        assert any(c.op == "unknown" and "签订投资协议" in c.text for c in item.conditions), item.conditions

@@ -204,7 +204,7 @@ _RECORD = re.compile(r"有[^，。；]{0,6}(?:实绩|业绩)")
 _SUBJECT_ONLY = re.compile(r"[^，。；]{0,12}(?:的)?(?:企业|单位|个人|申请人|市场主体)")
 
 
-_REQUIREMENT = re.compile(r"从事|须(?!知)|需|应当|应|必须|具备|具有|拥有|符合|满足|未发生|未被|不得|无|达到|以上|以下|不低于|不超过|获得|取得|近[一二三四五两]年")
+_REQUIREMENT = re.compile(r"从事|签订|须(?!知)|需|应当|应|必须|具备|具有|拥有|符合|满足|未发生|未被|不得|无|达到|以上|以下|不低于|不超过|获得|取得|近[一二三四五两]年")
 
 
 def _no_double_support(p, conds: list[Condition]) -> list[Condition]:

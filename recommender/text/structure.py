@@ -201,6 +201,7 @@ _KEY_VALUE = re.compile(r"^(?:项目|要素|产品要素|名称|事项|类别)\s
 _NAME_COLUMN = re.compile(r"事项|项目|名称|^(?:产品)?要素$|(?:补贴|奖励|支持|资助|扶持|补助|奖补)(?:类型|类别|种类|方式)|^重点任务$|^任务$|产品|类别|政策|档次|档位|^等级$|^级别$|^星级$")
 
 
+_QUESTION_COLUMN = re.compile(r"(?:常见)?问题|问|提问|咨询问题")  # a FAQ table: each row's question heads its answer
 _NUMBERED_NAME = re.compile(rf"\s*(?:[（(]([{_CN}0-9]{{1,3}})[）)]|([{_CN}0-9]{{1,3}})[、.．])\s*(\S.*)$")
 
 
@@ -208,7 +209,8 @@ def _table_row(line: str, cells: list[tuple[int, int]], header: tuple[str, ...],
                rows: int) -> tuple[str, str, int] | None:
     """(label, heading, body offset) of a row of a table listing items: | 1 | 名称 | 条件 | 标准 |, or
     | （一）首贷贴息 | 条件 | 标准 | under a name column (the ``rows``-th row when it has no number)."""
-    if len(cells) >= 3 and header and _NAME_COLUMN.search(header[0]) and not _NUMBER_COLUMN.search(header[0]):
+    if header and (len(cells) >= 3 and _NAME_COLUMN.search(header[0]) and not _NUMBER_COLUMN.search(header[0])
+                   or len(cells) == 2 and _QUESTION_COLUMN.fullmatch(header[0].strip("* "))):  # | 问题 | 解答 |
         first = line[cells[0][0]:cells[0][1]].strip("* ")
         named = _NUMBERED_NAME.match(first)
         if named and not _ROW_NUMBER.match(first):
