@@ -3253,3 +3253,13 @@ def test_each_answer_of_a_faq_table_that_offers_is_an_item_and_the_scope_answers
     for item in items:
         assert {("within", "region_code", "410500"), ("eq", "dishonest", False)} <= {c.key() for c in item.conditions}
         assert any(c.op == "unknown" and "签订投资协议" in c.text for c in item.conditions), item.conditions
+
+
+def test_bold_numbered_services_are_items_and_renewal_offered_is_credit():
+    doc = ("# 某市首贷续贷服务中心服务指南\n\n中心提供以下服务，申请企业均须未被列入失信被执行人名单。\n\n"
+           "**服务一　首贷培植**：服务对象为此前从未在银行取得贷款的小型微型企业。首贷单户额度最高三百万元，期限一年。\n\n"
+           "**服务二　续贷直通**：服务对象为流动资金贷款将在三个月内到期的中小微企业。符合条件的可办理无需先还本的续贷。\n")
+    items = extract_policy(doc, "services", {"region_code": "610500"}).items
+    assert [(i.clause, i.kind) for i in items] == [("服务一", "credit"), ("服务二", "credit")]
+    assert ("eq", "has_bank_loan", False) in {c.key() for c in items[0].conditions}
+    assert ("eq", "has_bank_loan", False) not in {c.key() for c in items[1].conditions}

@@ -61,7 +61,8 @@ _PLAIN_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]\s*")
 # **申领企业须逐项符合（✔）：** on a line of its own, the colon inside the bold: a label like **谁可以用**：
 _BOLD_COLON_LINE = re.compile(r"^\s*\*\*([^*\n]{2,24}?)\s*(?:[（(][^）)\n]{1,8}[）)])?\s*[：:]\*\*\s*$")
 _BOLD_LABEL = re.compile(r"^\s*(?:[-+]\s+)?\*\*([^*：:\n]{2,10})\*\*\s*[：:]\s*")
-_BOLD_ENTRY = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^*。\n]{2,30}?)[。.]?\s*\*\*\s*(?=\S)")
+_BOLD_ENTRY = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项|(?:服务|产品|政策|事项|措施|业务)[一二三四五六七八九十0-9]{1,3})"
+                         r"[\s\u3000：:、.．]+([^*。\n：:]{2,30}?)[。.]?\s*\*\*\s*[：:]?\s*(?=\S)")  # **服务一　首贷培植**：…
 _BOLD_LEAD = re.compile(r"(?:\*\*)?([^*：:\n第]{2,20}?)[。．.]\*\*\s*(?=\S)")  # the line's ** may be read already
 _ENTRY_NAME = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^。*]+?)[。*\s]*$")
 # 享受上述支持措施的企业，还应当…: an unnumbered paragraph after a list speaks for the whole list.
