@@ -3263,3 +3263,14 @@ def test_bold_numbered_services_are_items_and_renewal_offered_is_credit():
     assert [(i.clause, i.kind) for i in items] == [("服务一", "credit"), ("服务二", "credit")]
     assert ("eq", "has_bank_loan", False) in {c.key() for c in items[0].conditions}
     assert ("eq", "has_bank_loan", False) not in {c.key() for c in items[1].conditions}
+
+
+def test_an_annex_after_the_last_article_is_no_part_of_it_and_its_exclusions_bind_every_item():
+    doc = ("# 某县文化旅游消费奖励办法\n\n第一条 为激发消费活力，制定本办法。\n\n"
+           "第二条 旅行社组织县外游客来县住宿的，按每人次二十元给予奖励。\n\n"
+           "第三条 住宿企业营业收入增长百分之十五以上的，给予五万元奖励。\n\n"
+           "第四条 本办法自发布之日起施行。\n\n附件：不予奖励情形\n\n一、被列入失信被执行人名单的；\n二、纳税信用等级为D级的。\n")
+    items = extract_policy(doc, "annex", {"region_code": "341023"}).items
+    assert len(items) == 2
+    for item in items:
+        assert {("eq", "dishonest", False), ("not_in", "tax_credit", ("D",))} <= {c.key() for c in item.conditions}

@@ -403,10 +403,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     ordinals += 1
                 elif n == 0 and _NAMED_ORDINAL.match(stripped, pos):  # 产品二：首贷通 in plain text
                     kind, label, body = "heading", stripped[pos:].strip("* " + _RULE_CHARS), len(stripped)
-                    if stack and clauses[stack[0]].kind in _NUMBERED_SECTIONS and not (
-                            stripped[pos:].startswith("附件") and _TABLE_NEXT.match(text, offset)):
+                    if stack and clauses[stack[0]].kind in _NUMBERED_SECTIONS and not stripped[pos:].startswith("附件"):
                         kind = "entry"  # 二、试点产品 产品一：…: an entry of the numbered section, not a new root
-                        # (附件：…分工表 over a table is the annex itself, after the last section)
+                        # (附件：不予奖励情形 / 附件：…分工表 is the annex itself, after the last section)
                     ordinals += 1
                 elif n == 0 and stack and (clauses[stack[0]].kind in _NUMBERED_SECTIONS or clauses[stack[0]].kind in _LIST_KINDS) \
                         and _IN_FORCE.match(stripped, pos):
