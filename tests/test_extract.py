@@ -3274,3 +3274,13 @@ def test_an_annex_after_the_last_article_is_no_part_of_it_and_its_exclusions_bin
     assert len(items) == 2
     for item in items:
         assert {("eq", "dishonest", False), ("not_in", "tax_credit", ("D",))} <= {c.key() for c in item.conditions}
+
+
+def test_a_guides_quote_labels_and_question_headings_are_no_requirements():
+    doc = ("# 研发费用加计扣除政策辅导\n\n## 一、费用化的研发支出怎么扣\n\n> 原文：企业开展研发活动中实际发生的研发费用，"
+           "在按规定据实扣除的基础上，再按照实际发生额的100%在税前加计扣除。\n\n白话：企业实行查账征收的才能享受。\n\n"
+           "## 二、哪些行业不能享受\n\n> 原文：烟草制造业、房地产业不适用税前加计扣除政策。\n\n白话：上面的优惠都受这条限制。\n")
+    (item,) = extract_policy(doc, "guide", {"region_code": "370000"}).items
+    texts = [c.text for c in item.conditions if c.op == "unknown"]
+    assert not any("原文" in t or "不能享受" in t or "限制" in t for t in texts), texts
+    assert ("not_in", "industry", ("C16", "K")) in {c.key() for c in item.conditions}

@@ -65,7 +65,7 @@ OUT_OF_SCOPE = re.compile(_OUT_OF_SCOPE)
 
 NOT_REQUIREMENT = re.compile(
     r"(?:下列|以下|如下|下表|上表|附表)[^，。；]{0,6}(?:条件|要求|情形|标准|行业|之一)|^(?:《[^》]{1,30}》的?)?[^，。；]{0,6}(?:对象|范围|条件|主体|内容|标准|部门|依据|要点|待遇)$|^除(?:满足|符合)[^，。；]{1,16}(?:外|以外|之外)$|(?:提醒|注意|说明|强调|指出)的是$|修改为$|增加一(?:条|款|项)|作为第[^，。；]{1,10}之一|规定的[^，。；]{0,8}条件[，,]?\s*即$|^第[^，。；]{1,12}[条款项]$|^[^，。；]{0,10}第[^，。；]{1,12}[条款项](?:除外|以外|之外)$|"
-    r"符合(?:上述|以上|前述|相关|规定)?的?条件$|"  # 合作银行对符合条件的企业，…: those the rules above admit
+    r"符合(?:上述|以上|前述|相关|规定)?的?条件$|(?:都|均)受[^，。；]{0,6}限制|"  # 上面三项优惠都受这条限制  # 合作银行对符合条件的企业，…: those the rules above admit
     r"(?:奖补|奖励|补助|补贴|资助|扶持)(?:资金)?(?:合计|累计|总额|总计)[^，。；]{0,6}?(?:不超过|最高|不高于)|"  # 各项奖补合计不超过100万元: a cap
     r"可同步|可以|不限|不受[^，。；]{0,40}限制|[：:]$|所称|是指|均指|系指|为准|不视为|有效期|适用于?本|^(?:答\s*[:：])?(?:申请|申报|享受)?(?:本|上述)(?:措施|办法|政策|细则|方案|通知|项目|事项|支持)|以上条件|上述条件|执行至|^同时(?:满足|符合)|"
     r"(?<!于)\d{4}年[^，。；]{0,8}至\d{4}年|起(?:施行|执行)|^(?:获得|享受|取得)[^，。；]{0,8}(?:补助|奖励|支持|资金|补贴|贴息|前项|上述|本项|贷款|信用贷)|"
@@ -228,6 +228,8 @@ INLINE_REQUIREMENTS = re.compile(r"(?:申请|申报|享受)[^，。；：:]{0,12
 _TICK_BOXES = re.compile(r"[□☐■☑✓√○]\s*(?:是|否|有|无|符合|不符合)(?:[\s\u3000]*[□☐■☑✓√○]\s*(?:是|否|有|无|符合|不符合))*")
 
 
+# > 原文：… / 白话：… in a 辅导 leaflet: the label of a quoted or plain-language passage
+_VOICE_LABEL = re.compile(r"(?m)^[ \t>*]*(?:文件原文|政策原文|原文|白话|通俗解读|解读|释义|划重点)[：:]")
 # …的（仅适用于林下中药材种植补助）: which item the case is for, no trade of the applicant
 _ONLY_FOR_NOTE = re.compile(r"[（(](?:此项|本项|该项)?(?:仅|只)适用于[^（）()]{1,30}[）)]")
 
@@ -249,7 +251,7 @@ def no_condition_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in (*_ENCOURAGES.finditer(text), *_MATERIAL_NOTE.finditer(text), *_PLACE_NOTE.finditer(text),
                                 *_HOW_DETERMINED.finditer(text), *_FUNDS_USE.finditer(text),
                                 *_SEE_ELSEWHERE.finditer(text), *_LIFTED.finditer(text), *_EQUALLY.finditer(text),
-                                *_ONLY_FOR_NOTE.finditer(text))]
+                                *_ONLY_FOR_NOTE.finditer(text), *_VOICE_LABEL.finditer(text))]
     spans += [m.span(1) for m in _REPLACED.finditer(text)]
     for m in (*_BY_REFERENCE.finditer(text), *_CONSEQUENCE.finditer(text)):
         start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
