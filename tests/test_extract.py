@@ -3284,3 +3284,11 @@ def test_a_guides_quote_labels_and_question_headings_are_no_requirements():
     texts = [c.text for c in item.conditions if c.op == "unknown"]
     assert not any("原文" in t or "不能享受" in t or "限制" in t for t in texts), texts
     assert ("not_in", "industry", ("C16", "K")) in {c.key() for c in item.conditions}
+
+
+def test_an_inline_whom_label_of_a_product_entry_is_no_requirement():
+    doc = ("# 绿色信贷产品说明\n\n## 产品A\n\n一、产品名称：生态共富贷\n\n二、适用客户：在丽水市辖内注册登记的中小微企业。\n\n"
+           "三、额度期限：单户额度最高五百万元，期限最长三年。\n")
+    (item,) = extract_policy(doc, "whom-label", {"region_code": "331100"}).items
+    assert not any("适用客户" in c.text for c in item.conditions), item.conditions
+    assert ("within", "region_code", "331100") in {c.key() for c in item.conditions}

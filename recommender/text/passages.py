@@ -36,7 +36,7 @@ _TERM_LINE = re.compile(
 )
 _KIND_LABEL = re.compile(r"类(?:商户|企业|主体|单位|项目)$")
 _INLINE_LIST = re.compile(r"(?:^|[：:；;。\s])\s*[0-9]{1,2}[.．、]\s*\S")
-_SECTION_HEADING = re.compile(r"(?:条件|要求|对象|范围|情形)(?:[（(][^（）()]{1,20}[）)])?[：:。]?$|[？?]$"
+_SECTION_HEADING = re.compile(r"(?:条件|要求|对象|范围|情形|客户|客群)(?:[（(][^（）()]{1,20}[）)])?[：:。]?$|[？?]$"
                               r"|(?:不能|不可|可以|能否)(?:享受|申请|申报)$")  # 四、哪些行业不能享受  # …申报条件 / 哪些企业可以申请？
 _NEG_INTRO = re.compile(r"不予|不得|不支持|不属于|除外|不纳入|不享受|不适用")
 # 满足下列条件之一 / 任一条件; not 申请本目录所列任一产品的客户 (any product, every requirement)
