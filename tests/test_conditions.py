@@ -1408,3 +1408,7 @@ def test_a_least_loan_term_is_required_of_the_loan_but_a_longest_term_is_given()
 
 def test_a_note_naming_the_item_a_case_is_for_names_no_trade():
     assert not any(k[1] == "industry" for k in keys("林下种植过程中毁林开垦的（仅适用于林下中药材种植补助）", negated=True))
+
+
+def test_how_a_self_check_form_is_ticked_is_no_requirement():
+    assert conditions_of("企业须逐项勾选下方自查表，任一项勾选“否”的，不予受理。") == []

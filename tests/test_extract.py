@@ -3292,3 +3292,15 @@ def test_an_inline_whom_label_of_a_product_entry_is_no_requirement():
     (item,) = extract_policy(doc, "whom-label", {"region_code": "331100"}).items
     assert not any("适用客户" in c.text for c in item.conditions), item.conditions
     assert ("within", "region_code", "331100") in {c.key() for c in item.conditions}
+
+
+def test_the_case_before_a_refusal_in_a_closing_section_binds_every_item():
+    doc = ("# 某区升限入库奖励办法\n\n一、奖励措施\n\n（一）入库奖励。首次纳入限额以上统计的，给予一次性奖励10万元。\n\n"
+           "（二）增长奖励。入库次年营业收入增速不低于百分之十五的，奖励5万元。\n\n二、其他\n\n"
+           "存在严重违法失信行为的企业，不予奖励。企业须逐项勾选自查表，任一项勾选“否”的，不予受理。\n")
+    items = extract_policy(doc, "closing-refusal", {"region_code": "410105"}).items
+    assert len(items) == 2
+    for item in items:
+        texts = [c.text for c in item.conditions if c.op == "unknown"]
+        assert any("严重违法失信行为" in t for t in texts), texts
+        assert not any("勾选" in t for t in texts), texts

@@ -54,10 +54,15 @@ def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) ->
         examples = _EXAMPLES.fullmatch(text)  # 小额贷款公司、典当行、融资租赁公司等（金融和类金融企业）
         if len(text) < 4 or _DANGLING.fullmatch(text) or _REFUSAL_ONLY.fullmatch(text) or _MATERIAL.search(text) and not _FALSIFIED.search(text) or bare_subject or applicant or examples or NOT_REQUIREMENT.search(text):
             continue
-        if not (p.leaf or conditional or _REQUIREMENT.search(text) or _required_sentence(p, offset)):
+        if not (p.leaf or conditional or _REQUIREMENT.search(text) or _required_sentence(p, offset)
+                or _REFUSED_AFTER.match(p.text, offset - p.base + len(raw))):
             continue
         out.extend(_kind_duties(text, offset, raw, p) or _unknown_alternatives(text, offset, raw, p))
     return out
+
+
+# 存在严重违法失信行为…的企业，不予奖励: the case a refusal follows is required the other way
+_REFUSED_AFTER = re.compile(rf"[，,]?\s*{REFUSAL}")
 
 
 def _kind_duties(text: str, offset: int, raw: str, p) -> list[Condition]:
