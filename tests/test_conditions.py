@@ -1412,3 +1412,9 @@ def test_a_note_naming_the_item_a_case_is_for_names_no_trade():
 
 def test_how_a_self_check_form_is_ticked_is_no_requirement():
     assert conditions_of("企业须逐项勾选下方自查表，任一项勾选“否”的，不予受理。") == []
+
+
+def test_a_refused_case_naming_papers_is_still_a_requirement():
+    found = conditions_of("展位由他人代订、无法提供本企业付款凭证的，不予补助。")
+    assert found and found[0][0] == "unknown" and "付款凭证" in found[0][2], found
+    assert conditions_of("申请时须提交参展合同、展位费发票及付款凭证。") == []  # the papers to hand in still set none

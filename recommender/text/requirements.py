@@ -48,14 +48,15 @@ def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) ->
         if lead:  # 获得本办法奖励的企业，须承诺…: the duty, not who owes it
             offset, raw = offset + lead.end(), raw[lead.end():]
         text = requirement_text(raw)
+        refused = bool(_REFUSED_AFTER.match(p.text, offset - p.base + len(raw)))  # …无法提供付款凭证的，不予补助
         bare_subject = _SUBJECT_ONLY.fullmatch(text) and not names_event(text) and not _DENIES.search(text) \
             and not _RECORD.search(text)  # 上年度有进出口实绩的外贸企业 states a record
         applicant = APPLICANT.fullmatch(raw.strip(" ，,。；;")) or _APPLYING.fullmatch(raw.strip(" ，,。；;"))  # who applies
         examples = _EXAMPLES.fullmatch(text)  # 小额贷款公司、典当行、融资租赁公司等（金融和类金融企业）
-        if len(text) < 4 or _DANGLING.fullmatch(text) or _REFUSAL_ONLY.fullmatch(text) or _MATERIAL.search(text) and not _FALSIFIED.search(text) or bare_subject or applicant or examples or NOT_REQUIREMENT.search(text):
+        if len(text) < 4 or _DANGLING.fullmatch(text) or _REFUSAL_ONLY.fullmatch(text) or _MATERIAL.search(text) and not (_FALSIFIED.search(text) or refused) or bare_subject or applicant or examples or NOT_REQUIREMENT.search(text):
             continue
         if not (p.leaf or conditional or _REQUIREMENT.search(text) or _required_sentence(p, offset)
-                or _REFUSED_AFTER.match(p.text, offset - p.base + len(raw))):
+                or refused):
             continue
         out.extend(_kind_duties(text, offset, raw, p) or _unknown_alternatives(text, offset, raw, p))
     return out
