@@ -13,7 +13,7 @@ from recommender.text.items import ItemPlan, item_core, shares_run
 from recommender.text.lifted import LIFTS, lift_requirements
 from recommender.text.numbers import parse_number
 from recommender.text.passages import Passage, condition_passages
-from recommender.text.phrases import LET_OFF, blank
+from recommender.text.phrases import APPLICANT_KINDS, LET_OFF, blank
 from recommender.text.requirements import read_passages
 from recommender.text.structure import REST, Clause, Structure
 from recommender.text.trade_thresholds import trade_thresholds
@@ -109,15 +109,15 @@ def _q_label(label: str) -> str:
 def _same_as_item(items: list[ItemPlan], out: list, text: str) -> list[Condition]:
     """The conditions of the earlier item an answer refers to for whom it is for (申请对象同Q3)."""
     m = _SAME_AS_Q.search(text)
-    if not m:
-        if out and _SAME_AS_ABOVE.search(text):  # 个体工商户招用高校毕业生的，申请条件同上: the answer before's
-            return [c for c in out[-1][0] if c.field not in _APPLICANT_KIND]
+    if m is None and out and _SAME_AS_ABOVE.search(text):  # 个体工商户招用高校毕业生的，申请条件同上: the answer before's
+        return [c for c in out[-1][0] if c.field not in _APPLICANT_FIELDS]
+    if m is None:
         return []
     return next((out[n][0] for n, plan in enumerate(items[:len(out)]) if _q_label(plan.clause.label) == f"Q{int(m.group(1))}"), [])
 
 
 _SAME_AS_ABOVE = re.compile(r"(?:申请|申报|享受|补贴|支持)?条件(?:同上|与上(?:一|述)?(?:问|项|条|款)?(?:相同|一致))")
-_APPLICANT_KIND = frozenset({"size", "ownership"})  # who the earlier answer was for; this one names its own
+_APPLICANT_FIELDS = frozenset({"size", "ownership"})  # who the earlier answer was for; this one names its own
 _REQUIREMENTS_HEADING = re.compile(r"条件|要求|对象|范围|须|应当|满足")
 
 
@@ -177,38 +177,38 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
     clause = structure.clause_at(offset)
     if clause is None or len(items) < 2:
         return frozenset()
-    headings = [c.heading or _lead(structure.own_text(c)) for c in [clause, *structure.ancestors(clause)]]
+    chain = [clause, *structure.ancestors(clause)]  # the clause and the sections it sits in
+    headings = [c.heading or _lead(structure.own_text(c)) for c in chain]
     cores = [item_core(p.name) for p in items]
     owners = {n for n, core in enumerate(cores) if len(core) >= 4
               for h in headings if core in h and _REQUIREMENTS_HEADING.search(h)}
     if not owners and any(_REQUIREMENTS_HEADING.search(h) for h in headings):
         # 二、分项条件（一）新入库企业奖励 1. …: the item's name as a heading under a requirements heading
-        titles = [c.heading for c in [clause, *structure.ancestors(clause)] if c.heading]
+        titles = [c.heading for c in chain if c.heading]
         owners = {n for n, core in enumerate(cores) if len(core) >= 4 for h in titles if core in h}
     label = _LABELLED.match(structure.own_text(clause))
     if not owners and label and any(_REQUIREMENTS_HEADING.search(h) for h in headings[1:]):
         # （二）分项条件 1. 高山蔬菜基地建设：从事蔬菜种植…: the label names the item it binds
         owners = {n for n, core in enumerate(cores) if shares_run(label.group(1), core, 5)}
-    if not owners and any(_APPLYING_TO_BE_RECOGNISED.match(_lead(structure.own_text(c)))
-                          for c in [clause, *structure.ancestors(clause)]):
+    if not owners and any(_APPLYING_TO_BE_RECOGNISED.match(_lead(structure.own_text(c))) for c in chain):
         # 第二条 申请认定“资中老字号”的经营主体，应当…: the criteria bind the reward for being recognised, not the
         # support given to those already recognised
         rewarded = frozenset(n for n, plan in enumerate(items)
                              if _NEWLY_RECOGNISED.search(plan.name + structure.text[plan.start:plan.end][:60]))
         if rewarded and len(rewarded) < len(items):
             return rewarded
-    questions = [c.heading for c in [clause, *structure.ancestors(clause)] if c.heading.endswith(("？", "?"))]
+    questions = [c.heading for c in chain if c.heading.endswith(("？", "?"))]
     if not owners and questions:  # 问：哪些单位可以申领一次性吸纳就业补贴？ binds the answer that gives that subsidy
         benefit = _NAMED_BENEFIT.findall(questions[0])
         owners = {n for n, plan in enumerate(items) for b in benefit if b in plan.name}
         if len(owners) > 1:
             owners = set()
     if not owners:  # Q6：哪些个体工商户不能享受Q3、Q5的补助？ the questions it names
-        refs = {f"Q{int(n)}" for c in [clause, *structure.ancestors(clause)] for n in _Q_REF.findall(c.heading or "")}
+        refs = {f"Q{int(n)}" for c in chain for n in _Q_REF.findall(c.heading or "")}
         if refs:
             return frozenset(n for n, plan in enumerate(items) if _q_label(plan.clause.label) in refs)
     if not owners:  # 第五条 申请本细则第七条至第九条支持的企业，还应当同时符合下列条件：（一）…
-        for c in [clause, *structure.ancestors(clause)]:
+        for c in chain:
             lead = _lead(structure.own_text(c))
             path = _PATH.search(lead)  # 申请第一条第（二）项的，应为…: the entry （二） under 一、
             numbered = _NUMBERED_ITEMS.search(lead)
@@ -458,7 +458,7 @@ _LABELLED = re.compile(r"^\s*([^，,。；;：:\n]{4,20})[：:]")
 
 
 # …，家庭农场应当纳入…名录；企业上年度营业收入应当…: a part of a sentence stating one kind of applicant's duty
-_KIND_LEAD = re.compile(r"(?:申请|申报|享受)?[^，,；;。]{0,6}?的?(?P<kind>农民专业合作社|合作社|家庭农场|种养大户|个体工商户|小微企业|企业)"
+_KIND_LEAD = re.compile(rf"(?:申请|申报|享受)?[^，,；;。]{{0,6}}?的?(?P<kind>{APPLICANT_KINDS}|企业)"
                         r"(?![的及和与、])(?=[^，,；;。]{0,16}?(?:须|应当|应|需|必须))")
 
 

@@ -75,13 +75,17 @@ def decode_text(data: bytes, name: str = "") -> str:
             text = ""
         if _readable(text):
             return text
-        raise DocumentError("D101", f"{name}：无法识别文件编码（应为 UTF-8、UTF-16 或 GBK/GB18030）")
+        raise _undecodable(name)
     for encoding in ("utf-8", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise DocumentError("D101", f"{name}：无法识别文件编码（应为 UTF-8 或 GBK/GB18030）")
+    raise _undecodable(name)
+
+
+def _undecodable(name: str) -> DocumentError:
+    return DocumentError("D101", f"{name}：无法识别文件编码（应为 UTF-8、UTF-16 或 GBK/GB18030）")
 
 
 _READABLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\s“”‘’、。·…—]")

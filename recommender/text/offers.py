@@ -100,7 +100,7 @@ def _tiers(offers: list[str]) -> bool:
         return True
     if _FIRM_FIRST.match(offers[0]) and not any(_FIRM_FIRST.match(t) or _PARTY_SUBJECT.search(t) for t in offers[1:]):
         return True  # 企业购买第（一）项服务的，按50%抵扣；购买第（四）项服务的，按30%抵扣: the same firms, other cases
-    offers = [offers[0][max(offers[0].rfind("："), offers[0].rfind(":")) + 1:], *offers[1:]]  # not the lead-in
+    offers = [_after_lead(offers[0]), *offers[1:]]  # not the lead-in
     shared = _SHARED_SUBJECT.match(offers[0])  # …的企业，新被认定为…的，给予…: that party is every offer's
     if _PARTY_SUBJECT.search(offers[0][shared.end():] if shared else offers[0]) and any(
             not _PARTY_SUBJECT.search(t) and not _LEAD_SUBJECT.match(t) for t in offers[1:]):

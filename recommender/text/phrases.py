@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "APPLICANT", "APPLYING_FOR_SUPPORT", "CHECKING_COLUMN", "EXCLUDING_LEAD", "INLINE_REQUIREMENTS", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text", "table_cells",
+    "APPLICANT", "APPLICANT_KINDS", "APPLYING_FOR_SUPPORT", "CHECKING_COLUMN", "EXCLUDING_LEAD", "INLINE_REQUIREMENTS", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text", "table_cells",
     "untable", "untick",
 ]
 
@@ -65,7 +65,9 @@ OUT_OF_SCOPE = re.compile(_OUT_OF_SCOPE)
 
 NOT_REQUIREMENT = re.compile(
     r"(?:下列|以下|如下|下表|上表|附表)[^，。；]{0,6}(?:条件|要求|情形|标准|行业|之一)|^(?:《[^》]{1,30}》的?)?[^，。；]{0,6}(?:对象|范围|条件|主体|内容|标准|部门|依据|要点|待遇)$|^除(?:满足|符合)[^，。；]{1,16}(?:外|以外|之外)$|(?:提醒|注意|说明|强调|指出)的是$|修改为$|增加一(?:条|款|项)|作为第[^，。；]{1,10}之一|规定的[^，。；]{0,8}条件[，,]?\s*即$|^第[^，。；]{1,12}[条款项]$|^[^，。；]{0,10}第[^，。；]{1,12}[条款项](?:除外|以外|之外)$|"
-    r"符合(?:上述|以上|前述|相关|规定)?的?条件$|(?:都|均)受[^，。；]{0,6}限制|勾选|"  # 任一项勾选“否”的: how the form is filled in  # 上面三项优惠都受这条限制  # 合作银行对符合条件的企业，…: those the rules above admit
+    r"符合(?:上述|以上|前述|相关|规定)?的?条件$|"  # 合作银行对符合条件的企业，…: those the rules above admit
+    r"(?:都|均)受[^，。；]{0,6}限制|"  # 上面三项优惠都受这条限制
+    r"勾选|"  # 任一项勾选“否”的: how the form is filled in
     r"(?:奖补|奖励|补助|补贴|资助|扶持)(?:资金)?(?:合计|累计|总额|总计)[^，。；]{0,6}?(?:不超过|最高|不高于)|"  # 各项奖补合计不超过100万元: a cap
     r"可同步|可以|不限|不受[^，。；]{0,40}限制|[：:]$|所称|是指|均指|系指|为准|不视为|有效期|适用于?本|^(?:答\s*[:：])?(?:申请|申报|享受)?(?:本|上述)(?:措施|办法|政策|细则|方案|通知|项目|事项|支持)|以上条件|上述条件|执行至|^同时(?:满足|符合)|"
     r"(?<!于)\d{4}年[^，。；]{0,8}至\d{4}年|起(?:施行|执行)|^(?:获得|享受|取得)[^，。；]{0,8}(?:补助|奖励|支持|资金|补贴|贴息|前项|上述|本项|贷款|信用贷)|"
@@ -222,6 +224,10 @@ _FUNDS_USE = re.compile(r"(?:不得|禁止|严禁|不能|不可)(?:将|把)?[^�
 # 应当…: whom a list takes in, which binds no item)
 INLINE_REQUIREMENTS = re.compile(r"(?:申请|申报|享受)[^，。；：:]{0,12}的(?:企业|单位|主体|经营主体)[，,]?\s*(?:应当|须|应|需)"
                                  r"[^。；;：:]{0,8}(?:下列|以下)(?:要求|条件)[：:]")
+
+
+# The kinds of applicant a document may give duties of their own (合作社应当…，家庭农场应当…).
+APPLICANT_KINDS = "农民专业合作社|合作社|家庭农场|种养大户|个体工商户|小微企业|村集体经济组织"
 
 
 # 1. 企业注册地在汉滨区　□是　□否: the boxes of a self-check form, which the applicant ticks

@@ -10,6 +10,7 @@ from recommender.text.events import names_event
 from recommender.text.numbers import parse_number
 from recommender.text.phrases import (
     APPLICANT,
+    APPLICANT_KINDS,
     APPLYING_FOR_SUPPORT,
     INLINE_REQUIREMENTS,
     NEGATED_LEAD,
@@ -53,7 +54,9 @@ def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) ->
             and not _RECORD.search(text)  # 上年度有进出口实绩的外贸企业 states a record
         applicant = APPLICANT.fullmatch(raw.strip(" ，,。；;")) or _APPLYING.fullmatch(raw.strip(" ，,。；;"))  # who applies
         examples = _EXAMPLES.fullmatch(text)  # 小额贷款公司、典当行、融资租赁公司等（金融和类金融企业）
-        if len(text) < 4 or _DANGLING.fullmatch(text) or _REFUSAL_ONLY.fullmatch(text) or _MATERIAL.search(text) and not (_FALSIFIED.search(text) or refused) or bare_subject or applicant or examples or NOT_REQUIREMENT.search(text):
+        papers = _MATERIAL.search(text) and not (_FALSIFIED.search(text) or refused)  # papers to hand in
+        if len(text) < 4 or _DANGLING.fullmatch(text) or _REFUSAL_ONLY.fullmatch(text) or papers or bare_subject \
+                or applicant or examples or NOT_REQUIREMENT.search(text):
             continue
         if not (p.leaf or conditional or _REQUIREMENT.search(text) or _required_sentence(p, offset)
                 or refused):
@@ -83,7 +86,7 @@ def _kind_duties(text: str, offset: int, raw: str, p) -> list[Condition]:
                             text=text[bounds[0]:], span=(offset + at + bounds[0], offset + at + len(text)))]
 
 
-_KIND_DUTY = re.compile(r"(?:^|[，,、；;。]\s*)(?P<kind>家庭农场|农民专业合作社|合作社|个体工商户|小微企业|村集体经济组织)(?:须|应当|应|需|必须)")
+_KIND_DUTY = re.compile(rf"(?:^|[，,、；;。]\s*)(?P<kind>{APPLICANT_KINDS})(?:须|应当|应|需|必须)")
 
 
 def _required_sentence(p, offset: int) -> bool:

@@ -332,7 +332,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
         labelled = (_BOLD_LABEL.match(stripped) or _BRACKET_LEAD.match(stripped, pos) or _NOTE_LABEL.match(stripped, pos)) \
             if cells is None and after_table else None
         if cells is None and not labelled and (bold := _BOLD_LABEL.match(stripped) or _BOLD_COLON_LINE.match(stripped)) \
-                and (heading_role(bold.group(1)) or bold_roots and _BOLD_COLON_LINE.match(stripped)) \
+                and (heading_role(bold.group(1)) or bold_roots and bold.re is _BOLD_COLON_LINE) \
                 and (not stack or stack[0] in bold_roots) and not _TABLE_NEXT.match(text, offset):
             # **谁可以用**：… **以下情形不予支持**：1. … in a leaflet without numbered sections: each label a section
             bold_roots.add(len(clauses))
@@ -407,8 +407,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                         kind = "entry"  # 二、试点产品 产品一：…: an entry of the numbered section, not a new root
                         # (附件：不予奖励情形 / 附件：…分工表 is the annex itself, after the last section)
                     ordinals += 1
-                elif n == 0 and stack and (clauses[stack[0]].kind in _NUMBERED_SECTIONS or clauses[stack[0]].kind in _LIST_KINDS) \
-                        and _IN_FORCE.match(stripped, pos):
+                elif n == 0 and stack and clauses[stack[0]].kind in _NUMBERED_SECTIONS | _LIST_KINDS and _IN_FORCE.match(stripped, pos):
                     # 四、支持限制与退出 …\n本措施自2025年6月1日起施行，有效期两年: the closing paragraph is no part of 四、
                     kind, label, body = "heading", "施行日期", pos
                 elif n == 0 and stack and (ordinals or bracketed.intersection(stack)) \
