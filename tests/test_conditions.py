@@ -356,6 +356,9 @@ def test_an_exempted_case_of_a_requirement_is_an_alternative_to_it():
     assert keys("纳税信用等级为B级及以上（成立未满一年的新办企业除外）。") == either
     assert keys("在本县注册的企业，房地产业企业除外。") == {
         ("within", "region_code", "500229"), ("not_in", "industry", ("K",))}
+    # several cases let off: each is a branch of its own, not a second condition on every applicant
+    assert keys("成立未满三年（经认定的高新技术企业、科技型中小企业不受此限）。") == {("any_of", (
+        ("has", "qualifications", "科技型中小企业"), ("has", "qualifications", "高新技术企业"), ("lt", "age_years", 3)))}
 
 
 def test_industry_codes_the_text_states_outrank_the_names():

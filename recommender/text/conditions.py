@@ -543,13 +543,17 @@ def _exemptions(found: Found, marks: list[tuple[int, str]]) -> None:
         elif bounds[i + 1] - b != 1:
             continue
         rule, case = conditions[a], conditions[b]
-        if rule.field in _SCOPE_FIELDS or rule.op == "any_of" or case.op in ("not_in", "any_of") \
+        # 成立未满三年（高新技术企业、科技型中小企业不受此限）: each case let off is a branch of its own
+        cases = case.any_of if case.op == "any_of" and all(
+            c.field and c.field not in _SCOPE_FIELDS and c.op != "not_in" for c in case.any_of) else (case,)
+        if rule.field in _SCOPE_FIELDS or rule.op == "any_of" or cases[0].op in ("not_in", "any_of") \
                 or case.op == "unknown" and not made or case.field == "industry":
             continue
         span = (rule.span[0], case.span[1]) if rule.span and case.span else None
         exempt = exempt.strip().rstrip("；;。")
         text = rule.text + ("" if exempt.startswith(("（", "(")) else "，") + exempt
-        conditions[a:b + 1] = [Condition(op="any_of", any_of=(replace(rule, clause=""), replace(case, clause="")),
+        conditions[a:b + 1] = [Condition(op="any_of", any_of=(replace(rule, clause=""),
+                                                              *(replace(c, clause="") for c in cases)),
                                          clause=rule.clause, span=span, text=text, confidence=0.7)]
 
 
