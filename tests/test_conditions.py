@@ -319,6 +319,8 @@ def measure(text):
 def test_benefit_tier_is_not_a_condition():
     assert measure("对新入库企业给予奖励5万元，上年度营业收入达到八千万元以上的，奖励提高至15万元。") == []
     assert measure("返还标准为上年度实际缴纳失业保险费的50%，参保职工20人（含）以下的按80%返还。") == []
+    # a rate for some sizes beside the rate for every other firm: whom each rate is for, no one is left out
+    assert keys("参加境外展会的，按展位费给予补助，小型、微型企业补助百分之七十，其他企业补助百分之五十。") == set()
 
 
 def test_a_higher_tier_after_a_semicolon_is_no_condition_and_a_refusal_no_offer():

@@ -401,7 +401,7 @@ def find_conditions(
         head = masked[part_start:part_start + cut]
         ends_sentence = bool(_SENTENCE_END.match(text[part_start + len(part):]))
         if not head.strip() or _is_tier(head, text, part_start + len(part), offered, cut < len(part)) \
-                or _SCALED.match(part, cut):
+                or _SCALED.match(part, cut) or cut < len(part) and _OTHERS_GET.match(text, part_start + len(part)):
             _close_run(found, run, text, base)
             offered = (offered or cut < len(part)) and not ends_sentence
             offered_before = (offered_before or cut < len(part)) and not _OFFER_END.match(text[part_start + len(part):])
@@ -606,6 +606,11 @@ _RAISES = re.compile(
 # 国有控股企业按上述标准的50%给予奖励: a share of a benefit stated before, for whom it is scaled, no requirement
 _SCALED = re.compile(r"按(?:照)?(?:上述|前述|以上|上款|前款|本条|该)[^，。；]{0,4}?标准的?\s*(?:[0-9]|百分之|[一二三四五六七八九]成|减半)")
 _OFFER_AHEAD = re.compile(r"[，,]?\s*(?:可以|可|按|给予|予以|补贴|奖励)")
+
+
+# 小型、微型企业补助百分之七十，其他企业补助百分之五十: whom the first rate is for is a tier, not a condition
+_OTHERS_GET = re.compile(r"[^。；;]{0,30}?[，,；;]\s*(?:其他|其余|其它)(?:类型|规模)?的?(?:企业|单位|主体|经营主体)(?:的)?[^，。；;]{0,6}?"
+                         r"(?:补助|补贴|奖励|资助|给予|按|贴息)")
 
 
 def _is_tier(head: str, text: str, end: int, offered: bool, offer_inside: bool) -> bool:
