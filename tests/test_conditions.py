@@ -319,6 +319,9 @@ def measure(text):
 def test_benefit_tier_is_not_a_condition():
     assert measure("对新入库企业给予奖励5万元，上年度营业收入达到八千万元以上的，奖励提高至15万元。") == []
     assert measure("返还标准为上年度实际缴纳失业保险费的50%，参保职工20人（含）以下的按80%返还。") == []
+    # an add-on that opens its article and names the article it adds to is an item of its own
+    assert keys("成立未满三年的企业首次参加境外展会的，在第四条补助之外再给予一次性奖励一万元。") == {("lt", "age_years", 3)}
+    assert keys("成立未满三年的企业首次参加境外展会的，再给予一次性奖励一万元。") == set()
     # a rate for some sizes beside the rate for every other firm: whom each rate is for, no one is left out
     assert keys("参加境外展会的，按展位费给予补助，小型、微型企业补助百分之七十，其他企业补助百分之五十。") == set()
 

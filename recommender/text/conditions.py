@@ -386,6 +386,7 @@ def find_conditions(
     before: tuple[str, ...] = ()
     offered = False  # an earlier phrase of this sentence already states what is given
     offered_before = False  # …or of this sentence before a ；
+    offered_ever = False  # …or of any sentence of the passage before this phrase
     previous = 0  # where the conditions of the phrase before this one start
     marks: list[tuple[int, str]] = []  # where each phrase's conditions start, with the phrase
     for part_start, part in _parts(text):
@@ -400,15 +401,18 @@ def find_conditions(
             cut = len(part)  # 流转土地期限不满5年的，不予补助: who is refused, not a term of what is given
         head = masked[part_start:part_start + cut]
         ends_sentence = bool(_SENTENCE_END.match(text[part_start + len(part):]))
-        if not head.strip() or _is_tier(head, text, part_start + len(part), offered, cut < len(part)) \
+        if not head.strip() or _is_tier(head, text, part_start + len(part), offered, cut < len(part), offered_ever) \
                 or _SCALED.match(part, cut) or cut < len(part) and _OTHERS_GET.match(text, part_start + len(part)):
             _close_run(found, run, text, base)
+            offered_ever = offered_ever or cut < len(part)
             offered = (offered or cut < len(part)) and not ends_sentence
             offered_before = (offered_before or cut < len(part)) and not _OFFER_END.match(text[part_start + len(part):])
             continue
-        raised = offered_before and not offered and _is_tier(head, text, part_start + len(part), True, cut < len(part))
+        raised = offered_before and not offered and _is_tier(head, text, part_start + len(part), True, cut < len(part),
+                                                             True)
         offered = (offered or cut < len(part)) and not ends_sentence
         offered_before = (offered_before or cut < len(part)) and not _OFFER_END.match(text[part_start + len(part):])
+        offered_ever = offered_ever or cut < len(part)
         plate = _boilerplate(head)
         if plate:
             found.assumed.append(plate)
@@ -613,12 +617,17 @@ _OTHERS_GET = re.compile(r"[^。；;]{0,30}?[，,；;]\s*(?:其他|其余|其它
                          r"(?:补助|补贴|奖励|资助|给予|按|贴息)")
 
 
-def _is_tier(head: str, text: str, end: int, offered: bool, offer_inside: bool) -> bool:
-    """A …的 phrase that scales the benefit (收入达到…的，奖励提高至…; after an offer: 30人以下的按…)."""
+_BESIDES_ARTICLE = re.compile(r"[，,]\s*(?:在|除)(?:享受|获得)?第[0-9一二三四五六七八九十]+条[^，。；]{0,12}?(?:之外|以外|外|基础上)")
+
+
+def _is_tier(head: str, text: str, end: int, offered: bool, offer_inside: bool, offered_ever: bool) -> bool:
+    """A …的 phrase that scales the benefit (收入达到…的，奖励提高至…; after an offer: 30人以下的按…). An add-on
+    that opens its passage and names the article it adds to (首次以自有品牌参展的，在第四条补助之外再给予…) is an
+    item of its own: whom it is for is required."""
     if not head.rstrip().endswith("的"):
         return False
     if _RAISES.match(text, end):
-        return True
+        return offered_ever or not _BESIDES_ARTICLE.match(text, end)
     return offered and (offer_inside or bool(_OFFER_AHEAD.match(text, end)))
 
 
