@@ -1533,6 +1533,21 @@ def test_named_rows_of_a_tier_table_are_items_and_a_loan_through_a_bank_is_an_of
     assert items[2].kind == "credit"
 
 
+def test_rows_of_a_rate_table_with_no_verb_are_items_for_the_subject_each_names():
+    text = ("# 某县农业经营主体贷款贴息标准\n\n县财政对符合条件的经营主体贷款给予贴息，标准如下：\n\n"
+            "| 主体类型 | 贷款用途 | 贴息比例 | 单户年度贴息上限 |\n|---|---|---|---|\n"
+            "| 农业产业化龙头企业 | 收购农产品的流动资金贷款 | 实际付息的60% | 100万元 |\n"
+            "| 家庭农场 | 购买农资的生产经营贷款 | 实际付息的50% | 5万元 |\n\n"
+            "申请条件：申请主体须在本县登记注册，贴息资金按“先付息、后贴息”的方式，由县财政直接拨付至申请主体账户。\n")
+    items = extract_policy(text, "rates", {"region_code": "620621"}).items
+    assert [i.name for i in items] == ["农业产业化龙头企业", "家庭农场"]
+    first, second = ({(c.op, c.field, c.value) for c in i.conditions} for i in items)
+    assert ("has", "qualifications", "农业产业化龙头企业") in first
+    assert ("has", "qualifications", "农业产业化龙头企业") not in second
+    assert all(("within", "region_code", "620621") in conds for conds in (first, second))
+    assert not any("拨付" in c.text for i in items for c in i.conditions)  # how the money is paid binds no one
+
+
 def test_a_tier_tables_range_of_a_measure_is_that_rows_condition():
     text = ("# 关于申报出口信用保险保费补贴的通知\n\n一、补贴档次\n\n| 档次 | 上年度出口额（海关统计） | 补贴方式 |\n|---|---|---|\n"
             "| 第一档 | 300万美元以下 | 保费由市财政全额承担 |\n"

@@ -220,7 +220,9 @@ def _named_measures(structure: Structure, kids: list[int]) -> bool:
 
 
 _LIMIT_COLUMN = re.compile(r"额度|金额|授信|担保额")
-_AMOUNT_CELL = re.compile(r"[0-9０-９一二三四五六七八九十百千]\s*(?:万元|亿元|元)|原贷款|本金")
+_AMOUNT_CELL = re.compile(r"[0-9０-９一二三四五六七八九十百千]\s*(?:万元|亿元|元|%|％)|原贷款|本金")
+# | 贴息比例 | 单户年度贴息上限 |: a column of what each row gives, even with no verb in its cells (实际付息的60%)
+_BENEFIT_COLUMN = re.compile(r"(?:补贴|补助|奖励|贴息|资助|奖补)(?:比例|标准|金额|上限|额度)")
 
 
 # 第四条 合作银行对符合条件的企业，单户…贷款额度原则上不超过1000万元，期限不超过3年: a loan's terms, under a
@@ -236,11 +238,12 @@ def _states_amount(structure: Structure, clause) -> bool:
 
 
 def _offers_credit(structure: Structure, clause) -> bool:
-    """A row of a product table whose 额度 cell gives an amount (| 五金快贷 | … | 单户最高500万元 |), or a
+    """A row of a product table whose 额度 or 贴息比例 cell gives an amount (| 五金快贷 | … | 单户最高500万元 |), or a
     labelled part of a product that does (**贷款额度**：企业最高300万元)."""
     if clause.kind in ("part", "label"):
         return bool(_LIMIT_COLUMN.search(clause.heading) and _AMOUNT_CELL.search(structure.own_text(clause)))
-    return any(_LIMIT_COLUMN.search(h) and _AMOUNT_CELL.search(structure.text[a:b]) for h, a, b in clause.cells)
+    return any((_LIMIT_COLUMN.search(h) or _BENEFIT_COLUMN.search(h)) and _AMOUNT_CELL.search(structure.text[a:b])
+               for h, a, b in clause.cells)
 
 
 def plan_items(structure: Structure, title: str) -> list[ItemPlan]:

@@ -199,7 +199,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ROW_NUMBER = re.compile(r"^\s*(?:[A-Z]{1,4}\s*[-－—]\s*)?0*([0-9]{1,2})[.、．]?\s*$")  # 3 / 3. / PS-03
 _NUMBER_COLUMN = re.compile(r"(?:编号|序号|代码)$")  # | 服务事项编号 |: the row's number, not its name
 _KEY_VALUE = re.compile(r"^(?:项目|要素|产品要素|名称|事项|类别)\s+(?:内容|说明|具体内容|详情)$")  # | 项目 | 内容 |
-_NAME_COLUMN = re.compile(r"事项|项目|名称|^(?:产品)?要素$|(?:补贴|奖励|支持|资助|扶持|补助|奖补)(?:类型|类别|种类|方式)|^重点任务$|^任务$|产品|类别|政策|档次|档位|^等级$|^级别$|^星级$")
+_NAME_COLUMN = re.compile(r"事项|项目|名称|^主体类型$|^(?:产品)?要素$|(?:补贴|奖励|支持|资助|扶持|补助|奖补)(?:类型|类别|种类|方式)|^重点任务$|^任务$|产品|类别|政策|档次|档位|^等级$|^级别$|^星级$")
 
 
 _QUESTION_COLUMN = re.compile(r"(?:常见)?问题|问|提问|咨询问题")  # a FAQ table: each row's question heads its answer
@@ -247,6 +247,7 @@ def _same_as(cells: tuple[tuple[str, int, int], ...], table: list, text: str) ->
     return tuple(out)
 
 
+_SUBJECT_COLUMN = re.compile(r"主体类型|(?:申报|支持|补贴)?对象类型|企业类型")  # | 农民专业合作社 | …: whom the row is for
 _CONDITIONS_COLUMN = re.compile(r"条件|对象|要求|范围|主体|适用企业")  # 享受主体 / 支持对象 / 申报条件
 
 
@@ -260,8 +261,8 @@ def conditions_cells(clause: Clause, text: str) -> list[tuple[int, int]]:
     cells giving a range of a measure (| 上年度出口额 | 300万美元以下 |)."""
     named = len(clause.cells) > 1 and bool(_NAME_COLUMN.search(clause.cells[1][0]))
     return [(a, b) for n, (h, a, b) in enumerate(clause.cells)
-            if n and not (named and n == 1) and (_CONDITIONS_COLUMN.search(h) or _MEASURE_COLUMN.search(h)
-                                                 and _RANGE_CELL.search(text, a, b))]
+            if (n or _SUBJECT_COLUMN.fullmatch(h.strip("* "))) and not (named and n == 1) and (
+                _CONDITIONS_COLUMN.search(h) or _MEASURE_COLUMN.search(h) and _RANGE_CELL.search(text, a, b))]
 
 
 def _same_title(heading: str, title: str) -> bool:
