@@ -1533,6 +1533,36 @@ def test_named_rows_of_a_tier_table_are_items_and_a_loan_through_a_bank_is_an_of
     assert items[2].kind == "credit"
 
 
+LETTER = """致全县中小微企业的一封信
+
+尊敬的企业家朋友们：
+
+新的一年，我们把今年能直接申请的几项支持梳理出来，借这封信和大家说一说。
+
+先说融资。县农商银行推出了“宾企贷”，凡是在我县注册登记、成立满一年的小型和微型企业，都可以申请，单户额度最高二百万元。
+
+再说用工。今年企业新招用我县户籍劳动力并缴纳社会保险费的，每招用一人给予一次性吸纳就业补贴一千元。
+
+第三件事是支持创新。对今年首次通过高新技术企业认定的企业，县里一次性奖励二十万元。
+
+需要特别说明两点：一是上述政策不适用于房地产开发企业；二是被列入严重失信主体名单的企业，一律不予支持。以上政策执行至2025年12月31日。
+
+宾县人民政府
+"""
+
+
+def test_each_paragraph_of_a_letter_that_makes_an_offer_is_an_item_and_the_closing_notes_bind_all():
+    items = extract_policy(LETTER, "letter", {"region_code": "230125"}).items
+    assert [i.clause for i in items] == ["第4段", "第5段", "第6段"]
+    assert [i.kind for i in items] == ["credit", "incentive", "incentive"]
+    loan = {(c.op, c.field, c.value) for c in items[0].conditions}
+    assert {("ge", "age_years", 1), ("in", "size", ("小型", "微型"))} <= loan
+    assert not any(c.field == "age_years" for c in items[2].conditions)  # one paragraph's terms are not another's
+    for item in items:  # the notes after the offers: a trade left out, and a refusal that is no validity line
+        assert ("not_in", "industry", ("K7010",)) in {(c.op, c.field, c.value) for c in item.conditions}
+        assert any("严重失信主体名单" in c.text for c in item.conditions)
+
+
 def test_rows_of_a_rate_table_with_no_verb_are_items_for_the_subject_each_names():
     text = ("# 某县农业经营主体贷款贴息标准\n\n县财政对符合条件的经营主体贷款给予贴息，标准如下：\n\n"
             "| 主体类型 | 贷款用途 | 贴息比例 | 单户年度贴息上限 |\n|---|---|---|---|\n"

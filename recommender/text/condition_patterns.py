@@ -287,7 +287,7 @@ _ANY_FIRM_BEFORE = re.compile(r"(?<![^的在为是，,、：:\s])(?:各类)?企�
                               r"(?:和|及|以及|、|或者?)$")  # 企业、农民专业合作社和个体工商户: any of them
 _ANY_FIRM_AFTER = re.compile(r"(?:和|及|以及|、|或者?)(?:各类)?企业(?![\u4e00-\u9fff])")
 _INCLUDING = re.compile(r"[（(](?:含|包括|包含)$")
-_FUNDS_FOR = re.compile(r"用于非?$")  # 贷款资金用于非农业生产经营: what the money is for, not the firm's trade
+_FUNDS_FOR = re.compile(r"(?<!适)用于非?$")  # 贷款资金用于非农业生产经营: what the money is for, not the firm's trade (not 不适用于)
 _LIST_PUNCT = re.compile(r"[\s、，,。；;：:和及与或者]")
 INDUSTRY_FRAME = re.compile(r"属于|从事|主营|主要从事|所属行业|行业|领域|企业|市场主体|经营")
 

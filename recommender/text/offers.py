@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from recommender.text.conditions import find_conditions
-from recommender.text.roles import is_measure
+from recommender.text.roles import AMOUNT, is_measure
 
-__all__ = ["offer_segments"]
+__all__ = ["offer_paragraph", "offer_segments"]
 
 _SENTENCE = re.compile(r"[^。！!]+[。！!]?")
 _PIECE = re.compile(r"[^；;]+[；;]?")
@@ -62,6 +62,16 @@ def offer_segments(line: str) -> list[tuple[int, int]]:
             start += len(line[start:end]) - len(line[start:end].lstrip())
             out.append((start, end))
     return out or _offer_sentences(line)
+
+
+_WHOEVER = re.compile(r"凡是?|只要")
+
+
+def offer_paragraph(line: str) -> bool:
+    """Whether an unnumbered paragraph makes an offer of its own: it gives an amount to a subject it names
+    (先说融资。凡是在我县注册登记的小型和微型企业，…单户额度最高二百万元 / 对…的工业企业，给予十万元奖励)."""
+    return bool(AMOUNT.search(line)) and is_measure(line) and any(
+        _OWN_SUBJECT.search(m.group(0)) or _WHOEVER.search(m.group(0)) for m in _SENTENCE.finditer(line))
 
 
 def _after_lead(piece: str) -> str:

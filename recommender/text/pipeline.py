@@ -43,13 +43,13 @@ def load_userdict() -> int:
 
 @Language.factory("policy_structure")
 def _structure_factory(nlp: Language, name: str):
-    from recommender.text.offers import offer_segments
+    from recommender.text.offers import offer_paragraph, offer_segments
     from recommender.text.structure import parse_structure
 
     def component(doc: Doc) -> Doc:
         meta = doc._.meta or {}
         text = doc._.source if doc._.source is not None else doc.text  # Doc.text is rebuilt per call
-        doc._.structure = parse_structure(text, meta.get("title"), offer_segments)
+        doc._.structure = parse_structure(text, meta.get("title"), offer_segments, offer_paragraph)
         return doc
 
     return component

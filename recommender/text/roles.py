@@ -65,6 +65,7 @@ _BACKGROUND_HEADING = re.compile(r"^(?:出台|政策|起草|制定)?(?:背景|�
                                  r"|^(?:公司|机构|银行|企业|中心|基金)?(?:简介|概况|概述|介绍)$")  # 一、公司简介
 _DRAFTING_NOTE = re.compile(r"(?:起草|编制|修订)说明$")
 _NO_ANSWER = re.compile(r"(?:^[\s*]*|答\s*[:：]\s*)(?:不能|不可以|不可|不行|不需要|不用|否|不适用|不属于)[。，,.！!；;]")
+_REFUSES = re.compile(r"不予|不得|不适用|不能享受|不享受")
 _VALIDITY = re.compile(r"有效期(?!内)|起施行|起执行|执行至|负责解释|执行期限")  # not 在有效期内的高新技术企业
 
 
@@ -135,8 +136,9 @@ def clause_role(structure: Structure, clause: Clause) -> str:
         return "conditions"  # 享受上述支持措施的企业，还应当符合以下要求：… after a list of measures
     if _PURPOSE.match(own):
         return "purpose"
-    if _VALIDITY.search(own) and not _GRANT.search(own):
-        return "validity"
+    if _VALIDITY.search(own) and not _GRANT.search(own) and not (
+            _REFUSES.search(first := own.split("。", 1)[0]) and not _VALIDITY.search(first)):
+        return "validity"  # (二是被列入…的企业，一律不予支持。以上政策执行至…: whom it refuses, then how long)
     if _AGENCY.match(own):
         return "conditions" if _DENIED_TO.search(own) else "procedure"  # 各机构不得向失信被执行人发放…: whom it leaves out
     return "body"

@@ -288,11 +288,14 @@ def _first_title(text: str) -> str:
 Segments = Callable[[str], list[tuple[int, int]]]
 
 
-def parse_structure(text: str, title: str | None = None, segments: Segments | None = None) -> Structure:
+def parse_structure(text: str, title: str | None = None, segments: Segments | None = None,
+                    offer: Callable[[str], bool] | None = None) -> Structure:
     """Split ``text`` into numbered clauses with addresses and offsets.
 
     ``segments`` cuts a line's text into offers of their own (…的，给予…；对…的，给予…), as
-    (start, end) offsets within it; each becomes a clause under the line's clause.
+    (start, end) offsets within it; each becomes a clause under the line's clause. ``offer`` tells an
+    unnumbered paragraph that makes an offer of its own: when two or more do (a letter, a news report),
+    each such paragraph outside any numbered clause is a clause of its own, addressed 第N段.
     """
     clauses: list[Clause] = []
     paragraphs = 0  # lines of running text, to address an offer cut from an unnumbered one
@@ -311,6 +314,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
     table: list[tuple[str, tuple[tuple[str, int, int], ...]]] = []  # the rows of that table read so far
     table_rows = False  # whether the last line with text was a row of a table with a header
     after_table = False  # whether a table with a header was read and no numbered clause came after it
+    offering = offer is not None and sum(
+        1 for line in text.splitlines() if line.strip() and table_cells(line) is None
+        and _match_marker(_MD_PREFIX.sub("", line).strip(), 0) is None and offer(line)) >= 2
     for line in text.splitlines(keepends=True):
         line_start = offset
         offset += len(line)
@@ -479,6 +485,11 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
             at = clauses[-1].body_start - line_start if clauses and clauses[-1].start >= line_start else pos
             prefix = "" if clauses and clauses[-1].start >= line_start or stack else f"第{paragraphs}段"
             cut = segments(stripped[at:])
+            if not cut and prefix and offering and offer(stripped[at:]):  # 先说融资。凡是…的企业，…单户最高二百万元
+                _push(clauses, stack, Clause(_SENTENCE, f"第{paragraphs}段", "", line_start + at, line_start + at,
+                                             until=line_start + len(stripped)))
+                stack.pop()  # the next paragraph is no part of it
+                continue
             for k, (a, b) in enumerate(cut, 1):
                 _push(clauses, stack, Clause(_SENTENCE, f"{prefix}第{k}句", "", line_start + at + a,
                                              line_start + at + a, until=line_start + at + b))
