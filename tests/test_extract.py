@@ -1533,6 +1533,50 @@ def test_named_rows_of_a_tier_table_are_items_and_a_loan_through_a_bank_is_an_of
     assert items[2].kind == "credit"
 
 
+PATH_GUIDE = """某县中小企业发展专项资金申报指南
+
+1 总则
+
+1.1 县财政安排专项资金，按本指南第2章所列方向择优支持。
+
+2 支持方向
+
+2.1 创新能力提升
+
+对企业新购置研发设备的，按购置额的百分之二十给予补助，单个企业不超过五十万元。
+
+2.2 市场开拓
+
+对企业参加全国性专业展会的，按展位费的百分之五十给予补助，单个企业不超过十万元。
+
+3 申报条件
+
+3.1 申报企业应当在本县登记注册。
+
+3.2.1 申报2.1方向的，上年度研发费用占营业收入比例不低于3%；设备须于2024年内购置。
+
+3.2.2 申报2.2方向的，须为制造业企业。
+
+4 申报程序
+
+4.1 企业于6月30日前提交申报材料。
+"""
+
+
+def test_a_guide_numbered_by_path_binds_each_direction_its_own_conditions():
+    structure = parse_structure(PATH_GUIDE)
+    chapters = [c for c in structure.clauses if c.parent is None]
+    assert [(c.label, c.heading) for c in chapters] == [("1", "总则"), ("2", "支持方向"), ("3", "申报条件"), ("4", "申报程序")]
+    items = extract_policy(PATH_GUIDE, "path", {"region_code": "141023"}).items
+    assert [i.clause for i in items] == ["2.1", "2.2"]
+    first, second = ({c.field or c.text for c in i.conditions} for i in items)
+    assert "rd_ratio" in first and "rd_ratio" not in second
+    assert "设备须于2024年内购置" in first and "设备须于2024年内购置" not in second  # the rest of 2.1's line
+    assert "industry" in second and "industry" not in first
+    assert {"region_code"} <= first & second
+    assert not any("方向" in c.text or "申报程序" in c.text for i in items for c in i.conditions)
+
+
 LETTER = """致全县中小微企业的一封信
 
 尊敬的企业家朋友们：
@@ -1561,6 +1605,16 @@ def test_each_paragraph_of_a_letter_that_makes_an_offer_is_an_item_and_the_closi
     for item in items:  # the notes after the offers: a trade left out, and a refusal that is no validity line
         assert ("not_in", "industry", ("K7010",)) in {(c.op, c.field, c.value) for c in item.conditions}
         assert any("严重失信主体名单" in c.text for c in item.conditions)
+
+
+def test_paragraphs_that_count_the_supports_they_walk_through_are_items():
+    script = ("大家好，欢迎收看本期节目。今天把小微企业常用的优惠讲清楚。\n\n"
+              "先看第一项，小型微利企业所得税优惠。年应纳税所得额不超过300万元的，减按25%计算应纳税所得额。\n\n"
+              "第二项，“六税两费”减半。小规模纳税人和个体工商户都能享受，资源税、印花税等统统按50%减征。\n\n"
+              "好啦，今天就聊到这儿，我们下期见！\n")
+    items = extract_policy(script, "video", {}).items
+    assert [i.clause for i in items] == ["第2段", "第3段"]
+    assert is_measure("资源税、印花税等统统按50%减征。") and not is_measure("按50%计算。")
 
 
 def test_rows_of_a_rate_table_with_no_verb_are_items_for_the_subject_each_names():

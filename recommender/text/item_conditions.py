@@ -257,8 +257,13 @@ def _numbered_sentences(structure: Structure, items: list[ItemPlan],
     """Sentences of a general passage that name the items they bind by number: (sentence, the words to read,
     those items). A sentence carving items out (…不低于3%（申报第二部分第（四）项的除外）) binds the others."""
     out = []
+    carried: tuple[int, list[int]] | None = None  # (end of its line, items) of a sentence naming an item by path
     for sentence in re.finditer(r"[^。；;\n]+[。；;]?", text):
         words = sentence.group(0)
+        if carried and sentence.start() < carried[0] and not (
+                _PATH.search(words) or _NUMBERED_ITEMS.search(words) or _DECIMAL_REF.search(words)):
+            out.append((sentence, words, carried[1]))  # 申报2.1方向的，…；设备须于…购置: still that item's
+            continue
         if LIFTS.search(words):  # …不受第（二）项限制: read by text.lifted, no requirement of any item here
             out.append((sentence, "", []))
             continue
@@ -271,6 +276,15 @@ def _numbered_sentences(structure: Structure, items: list[ItemPlan],
             if 0 < len(let_off) < len(items):
                 out.append((sentence, blank(words, named.start(), named.end()),
                             [n for n in range(len(items)) if n not in let_off]))
+            continue
+        decimal = _DECIMAL_REF.search(words) if not ref else None
+        if decimal:  # 申报2.1方向的，…: the item numbered 2.1, and the rest of the line
+            bound = [n for n, plan in enumerate(items) if plan.clause.label.rstrip(".") == decimal.group(1)]
+            if bound:
+                lead = _DECIMAL_LEAD.match(words, decimal.end())
+                out.append((sentence, blank(words, decimal.start(), lead.end() if lead else decimal.end()), bound))
+                line_end = text.find("\n", sentence.end())
+                carried = (len(text) if line_end < 0 else line_end, bound)
             continue
         if not ref:
             continue
@@ -289,6 +303,8 @@ def _numbered_sentences(structure: Structure, items: list[ItemPlan],
     return out
 
 
+_DECIMAL_LEAD = re.compile(r"[^，,。；;]{0,6}?的")  # …方向的 / …项目的: the rest of the words naming the item
+_DECIMAL_REF = re.compile(r"(?:申报|申请|享受)(?:本(?:指南|办法|细则|通知))?第?\s*([0-9]{1,2}\.[0-9]{1,2})(?![0-9.])")
 _EXCEPT_FOR = re.compile(r"\s*(?:以|之)?外[，,]?")
 _NAMED_CARVE = re.compile(rf"[，,]\s*但?\s*(?:申报|申请|享受)(?P<name>[^，。；]{{2,20}}?)的?(?:企业|单位|项目|主体)?{LET_OFF}")
 # （申报第（四）项的企业不受此项限制） / 申报第二部分第（四）项的除外: the items named are let off.

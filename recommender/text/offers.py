@@ -65,13 +65,15 @@ def offer_segments(line: str) -> list[tuple[int, int]]:
 
 
 _WHOEVER = re.compile(r"凡是?|只要")
+# 先看第一项，… / 第三件事是… / 接着看第二项: a paragraph that opens by counting the supports it walks through
+_COUNTED = re.compile(r"^\s*(?:先看|接着看|再看|最后看|先说|再说|然后是)?第[一二三四五六七八九十]+(?:项|件事|个|条)")
 
 
 def offer_paragraph(line: str) -> bool:
     """Whether an unnumbered paragraph makes an offer of its own: it gives an amount to a subject it names
     (先说融资。凡是在我县注册登记的小型和微型企业，…单户额度最高二百万元 / 对…的工业企业，给予十万元奖励)."""
-    return bool(AMOUNT.search(line)) and is_measure(line) and any(
-        _OWN_SUBJECT.search(m.group(0)) or _WHOEVER.search(m.group(0)) for m in _SENTENCE.finditer(line))
+    return bool(AMOUNT.search(line)) and is_measure(line) and (bool(_COUNTED.match(line)) or any(
+        _OWN_SUBJECT.search(m.group(0)) or _WHOEVER.search(m.group(0)) for m in _SENTENCE.finditer(line)))
 
 
 def _after_lead(piece: str) -> str:

@@ -37,6 +37,9 @@ _RANK["part"] = _RANK["cn"]  # **准入条件**：… inside an entry: lists bel
 # 3.1 批量担保贷款 / 3.1.1 上年度…: numbered by path; the depth gives the rank
 _DECIMAL = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2}){1,3}(?=[\s\u3000]|[\u4e00-\u9fff“（(])(?![0-9]*\s*(?:万|亿|元|%|倍|年|个|人|米))")
 _RANK["dec1"], _RANK["dec2"], _RANK["dec3"] = _RANK["cn"], _RANK["paren_cn"], _RANK["arabic"]
+# 3 申报条件 on a line of its own, above 3.1 / 3.2: the chapter the paths start from
+_DEC_CHAPTER = re.compile(r"[0-9]{1,2}(?=[ \t\u3000]+[\u4e00-\u9fff]{2,16}\s*$)")
+_RANK["dec0"] = _RANK["article"]
 _RANK["entry"] = _RANK["paren_cn"]  # **第一项：研发投入奖励。** 规模以上…: a named entry of the section above
 _RANK["bullet"] = _RANK["paren_cn"]  # ▲ 住宿业提质升级奖励 on a line of its own, an entry of the section above
 _BULLET_ENTRY = re.compile(r"[▲■◆★►▶]\s*([^。，,：:；;\n]{2,30}?(?:奖励|奖补|补助|补贴|贴息|资助|减免|贷款?|担保|返还|扶持|支持|政策))\s*$")
@@ -314,6 +317,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
     table: list[tuple[str, tuple[tuple[str, int, int], ...]]] = []  # the rows of that table read so far
     table_rows = False  # whether the last line with text was a row of a table with a header
     after_table = False  # whether a table with a header was read and no numbered clause came after it
+    chapters = set(re.findall(r"(?m)^[ \t#*]*([0-9]{1,2})\.[0-9]{1,2}(?![0-9.])", text))  # 3 where 3.1 follows
     offering = offer is not None and sum(
         1 for line in text.splitlines() if line.strip() and table_cells(line) is None
         and _match_marker(_MD_PREFIX.sub("", line).strip(), 0) is None and offer(line)) >= 2
@@ -387,6 +391,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
         for n, start in enumerate(starts):
             question = _QUESTION.match(stripped, start) if n == 0 else None
             found = None if question else _match_marker(stripped, start)
+            chapter = _DEC_CHAPTER.match(stripped, start) if n == 0 and found is None else None
+            if chapter and chapter.group(0) in chapters:  # 3 申报条件 above 3.1 基本条件: the chapter of a path
+                found = "dec0", chapter
             if found is None:
                 if question:
                     kind, label, body = "heading", stripped[question.end():].strip("* "), len(stripped)
