@@ -3,6 +3,7 @@
 import pytest
 
 from recommender.text.conditions import find_conditions
+from recommender.text.extract import extract_policy
 from recommender.text.passages import Passage
 from recommender.text.requirements import read_passages
 
@@ -1426,3 +1427,15 @@ def test_a_refused_case_naming_papers_is_still_a_requirement():
     found = conditions_of("展位由他人代订、无法提供本企业付款凭证的，不予补助。")
     assert found and found[0][0] == "unknown" and "付款凭证" in found[0][2], found
     assert conditions_of("申请时须提交参展合同、展位费发票及付款凭证。") == []  # the papers to hand in still set none
+
+
+def test_terms_listed_in_a_bracket_of_the_case_are_requirements_of_their_own():
+    found = find_conditions("对新建标准化茶园（连片50亩以上、当年栽植成活率达到85%以上）的经营主体，每亩一次性补助800元。",
+                            0, "1.", region_code=None)
+    assert [t for _, t in found.leftovers] == ["连片50亩以上", "当年栽植成活率达到85%以上"]
+    items = extract_policy("一、支持基地建设\n\n1. 对实施低产茶园改造（改造面积30亩以上、通过县茶业局验收）的，每亩补助300元。\n",
+                           "tea", {}).items
+    assert {c.text for c in items[0].conditions if c.op == "unknown"} >= {"改造面积30亩以上", "通过县茶业局验收"}
+    # a bracket that names no terms stays part of its phrase
+    found = find_conditions("对小型微利企业（以下简称小微企业）给予奖励5万元。", 0, "1.", region_code=None)
+    assert not any(t.startswith("以下简称") for _, t in found.leftovers)

@@ -501,9 +501,28 @@ def find_conditions(
                 text=words[group[0].start:group[-1].end], confidence=0.8,
             ))
     _close_run(found, run, text, base)
+    found.leftovers = [piece for leftover in found.leftovers for piece in _bracketed_terms(*leftover)]
     _conditional_requirements(found, marks)
     _exemptions(found, marks)
     return found
+
+
+# 对新建标准化茶园（连片50亩以上、当年栽植成活率达到85%以上）的经营主体: the bracket lists the project's terms
+_TERMS_BRACKET = re.compile(r"[（(](?!含|包括|包含|不含|以下简称|下同|即|指|注|详见|见|简称)([^（）()]{4,80})[）)]")
+_TERM_WORDS = re.compile(r"[0-9一二三四五六七八九十百千两]\s*[^、，,]{0,6}?(?:以上|以下|以内)|达到|不低于|不少于|通过|取得|获得")
+
+
+def _bracketed_terms(offset: int, words: str) -> list[tuple[int, str]]:
+    """A leftover whose bracket lists the terms its case must meet, as each of those terms; else itself."""
+    m = _TERMS_BRACKET.search(words)
+    if not m or not _TERM_WORDS.search(m.group(1)):
+        return [(offset, words)]
+    out, at = [], m.start(1)
+    for piece in m.group(1).split("、"):
+        if piece.strip():
+            out.append((offset + at, piece))
+        at += len(piece) + 1
+    return out
 
 
 _RAISED_FOR = re.compile(r"\s*[^，。；]{2,16}?(?:企业|个体工商户|主体|单位)(?:的)?\s*(?:[^，。；]{0,8}?(?:比例|标准|额度|上限|金额))?"
