@@ -3403,3 +3403,12 @@ def test_the_case_before_a_refusal_in_a_closing_section_binds_every_item():
         texts = [c.text for c in item.conditions if c.op == "unknown"]
         assert any("严重违法失信行为" in t for t in texts), texts
         assert not any("勾选" in t for t in texts), texts
+
+
+def test_a_refusal_among_the_closing_provisions_binds_every_item():
+    text = ("某县茶产业扶持办法\n\n一、支持基地建设\n\n1. 对新建标准化茶园的经营主体，每亩一次性补助800元。\n\n"
+            "2. 对实施低产茶园改造的，每亩补助300元。\n\n五、附则\n\n1. 被列为失信被执行人的经营主体，不享受本办法扶持。\n\n"
+            "2. 本办法由县茶业发展局负责解释。\n")
+    items = extract_policy(text, "tea", {}).items
+    assert len(items) == 2
+    assert all(("eq", "dishonest", False) in {(c.op, c.field, c.value) for c in i.conditions} for i in items)

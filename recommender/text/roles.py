@@ -53,6 +53,8 @@ _AGENCY = re.compile(
     r"政府|局|委)(?:应当|要|负责|会同|按|不得|将|可|定期|加强|在)"
 )
 _MEASURE_TITLE = re.compile(r"^(?:强化|加强|优化|完善|做好|提升)[^，。；：:？?]{2,12}$")  # 强化金融服务保障
+_REFUSES_SUBJECT = re.compile(r"[^。；\n]{2,40}?的(?:企业|单位|经营主体|市场主体|主体|个体工商户|申请人)?[，,]\s*"
+                              r"(?:一律|均)?(?:不享受|不得享受|不予(?:支持|扶持|享受|奖励|补助|补贴)|不适用)本")
 _DENIED_TO = re.compile(r"不得(?:向|为|对)[^，。；]{2,30}?(?:发放|提供|办理|给予)")
 _PURPOSE = re.compile(r"^\s*(?:为了?|根据|依据|按照[^，。]{0,30}精神)[^。]*?(?:制定|通知如下|公告如下|如下|特制定|意见)")
 _PREFERENCE = re.compile(r"\s*(?:优先|倾斜|重点)(?:支持|推荐|安排|保障|考虑)")
@@ -125,6 +127,8 @@ def clause_role(structure: Structure, clause: Clause) -> str:
             return "procedure"  # 五、服务商条件: whom the scheme hires, not whom it supports
         if role == "conditions" and c is not clause and _PROCEDURAL.search(own):
             return "procedure"  # 三、申报要求（一）申报时间为…，逾期不予受理: how to apply, not who may
+        if role == "procedure" and c is not clause and _REFUSES_SUBJECT.match(own):
+            return "conditions"  # 五、附则 1. 被列为失信被执行人的经营主体，不享受本办法扶持: whom every item leaves out
         if role == "procedure" and any(_EXCLUDES_LIST.search(structure.own_text(x)) for x in (clause, *structure.ancestors(clause)[-1:])):
             return "conditions"  # 五、其他 有下列情形之一的企业，不享受本细则支持：（一）…: still whom it leaves out
         if role == "procedure" and c is clause and _MEASURE_TITLE.match(clause.heading) and is_measure(own) \
