@@ -3412,3 +3412,11 @@ def test_a_refusal_among_the_closing_provisions_binds_every_item():
     items = extract_policy(text, "tea", {}).items
     assert len(items) == 2
     assert all(("eq", "dishonest", False) in {(c.op, c.field, c.value) for c in i.conditions} for i in items)
+
+
+def test_a_products_introduction_is_no_item_beside_the_section_stating_its_terms():
+    text = ("# “惠农担”产品介绍\n\n## 一、产品简介\n\n“惠农担”是本公司联合合作银行推出的政策性融资担保产品。\n\n"
+            "## 二、服务对象\n\n从事农业生产经营的小微企业。\n\n## 三、产品要素\n\n**担保额度**：单户担保额度10万元至300万元。\n\n"
+            "**担保费率**：年担保费率不超过0.8%。\n")
+    items = extract_policy(text, "guarantee", {}).items
+    assert [(i.clause, i.kind) for i in items] == [("三、", "credit")]

@@ -297,6 +297,9 @@ def _plan_items(structure: Structure, title: str) -> list[ItemPlan]:
         or roles[i] == "conditions" and _names_benefit(c.heading) and is_measure(structure.own_text(c))
         or roles[i] == "conditions" and c.kind == "article" and bool(_LOAN_TERMS.search(structure.own_text(c))))
         for i, c in enumerate(clauses)]
+    if any(m and not _INTRODUCES.fullmatch(c.heading) for m, c in zip(measures, clauses, strict=True)):
+        # 一、产品简介 …推出的融资担保产品 … 六、产品要素: the introduction of the product whose terms follow
+        measures = [m and not _INTRODUCES.fullmatch(c.heading) for m, c in zip(measures, clauses, strict=True)]
     roots = [i for i, c in enumerate(clauses) if c.parent is None]
     picked = _pick(structure, roles, measures, None, roots)
     recognitions = [i for i in _recognitions(structure)
@@ -397,6 +400,9 @@ def _title_name(title: str) -> str:
 
 _ORDINAL_NAME = re.compile(r"^(?:产品|政策|措施|补贴|事项|项目|卡片)[一二三四五六七八九十0-9]{1,3}$")
 _NAME_LABEL = re.compile(r"^(?:事项|产品|项目|政策|补贴|奖励)?名称$")
+
+
+_INTRODUCES = re.compile(r"(?:产品|业务|项目|政策)?(?:简介|介绍|概述|概况)")
 
 
 def _names_entry(clause: Clause) -> bool:
