@@ -3420,3 +3420,45 @@ def test_a_products_introduction_is_no_item_beside_the_section_stating_its_terms
             "**担保费率**：年担保费率不超过0.8%。\n")
     items = extract_policy(text, "guarantee", {}).items
     assert [(i.clause, i.kind) for i in items] == [("三、", "credit")]
+
+
+STANDARD_LISTS = """某市绿色技改贴息通知
+
+一、支持内容
+
+（1）固定资产贷款贴息。企业申请固定资产贷款的，按贷款合同利率的百分之五十给予贴息。
+
+（2）融资租赁租息补贴。企业以融资租赁方式购置节能设备的，按实际支付租息的百分之四十给予补贴。
+
+二、申报条件
+
+申报企业应当同时符合下列条件：
+
+a) 在本市注册登记的工业企业；
+
+b) 纳税信用等级为A级或者B级。
+
+申报融资租赁租息补贴的，还应当符合：
+
+c) 租赁期限不少于两年。
+
+三、不予支持的情形
+
+有下列情形之一的，不予支持：
+
+1) 企业被列入失信被执行人名单的；
+
+2) 企业近两年内受到生态环境部门行政处罚的。
+"""
+
+
+def test_lettered_and_half_bracketed_lists_are_clauses_and_a_sublist_binds_the_item_it_names():
+    labels = [c.address for c in parse_structure(STANDARD_LISTS).clauses]
+    assert {"二、a)", "二、b)", "三、1)", "三、2)"} <= set(labels)
+    first, second = (i.conditions for i in extract_policy(STANDARD_LISTS, "green", {"region_code": "410800"}).items)
+    texts = [{c.text for c in conds} for conds in (first, second)]
+    assert "租赁期限不少于两年" in texts[1] and "租赁期限不少于两年" not in texts[0]
+    assert not any("应当符合" in t for t in texts[1])
+    for conds in (first, second):
+        keys = {(c.op, c.field, c.value) for c in conds}
+        assert ("in", "tax_credit", ("A", "B")) in keys and ("eq", "dishonest", False) in keys

@@ -20,7 +20,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("cn", re.compile(rf"[{_CN}]+[、.．](?![{_CN}\d]+[、.．，,])")),  # 二、一次性补贴; not 一、二、三
     ("paren_cn", re.compile(rf"[（(][{_CN}]+[）)]|[㈠-㈩]")),  # ㈡: the one-character form of （二）
     ("arabic", re.compile(r"[0-9]{1,2}(?:[、．]|\.(?![0-9])|\.(?=(?:19|20)[0-9]{2}年))|[⒈-⒛]")),  # 2.2025年度…
-    ("paren_arabic", re.compile(r"[（(][0-9]{1,2}[）)]|[⑴-⒇]")),
+    ("paren_arabic", re.compile(r"[（(][0-9]{1,2}[）)]|[⑴-⒇]|[0-9]{1,2}[)）](?=\s*[^\s)）])")),  # 1) as in a standard
+    ("latin", re.compile(r"[a-z][)）](?=\s*[\u4e00-\u9fff“（(0-9])")),  # a) b) c): a standard's lettered list
     ("circled", re.compile(r"[①-⑳]")),
     ("ordinal", re.compile(r"[一二三四五六七八九十]{1,2}是(?![否指])|第[一二三四五六七八九十]{1,2}(?=[，,]\s*\S)")),  # 一是…；二是… / 第一，…
 ]
@@ -70,6 +71,8 @@ _BOLD_LEAD = re.compile(r"(?:\*\*)?([^*：:\n第]{2,20}?)[。．.]\*\*\s*(?=\S)"
 _ENTRY_NAME = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^。*]+?)[。*\s]*$")
 # 享受上述支持措施的企业，还应当…: an unnumbered paragraph after a list speaks for the whole list.
 _BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项|产品)")
+_SUBLIST_LEAD = re.compile(r"(?:申报|申请|享受)[^，。；：:\n]{2,30}?的(?:企业|单位|项目|主体)?[，,]\s*(?:还|另|并|同时)?"
+                           r"(?:应当|应|须|需|必须)(?:同时)?(?:符合|满足|具备)[^。；：:\n]{0,12}[：:]\s*")
 _IN_FORCE = re.compile(r"本(?:措施|办法|通知|细则|政策|方案|意见|公告|规定|指南|清单|规则)(?:自[^。；\n]{2,30}?(?:施行|执行|实施)|有效期)")
 _NUMBERED_SECTIONS = frozenset({"chapter", "section", "article", "cn"})
 _LIST_KINDS = frozenset({"paren_cn", "cn", "arabic", "paren_arabic"})
@@ -429,6 +432,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     # 【产品三】… 共同准入条件（适用于以上三款产品）: the products' shared requirements, after the last one
                     entries = any(clauses[i].kind == "entry" for i in stack)
                     kind, label, body = "entry" if entries else "heading", shared.group(1), len(stripped)
+                elif n == 0 and stack and clauses[stack[-1]].kind in _LIST_KINDS | {"latin"} and _SUBLIST_LEAD.fullmatch(stripped, pos):
+                    # a) … d) …\n申报融资租赁租息补贴的，还应当符合：\ne) …: the list after it binds that item alone
+                    kind, label, body = "entry", "", pos
                 elif n == 0 and stack and (clauses[stack[-1]].kind in _LIST_KINDS or clauses[stack[-1]].kind == "part") \
                         and clauses[stack[-1]].label and _BACK_REFERENCE.match(stripped, pos):
                     # …（三）…。\n享受上述支持措施的企业，还应当… / **“科创贷”** …\n以上三款产品均不向…: the
