@@ -3462,3 +3462,19 @@ def test_lettered_and_half_bracketed_lists_are_clauses_and_a_sublist_binds_the_i
     for conds in (first, second):
         keys = {(c.op, c.field, c.value) for c in conds}
         assert ("in", "tax_credit", ("A", "B")) in keys and ("eq", "dishonest", False) in keys
+
+
+def test_notes_under_a_table_bind_the_rows_they_name_and_every_row_the_rest():
+    text = ("某区促进商贸消费奖励通知\n\n| 序号 | 奖励项目 | 奖励条件及标准 |\n|---|---|---|\n"
+            "| 1 | 零售增长奖 | 零售企业年零售额增长10%以上的，给予10万元奖励 |\n"
+            "| 2 | 餐饮提质奖 | 餐饮企业年营业额增长10%以上的，给予20万元奖励 |\n"
+            "| 3 | 新增限上奖 | 首次纳入限额以上统计的住宿餐饮企业，一次性奖励5万元 |\n\n"
+            "注：1. 申报企业须在龙华区注册，且第1至2项仅限已纳入限额以上统计的企业申报。\n\n"
+            "2. 新开业未满一年的企业不参与第1项评选。\n")
+    items = extract_policy(text, "notes", {"region_code": "460106"}).items
+    keys = [{(c.op, c.field, c.value) for c in i.conditions} for i in items]
+    texts = [{c.text for c in i.conditions} for i in items]
+    assert all(("within", "region_code", "460106") in k for k in keys)  # the phrase before 且 binds every row
+    assert all(any("已纳入限额以上统计" in t for t in texts[n]) for n in (0, 1))
+    assert not any("已纳入" in t for t in texts[2])
+    assert ("ge", "age_years", 1) in keys[0] and not any(c.field == "age_years" for i in items[1:] for c in i.conditions)

@@ -267,3 +267,12 @@ def test_a_refund_named_in_a_heading_list_or_a_reference_is_no_offer():
 
 def test_a_reward_standard_heading_gives_terms():
     assert heading_role("奖补标准") == "standard"
+
+
+def test_notes_under_a_table_go_on_one_a_line_as_notes_not_rows():
+    text = ("通知\n\n| 序号 | 奖励项目 | 标准 |\n|---|---|---|\n| 1 | 零售增长奖 | 奖励10万元 |\n| 2 | 餐饮提质奖 | 奖励20万元 |\n\n"
+            "注：1. 申报企业须在本区注册。\n\n2. 新开业未满一年的企业不参与第1项评选。\n\n请企业按时申报。\n\n3. 另起的编号段落。\n")
+    addresses = [c.address for c in parse_structure(text, title="通知").clauses]
+    assert "注1." in addresses and "注2." in addresses
+    assert addresses.count("2.") == 1  # the row, not the second note
+    assert "3." in addresses  # a plain paragraph ends the notes

@@ -224,7 +224,7 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
 _NAMED_BENEFIT = re.compile(r"(?:申领|申请|享受|领取|获得)([\u4e00-\u9fff“”\"]{4,14}?(?:补贴|补助|奖励|贴息|资助|奖补|贷))")
 _ONLY = re.compile(r"仅可|仅能|只可|只能")
 _NUMBERED_ITEMS = re.compile(
-    r"(?:申报|申请|享受|领取|(?<=除)|本(?:措施|办法|细则|通知|政策|方案)?|^\s*(?:以上|上述|前述)|^\s*(?:\**(?:备注|注|说明)\**\s*[：:]|(?:需要|特别)?(?:说明|注意|提醒|指出)的是[，,])?\s*)第\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?(?:\s*[、和及与]\s*[0-9一二三四五六七八九十]{1,3})*\s*[项条问]"
+    r"(?:申报|申请|享受|领取|参与|参加|参评|(?<=除)|本(?:措施|办法|细则|通知|政策|方案)?|[，,]\s*(?:且|并且|但|其中)?|^\s*(?:以上|上述|前述)|^\s*(?:\**(?:备注|注|说明)\**\s*[：:]|(?:需要|特别)?(?:说明|注意|提醒|指出)的是[，,])?\s*)第\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?(?:\s*[、和及与至到]\s*[0-9一二三四五六七八九十]{1,3})*\s*[项条问]"
     r"(?:\s*[、和及与至到]\s*第?\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?\s*[项条问])*"
     r"|(?:申报|申请|享受|领取|^\s*)序号\s*[0-9一二三四五六七八九十]{1,3}(?:\s*[、和及与至到]\s*(?:序号)?\s*[0-9一二三四五六七八九十]{1,3})*"
 )  # 申报序号4、序号5事项的企业: a row of a 清单 by its number
@@ -243,11 +243,11 @@ def _numbered_in(structure: Structure, items: list[ItemPlan], text: str) -> list
 
 
 def _item_numbers(text: str) -> set[int | None]:
-    """The item numbers a phrase names: 第二项、第三项 → {2, 3}; 第三项至第五项 → {3, 4, 5}; 序号1至3 → {1, 2, 3}."""
+    """The item numbers a phrase names: 第二项、第三项 → {2, 3}; 第三项至第五项 / 第3至5项 → {3, 4, 5}; 序号1至3 → {1, 2, 3}."""
     row = "序号" in text
     numbers = [_label_number(n) for n in re.findall(
-        r"[0-9一二三四五六七八九十]{1,3}" + ("" if row else r"(?=(?:\s*[、和及与]\s*[0-9一二三四五六七八九十]{1,3})*[）)]?\s*[项条问])"), text)]
-    if len(numbers) == 2 and re.search(r"[0-9一二三四五六七八九十]\s*[至到]" if row else r"[项条问]\s*[至到]", text) and all(numbers):
+        r"[0-9一二三四五六七八九十]{1,3}" + ("" if row else r"(?=(?:\s*[、和及与至到]\s*[0-9一二三四五六七八九十]{1,3})*[）)]?\s*[项条问])"), text)]
+    if len(numbers) == 2 and re.search(r"[0-9一二三四五六七八九十]\s*[至到]" if row else r"[项条问]\s*[至到]|[0-9一二三四五六七八九十]\s*[至到]\s*[0-9一二三四五六七八九十]{1,3}\s*[项条问]", text) and all(numbers):
         return set(range(numbers[0], numbers[1] + 1))
     return set(numbers)
 
@@ -270,6 +270,11 @@ def _numbered_sentences(structure: Structure, items: list[ItemPlan],
         if _ONLY.search(words):  # 个体工商户仅可申请第九条: binds the others
             continue
         ref = _PATH.search(words) or _NUMBERED_ITEMS.search(words)
+        if ref and ref.re is _NUMBERED_ITEMS and words[ref.start()] in "，,":
+            # 申报企业须在本区注册，且第1至3项仅限…的企业申报: the phrase before the comma binds every item
+            sentence = _WHOLE.match(text, sentence.start() + ref.start() + ref.group(0).index("第"), sentence.end())
+            ref = _NUMBERED_ITEMS.search(sentence.group(0))
+            words = blank(sentence.group(0), ref.start(), ref.end())  # (its number is no requirement)
         named = _NAMED_CARVE.search(words) if not ref else None
         if named:  # 个体工商户不属于扶持对象，但申报本地产品网销奖励的除外: binds the items not named
             let_off = [n for n, plan in enumerate(items) if named.group("name") in plan.name]
@@ -305,6 +310,7 @@ def _numbered_sentences(structure: Structure, items: list[ItemPlan],
 
 _DECIMAL_LEAD = re.compile(r"[^，,。；;]{0,6}?的")  # …方向的 / …项目的: the rest of the words naming the item
 _DECIMAL_REF = re.compile(r"(?:申报|申请|享受)(?:本(?:指南|办法|细则|通知))?第?\s*([0-9]{1,2}\.[0-9]{1,2})(?![0-9.])")
+_WHOLE = re.compile(r".+", re.S)
 _EXCEPT_FOR = re.compile(r"\s*(?:以|之)?外[，,]?")
 _NAMED_CARVE = re.compile(rf"[，,]\s*但?\s*(?:申报|申请|享受)(?P<name>[^，。；]{{2,20}}?)的?(?:企业|单位|项目|主体)?{LET_OFF}")
 # （申报第（四）项的企业不受此项限制） / 申报第二部分第（四）项的除外: the items named are let off.

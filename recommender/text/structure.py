@@ -319,6 +319,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
     rows = 0  # rows read under the table's header
     table: list[tuple[str, tuple[tuple[str, int, int], ...]]] = []  # the rows of that table read so far
     table_rows = False  # whether the last line with text was a row of a table with a header
+    noting = False  # whether the lines read last are the numbered notes under a table (注：1. …)
     after_table = False  # whether a table with a header was read and no numbered clause came after it
     chapters = set(re.findall(r"(?m)^[ \t#*]*([0-9]{1,2})\.[0-9]{1,2}(?![0-9.])", text))  # 3 where 3.1 follows
     offering = offer is not None and sum(
@@ -341,8 +342,14 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
             for m in _NOTE_ITEM.finditer(stripped, note.end()):
                 _push(clauses, stack, Clause("paren_arabic", m.group(1) + ".", "", line_start + m.start(1),
                                              line_start + m.end()))
-            table_rows = False
+            table_rows, noting = False, True
             continue
+        more = _NOTE_ITEM.match(stripped, pos) if noting and stripped.strip() else None
+        if more:  # 注：1. …\n2. …: the notes go on, one a line, still notes and not rows of the table
+            _push(clauses, stack, Clause("paren_arabic", more.group(1) + ".", "", line_start + more.start(1),
+                                         line_start + more.end()))
+            continue
+        noting = noting and not stripped.strip()
         labelled = (_BOLD_LABEL.match(stripped) or _BRACKET_LEAD.match(stripped, pos) or _NOTE_LABEL.match(stripped, pos)) \
             if cells is None and after_table else None
         if cells is None and not labelled and (bold := _BOLD_LABEL.match(stripped) or _BOLD_COLON_LINE.match(stripped)) \
