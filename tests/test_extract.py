@@ -3478,3 +3478,15 @@ def test_notes_under_a_table_bind_the_rows_they_name_and_every_row_the_rest():
     assert all(any("已纳入限额以上统计" in t for t in texts[n]) for n in (0, 1))
     assert not any("已纳入" in t for t in texts[2])
     assert ("ge", "age_years", 1) in keys[0] and not any(c.field == "age_years" for i in items[1:] for c in i.conditions)
+
+
+def test_a_case_noted_as_applying_to_one_item_binds_that_item_alone():
+    text = ("某区创业补贴通知\n\n**有下列情形之一的，不予补贴：**\n\n✘ 纳税信用等级为D级的；\n\n"
+            "✘ 同一年度已享受市级同类场地补贴的（此项仅适用于场地租金补贴）。\n\n**补贴项目：**\n\n"
+            "1. 场地租金补贴：按实际租金的百分之六十给予补贴，每年不超过八万元。\n\n"
+            "2. 创业带动就业补贴：每吸纳一人补贴三千元。\n")
+    items = extract_policy(text, "incubator", {}).items
+    assert len(items) == 2
+    texts = [{c.text for c in i.conditions} for i in items]
+    assert any("同类场地补贴" in t for t in texts[0]) and not any("同类场地补贴" in t for t in texts[1])
+    assert all(("not_in", "tax_credit", ("D",)) in {(c.op, c.field, c.value) for c in i.conditions} for i in items)

@@ -406,6 +406,12 @@ def _named_sentences(items: list[ItemPlan], text: str) -> list[tuple[re.Match[st
     out = []
     for sentence in re.finditer(r"[^。；;\n]+[。；;]?", text):
         lead = _APPLYING_FOR.match(sentence.group(0).lstrip())
+        note = _ONLY_FOR_NAMED.search(sentence.group(0)) if not lead else None
+        if note:  # …的（此项仅适用于场地租金补贴）: a case of that item alone
+            bound = [n for n, core in enumerate(cores) if len(core) >= 4 and core in note.group("names")]
+            if bound and len(bound) < len(items):
+                out.append((sentence, 0, bound))
+            continue
         if not lead:
             continue
         bound = [n for n, core in enumerate(cores) if len(core) >= 4 and core in lead.group("names")]
@@ -413,6 +419,9 @@ def _named_sentences(items: list[ItemPlan], text: str) -> list[tuple[re.Match[st
             indent = len(sentence.group(0)) - len(sentence.group(0).lstrip())
             out.append((sentence, indent + lead.end(), bound))
     return out
+
+
+_ONLY_FOR_NAMED = re.compile(r"[（(](?:此项|本项|该项|此条|本条)?(?:仅|只)(?:适用于|限于|针对)(?P<names>[^（）()]{2,30})[）)]")
 
 
 # 除“高企贷”外，申请企业成立须满2年: the sentence binds every item but the one it names
