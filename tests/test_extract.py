@@ -3490,3 +3490,13 @@ def test_a_case_noted_as_applying_to_one_item_binds_that_item_alone():
     texts = [{c.text for c in i.conditions} for i in items]
     assert any("同类场地补贴" in t for t in texts[0]) and not any("同类场地补贴" in t for t in texts[1])
     assert all(("not_in", "tax_credit", ("D",)) in {(c.op, c.field, c.value) for c in i.conditions} for i in items)
+
+
+def test_the_case_before_an_offer_stated_per_head_or_per_loan_is_a_requirement():
+    text = ("某区在孵企业补贴通知\n\n**补贴项目：**\n\n"
+            "1. 创业带动就业补贴：在孵企业吸纳本市户籍劳动者就业满六个月的，每吸纳一人补贴三千元。\n\n"
+            "2. 孵化贷贴息：在孵企业获得合作银行“孵化贷”的，单户贷款额度最高二百万元，区财政按贷款利率的百分之五十贴息。\n")
+    items = extract_policy(text, "incubator", {}).items
+    assert len(items) == 2
+    assert any("劳动者就业满六个月" in c.text for c in items[0].conditions)
+    assert any("孵化贷" in c.text for c in items[1].conditions)
