@@ -3500,3 +3500,38 @@ def test_the_case_before_an_offer_stated_per_head_or_per_loan_is_a_requirement()
     assert len(items) == 2
     assert any("劳动者就业满六个月" in c.text for c in items[0].conditions)
     assert any("孵化贷" in c.text for c in items[1].conditions)
+
+
+EMOJI_QA = """📢 三项政策一次看懂
+
+━━━━━━━━━━
+1️⃣ 首次贷款贴息
+
+❓ 谁可以申请？
+💡 注册地在集美区的小型、微型企业，此前没有任何银行贷款记录。成立不满一年的新企业也可以申请哦～
+
+❓ 哪些情况不行？
+💡 房地产业、金融业企业不在范围内。
+
+💰 补多少？
+💡 按贷款实际付息的百分之五十贴息，每户最多贴5万元。
+
+━━━━━━━━━━
+2️⃣ 研发投入奖励
+
+❓ 谁可以申请？
+💡 在集美区注册的高新技术企业。
+
+💰 补多少？
+💡 按研发费用增量部分的10%给予奖励，最高50万元。
+"""
+
+
+def test_keycap_numbered_sections_with_emoji_questions_are_items_with_their_own_answers():
+    items = extract_policy(EMOJI_QA, "emoji", {"region_code": "350211"}).items
+    assert [i.name for i in items] == ["首次贷款贴息", "研发投入奖励"]
+    first, second = ({(c.op, c.field, c.value) for c in i.conditions} for i in items)
+    assert ("in", "size", ("小型", "微型")) in first and ("eq", "has_bank_loan", False) in first
+    assert ("not_in", "industry", ("J", "K")) in first or ("not_in", "industry", ("K", "J")) in first
+    assert not any(f == "age_years" for _, f, _ in first)  # 也可以申请: let in too, not required
+    assert ("has", "qualifications", "高新技术企业") in second and not any(f == "size" for _, f, _ in second)

@@ -82,6 +82,8 @@ _BOLD_LINE = re.compile(r"^\s*\*\*[^*：:。；\n]{2,20}\*\*\s*(?:[（(][^）)\n
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u27BF\uFE0F\u200D\u2580-\u259F]")
 # 🎯适用客群 / ✅准入条件 on a line of its own: a WeChat article's section heading, a pictograph before its words
 _EMOJI_LINE = re.compile(rf"^\s*(?:{_EMOJI.pattern})+\s*[^，,。；;：:！!？?\s【\[]{{2,20}}\s*$")
+_KEYCAP = re.compile(r"[0-9]\ufe0f?\u20e3")  # 1️⃣: a digit drawn as a keycap
+_ASKED = re.compile(r"[^，,。；;：:\n]{2,20}[？?]\s*")  # 谁可以申请？ on a line of its own
 _NOTE = re.compile(r"\**(?:注|备注|说明)\**\s*[：:]\s*")
 _NOTE_ITEM = re.compile(r"(?:(?<=^)|(?<=[：:。；;\s]))\s*([0-9]{1,2})\s*[.．、](?![0-9])\s*")
 _BRACKET_LEAD = re.compile(r"\**【([^】\n]{2,12})】\**\s*[：:]?\s*")
@@ -333,8 +335,13 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
         pos = prefix.end() if prefix else 0
         is_md_heading = stripped.lstrip().startswith("#") or bool(_BOLD_LINE.match(stripped)) \
             or bool(_EMOJI_LINE.match(stripped))  # **通用准入要求** / 🎯适用客群
+        keycap = _KEYCAP.match(stripped, pos)
+        if keycap and stripped[keycap.end():].strip():  # 1️⃣ 首次贷款贴息: a section numbered by a keycap emoji
+            is_md_heading, pos = True, keycap.end()
+        lead_at = pos
         while pos < len(stripped) and (stripped[pos] in " \u3000\t" or _EMOJI.match(stripped[pos])):
             pos += 1  # ## 💰 产品一：… — a pictograph decorates the line, it is no part of its words
+        pictured = any(_EMOJI.match(ch) for ch in stripped[lead_at:pos])
         cells = table_cells(stripped)
         note = _NOTE.match(stripped, pos) if cells is None and table_rows else None
         if note:  # 注：1. …2. 申报第2项的… under a table of items: its notes are clauses of their own
@@ -455,6 +462,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     # section of its own again; 【享受条件】 first met in 卡片二: still a part of the card)
                     kind, label, body = "heading", lead.group(1), lead.end()
                     bracketed.add(len(clauses))
+                elif n == 0 and stack and pictured and not keycap and _ASKED.fullmatch(stripped, pos):
+                    # ❓ 谁可以申请？ / 💰 补多少？ under 1️⃣ …: a question heading a part of the section
+                    kind, label, body = "part", f"【{stripped[pos:].strip()}】", len(stripped)
                 elif n == 0 and stack and (bold := _BOLD_LABEL.match(stripped)):
                     # **支持标准**：… inside an entry (### 政策1): a labelled part, which ends the list above it
                     kind, label, body = "part", f"【{bold.group(1)}】", bold.end()
