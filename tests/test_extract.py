@@ -3535,3 +3535,14 @@ def test_keycap_numbered_sections_with_emoji_questions_are_items_with_their_own_
     assert ("not_in", "industry", ("J", "K")) in first or ("not_in", "industry", ("K", "J")) in first
     assert not any(f == "age_years" for _, f, _ in first)  # 也可以申请: let in too, not required
     assert ("has", "qualifications", "高新技术企业") in second and not any(f == "size" for _, f, _ in second)
+
+
+def test_an_infographic_s_circled_entries_are_items_and_their_arrow_labels_state_whom_they_are_for():
+    text = ("一图读懂｜某县返乡创业扶持政策\n\n◎ 一次性创业补贴\n→ 对象：返乡入乡创业人员首次创办的创业实体\n"
+            "→ 条件：成立满1年未满3年，带动就业3人以上\n→ 标准：每户补贴5000元\n\n"
+            "◎ 创业场地租金补贴\n→ 对象：入驻县级创业孵化基地的创业实体\n→ 标准：按实际租金50%补贴，每户每年最高1万元\n")
+    items = extract_policy(text, "infographic", {}).items
+    assert [i.name for i in items] == ["一次性创业补贴", "创业场地租金补贴"]
+    first, second = ({c.text for c in i.conditions} for i in items)
+    assert "返乡入乡创业人员首次创办的创业实体" in first and "入驻县级创业孵化基地的创业实体" in second
+    assert "带动就业3人以上" in first and not any("孵化基地" in t for t in first)

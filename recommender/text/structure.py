@@ -43,7 +43,7 @@ _DEC_CHAPTER = re.compile(r"[0-9]{1,2}(?=[ \t\u3000]+[\u4e00-\u9fff]{2,16}\s*$)"
 _RANK["dec0"] = _RANK["article"]
 _RANK["entry"] = _RANK["paren_cn"]  # **第一项：研发投入奖励。** 规模以上…: a named entry of the section above
 _RANK["bullet"] = _RANK["paren_cn"]  # ▲ 住宿业提质升级奖励 on a line of its own, an entry of the section above
-_BULLET_ENTRY = re.compile(r"[▲■◆★►▶]\s*([^。，,：:；;\n]{2,30}?(?:奖励|奖补|补助|补贴|贴息|资助|减免|贷款?|担保|返还|扶持|支持|政策))\s*$")
+_BULLET_ENTRY = re.compile(r"[▲■◆★►▶◎◉❖]\s*([^。，,：:；;\n]{2,30}?(?:奖励|奖补|补助|补贴|贴息|资助|减免|贷款?|担保|返还|扶持|支持|政策))\s*$")
 # Inline sub-markers that start a new clause in the middle of a line (after ：；。 or a space).
 _INLINE = re.compile(
     r"(?<=[：:；;。\s])\s*(?=[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳]|[一二三四五六七八九十]{1,2}是(?![否指]))"
@@ -79,7 +79,7 @@ _LIST_KINDS = frozenset({"paren_cn", "cn", "arabic", "paren_arabic"})
 _BOLD_NAME = re.compile(r"\*\*([^*]+)\*\*")
 _BOLD_LINE = re.compile(r"^\s*\*\*[^*：:。；\n]{2,20}\*\*\s*(?:[（(][^）)\n]{1,30}[）)])?\s*$")  # **兴农贷**（面向家庭农场）
 # ## 💰 / ▍一、: pictographs and bars that decorate a heading (not ★☆▲■, which head entries)
-_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u27BF\uFE0F\u200D\u2580-\u259F]")
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u27BF\uFE0F\u200D\u2580-\u259F\u2190-\u2199\u27F6\u2B95]")
 # 🎯适用客群 / ✅准入条件 on a line of its own: a WeChat article's section heading, a pictograph before its words
 _EMOJI_LINE = re.compile(rf"^\s*(?:{_EMOJI.pattern})+\s*[^，,。；;：:！!？?\s【\[]{{2,20}}\s*$")
 _KEYCAP = re.compile(r"[0-9]\ufe0f?\u20e3")  # 1️⃣: a digit drawn as a keycap
