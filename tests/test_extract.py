@@ -3546,3 +3546,30 @@ def test_an_infographic_s_circled_entries_are_items_and_their_arrow_labels_state
     first, second = ({c.text for c in i.conditions} for i in items)
     assert "返乡入乡创业人员首次创办的创业实体" in first and "入驻县级创业孵化基地的创业实体" in second
     assert "带动就业3人以上" in first and not any("孵化基地" in t for t in first)
+
+
+PLEDGE = """某区政策兑现企业承诺书
+
+本企业申请以下扶持事项（请在所申请事项前打√）：
+□ 经营贡献奖励：按企业上年度区级经济贡献增量的20%给予奖励，最高1000万元；
+□ 研发投入补助：按上年度研发费用的5%给予补助，最高200万元。
+
+本企业郑重承诺：
+□ 在本区注册并在本区纳税；
+□ 上一年度研发费用占营业收入的比例达到百分之三以上（仅申请研发投入补助时勾选）；
+□ 未被列为失信被执行人。
+
+以上承诺如有不实，本企业愿意退回已获扶持资金。
+
+企业名称（盖章）：
+法定代表人（签字）：
+"""
+
+
+def test_a_pledge_form_s_tick_boxes_are_its_items_and_the_promises_their_conditions():
+    items = extract_policy(PLEDGE, "pledge", {"region_code": "440112"}).items
+    assert [i.name for i in items] == ["经营贡献奖励", "研发投入补助"]
+    first, second = ({(c.op, c.field) for c in i.conditions} for i in items)
+    assert {("within", "region_code"), ("eq", "dishonest")} <= first & second
+    assert ("ge", "rd_ratio") in second and ("ge", "rd_ratio") not in first  # 仅申请研发投入补助时勾选
+    assert not any("签字" in c.text or "不实" in c.text for i in items for c in i.conditions)

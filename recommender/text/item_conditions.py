@@ -421,7 +421,8 @@ def _named_sentences(items: list[ItemPlan], text: str) -> list[tuple[re.Match[st
     return out
 
 
-_ONLY_FOR_NAMED = re.compile(r"[（(](?:此项|本项|该项|此条|本条)?(?:仅|只)(?:适用于|限于|针对)(?P<names>[^（）()]{2,30})[）)]")
+_ONLY_FOR_NAMED = re.compile(r"[（(](?:此项|本项|该项|此条|本条)?(?:仅|只)(?:适用于|限于|针对|在?(?:申请|申报))"
+                             r"(?P<names>[^（）()]{2,30}?)(?:时[^（）()]{0,6})?[）)]")  # （仅申请研发投入补助时勾选）
 
 
 # 除“高企贷”外，申请企业成立须满2年: the sentence binds every item but the one it names
