@@ -3573,3 +3573,17 @@ def test_a_pledge_form_s_tick_boxes_are_its_items_and_the_promises_their_conditi
     assert {("within", "region_code"), ("eq", "dishonest")} <= first & second
     assert ("ge", "rd_ratio") in second and ("ge", "rd_ratio") not in first  # 仅申请研发投入补助时勾选
     assert not any("签字" in c.text or "不实" in c.text for i in items for c in i.conditions)
+
+
+def test_square_marked_headings_and_entries_numbered_in_words_with_their_name_on_the_line():
+    text = ("某市专利导航项目资助办法\n\n■ 资助对象\n\n在本市注册登记的企业，可以申请本办法资助。\n\n■ 资助项目\n\n"
+            "第一项 专利导航分析资助。企业开展专利导航分析的，按服务合同金额的50%给予资助，最高不超过20万元。\n\n"
+            "第二项 专利权质押融资贴息。企业以专利权质押方式获得银行贷款的，按实际支付利息的40%给予贴息。\n\n"
+            "■ 附则\n\n本办法自2025年4月1日起施行。\n")
+    structure = parse_structure(text)
+    roots = [c.heading for c in structure.clauses if c.parent is None]
+    assert roots[:2] == ["资助对象", "资助项目"]
+    items = extract_policy(text, "patent", {"region_code": "340400"}).items
+    assert [(i.clause, i.name, i.kind) for i in items] == [
+        ("第一项", "专利导航分析资助", "incentive"), ("第二项", "专利权质押融资贴息", "credit")]
+    assert all(("within", "region_code", "340400") in {(c.op, c.field, c.value) for c in i.conditions} for i in items)

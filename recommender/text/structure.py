@@ -23,6 +23,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("paren_arabic", re.compile(r"[（(][0-9]{1,2}[）)]|[⑴-⒇]|[0-9]{1,2}[)）](?=\s*[^\s)）])")),  # 1) as in a standard
     ("latin", re.compile(r"[a-z][)）](?=\s*[\u4e00-\u9fff“（(0-9])")),  # a) b) c): a standard's lettered list
     ("circled", re.compile(r"[①-⑳]")),
+    # 第一项 专利导航分析资助。企业委托…: an entry numbered in words, its name then its text on the line
+    ("item_no", re.compile(rf"第[{_CN}]{{1,3}}项(?=[ \u3000]+[^。\n]{{2,20}}。\S)")),
     ("box", re.compile(r"[□☐]\s*(?=[\u4e00-\u9fff“（(0-9])")),  # □ 在本区注册…: a tick-box line of a form
     ("ordinal", re.compile(r"[一二三四五六七八九十]{1,2}是(?![否指])|第[一二三四五六七八九十]{1,2}(?=[，,]\s*\S)")),  # 一是…；二是… / 第一，…
 ]
@@ -42,6 +44,7 @@ _RANK["dec1"], _RANK["dec2"], _RANK["dec3"] = _RANK["cn"], _RANK["paren_cn"], _R
 # 3 申报条件 on a line of its own, above 3.1 / 3.2: the chapter the paths start from
 _DEC_CHAPTER = re.compile(r"[0-9]{1,2}(?=[ \t\u3000]+[\u4e00-\u9fff]{2,16}\s*$)")
 _RANK["dec0"] = _RANK["article"]
+_RANK["item_no"] = _RANK["paren_cn"]
 _RANK["entry"] = _RANK["paren_cn"]  # **第一项：研发投入奖励。** 规模以上…: a named entry of the section above
 _RANK["bullet"] = _RANK["paren_cn"]  # ▲ 住宿业提质升级奖励 on a line of its own, an entry of the section above
 _BULLET_ENTRY = re.compile(r"[▲■◆★►▶◎◉❖]\s*([^。，,：:；;\n]{2,30}?(?:奖励|奖补|补助|补贴|贴息|资助|减免|贷款?|担保|返还|扶持|支持|政策))\s*$")
@@ -84,6 +87,7 @@ _BOLD_LINE = re.compile(r"^\s*\*\*[^*：:。；\n]{2,20}\*\*\s*(?:[（(][^）)\n
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u27BF\uFE0F\u200D\u2580-\u259F\u2190-\u2199\u27F6\u2B95]")
 # 🎯适用客群 / ✅准入条件 on a line of its own: a WeChat article's section heading, a pictograph before its words
 _EMOJI_LINE = re.compile(rf"^\s*(?:{_EMOJI.pattern})+\s*[^，,。；;：:！!？?\s【\[]{{2,20}}\s*$")
+_MARK_LINE = re.compile(r"^\s*[■◆◇▍▌❖]\s*[^，,。；;：:！!？?\s【\[]{2,20}\s*$")
 _KEYCAP = re.compile(r"[0-9]\ufe0f?\u20e3")  # 1️⃣: a digit drawn as a keycap
 _ASKED = re.compile(r"[^，,。；;：:\n]{2,20}[？?]\s*")  # 谁可以申请？ on a line of its own
 _NOTE = re.compile(r"\**(?:注|备注|说明)\**\s*[：:]\s*")
@@ -336,7 +340,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
         prefix = _MD_PREFIX.match(stripped)
         pos = prefix.end() if prefix else 0
         is_md_heading = stripped.lstrip().startswith("#") or bool(_BOLD_LINE.match(stripped)) \
-            or bool(_EMOJI_LINE.match(stripped))  # **通用准入要求** / 🎯适用客群
+            or bool(_EMOJI_LINE.match(stripped)) or bool(  # **通用准入要求** / 🎯适用客群 / ■ 资助对象
+                _MARK_LINE.match(stripped) and not _BULLET_ENTRY.match(stripped.strip())
+                and not (ordinals and _BULLET_LABEL.match(stripped.strip())))  # (■ 谁能贷 inside 产品一: a part)
         keycap = _KEYCAP.match(stripped, pos)
         if keycap and stripped[keycap.end():].strip():  # 1️⃣ 首次贷款贴息: a section numbered by a keycap emoji
             is_md_heading, pos = True, keycap.end()
@@ -424,7 +430,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     kind, label, body = "part", f"【{_BOLD_NAME.search(stripped).group(1)}】", len(stripped)
                 elif n == 0 and is_md_heading and stripped[pos:].strip() and not (
                         _same_title(stripped[pos:].strip("* "), title) and not clauses):
-                    kind, label, body = "heading", stripped[pos:].strip("* "), len(stripped)
+                    kind, label, body = "heading", stripped[pos:].strip("* ■◆◇▍▌❖"), len(stripped)
                     if stripped.lstrip().startswith("#"):
                         hashed.add(len(clauses))
                 elif n == 0 and (bold_lead := _BOLD_LEAD.match(stripped, pos)):
