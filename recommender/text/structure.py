@@ -59,13 +59,14 @@ _NAMED_ORDINAL = re.compile(
     r"【?(?:政策|产品|事项|项目|措施|专项|附件|卡片)[一二三四五六七八九十0-9]{1,3}\s*(?:】\s*[：:]?|[：:、.．\s]|$)[^。；;\n]{0,36}$"
     r"|第[一二三四五六七八九十0-9]{1,3}项(?:\s*$|[\s\u3000：:、.．]+[^。；;\n，,]{2,30}。?\**\s*$)"  # 第1项 (…名称) heading an entry
     r"|附件[一二三四五六七八九十0-9]{0,3}\s*(?:[：:][^。；;\n]{0,40})?$"  # 附件：…支持标准 heads what follows
+    r"|【[一二三四五六七八九十0-9]{1,3}】\s*[^。；;\n【】]{2,30}$"  # 【一】科技人才贷: an entry numbered in brackets
 )
 _TABLE_NEXT = re.compile(r"\s*\|")  # the next line with text is a table row
 _NOTE_LABEL = re.compile(r"((?:准入|申请|申报|适用|共同|通用)(?:说明|要求|条件|范围))\s*[：:]\s*")  # 准入说明：… under a table
 _BULLET_LABEL = re.compile(r"[●■◆▶►◉]\s*([\u4e00-\u9fff]{2,8})[？?]?\s*$")  # ● 谁能贷 on a line of its own
 # 共同准入条件（适用于以上三款产品） / 通用条件 on a line of its own: a block every entry above shares
 _SHARED_LABEL = re.compile(r"\**((?:共同|通用|共性|基本)[\u4e00-\u9fff]{2,6})\**\s*(?:[（(][^（）()\n]{2,20}[）)])?\s*[：:]?\s*")
-_PLAIN_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:]\s*")
+_PLAIN_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[：:｜]\s*")  # 补贴对象：… / 对象｜… (a sheet's key｜value line)
 # **申领企业须逐项符合（✔）：** on a line of its own, the colon inside the bold: a label like **谁可以用**：
 _BOLD_COLON_LINE = re.compile(r"^\s*\*\*([^*\n]{2,24}?)\s*(?:[（(][^）)\n]{1,8}[）)])?\s*[：:]\*\*\s*$")
 _BOLD_LABEL = re.compile(r"^\s*(?:[-+]\s+)?\*\*([^*：:\n]{2,10})\*\*\s*[：:]\s*")
@@ -88,6 +89,7 @@ _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u27BF\uFE0F\u200
 # 🎯适用客群 / ✅准入条件 on a line of its own: a WeChat article's section heading, a pictograph before its words
 _EMOJI_LINE = re.compile(rf"^\s*(?:{_EMOJI.pattern})+\s*[^，,。；;：:！!？?\s【\[]{{2,20}}\s*$")
 _MARK_LINE = re.compile(r"^\s*[■◆◇▍▌❖]\s*[^，,。；;：:！!？?\s【\[]{2,20}\s*$")
+_BRACKET_NUMBER = re.compile(r"(【[一二三四五六七八九十0-9]{1,3}】)\s*(\S.*)")
 _KEYCAP = re.compile(r"[0-9]\ufe0f?\u20e3")  # 1️⃣: a digit drawn as a keycap
 _ASKED = re.compile(r"[^，,。；;：:\n]{2,20}[？?]\s*")  # 谁可以申请？ on a line of its own
 _NOTE = re.compile(r"\**(?:注|备注|说明)\**\s*[：:]\s*")
@@ -481,7 +483,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     kind, label, body = "part", f"【{bold.group(1)}】", bold.end()
                 elif n == 0 and stack and (ordinals or bracketed.intersection(stack)) and (
                         plain := _PLAIN_LABEL.match(stripped, pos) or _BULLET_LABEL.match(stripped, pos)) \
-                        and heading_role(plain.group(1)):  # 补贴对象：… / ● 谁能贷
+                        and (heading_role(plain.group(1)) or "｜" in plain.group(0)):  # 补贴对象：… / ● 谁能贷
                     # 准入要求：\n（1）…: a labelled part of a product in plain text, the list below it its own
                     kind, label, body = "part", f"【{plain.group(1)}】", plain.end()
                 elif n == 0 and (bullet := _BULLET_ENTRY.match(stripped, pos)):  # ▲ 住宿业提质升级奖励
@@ -507,6 +509,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
             entry = _ENTRY_NAME.match(label) if kind == "heading" or kind == "entry" and not lead_entry else None
             if entry:  # **第一项 龙头企业认定奖励。**: addressed as 第一项, named by its words
                 label, heading = entry.group(1), entry.group(2)
+            numbered = _BRACKET_NUMBER.fullmatch(label) if kind == "heading" else None
+            if numbered:  # 【一】科技人才贷: addressed as 【一】, named 科技人才贷
+                label, heading = numbered.group(1), numbered.group(2)
             if question and question.group("numbered"):
                 heading = stripped[question.end():].strip("* ")
             if kind in ("part", "entry"):  # under the entry it is part of: after the parts before it, not inside them
