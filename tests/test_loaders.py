@@ -363,3 +363,22 @@ def test_a_utf16_file_saved_by_notepad_is_read(tmp_path: Path) -> None:
     path = tmp_path / "notepad.txt"
     path.write_bytes("某县奖励办法\n\n第一条 对企业给予奖励。\n".encode("utf-16"))  # BOM first, as Notepad writes it
     assert "第一条 对企业给予奖励" in load_document(path).text
+
+
+def test_a_pdf_copied_into_plain_text_loses_its_page_marks_and_running_header_and_is_joined(tmp_path: Path) -> None:
+    sentence = ("一、适用范围。本通知所称企业，是指在滨州市行政区域内依法登记注册并参加失业保险的各类企业，"
+                "上年度足额缴纳失业保险费满12个月的，可以申请稳岗返还，参保职工30人以下的企业另按60%返还。")
+    # wrapped near a width, its digits narrower than its characters, so the lines end at uneven lengths
+    wrapped, at = [], 0
+    while at < len(sentence):
+        width = 33 + len(wrapped) % 3
+        wrapped.append(sentence[at:at + width])
+        at += width
+    pages = ["某市人力资源和社会保障局文件", "", "关于做好稳岗扩岗工作的通知", *wrapped * 3, "",
+             "— 1 —", "", "某市人力资源和社会保障局文件", "", *wrapped * 2, "二、工作要求。各地要抓好落实。"]
+    path = tmp_path / "pdf-copied.txt"
+    path.write_text("\n".join(pages), encoding="utf-8")
+    lines = load_document(path).text.splitlines()
+    assert lines.count("某市人力资源和社会保障局文件") == 1 and "— 1 —" not in lines
+    assert sum("参加失业保险的各类企业" in line for line in lines) == 5  # no phrase cut in two, over a page too
+    assert "二、工作要求。各地要抓好落实。" in lines

@@ -179,12 +179,48 @@ def _page_furniture(pages: list[list[str]]) -> set[str]:
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
-    """Whether a plain text was wrapped at a fixed width: many lines end within a character of the longest."""
+    """Whether a plain text was wrapped at a fixed width: many lines end within a character of the longest, or
+    (a PDF's text copied out, its digits narrower than its characters) many end within two characters of the
+    widest and most of those break off in mid-sentence."""
     lengths = [len(ln.rstrip()) for ln in lines if ln.strip()]
     if len(lengths) < 10:
         return False
     longest = max(lengths)
-    return longest <= 100 and sum(n >= longest - 1 for n in lengths) >= max(5, 0.15 * len(lengths))
+    if longest <= 100 and sum(n >= longest - 1 for n in lengths) >= max(5, 0.15 * len(lengths)):
+        return True
+    widest = max(_width(ln.rstrip()) for ln in lines)
+    wide = [ln.rstrip() for ln in lines if ln.strip() and _width(ln.rstrip()) >= widest - 4]
+    broken = [ln for ln in wide if not ln.endswith(_SENTENCE_END)]
+    return widest <= 200 and len(wide) >= max(5, 0.3 * len(lengths)) and len(broken) * 2 > len(wide)
+
+
+# — 2 — / 第2页 on a line of its own: a page number a PDF's text carries into a plain file (not a bare digit,
+# which may be a list entry)
+_PAGE_MARK = re.compile(r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)\s*$")
+
+
+def _without_page_marks(lines: list[str]) -> list[str]:
+    """Lines without page numbers and without the running header repeated after each (a line of the first
+    five that comes back right after a page number)."""
+    if not any(_PAGE_MARK.match(ln) for ln in lines):
+        return lines
+    head = {ln.strip() for ln in [ln for ln in lines if ln.strip()][:5]}
+    out: list[str] = []
+    after_mark = 0  # 1: a page number was just read; 2: and the running header after it
+    for line in lines:
+        if _PAGE_MARK.match(line):
+            while out and not out[-1].strip():
+                out.pop()  # the page's trailing blank lines: the sentence may go on over the page
+            after_mark = 1
+            continue
+        if after_mark and not line.strip():
+            continue
+        if after_mark == 1 and line.strip() in head:
+            after_mark = 2
+            continue
+        after_mark = 0
+        out.append(line)
+    return out
 
 
 def _join_lines(lines: list[str]) -> list[str]:
@@ -252,9 +288,10 @@ def load_document(path: str | Path) -> Document:
     else:
         raw = decode_text(path.read_bytes(), path.name)
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    if suffix == ".txt" and _hard_wrapped(lines := raw.split("\n")):  # a mail client wrapped it at a fixed width
-        raw = "\n".join(_join_lines(lines))
     meta, body = split_front_matter(raw, path.name)
+    if suffix == ".txt":  # text copied out of a PDF or wrapped at a fixed width by a mail client
+        lines = _without_page_marks(body.split("\n"))
+        body = "\n".join(_join_lines(lines) if _hard_wrapped(lines) else lines)
     return Document(policy_id=path.stem, text=body, meta=meta, path=path)
 
 
