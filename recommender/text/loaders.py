@@ -178,16 +178,18 @@ def _page_furniture(pages: list[list[str]]) -> set[str]:
     return {key for key, n in counts.items() if n >= max(3, len(pages) * 0.5)}
 
 
-def _hard_wrapped(lines: list[str]) -> bool:
+def _hard_wrapped(lines: list[str], paged: bool = False) -> bool:
     """Whether a plain text was wrapped at a fixed width: many lines end within a character of the longest, or
-    (a PDF's text copied out, its digits narrower than its characters) many end within two characters of the
-    widest and most of those break off in mid-sentence."""
+    (a ``paged`` text, copied out of a PDF with its page numbers, its digits narrower than its characters) many
+    end within two characters of the widest and most of those break off in mid-sentence."""
     lengths = [len(ln.rstrip()) for ln in lines if ln.strip()]
     if len(lengths) < 10:
         return False
     longest = max(lengths)
     if longest <= 100 and sum(n >= longest - 1 for n in lengths) >= max(5, 0.15 * len(lengths)):
         return True
+    if not paged:
+        return False
     widest = max(_width(ln.rstrip()) for ln in lines)
     wide = [ln.rstrip() for ln in lines if ln.strip() and _width(ln.rstrip()) >= widest - 4]
     broken = [ln for ln in wide if not ln.endswith(_SENTENCE_END)]
@@ -291,7 +293,8 @@ def load_document(path: str | Path) -> Document:
     meta, body = split_front_matter(raw, path.name)
     if suffix == ".txt":  # text copied out of a PDF or wrapped at a fixed width by a mail client
         lines = _without_page_marks(body.split("\n"))
-        body = "\n".join(_join_lines(lines) if _hard_wrapped(lines) else lines)
+        paged = len(lines) < body.count("\n") + 1
+        body = "\n".join(_join_lines(lines) if _hard_wrapped(lines, paged) else lines)
     return Document(policy_id=path.stem, text=body, meta=meta, path=path)
 
 
