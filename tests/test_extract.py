@@ -434,6 +434,8 @@ def test_a_cashing_notice_reads_its_recipients_and_splits_its_offers():
     "对新植漆树50亩以上的，按每亩300元给予奖补；对实行轮割养树的，另按每亩100元给予管护奖补。",
     "对新评定为国家5A级物流企业的，给予一次性奖励50万元；由低等级晋升为高等级的，按差额给予奖励。",
     "对吸纳就业3人以上的企业，给予一次性创业补贴5000元；吸纳就业10人以上的，一次性创业补贴提高到1万元。",
+    "对经认定的外贸综合服务企业，上一年度出口额达到1亿美元以上、服务中小微外贸主体200家以上的，给予一次性奖励50万元；"
+    "出口额达到3亿美元以上的，奖励100万元。",
 ])
 def test_tiers_and_add_ons_of_one_offer_stay_one_item(sentence):
     assert len(extract_policy(f"某县奖励办法\n\n{sentence}\n", "tiers", {"region_code": "500229"}).items) == 1
@@ -3601,3 +3603,11 @@ def test_a_sheet_of_key_bar_value_lines_under_bracket_numbered_products():
     assert ("in", "size", ("小型", "微型")) in second and ("in", "tax_credit", ("A", "B", "M")) not in second
     assert not any(c.text.startswith(("额度", "期限")) for i in items for c in i.conditions)
     assert any("无逾期欠税" in c.text for c in items[0].conditions)  # 准入｜…: every line of it is required
+
+
+def test_a_tier_naming_its_measure_stays_with_its_offer_and_a_bold_lead_may_open_the_text():
+    text = ("**支持外综服平台做大规模。** 对经认定的外贸综合服务企业①，上一年度出口额达到1亿美元以上、服务中小微外贸主体200家以上的，"
+            "给予一次性奖励50万元；出口额达到3亿美元以上的，奖励100万元。\n\n"
+            "**降低出口费用。** 中小微外贸主体通过平台办理通关的，按服务费的30%给予补助。\n")
+    items = extract_policy(text, "bold", {}).items  # (the first line is an entry: no title line before it)
+    assert [i.name for i in items] == ["支持外综服平台做大规模", "降低出口费用"]

@@ -415,6 +415,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
         if stripped[pos:].strip() and not is_md_heading:
             paragraphs += 1
         starts = [pos] + [m.end() for m in _INLINE.finditer(stripped, pos + 1)]
+        lead_entry = None  # a **第一项：…** lead read on this line (none yet)
         for n, start in enumerate(starts):
             question = _QUESTION.match(stripped, start) if n == 0 else None
             found = None if question else _match_marker(stripped, start)
