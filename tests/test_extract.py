@@ -3611,3 +3611,27 @@ def test_a_tier_naming_its_measure_stays_with_its_offer_and_a_bold_lead_may_open
             "**降低出口费用。** 中小微外贸主体通过平台办理通关的，按服务费的30%给予补助。\n")
     items = extract_policy(text, "bold", {}).items  # (the first line is an entry: no title line before it)
     assert [i.name for i in items] == ["支持外综服平台做大规模", "降低出口费用"]
+
+
+FOOTNOTED = """某市支持外贸综合服务发展的若干意见
+
+**降低出口费用。** 中小微外贸主体②通过外贸综合服务平台办理通关服务的，按平台服务费的30%给予补助，每家每年最高10万元。
+
+**鼓励建设公共海外仓④。** 本市企业新建公共海外仓的，按实际投入的20%给予补助，单个项目最高200万元。
+
+以上政策不适用于从事房地产业的企业。
+
+注释：
+②指在义乌市注册登记、上一年度出口额在1000万美元以下的企业。
+④指服务本市外贸主体不少于50家的海外仓。
+"""
+
+
+def test_footnotes_bind_the_items_carrying_their_marker_and_a_closing_paragraph_binds_every_entry():
+    items = extract_policy(FOOTNOTED, "notes", {"region_code": "330782"}).items
+    assert len(items) == 2
+    first, second = ({(c.op, c.field, c.value) for c in i.conditions} for i in items)
+    texts = [{c.text for c in i.conditions} for i in items]
+    assert ("within", "region_code", "330782") in first and ("within", "region_code", "330782") not in second
+    assert any("不少于50家" in t for t in texts[1]) and not any("不少于50家" in t for t in texts[0])
+    assert all(("not_in", "industry", ("K",)) in keys for keys in (first, second))

@@ -47,6 +47,11 @@ def conditions_per_item(
                 for n in kinds or owner(passage.base):
                     named.setdefault(n, []).append(part)
     for passage in condition_passages(structure, 0, len(structure.text), doc_level=True):
+        noted = _footnoted(structure, items, passage)
+        if noted:  # ②指在义乌市注册登记…的企业: binds the items whose text carries ②
+            for n in noted[1]:
+                named.setdefault(n, []).append(noted[0])
+            continue
         if not any(s <= passage.base < e for s, e in inside) and not owner(passage.base):
             for sentence, words, bound in _sentences_for_items(structure, items, passage):
                 passage = replace(passage, text=blank(passage.text, sentence.start(), sentence.end()))
@@ -85,6 +90,19 @@ def conditions_per_item(
     lifted = lift_requirements(structure, items, [c for c, _ in out], lambda text: _numbered_in(structure, items, text), region_code)
     lifted = trade_thresholds(structure, items, lifted, region_code)
     return [(conditions, assumed) for conditions, (_, assumed) in zip(lifted, out, strict=True)]
+
+
+def _footnoted(structure: Structure, items: list[ItemPlan], passage: Passage) -> tuple[Passage, list[int]] | None:
+    """A footnote under 注释： (①指…) as a requirement of the items whose text carries its marker, if any do."""
+    clause = structure.clause_at(passage.base)
+    if clause is None or clause.kind != "circled" or clause.parent is None \
+            or structure.clauses[clause.parent].heading != "注释":
+        return None
+    own = structure.own_text(clause)
+    bound = [n for n, plan in enumerate(items) if clause.label in structure.text[plan.start:plan.end]]
+    lead = re.match(r"\s*(?:是)?指", own)
+    text = " " * lead.end() + own[lead.end():] if lead else own
+    return (Passage(text, clause.body_start, clause.address, True, False, True), bound) if bound else None
 
 
 # 在巫山县注册登记的文化旅游企业可以申请: a term defined elsewhere names who may apply for every item.

@@ -78,6 +78,7 @@ _ENTRY_NAME = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u
 _BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项|产品)")
 _SUBLIST_LEAD = re.compile(r"(?:申报|申请|享受)[^，。；：:\n]{2,30}?的(?:企业|单位|项目|主体)?[，,]\s*(?:还|另|并|同时)?"
                            r"(?:应当|应|须|需|必须)(?:同时)?(?:符合|满足|具备)[^。；：:\n]{0,12}[：:]\s*")
+_NOTES_LINE = re.compile(r"\**(?:注释|注|备注)\**\s*[：:]\s*")
 _LIST_INTRO = re.compile(r"[^，,。；;\n]{2,20}?(?:承诺|条件|要求|情形|事项)[^，,。；;\n]{0,6}[：:]\s*")
 _IN_FORCE = re.compile(r"本(?:措施|办法|通知|细则|政策|方案|意见|公告|规定|指南|清单|规则)(?:自[^。；\n]{2,30}?(?:施行|执行|实施)|有效期)")
 _NUMBERED_SECTIONS = frozenset({"chapter", "section", "article", "cn"})
@@ -457,13 +458,15 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     # 【产品三】… 共同准入条件（适用于以上三款产品）: the products' shared requirements, after the last one
                     entries = any(clauses[i].kind == "entry" for i in stack)
                     kind, label, body = "entry" if entries else "heading", shared.group(1), len(stripped)
+                elif n == 0 and _NOTES_LINE.fullmatch(stripped, pos):  # 注释： on a line of its own, ①指… below
+                    kind, label, body = "heading", "注释", len(stripped)
                 elif n == 0 and stack and clauses[stack[-1]].kind == "box" and _LIST_INTRO.fullmatch(stripped, pos):
                     # □ …奖励 □ …补助 \n本企业郑重承诺：\n□ …: the tick-boxes after it are another list
                     kind, label, body = "heading", stripped[pos:].strip().rstrip("：:"), len(stripped)
                 elif n == 0 and stack and clauses[stack[-1]].kind in _LIST_KINDS | {"latin"} and _SUBLIST_LEAD.fullmatch(stripped, pos):
                     # a) … d) …\n申报融资租赁租息补贴的，还应当符合：\ne) …: the list after it binds that item alone
                     kind, label, body = "entry", "", pos
-                elif n == 0 and stack and (clauses[stack[-1]].kind in _LIST_KINDS or clauses[stack[-1]].kind == "part") \
+                elif n == 0 and stack and (clauses[stack[-1]].kind in _LIST_KINDS or clauses[stack[-1]].kind in ("part", "entry")) \
                         and clauses[stack[-1]].label and _BACK_REFERENCE.match(stripped, pos):
                     # …（三）…。\n享受上述支持措施的企业，还应当… / **“科创贷”** …\n以上三款产品均不向…: the
                     # paragraph closes the list, under its parent
