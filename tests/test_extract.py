@@ -3635,3 +3635,16 @@ def test_footnotes_bind_the_items_carrying_their_marker_and_a_closing_paragraph_
     assert ("within", "region_code", "330782") in first and ("within", "region_code", "330782") not in second
     assert any("不少于50家" in t for t in texts[1]) and not any("不少于50家" in t for t in texts[0])
     assert all(("not_in", "industry", ("K",)) in keys for keys in (first, second))
+
+
+def test_firms_listed_as_refused_on_one_line_are_each_left_out_and_the_catalogue_exclusion_is_assumed():
+    text = ("某县招商引资优惠政策\n\n第一部分 适用范围\n\n本政策适用于在本县新注册的企业。下列企业或者项目不适用本政策：房地产开发经营企业；"
+            "列入国家产业结构调整指导目录限制类、淘汰类的项目；县内现有企业变更名称后重新注册的企业。\n\n"
+            "第二部分 支持措施\n\n一、对新落户企业给予一次性奖励50万元。\n\n二、对新落户企业给予房租补贴10万元。\n")
+    items = extract_policy(text, "refused", {"region_code": "511024"}).items
+    assert len(items) == 2
+    for item in items:
+        assert ("not_in", "industry", ("K7010",)) in {(c.op, c.field, c.value) for c in item.conditions}
+        assert any("变更名称后重新注册" in c.text for c in item.conditions)
+        assert not any("淘汰类" in c.text for c in item.conditions)
+        assert any("淘汰类" in a for a in item.assumed)
