@@ -3648,3 +3648,25 @@ def test_firms_listed_as_refused_on_one_line_are_each_left_out_and_the_catalogue
         assert any("变更名称后重新注册" in c.text for c in item.conditions)
         assert not any("淘汰类" in c.text for c in item.conditions)
         assert any("淘汰类" in a for a in item.assumed)
+
+
+VOUCHERS = """某市关于开展科技创新券申领工作的通知
+
+凡在锦州市行政区域内登记注册、上一年度营业收入不超过5000万元、从业人员不足300人的企业，均可申领科技创新券。
+
+下列企业不得申领：纳税信用等级为D级的；近两年内使用创新券存在虚假交易行为的。
+
+研发服务券，用于委托高校开展技术开发，按合同实际支付金额的50%抵扣，每家企业年度最高20万元。
+
+检验检测券，用于购买检验检测服务，按实际支出的40%抵扣，每家企业年度最高5万元。
+"""
+
+
+def test_paragraphs_naming_the_support_they_describe_are_items_and_the_paragraphs_before_bind_them_all():
+    items = extract_policy(VOUCHERS, "vouchers", {"region_code": "210700"}).items
+    assert [i.clause for i in items] == ["第4段", "第5段"]  # (凡…均可申领 states who may apply, it offers nothing)
+    for item in items:
+        keys = {(c.op, c.field, c.value) for c in item.conditions}
+        assert {("within", "region_code", "210700"), ("le", "revenue", 5000), ("lt", "employees", 300),
+                ("not_in", "tax_credit", ("D",))} <= keys
+        assert any("虚假交易" in c.text for c in item.conditions)

@@ -69,11 +69,21 @@ _WHOEVER = re.compile(r"凡是?|只要")
 _COUNTED = re.compile(r"^\s*(?:先看|接着看|再看|最后看|先说|再说|然后是)?第[一二三四五六七八九十]+(?:项|件事|个|条)")
 
 
+# 研发服务券，用于… / 检验检测券，用于…: a paragraph opening with the name of the support it describes
+_NAMED_SUPPORT = re.compile(r"^\s*[\u4e00-\u9fff]{2,12}(?:券|补贴|补助|奖励|贴息|贷|资助)[，,：:]")
+# 最高20万元 / 按…的50%抵扣 / 给予10万元奖励: what is given, not a bound on who may apply (不超过5000万元)
+_GIVEN = re.compile(r"(?:最高|给予|奖励|补助|补贴|抵扣|贴息|资助)[^，。；]{0,12}?[0-9一二三四五六七八九十百千两.]+\s*(?:万元|元|%)"
+                    r"|[0-9.]+\s*%\s*(?:给予|抵扣|补助|补贴|奖励|贴息|返还|减征)|额度[^，。；]{0,6}?[0-9一二三四五六七八九十百千两]+\s*万元"
+                    r"|减按\s*[0-9.]+\s*%|免征|减半")
+
+
 def offer_paragraph(line: str) -> bool:
     """Whether an unnumbered paragraph makes an offer of its own: it gives an amount to a subject it names
-    (先说融资。凡是在我县注册登记的小型和微型企业，…单户额度最高二百万元 / 对…的工业企业，给予十万元奖励)."""
-    return bool(AMOUNT.search(line)) and is_measure(line) and (bool(_COUNTED.match(line)) or any(
-        _OWN_SUBJECT.search(m.group(0)) or _WHOEVER.search(m.group(0)) for m in _SENTENCE.finditer(line)))
+    (先说融资。凡是在我县注册登记的小型和微型企业，…单户额度最高二百万元 / 对…的工业企业，给予十万元奖励), or
+    names the support it describes first (研发服务券，用于…按…的50%抵扣，每家企业年度最高20万元)."""
+    return bool(_GIVEN.search(line)) and is_measure(line) and (
+        bool(_COUNTED.match(line) or _NAMED_SUPPORT.match(line)) or any(
+            _OWN_SUBJECT.search(m.group(0)) or _WHOEVER.search(m.group(0)) for m in _SENTENCE.finditer(line)))
 
 
 def _after_lead(piece: str) -> str:

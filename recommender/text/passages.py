@@ -43,7 +43,7 @@ _NEG_INTRO = re.compile(r"不予|不得|不支持|不属于|除外|不纳入|不
 _ANY_INTRO = re.compile(rf"之一|任一(?![^，。；：:]{{0,2}}(?:产品|项目|事项|政策|业务|险种))|其中一项|任意一项|{_KINDS_INTRO}")
 _ELIGIBILITY = re.compile(
     r"适用于|所称|是指|不得?向|不得申请|不得申报|不能(?:申请|申报|享受)|不享受本|暂停兑现|暂停拨付|不再兑现|(?:均|都|一律)要求|在[^，。；]{2,20}?(?:注册|登记)(?:登记)?的|不得享受|(?:申报|申请|享受)(?:主体|对象)[，,]?\s*(?:应|须|为|是)|不纳入|不适用|不支持|不参与|不参加|不参评|不予(?:支持|受理|兑现|补贴|奖励|补助|享受|贴息|准入|认定|扶持|奖补|资助)|不属于本|除外|不含|不包括|不在[^，。；]{0,8}范围|"
-    r"符合(?:下列|以下)|对象|凡[^。；]{2,60}的[^，。；的]{0,4}?(?:企业|单位|经营主体|市场主体|主体|个体工商户)|(?:面向[^，。；]{2,40}的[^，。；的]{0,4}?|服务于[^，。；]{2,30}?)(?:企业|客户|单位|经营主体|市场主体|主体|个体工商户|纳税人|缴费人)|[^。；：:]{2,80}?的(?:企业|单位|经营主体|市场主体|主体)[，,]\s*$|(?<!符合)条件|须(?!知)|应当|必须|应为|不得为|不得是|不得被|未被列入|(?:申请|申报|享受)[^，。；]{0,16}的(?:企业|单位|经营主体|主体|个体工商户)"
+    r"符合(?:下列|以下)|对象|凡[^。；]{2,120}的[^，。；的]{0,4}?(?:企业|单位|经营主体|市场主体|主体|个体工商户)|(?:面向[^，。；]{2,40}的[^，。；的]{0,4}?|服务于[^，。；]{2,30}?)(?:企业|客户|单位|经营主体|市场主体|主体|个体工商户|纳税人|缴费人)|[^。；：:]{2,80}?的(?:企业|单位|经营主体|市场主体|主体)[，,]\s*$|(?<!符合)条件|须(?!知)|应当|必须|应为|不得为|不得是|不得被|未被列入|(?:申请|申报|享受)[^，。；]{0,16}的(?:企业|单位|经营主体|主体|个体工商户)"
 )
 
 
@@ -157,6 +157,9 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         preamble = _TITLE_LINE.sub(lambda m: " " * len(m.group(0)), structure.text[:structure.preamble_end])
         preamble = re.sub(r"(?m)^[ \t]*(.+?)[ \t]*$", lambda m: " " * len(m.group(0))
                           if structure.title and m.group(1) == structure.title else m.group(0), preamble)
+        for lead, a, b in _inline_exclusions(preamble):  # 下列企业不得申领：A的；B的。 before any numbered clause
+            out.insert(0, Passage(" " * a + preamble[a:b], 0, "总则" if clauses else "", True, True, True))
+            preamble = blank(preamble, lead, b)
         out.insert(0, Passage(_eligibility_only(preamble), 0, "总则" if clauses else "", False, False, False))
         return out
     overhanging = [c for c in clauses if c.body_start < end < c.own_end or c.body_start < start < c.own_end]
