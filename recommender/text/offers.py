@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from recommender.text.conditions import find_conditions
-from recommender.text.roles import AMOUNT, is_measure
+from recommender.text.roles import is_measure
 
 __all__ = ["offer_paragraph", "offer_segments"]
 
