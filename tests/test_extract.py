@@ -3670,3 +3670,17 @@ def test_paragraphs_naming_the_support_they_describe_are_items_and_the_paragraph
         assert {("within", "region_code", "210700"), ("le", "revenue", 5000), ("lt", "employees", 300),
                 ("not_in", "tax_credit", ("D",))} <= keys
         assert any("虚假交易" in c.text for c in item.conditions)
+
+
+def test_roman_numbered_sections_hold_their_entries_and_a_case_let_in_for_one_entry_binds_none():
+    text = ("某县快递物流补贴措施\n\nⅠ、适用范围\n\n本措施适用于在本县注册登记、从事快递服务的企业。个体工商户从事村级快递代办的，可以申请第㈠项补贴。\n\n"
+            "Ⅱ、补贴项目\n\n㈠村级服务站补贴。新建村级寄递物流综合服务站的，每个站点一次性补贴1万元。\n\n"
+            "㈡冷链仓储设施补贴。新建冷库的，按投资额的20%给予补贴，单个项目最高50万元。\n\n"
+            "Ⅲ、申报要求\n\n㈠申报主体纳税信用等级须在B级（含）以上。\n")
+    addresses = [c.address for c in parse_structure(text).clauses]
+    assert {"Ⅱ、㈠", "Ⅱ、㈡", "Ⅲ、㈠"} <= set(addresses)
+    items = extract_policy(text, "roman", {"region_code": "610528"}).items
+    assert [i.clause for i in items] == ["Ⅱ、㈠", "Ⅱ、㈡"]
+    for item in items:
+        keys = {(c.op, c.field, c.value) for c in item.conditions}
+        assert ("in", "tax_credit", ("A", "B")) in keys and not any(f == "ownership" for _, f, _ in keys)

@@ -18,6 +18,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("section", re.compile(rf"第[{_CN}\d]+节")),
     ("article", re.compile(rf"第[{_CN}\d]+条(?![中的所之至和及或、]|规定)")),  # not 第5条中…的企业 (a reference)
     ("cn", re.compile(rf"[{_CN}]+[、.．](?![{_CN}\d]+[、.．，,])")),  # 二、一次性补贴; not 一、二、三
+    ("roman", re.compile(r"[Ⅰ-Ⅻⅰ-ⅻ][、.．]")),  # Ⅱ、支持内容: sections numbered in Roman numerals
     ("paren_cn", re.compile(rf"[（(][{_CN}]+[）)]|[㈠-㈩]")),  # ㈡: the one-character form of （二）
     ("arabic", re.compile(r"[0-9]{1,2}(?:[、．]|\.(?![0-9])|\.(?=(?:19|20)[0-9]{2}年))|[⒈-⒛]")),  # 2.2025年度…
     ("paren_arabic", re.compile(r"[（(][0-9]{1,2}[）)]|[⑴-⒇]|[0-9]{1,2}[)）](?=\s*[^\s)）])")),  # 1) as in a standard
@@ -44,6 +45,7 @@ _RANK["dec1"], _RANK["dec2"], _RANK["dec3"] = _RANK["cn"], _RANK["paren_cn"], _R
 # 3 申报条件 on a line of its own, above 3.1 / 3.2: the chapter the paths start from
 _DEC_CHAPTER = re.compile(r"[0-9]{1,2}(?=[ \t\u3000]+[\u4e00-\u9fff]{2,16}\s*$)")
 _RANK["dec0"] = _RANK["article"]
+_RANK["roman"] = _RANK["cn"]
 _RANK["item_no"] = _RANK["paren_cn"]
 _RANK["entry"] = _RANK["paren_cn"]  # **第一项：研发投入奖励。** 规模以上…: a named entry of the section above
 _RANK["bullet"] = _RANK["paren_cn"]  # ▲ 住宿业提质升级奖励 on a line of its own, an entry of the section above
@@ -81,7 +83,7 @@ _SUBLIST_LEAD = re.compile(r"(?:申报|申请|享受)[^，。；：:\n]{2,30}?�
 _NOTES_LINE = re.compile(r"\**(?:注释|注|备注)\**\s*[：:]\s*")
 _LIST_INTRO = re.compile(r"[^，,。；;\n]{2,20}?(?:承诺|条件|要求|情形|事项)[^，,。；;\n]{0,6}[：:]\s*")
 _IN_FORCE = re.compile(r"本(?:措施|办法|通知|细则|政策|方案|意见|公告|规定|指南|清单|规则)(?:自[^。；\n]{2,30}?(?:施行|执行|实施)|有效期)")
-_NUMBERED_SECTIONS = frozenset({"chapter", "section", "article", "cn"})
+_NUMBERED_SECTIONS = frozenset({"chapter", "section", "article", "cn", "roman"})
 _LIST_KINDS = frozenset({"paren_cn", "cn", "arabic", "paren_arabic"})
 _BOLD_NAME = re.compile(r"\*\*([^*]+)\*\*")
 _BOLD_LINE = re.compile(r"^\s*\*\*[^*：:。；\n]{2,20}\*\*\s*(?:[（(][^）)\n]{1,30}[）)])?\s*$")  # **兴农贷**（面向家庭农场）
