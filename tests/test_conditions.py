@@ -1439,3 +1439,10 @@ def test_terms_listed_in_a_bracket_of_the_case_are_requirements_of_their_own():
     # a bracket that names no terms stays part of its phrase
     found = find_conditions("对小型微利企业（以下简称小微企业）给予奖励5万元。", 0, "1.", region_code=None)
     assert not any(t.startswith("以下简称") for _, t in found.leftovers)
+
+
+def test_two_statuses_joined_by_or_across_their_own_words_are_alternatives():
+    either = {("any_of", (("has", "qualifications", "科技型中小企业"), ("has", "qualifications", "高新技术企业")))}
+    assert keys("属于科技型中小企业或者持有高新技术企业证书的企业") == either
+    assert keys("为高新技术企业且为专精特新中小企业") == {
+        ("has", "qualifications", "高新技术企业"), ("has", "qualifications", "专精特新中小企业")}

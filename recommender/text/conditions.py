@@ -351,6 +351,9 @@ def _merge_sizes(hits: list[Hit], part: str) -> list[Hit]:
     return out
 
 
+_OR_CLAUSE = re.compile(r"[^，,；;。且并和及]{0,24}?(?:或者|或)[^，,；;。且并和及]{0,16}")
+
+
 def _or_groups(hits: list[Hit], part: str) -> list[list[Hit]]:
     """Group subject words joined by 、/和/或 (增值税小规模纳税人、小型微利企业和个体工商户) as OR."""
     groups: list[list[Hit]] = []
@@ -362,6 +365,8 @@ def _or_groups(hits: list[Hit], part: str) -> list[list[Hit]]:
         ) or (
             prev is not None and prev.subject and hit.subject and prev.field == hit.field
             and hit.field == "qualifications" and _OR.match(part[prev.end:hit.start])
+        ) or (  # 已在科技型中小企业信息服务平台完成评价入库或者持有高新技术企业证书: either status, in other words
+            prev is not None and prev.field == hit.field == "qualifications" and _OR_CLAUSE.fullmatch(part[prev.end:hit.start])
         ):
             groups[-1].append(hit)
         else:
