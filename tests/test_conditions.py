@@ -1444,5 +1444,6 @@ def test_terms_listed_in_a_bracket_of_the_case_are_requirements_of_their_own():
 def test_two_statuses_joined_by_or_across_their_own_words_are_alternatives():
     either = {("any_of", (("has", "qualifications", "科技型中小企业"), ("has", "qualifications", "高新技术企业")))}
     assert keys("属于科技型中小企业或者持有高新技术企业证书的企业") == either
+    assert keys("既非高新技术企业也非科技型中小企业的，不得申请本项资助。") == either  # refused unless one of them
     assert keys("为高新技术企业且为专精特新中小企业") == {
         ("has", "qualifications", "高新技术企业"), ("has", "qualifications", "专精特新中小企业")}

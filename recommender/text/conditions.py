@@ -351,7 +351,8 @@ def _merge_sizes(hits: list[Hit], part: str) -> list[Hit]:
     return out
 
 
-_OR_CLAUSE = re.compile(r"[^，,；;。且并和及]{0,24}?(?:或者|或)[^，,；;。且并和及]{0,16}")
+_OR_CLAUSE = re.compile(r"[^，,；;。且并和及]{0,24}?(?:或者|或)[^，,；;。且并和及]{0,16}"
+                        r"|\s*也(?:非|不是|不属于)\s*")  # 既非A也非B的，不得申请: refused unless A or B
 
 
 def _or_groups(hits: list[Hit], part: str) -> list[list[Hit]]:
