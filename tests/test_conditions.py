@@ -1447,3 +1447,10 @@ def test_two_statuses_joined_by_or_across_their_own_words_are_alternatives():
     assert keys("既非高新技术企业也非科技型中小企业的，不得申请本项资助。") == either  # refused unless one of them
     assert keys("为高新技术企业且为专精特新中小企业") == {
         ("has", "qualifications", "高新技术企业"), ("has", "qualifications", "专精特新中小企业")}
+
+
+def test_a_duty_named_before_the_firms_it_binds_is_a_requirement_not_a_bare_subject():
+    found = read_passages([Passage("在本县依法登记注册并参加失业保险的各类企业", 0, "一、", True, False, True)], "371600")
+    assert {c.text for c in found.conditions if c.op == "unknown"} == {"参加失业保险"}
+    found = read_passages([Passage("申报企业须为上述企业", 0, "一、", True, False, True)], "371600")
+    assert not [c for c in found.conditions if c.op == "unknown"]

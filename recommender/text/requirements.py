@@ -49,6 +49,9 @@ def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) ->
         if lead:  # 获得本办法奖励的企业，须承诺…: the duty, not who owes it
             offset, raw = offset + lead.end(), raw[lead.end():]
         text = requirement_text(raw)
+        duty = _DUTY_OF_SUBJECT.fullmatch(text)
+        if duty:  # 参加失业保险的各类企业: what the firms named must do, not the bare firms
+            text = duty.group(1)
         refused = bool(_REFUSED_AFTER.match(p.text, offset - p.base + len(raw)))  # …无法提供付款凭证的，不予补助
         bare_subject = _SUBJECT_ONLY.fullmatch(text) and not names_event(text) and not _DENIES.search(text) \
             and not _RECORD.search(text)  # 上年度有进出口实绩的外贸企业 states a record
@@ -63,6 +66,10 @@ def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) ->
             continue
         out.extend(_kind_duties(text, offset, raw, p) or _unknown_alternatives(text, offset, raw, p))
     return out
+
+
+_DUTY_OF_SUBJECT = re.compile(r"([^，。；]{0,8}?(?:参加|缴纳|签订|取得|拥有|开展|建立|通过|获得|具有|具备|实现)[^，。；]{2,20}?)"
+                              r"的(?:各类|相关)?(?:企业|单位|经营主体|市场主体|主体)")
 
 
 # 存在严重违法失信行为…的企业，不予奖励: the case a refusal follows is required the other way
