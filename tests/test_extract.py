@@ -3594,7 +3594,7 @@ def test_square_marked_headings_and_entries_numbered_in_words_with_their_name_on
 def test_a_sheet_of_key_bar_value_lines_under_bracket_numbered_products():
     text = ("某银行科技人才贷款产品说明\n\n【一】科技人才贷\n\n对象｜在海淀区注册、成立满1年的科技型中小企业\n额度｜最高500万元\n"
             "期限｜最长不超过3年\n准入｜企业无逾期欠税；纳税信用等级为A级、B级或者M级\n不支持｜企业被列为失信被执行人的；从事房地产开发经营的企业\n\n"
-            "【二】人才创业贷\n\n对象｜在海淀区注册、成立未满3年的小型、微型企业\n额度｜单户最高300万元\n")
+            "【二】人才创业贷\n\n对象｜在海淀区注册、成立未满3年的小型、微型企业\n额度｜单户最高300万元\n不支持｜同【一】\n")
     items = extract_policy(text, "sheet", {"region_code": "110108"}).items
     assert [(i.clause, i.name, i.kind) for i in items] == [("【一】", "科技人才贷", "credit"), ("【二】", "人才创业贷", "credit")]
     first, second = ({(c.op, c.field, c.value) for c in i.conditions} for i in items)
@@ -3603,6 +3603,7 @@ def test_a_sheet_of_key_bar_value_lines_under_bracket_numbered_products():
     assert ("in", "size", ("小型", "微型")) in second and ("in", "tax_credit", ("A", "B", "M")) not in second
     assert not any(c.text.startswith(("额度", "期限")) for i in items for c in i.conditions)
     assert any("无逾期欠税" in c.text for c in items[0].conditions)  # 准入｜…: every line of it is required
+    assert {("eq", "dishonest", False), ("not_in", "industry", ("K7010",))} <= second  # 不支持｜同【一】
 
 
 def test_a_tier_naming_its_measure_stays_with_its_offer_and_a_bold_lead_may_open_the_text():

@@ -98,6 +98,12 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
             continue  # **贷款额度**：企业最高300万元，个体工商户最高100万元: terms of what is offered
         if _BENEFIT_NAME.match(structure.own_text(clause).rstrip(" \t\n#*>")) and not clause.children:
             continue  # （四）工业企业“小升规”奖励。: an entry naming a support direction, not whom it binds
+        same = _SAME_PART.fullmatch(structure.own_text(clause)) if clause.kind in ("part", "label") else None
+        referred = _referred_part(structure, clause, same.group(1)) if same else None
+        if referred is not None:  # 不支持｜同【一】: the part of that name under entry 【一】, read again for this one
+            out.append(Passage(structure.own_text(referred), referred.body_start, clause.address, True,
+                               bool(_NEG_HEADING.search(clause.heading)), True))
+            continue
         cells = conditions_cells(clause, structure.text)
         if cells:  # | 1 | 名称 | 申报条件 | 支持标准 |: the conditions column lists requirements
             out.extend(Passage(structure.text[a:b], a, clause.address, True, False, True) for a, b in cells)
@@ -207,6 +213,18 @@ _EVERY_ITEM_REFUSAL = re.compile(r"的[，,]\s*(?:以上|上述|[两二三四五
                                   # 四、其他 …存在严重违法失信行为的企业，不予奖励: a refusal under a closing section
                                   r"|的(?:企业|单位|经营主体|主体)[，,]\s*(?:一律|均)?不予(?:奖励|支持|补贴|补助|奖补|兑现|资助)[。；;]?$")
 _CLAWBACK = re.compile(r"追回|收回|退还|退回|(?<!不)迁(?:离|出)|取消")
+
+
+_SAME_PART = re.compile(r"\s*同\s*(【[一二三四五六七八九十0-9]{1,3}】)\s*[。.]?\s*")
+
+
+def _referred_part(structure: Structure, clause, entry: str):
+    """The part with ``clause``'s heading under the entry labelled ``entry`` (【一】), if there is one."""
+    for c in structure.clauses:
+        if c.label == entry:
+            return next((structure.clauses[k] for k in c.children
+                         if structure.clauses[k].heading == clause.heading), None)
+    return None
 
 
 def _preamble_lead(structure: Structure, i: int) -> str:
