@@ -320,6 +320,8 @@ def measure(text):
 def test_benefit_tier_is_not_a_condition():
     assert measure("对新入库企业给予奖励5万元，上年度营业收入达到八千万元以上的，奖励提高至15万元。") == []
     assert measure("返还标准为上年度实际缴纳失业保险费的50%，参保职工20人（含）以下的按80%返还。") == []
+    # a lower cap for some firms after the offer: a tier of what is given, not whom it is for
+    assert keys("企业开展专利导航分析的，按合同金额的50%给予资助，最高20万元。有效发明专利未满3件的企业，资助上限为10万元。") == set()
     # an add-on that opens its article and names the article it adds to is an item of its own
     assert keys("成立未满三年的企业首次参加境外展会的，在第四条补助之外再给予一次性奖励一万元。") == {("lt", "age_years", 3)}
     assert keys("成立未满三年的企业首次参加境外展会的，再给予一次性奖励一万元。") == set()

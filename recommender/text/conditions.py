@@ -646,6 +646,7 @@ _OTHERS_GET = re.compile(r"[^。；;]{0,30}?[，,；;]\s*(?:其他|其余|其它
                          r"(?:补助|补贴|奖励|资助|给予|按|贴息)")
 
 
+_LOWERS = re.compile(r"[，,]\s*[^，。；]{0,8}?(?:上限|额度|标准|比例)(?:为|降为|降至|调整为|减为|减按)|[，,]\s*[^，。；]{0,8}?减半")
 _BESIDES_ARTICLE = re.compile(r"[，,]\s*(?:在|除)(?:享受|获得)?第[0-9一二三四五六七八九十]+条[^，。；]{0,12}?(?:之外|以外|外|基础上)")
 
 
@@ -653,10 +654,13 @@ def _is_tier(head: str, text: str, end: int, offered: bool, offer_inside: bool, 
     """A …的 phrase that scales the benefit (收入达到…的，奖励提高至…; after an offer: 30人以下的按…). An add-on
     that opens its passage and names the article it adds to (首次以自有品牌参展的，在第四条补助之外再给予…) is an
     item of its own: whom it is for is required."""
+    if offered_ever and _LOWERS.match(text, end) and re.search(r"的(?:企业|单位|主体|项目)?\s*$", head):
+        return True  # …给予资助，最高20万元。有效发明专利未满3件的企业，资助上限为10万元: a lower tier
     if not head.rstrip().endswith("的"):
         return False
     if _RAISES.match(text, end):
         return offered_ever or not _BESIDES_ARTICLE.match(text, end)
+
     return offered and (offer_inside or bool(_OFFER_AHEAD.match(text, end)))
 
 
