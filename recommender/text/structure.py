@@ -335,10 +335,12 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
     noting = False  # whether the lines read last are the numbered notes under a table (注：1. …)
     after_table = False  # whether a table with a header was read and no numbered clause came after it
     chapters = set(re.findall(r"(?m)^[ \t#*]*([0-9]{1,2})\.[0-9]{1,2}(?![0-9.])", text))  # 3 where 3.1 follows
-    offering = offer is not None and sum(
-        1 for line in text.splitlines() if line.strip() and table_cells(line) is None
-        and _match_marker(_MD_PREFIX.sub("", line).strip(), 0) is None and offer(line)) >= 2
-    for line in text.splitlines(keepends=True):
+    # the unnumbered lines that make an offer of their own, read once; they are clauses only when two or more do
+    offers = {n for n, line in enumerate(text.splitlines()) if offer is not None and line.strip()
+              and table_cells(line) is None and _match_marker(_MD_PREFIX.sub("", line).strip(), 0) is None
+              and offer(line)}
+    offering = len(offers) >= 2
+    for line_no, line in enumerate(text.splitlines(keepends=True)):
         line_start = offset
         offset += len(line)
         stripped = line.rstrip("\r\n")
@@ -537,7 +539,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
             at = clauses[-1].body_start - line_start if clauses and clauses[-1].start >= line_start else pos
             prefix = "" if clauses and clauses[-1].start >= line_start or stack else f"第{paragraphs}段"
             cut = segments(stripped[at:])
-            if not cut and prefix and offering and offer(stripped[at:]):  # 先说融资。凡是…的企业，…单户最高二百万元
+            if not cut and prefix and offering and line_no in offers:  # 先说融资。凡是…的企业，…单户最高二百万元
                 _push(clauses, stack, Clause(_SENTENCE, f"第{paragraphs}段", "", line_start + at, line_start + at,
                                              until=line_start + len(stripped)))
                 stack.pop()  # the next paragraph is no part of it
