@@ -204,8 +204,6 @@ _PAGE_MARK = re.compile(r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*�
 def _without_page_marks(lines: list[str]) -> list[str]:
     """Lines without page numbers and without the running header repeated after each (a line of the first
     five that comes back right after a page number)."""
-    if not any(_PAGE_MARK.match(ln) for ln in lines):
-        return lines
     head = {ln.strip() for ln in [ln for ln in lines if ln.strip()][:5]}
     out: list[str] = []
     after_mark = 0  # 1: a page number was just read; 2: and the running header after it
@@ -292,8 +290,10 @@ def load_document(path: str | Path) -> Document:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     meta, body = split_front_matter(raw, path.name)
     if suffix == ".txt":  # text copied out of a PDF or wrapped at a fixed width by a mail client
-        lines = _without_page_marks(body.split("\n"))
-        paged = len(lines) < body.count("\n") + 1
+        lines = body.split("\n")
+        paged = any(_PAGE_MARK.match(ln) for ln in lines)
+        if paged:
+            lines = _without_page_marks(lines)
         body = "\n".join(_join_lines(lines) if _hard_wrapped(lines, paged) else lines)
     return Document(policy_id=path.stem, text=body, meta=meta, path=path)
 
