@@ -13,7 +13,7 @@ from recommender.text.items import ItemPlan, item_core, shares_run
 from recommender.text.lifted import LIFTS, lift_requirements
 from recommender.text.numbers import parse_number
 from recommender.text.passages import Passage, condition_passages
-from recommender.text.phrases import APPLICANT_KINDS, LET_OFF, blank
+from recommender.text.phrases import APPLICANT_KINDS, LET_OFF, ONLY_FOR_NOTE, blank
 from recommender.text.requirements import read_passages
 from recommender.text.structure import REST, Clause, Structure
 from recommender.text.trade_thresholds import trade_thresholds
@@ -424,7 +424,7 @@ def _named_sentences(items: list[ItemPlan], text: str) -> list[tuple[re.Match[st
     out = []
     for sentence in re.finditer(r"[^。；;\n]+[。；;]?", text):
         lead = _APPLYING_FOR.match(sentence.group(0).lstrip())
-        note = _ONLY_FOR_NAMED.search(sentence.group(0)) if not lead else None
+        note = ONLY_FOR_NOTE.search(sentence.group(0)) if not lead else None
         if note:  # …的（此项仅适用于场地租金补贴）: a case of that item alone
             bound = [n for n, core in enumerate(cores) if len(core) >= 4 and core in note.group("names")]
             if bound and len(bound) < len(items):
@@ -438,9 +438,6 @@ def _named_sentences(items: list[ItemPlan], text: str) -> list[tuple[re.Match[st
             out.append((sentence, indent + lead.end(), bound))
     return out
 
-
-_ONLY_FOR_NAMED = re.compile(r"[（(](?:此项|本项|该项|此条|本条)?(?:仅|只)(?:适用于|限于|针对|在?(?:申请|申报))"
-                             r"(?P<names>[^（）()]{2,30}?)(?:时[^（）()]{0,6})?[）)]")  # （仅申请研发投入补助时勾选）
 
 
 # 除“高企贷”外，申请企业成立须满2年: the sentence binds every item but the one it names

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "APPLICANT", "APPLICANT_KINDS", "APPLYING_FOR_SUPPORT", "CHECKING_COLUMN", "EXCLUDING_LEAD", "INLINE_REQUIREMENTS", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text", "table_cells",
+    "APPLICANT", "APPLICANT_KINDS", "APPLYING_FOR_SUPPORT", "CHECKING_COLUMN", "EXCLUDING_LEAD", "INLINE_REQUIREMENTS", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "ONLY_FOR_NOTE", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text", "table_cells",
     "untable", "untick",
 ]
 
@@ -238,8 +238,10 @@ _TICK_BOXES = re.compile(r"[□☐■☑✓√○]\s*(?:是|否|有|无|符合|�
 
 # > 原文：… / 白话：… in a 辅导 leaflet: the label of a quoted or plain-language passage
 _VOICE_LABEL = re.compile(r"(?m)^[ \t>*]*(?:文件原文|政策原文|原文|白话|通俗解读|解读|释义|划重点)[：:]")
-# …的（仅适用于林下中药材种植补助）: which item the case is for, no trade of the applicant
-_ONLY_FOR_NOTE = re.compile(r"[（(](?:此项|本项|该项)?(?:仅|只)适用于[^（）()]{1,30}[）)]")
+# …的（仅适用于林下中药材种植补助） / （仅申请研发投入补助时勾选）: which item the case is for (item_conditions binds
+# it there), no trade of the applicant
+ONLY_FOR_NOTE = re.compile(r"[（(](?:此项|本项|该项|此条|本条)?(?:仅|只)(?:适用于|限于|针对|在?(?:申请|申报))"
+                           r"(?P<names>[^（）()]{1,30}?)(?:时[^（）()]{0,6})?[）)]")
 
 
 # ✔ 在闵行区注册登记； / ✘ 从事房地产业的企业；: a checklist's marks, which head its lines like bullets
@@ -259,7 +261,7 @@ def no_condition_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in (*_ENCOURAGES.finditer(text), *_MATERIAL_NOTE.finditer(text), *_PLACE_NOTE.finditer(text),
                                 *_HOW_DETERMINED.finditer(text), *_FUNDS_USE.finditer(text),
                                 *_SEE_ELSEWHERE.finditer(text), *_LIFTED.finditer(text), *_EQUALLY.finditer(text),
-                                *_ONLY_FOR_NOTE.finditer(text), *_VOICE_LABEL.finditer(text))]
+                                *ONLY_FOR_NOTE.finditer(text), *_VOICE_LABEL.finditer(text))]
     spans += [m.span(1) for m in _REPLACED.finditer(text)]
     for m in (*_BY_REFERENCE.finditer(text), *_CONSEQUENCE.finditer(text)):
         start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
