@@ -664,10 +664,11 @@ def _is_tier(head: str, text: str, end: int, offered: bool, offer_inside: bool, 
     return offered and (offer_inside or bool(_OFFER_AHEAD.match(text, end)))
 
 
-_ALSO_LET_IN = re.compile(r"的[^，,。；]{0,6}?(?:企业|主体|单位|个体工商户|经营者)\s*(?:也|亦|同样)(?:都)?(?:可以|可|能)(?:申请|申报|享受|申领)")
 # 个体工商户在本县从事快递代办的，可以申请第㈠项补贴: a case let in for one item, no requirement of any
 _LETS_IN_ITEM = re.compile(r"[，,]\s*(?:也|亦)?(?:可以|可)(?:申请|申报|享受)(?:本(?:措施|办法|通知|细则))?第")
-_ALSO_ELIGIBLE = re.compile(r"\s*(?:亦|也|同样)(?:可|可以|能)(?:申请|申报|享受|参照)")  # 个体工商户亦可申请: also, not only
+_ALSO_ELIGIBLE = re.compile(r"\s*(?:亦|也|同样)(?:都)?(?:可以|可|能)(?:申请|申报|享受|申领|参照)")  # 个体工商户亦可申请: also, not only
+# 成立不满一年的新企业也可以申请: the firms named are let in too, the whole phrase is no requirement
+_ALSO_LET_IN = re.compile(r"的[^，,。；]{0,6}?(?:企业|主体|单位|个体工商户|经营者)" + _ALSO_ELIGIBLE.pattern)
 _RESTATES = re.compile(r"^\s*(?:即|也就是|亦即)")
 # Words that name no condition: book titles (《中小企业划型标准规定》), the term a definition defines and a status
 # whose test is described (小型微利企业身份按照汇算清缴结果确定).
