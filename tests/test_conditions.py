@@ -1456,3 +1456,14 @@ def test_a_duty_named_before_the_firms_it_binds_is_a_requirement_not_a_bare_subj
     assert {c.text for c in found.conditions if c.op == "unknown"} == {"参加失业保险"}
     found = read_passages([Passage("申报企业须为上述企业", 0, "一、", True, False, True)], "371600")
     assert not [c for c in found.conditions if c.op == "unknown"]
+
+
+def test_a_case_refused_funding_is_required_the_other_way():
+    assert keys("上一年度研发费用低于200万元或者有效发明专利不足5件的企业，不予资助。") == {
+        ("ge", "rd_expense", 200), ("ge", "invention_patents", 5)}
+    assert keys("成立不满一年的企业，不予兑现。") == {("ge", "age_years", 1)}
+
+
+def test_only_firms_of_a_size_when_the_others_are_refused():
+    assert keys("非中小企业不得申请本项贴息。") == {("in", "size", ("中型", "小型", "微型"))}
+    assert keys("中小企业不得申请本项贴息。") == {("not_in", "size", ("中型", "小型", "微型"))}

@@ -173,9 +173,10 @@ def categorical_hits(text: str, negated: bool = False) -> list[Hit]:
             taken.append((m.start(), m.end()))  # 全国中小企业股份转让系统: a name, not a size
             continue
         sizes = _sizes(m)
-        op = "not_in" if negated else ("eq" if len(sizes) == 1 else "in")
+        denied = negated != (text[m.start() - 1:m.start()] == "非")  # 非中小企业不得申请: only these may
+        op = "not_in" if denied else ("eq" if len(sizes) == 1 else "in")
         end = m.end("prefix") if m.group("prefix") else m.end()  # 中小制造企业: the trade is read as an industry
-        add(Hit("size", op, sizes[0] if op == "eq" else sizes, m.start(), end, subject=True))
+        add(Hit("size", op, sizes[0] if op == "eq" else sizes, m.start() - (not negated and denied), end, subject=True))
     for hit in _rating_hits(text, negated):
         add(hit)
     for m in _DISHONEST.finditer(text):
