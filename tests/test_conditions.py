@@ -1467,3 +1467,9 @@ def test_a_case_refused_funding_is_required_the_other_way():
 def test_only_firms_of_a_size_when_the_others_are_refused():
     assert keys("非中小企业不得申请本项贴息。") == {("in", "size", ("中型", "小型", "微型"))}
     assert keys("中小企业不得申请本项贴息。") == {("not_in", "size", ("中型", "小型", "微型"))}
+
+
+def test_firms_of_a_trade_listed_beside_firms_of_a_title_are_alternatives():
+    either = {("any_of", (("has", "qualifications", "农业产业化龙头企业"), ("in", "industry", ("C13",))))}
+    assert keys("农副食品加工企业、农业产业化龙头企业") == either
+    assert keys("制造业中小企业") == {("in", "industry", ("C",)), ("in", "size", ("中型", "小型", "微型"))}

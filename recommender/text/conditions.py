@@ -355,13 +355,21 @@ _OR_CLAUSE = re.compile(r"[^，,；;。且并和及]{0,24}?(?:或者|或)[^，,�
                         r"|\s*也(?:非|不是|不属于)\s*")  # 既非A也非B的，不得申请: refused unless A or B
 
 
+_FIRMS = re.compile(r"(?:企业|主体|单位)$")
+
+
+def _names_firms(hit: Hit, part: str) -> bool:
+    """Whether a hit names firms of a kind: a subject word, or a trade named with its firms (农副食品加工企业)."""
+    return hit.subject or hit.field == "industry" and hit.op == "in" and bool(_FIRMS.search(part, 0, hit.end))
+
+
 def _or_groups(hits: list[Hit], part: str) -> list[list[Hit]]:
     """Group subject words joined by 、/和/或 (增值税小规模纳税人、小型微利企业和个体工商户) as OR."""
     groups: list[list[Hit]] = []
     for hit in hits:
         prev = groups[-1][-1] if groups else None
         if (
-            prev is not None and prev.subject and hit.subject and prev.field != hit.field
+            prev is not None and _names_firms(prev, part) and _names_firms(hit, part) and prev.field != hit.field
             and _OR.match(part[prev.end:hit.start])
         ) or (
             prev is not None and prev.subject and hit.subject and prev.field == hit.field
