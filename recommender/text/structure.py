@@ -86,7 +86,7 @@ _IN_FORCE = re.compile(r"本(?:措施|办法|通知|细则|政策|方案|意见|
 _NUMBERED_SECTIONS = frozenset({"chapter", "section", "article", "cn", "roman"})
 _LIST_KINDS = frozenset({"paren_cn", "cn", "arabic", "paren_arabic"})
 _BOLD_NAME = re.compile(r"\*\*([^*]+)\*\*")
-_BOLD_LINE = re.compile(r"^\s*\*\*[^*：:。；\n]{2,20}\*\*\s*(?:[（(][^）)\n]{1,30}[）)])?\s*$")  # **兴农贷**（面向家庭农场）
+_BOLD_LINE = re.compile(r"^\s*\*\*(?:[^*：:。；\n]{1,12}[：:])?[^*：:。；\n]{2,20}[：:]?\*\*\s*(?:[（(][^）)\n]{1,30}[）)])?\s*$")  # **兴农贷**（面向家庭农场） / **第一步：看营收**
 # ## 💰 / ▍一、: pictographs and bars that decorate a heading (not ★☆▲■, which head entries)
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u27BF\uFE0F\u200D\u2580-\u259F\u2190-\u2199\u27F6\u2B95]")
 # 🎯适用客群 / ✅准入条件 on a line of its own: a WeChat article's section heading, a pictograph before its words
@@ -435,7 +435,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 elif n == 0 and stack and (hashed.intersection(stack) or clauses[stack[0]].kind in _NUMBERED_SECTIONS) \
                         and _BOLD_LINE.match(stripped):
                     # ## 产品一 … **谁能贷？** / 二、产品要素 **兴农贷**（面向…）: a bold line is a part of the section
-                    kind, label, body = "part", f"【{_BOLD_NAME.search(stripped).group(1)}】", len(stripped)
+                    kind, label, body = "part", f"【{_BOLD_NAME.search(stripped).group(1).rstrip('：:')}】", len(stripped)
                 elif n == 0 and is_md_heading and stripped[pos:].strip() and not (
                         _same_title(stripped[pos:].strip("* "), title) and not clauses):
                     kind, label, body = "heading", stripped[pos:].strip("* ■◆◇▍▌❖"), len(stripped)
