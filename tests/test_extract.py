@@ -3688,18 +3688,20 @@ def test_roman_numbered_sections_hold_their_entries_and_a_case_let_in_for_one_en
 
 
 SELF_CHECK = (
-    "# 自测：您能申请哪些扶持？\n\n本指引帮您判断能否申请本区扶持资金。\n\n"
+    "# 自测：您的企业能申请哪些扶持？\n\n本指引帮您判断能否申请本区扶持资金。开始之前，请先确认：您的企业已在天河区办理"
+    "税务登记。这是以下所有项目的共同前提。\n\n"
     "**第一步：看营收**\n\n如果您的企业上年度营业收入达到5000万元以上，就可以申请“营收奖励”，最高奖励200万元。\n\n"
     "**第二步：看研发**\n\n若您的企业属于高新技术企业，还可以申请“研发补助”，单个企业不超过80万元。\n\n"
     "**您需要注意：**\n\n- 纳税信用等级为D级的，不能申请以上任何项目；\n\n拿不准的，欢迎拨打区工信局企业服务专线咨询。\n"
 )
 
 
-def test_bold_step_lines_of_a_self_check_guide_are_its_items_and_its_notes_bind_them_all():
-    items = extract_policy(SELF_CHECK, "self", {"region_code": "440106"}).items
+@pytest.mark.parametrize("title", [None, "天河区扶持资金自测指引"])  # the question line as the title, or a heading
+def test_bold_step_lines_of_a_self_check_guide_are_its_items_and_its_notes_bind_them_all(title):
+    items = extract_policy(SELF_CHECK, "self", {"region_code": "440106", "title": title}).items
     assert len(items) == 2
     assert ("ge", "revenue", 5000) in {c.key() for c in items[0].conditions}
     assert ("has", "qualifications", "高新技术企业") not in {c.key() for c in items[0].conditions}
-    for item in items:  # the closing 您需要注意 list binds both; where to ask binds none
-        assert ("not_in", "tax_credit", ("D",)) in {c.key() for c in item.conditions}
-        assert not any("咨询" in c.text for c in item.conditions)
+    for item in items:  # the premise and the closing 您需要注意 list bind both; where to ask binds none
+        assert {("not_in", "tax_credit", ("D",)), ("within", "region_code", "440106")} <= {c.key() for c in item.conditions}
+        assert not any("咨询" in c.text or "前提" in c.text for c in item.conditions)

@@ -259,9 +259,10 @@ def _answers_a_question(structure: Structure, clause) -> bool:
     return any(not _SCOPE_QUESTION.search(q) for q in _questions(structure, clause))
 
 
-# 这些政策措施适用于哪些经营主体？ / 申报的基本条件是什么？: the answer states who may apply at all.
+# 这些政策措施适用于哪些经营主体？ / 申报的基本条件是什么？ / 您的企业能申请哪些扶持？: the answer states who may
+# apply at all.
 _SCOPE_QUESTION = re.compile(
-    r"适用于哪些|适用(?:哪些|什么)(?:企业|主体|经营主体|对象)|(?:支持|申报|适用)(?:对象|范围)(?:是|有|包括)|"
+    r"适用于哪些|适用(?:哪些|什么)(?:企业|主体|经营主体|对象)|(?:能|可以)(?:申请|享受)哪些(?:扶持|支持|政策|项目|补贴)|(?:支持|申报|适用)(?:对象|范围)(?:是|有|包括)|"
     r"(?:基本|共同|通用)条件|哪些(?:企业|经营主体|市场主体|主体)(?:都)?(?:可以|能)(?:享受|申请|申报)(?:这些|这批|该批|本批|本轮|本次|此次|各项|以上|本|上述)"
 )
 
@@ -270,13 +271,17 @@ def _answers_scope(structure: Structure, clause) -> bool:
     return any(_SCOPE_QUESTION.search(q) for q in _questions(structure, clause))
 
 
+_CONFIRM_FIRST = re.compile(r"请(?:先|首先)?(?:确认|核对)[：:]")  # 开始之前，请先确认：您的企业已在本区…: a self-check's premise
+
+
 def _eligibility_only(text: str) -> str:
     """``text`` with every sentence that states no eligibility blanked out (offsets kept); the ；-pieces after
     申请资助的企业应当符合下列要求： up to the full stop are its list, kept with it."""
     out, listing = [], False
     for m in re.finditer(r"(?:[^。；;：:]|(?<!如下)[：:])+[：:]?|[。；;]", text):  # 现就…公告如下：…的企业: two sentences
         piece = m.group(0)
-        keep = listing or _ELIGIBILITY.search(piece) and not _PURPOSE.match(piece) and not _OTHERS_DUTY.match(piece)
+        keep = listing or _CONFIRM_FIRST.search(piece) or _ELIGIBILITY.search(piece) and not _PURPOSE.match(piece) \
+            and not _OTHERS_DUTY.match(piece)
         if piece == "。":
             listing = False
         elif keep and INLINE_REQUIREMENTS.search(piece):
