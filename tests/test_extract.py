@@ -3705,3 +3705,12 @@ def test_bold_step_lines_of_a_self_check_guide_are_its_items_and_its_notes_bind_
     for item in items:  # the premise and the closing 您需要注意 list bind both; where to ask binds none
         assert {("not_in", "tax_credit", ("D",)), ("within", "region_code", "440106")} <= {c.key() for c in item.conditions}
         assert not any("咨询" in c.text or "前提" in c.text for c in item.conditions)
+
+
+def test_paragraphs_ordered_by_connectives_are_items_named_by_the_words_after_them():
+    text = ("为稳定外贸增长，提出以下措施。\n\n"
+            "首先，支持企业开拓国际市场。外贸企业参加境外重点展会的，按展位费的百分之七十给予补助，每家企业全年不超过30万元。\n\n"
+            "其次，鼓励企业扩大进口。对上年度进口额增长百分之二十以上的外贸企业，按进口额增量的千分之三给予奖励，最高100万元。\n\n"
+            "本措施由区商务局负责解释。\n")
+    items = extract_policy(text, "conn", {"region_code": "370211"}).items
+    assert [i.name for i in items] == ["支持企业开拓国际市场", "鼓励企业扩大进口"]

@@ -15,6 +15,8 @@ __all__ = ["ItemPlan", "item_core", "plan_items", "shares_run"]
 
 _CREDIT = re.compile(r"贷款|[一-龥A-Za-z]{1,6}贷(?!款)|授信|担保|贴息|信用贷|续贷|转贷|周转资金|过桥|信贷|保证保险|融资")
 _NAME_TAIL = re.compile(r"[。：:，,；;].*$", re.S)
+# 首先，支持企业开拓国际市场。…: a paragraph ordered by a connective is named by the words after it
+_CONNECTIVE = re.compile(r"^(?:首先|其次|再次|再者|此外|另外|最后|一方面|另一方面|与此同时)[，,、]\s*")
 _NOT_NAME = re.compile(r"条件|对象|范围|情形|规则|应当|须|要求|程序|材料|管理|方式|哪些|什么|如何|怎样|多少|[？?吗]")
 _GROUPING = ("chapter", "section", "heading")
 _NAMED = re.compile(  # “英才贷”; 【产品三】首贷易: an entry numbered as a product or measure names what it gives
@@ -420,5 +422,5 @@ def _name(structure: Structure, clause: Clause, title: str) -> str:
         return first_line  # 【补贴一】新招工人社保补贴: the words after the number name it
     if clause.heading:
         return clause.heading
-    own = _NAME_TAIL.sub("", structure.own_text(clause).strip())
+    own = _NAME_TAIL.sub("", _CONNECTIVE.sub("", structure.own_text(clause).strip()))
     return own[:24] if own else _title_name(title)
