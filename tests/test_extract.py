@@ -3714,3 +3714,15 @@ def test_paragraphs_ordered_by_connectives_are_items_named_by_the_words_after_th
             "本措施由区商务局负责解释。\n")
     items = extract_policy(text, "conn", {"region_code": "370211"}).items
     assert [i.name for i in items] == ["支持企业开拓国际市场", "鼓励企业扩大进口"]
+
+
+def test_a_news_release_reports_each_support_in_its_own_paragraph():
+    text = ("本报讯 记者从市工业和信息化局获悉，《若干政策》已于近日印发。\n\n"
+            "据市工信局负责人介绍，对陶瓷生产企业，年主营业务收入突破2000万元的，市财政将给予一次性奖励30万元。\n\n"
+            "“研发是生命线。”这位负责人说，“凡是拥有有效发明专利3件以上的陶瓷企业，都可以申请研发后补助，最高50万元。”\n\n"
+            "在融资方面，市里联合多家银行推出“陶瓷贷”。据介绍，该产品面向成立满两年的中小陶瓷企业，单户额度最高1000万元。\n")
+    items = extract_policy(text, "news", {"region_code": "360200"}).items
+    assert len(items) == 3  # 据…负责人介绍 is no agency's duty, so the first paragraph offers too
+    assert [i.name for i in items[1:]] == ["研发后补助", "陶瓷贷"]
+    assert ("gt", "revenue", 2000) in {c.key() for c in items[0].conditions}
+    assert not any("负责人说" in c.text for i in items for c in i.conditions)

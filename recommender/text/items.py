@@ -17,6 +17,8 @@ _CREDIT = re.compile(r"贷款|[一-龥A-Za-z]{1,6}贷(?!款)|授信|担保|贴�
 _NAME_TAIL = re.compile(r"[。：:，,；;].*$", re.S)
 # 首先，支持企业开拓国际市场。…: a paragraph ordered by a connective is named by the words after it
 _CONNECTIVE = re.compile(r"^(?:首先|其次|再次|再者|此外|另外|最后|一方面|另一方面|与此同时)[，,、]\s*")
+_REPORTED = re.compile(r"^(?:据[^，,。“”]{1,16}(?:介绍|透露|表示)|[^，,。“”]{1,12}(?:说|表示|介绍|指出))[，,：:]\s*")  # 据…负责人介绍，
+_TOLD_SUPPORT = re.compile(r"(?:推出|设立|开设|申请|享受)(?:“([^”]{2,12})”|([^，,。；“”\s]{2,8}?(?:补助|补贴|奖励|贴息|资助|奖补)))")
 _NOT_NAME = re.compile(r"条件|对象|范围|情形|规则|应当|须|要求|程序|材料|管理|方式|哪些|什么|如何|怎样|多少|[？?吗]")
 _GROUPING = ("chapter", "section", "heading")
 _NAMED = re.compile(  # “英才贷”; 【产品三】首贷易: an entry numbered as a product or measure names what it gives
@@ -422,5 +424,9 @@ def _name(structure: Structure, clause: Clause, title: str) -> str:
         return first_line  # 【补贴一】新招工人社保补贴: the words after the number name it
     if clause.heading:
         return clause.heading
-    own = _NAME_TAIL.sub("", _CONNECTIVE.sub("", structure.own_text(clause).strip()))
+    text = structure.own_text(clause).strip()
+    told = _TOLD_SUPPORT.search(text) if clause.kind == "sentence" else None
+    if told:  # 市里联合多家银行推出“陶瓷贷” / 都可以申请研发后补助: a paragraph of a news release names its support
+        return told.group(1) or told.group(2)
+    own = _NAME_TAIL.sub("", _CONNECTIVE.sub("", _REPORTED.sub("", text)))
     return own[:24] if own else _title_name(title)
