@@ -3726,3 +3726,14 @@ def test_a_news_release_reports_each_support_in_its_own_paragraph():
     assert [i.name for i in items[1:]] == ["研发后补助", "陶瓷贷"]
     assert ("gt", "revenue", 2000) in {c.key() for c in items[0].conditions}
     assert not any("负责人说" in c.text for i in items for c in i.conditions)
+
+
+def test_a_paragraph_after_the_offering_paragraphs_binds_every_offer():
+    text = ("记者从市工信局获悉，新政已于近日印发。\n\n"
+            "对陶瓷生产企业，年主营业务收入突破2000万元的，市财政将给予一次性奖励30万元。\n\n"
+            "凡是拥有有效发明专利3件以上的企业，都可以申请研发后补助，最高50万元。\n\n"
+            "该负责人提醒，上述政策只面向在景德镇市登记注册的企业，列入失信被执行人名单的企业不能享受。\n")
+    items = extract_policy(text, "tail", {"region_code": "360200"}).items
+    assert len(items) == 2
+    for item in items:
+        assert {("within", "region_code", "360200"), ("eq", "dishonest", False)} <= {c.key() for c in item.conditions}

@@ -544,6 +544,12 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                                              until=line_start + len(stripped)))
                 stack.pop()  # the next paragraph is no part of it
                 continue
+            if not cut and prefix and offering and line_no > min(offers) and stripped.strip():
+                # …上述政策只面向在本市登记注册的企业 after the offers: a paragraph of its own, which binds them all
+                _push(clauses, stack, Clause(REST, f"第{paragraphs}段", "", line_start + at, line_start + at,
+                                             until=line_start + len(stripped)))
+                stack.pop()
+                continue
             for k, (a, b) in enumerate(cut, 1):
                 _push(clauses, stack, Clause(_SENTENCE, f"{prefix}第{k}句", "", line_start + at + a,
                                              line_start + at + a, until=line_start + at + b))
