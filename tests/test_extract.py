@@ -3737,3 +3737,18 @@ def test_a_paragraph_after_the_offering_paragraphs_binds_every_offer():
     assert len(items) == 2
     for item in items:
         assert {("within", "region_code", "360200"), ("eq", "dishonest", False)} <= {c.key() for c in item.conditions}
+
+
+def test_leads_between_lists_numbered_anew_head_their_own_lists():
+    text = ("一、奖励项目\n\n（一）研发奖励。专精特新中小企业，给予一次性奖励10万元。\n\n"
+            "（二）入库奖励。首次入库的创新型中小企业，给予一次性奖励5万元。\n\n"
+            "二、申报条件\n\n申报条件（须同时满足）：\n\n1. 在浦东新区注册登记；\n2. 纳税信用等级为A级、B级或M级。\n\n"
+            "企业还应具备下列条件之一（以下条件满足其一即可）：\n\n1. 拥有有效发明专利1件以上；\n2. 上年度研发费用不低于300万元。\n\n"
+            "有下列情形之一的，不予支持：\n\n1. 被人民法院列为失信被执行人的；\n2. 主营业务为房地产开发经营的。\n")
+    items = extract_policy(text, "leads", {"region_code": "310115"}).items
+    either = ("any_of", (("ge", "invention_patents", 1), ("ge", "rd_expense", 300)))
+    for item in items:
+        keys = {c.key() for c in item.conditions}
+        assert {either, ("eq", "dishonest", False), ("not_in", "industry", ("K7010",))} <= keys, keys
+        assert not any(c.key()[1] in ("invention_patents", "rd_expense") for c in item.conditions if c.op != "any_of")
+        assert not any("须同时满足" in c.text for c in item.conditions)

@@ -80,6 +80,9 @@ _ENTRY_NAME = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u
 _BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项|产品)")
 _SUBLIST_LEAD = re.compile(r"(?:申报|申请|享受)[^，。；：:\n]{2,30}?的(?:企业|单位|项目|主体)?[，,]\s*(?:还|另|并|同时)?"
                            r"(?:应当|应|须|需|必须)(?:同时)?(?:符合|满足|具备)[^。；：:\n]{0,12}[：:]\s*")
+# 1. …4. …\n企业还应具备下列条件之一：\n1. … / 有下列情形之一的，不予支持：\n1. …: a lead between lists, numbered anew
+_LIST_LEAD = re.compile(r"[^。；;\n]{0,40}?(?:下列|以下)[^。；;：:\n]{0,10}(?:条件|情形|要求)[^。；;：:\n]{0,24}[：:]\s*")
+_RESTARTS = re.compile(r"\s*(?:[-*+]\s+)?(?:1[.．、](?![0-9])|（一）|\(1\)|（1）|①)")
 _NOTES_LINE = re.compile(r"\**(?:注释|注|备注)\**\s*[：:]\s*")
 _LIST_INTRO = re.compile(r"[^，,。；;\n]{2,20}?(?:承诺|条件|要求|情形|事项)[^，,。；;\n]{0,6}[：:]\s*")
 _IN_FORCE = re.compile(r"本(?:措施|办法|通知|细则|政策|方案|意见|公告|规定|指南|清单|规则)(?:自[^。；\n]{2,30}?(?:施行|执行|实施)|有效期)")
@@ -160,6 +163,13 @@ class Structure:
     def full_text(self, clause: Clause) -> str:
         """The clause's text including its children."""
         return self.text[clause.start:clause.end]
+
+
+def _restarts(text: str, offset: int, kind: str) -> bool:
+    """Whether the next line with text opens a list of ``kind`` anew (1. after 4.)."""
+    m = _RESTARTS.match(text, offset)
+    marker = _match_marker(text[m.start():text.find("\n", m.end())].strip(), 0) if m else None
+    return marker is not None and marker[0] == kind
 
 
 def _match_marker(line: str, pos: int) -> tuple[str, re.Match[str]] | None:
@@ -467,7 +477,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 elif n == 0 and stack and clauses[stack[-1]].kind == "box" and _LIST_INTRO.fullmatch(stripped, pos):
                     # □ …奖励 □ …补助 \n本企业郑重承诺：\n□ …: the tick-boxes after it are another list
                     kind, label, body = "heading", stripped[pos:].strip().rstrip("：:"), len(stripped)
-                elif n == 0 and stack and clauses[stack[-1]].kind in _LIST_KINDS | {"latin"} and _SUBLIST_LEAD.fullmatch(stripped, pos):
+                elif n == 0 and stack and clauses[stack[-1]].kind in _LIST_KINDS | {"latin"} and (
+                        _SUBLIST_LEAD.fullmatch(stripped, pos)
+                        or _LIST_LEAD.fullmatch(stripped, pos) and _restarts(text, offset, clauses[stack[-1]].kind)):
                     # a) … d) …\n申报融资租赁租息补贴的，还应当符合：\ne) …: the list after it binds that item alone
                     kind, label, body = "entry", "", pos
                 elif n == 0 and stack and (clauses[stack[-1]].kind in _LIST_KINDS or clauses[stack[-1]].kind in ("part", "entry")) \
