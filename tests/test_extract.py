@@ -3752,3 +3752,14 @@ def test_leads_between_lists_numbered_anew_head_their_own_lists():
         assert {either, ("eq", "dishonest", False), ("not_in", "industry", ("K7010",))} <= keys, keys
         assert not any(c.key()[1] in ("invention_patents", "rd_expense") for c in item.conditions if c.op != "any_of")
         assert not any("须同时满足" in c.text for c in item.conditions)
+
+
+def test_an_item_let_off_a_numbered_requirement_of_a_later_part():
+    text = ("一、奖励项目\n\n（一）研发奖励。专精特新中小企业，给予一次性奖励10万元。\n\n"
+            "（二）入库奖励。首次入库的创新型中小企业，给予一次性奖励5万元。申报本项奖励的企业，不受本通知第二部分申报条件"
+            "第2项营业收入要求的限制。\n\n"
+            "二、申报条件\n\n1. 在浦东新区注册登记；\n2. 上年度营业收入1000万元以上（含）。\n")
+    first, second = extract_policy(text, "later", {"region_code": "310115"}).items
+    assert ("ge", "revenue", 1000) in {c.key() for c in first.conditions}
+    assert not any(c.field == "revenue" for c in second.conditions)
+    assert ("within", "region_code", "310115") in {c.key() for c in second.conditions}

@@ -14,9 +14,9 @@ from recommender.text.structure import Structure
 __all__ = ["LIFTS", "lift_requirements"]
 
 # 第5条中成立未满一年的企业，不受第（二）项限制 / 本产品不受白名单第（3）项条件限制 / 个体工商户申请的，不适用第五条第（二）项
-# 规定; whom it names comes before
+# 规定 / 不受本通知第二部分申报条件第3项营业收入要求的限制; whom it names comes before
 LIFTS = re.compile(
-    r"(?:不受|不适用)(?:本条|上述|[^，。；第]{0,6})?(?:第[一二三四五六七八九十]{1,3}部分)?(?:第\s*(?P<art>[一二三四五六七八九十0-9]{1,4})\s*条)?"
+    r"(?:不受|不适用)(?:本条|上述|[^，。；第]{0,6})?(?:第[一二三四五六七八九十]{1,3}部分(?:[^，。；第]{0,6}?(?:条件|要求)中?)?)?(?:第\s*(?P<art>[一二三四五六七八九十0-9]{1,4})\s*条)?"
     r"第\s*(?:[（(](?P<n>[一二三四五六七八九十0-9]{1,3})[）)]|(?P<nc>[㈠-㈩])|(?P<nb>[0-9]{1,2}|[一二三四五六七八九十]{1,2}))\s*项(?!关于)(?:中?(?P<what>[^。；;\n]{1,12}?)的?)?(?:条件)?(?:的)?(?:限制|规定)"  # …项关于X的限制: _LIFTS_ABOUT
 )
 # 其申请条件参照第三条第（二）项、第（四）项执行: of that article's list, only the entries named bind the item
@@ -166,15 +166,18 @@ def _listed(structure: Structure, m: re.Match[str]):
         marks = (f"{arabic}.", f"{arabic}．", f"{arabic}、", f"（{n}）", f"({n})", f"{n}、")
     else:
         marks = (f"（{m.group('n')}）", f"({m.group('n')})") if m.group("n") else (m.group("nc"),)
-    entries = [c for c in structure.clauses if c.start < m.start() and c.label in marks
+    entries = [c for c in structure.clauses if c.label in marks
                and (not m.group("art") or c.address.startswith(f"第{m.group('art')}条"))]
-    named = _LIST_NAMED.search(m.group(0))
+    before = [c for c in entries if c.start < m.start()]
+    entries = before or entries  # 不受本通知第二部分申报条件第3项…的限制 in 第一部分: the list after it
+    named = _PART_LIST_NAMED.search(m.group(0)) or _LIST_NAMED.search(m.group(0))
     if named:  # 不受申报条件第2项的限制: the entry of the list under that heading, not a row of a table after it
         entries = [c for c in entries if c.parent is not None and named.group(1) in structure.clauses[c.parent].heading]
     return entries[-1] if entries else None
 
 
 _LIST_NAMED = re.compile(r"^不(?:受|适用)(?!前款|本款|本条|本项|上述|前述|以上)([^，。；第]{2,6}?)第")
+_PART_LIST_NAMED = re.compile(r"部分([^，。；第]{2,6}?)中?第")
 
 
 def _items_at(items: list[ItemPlan], at: int) -> list[int]:
