@@ -1473,3 +1473,9 @@ def test_firms_of_a_trade_listed_beside_firms_of_a_title_are_alternatives():
     either = {("any_of", (("has", "qualifications", "农业产业化龙头企业"), ("in", "industry", ("C13",))))}
     assert keys("农副食品加工企业、农业产业化龙头企业") == either
     assert keys("制造业中小企业") == {("in", "industry", ("C",)), ("in", "size", ("中型", "小型", "微型"))}
+
+
+def test_a_product_launch_before_its_case_requires_nothing():
+    text = "县农业信贷担保公司和合作银行推出“粮易贷”，对从事谷物磨制、年收购粮食在5000吨以上的企业，按收购合同金额的百分之七十授信。"
+    found = read_passages([Passage(text, 0, "第二", False, False, True)], "230231")
+    assert [c.text for c in found.conditions if c.op == "unknown"] == ["年收购粮食在5000吨以上"]

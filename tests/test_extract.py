@@ -3763,3 +3763,16 @@ def test_an_item_let_off_a_numbered_requirement_of_a_later_part():
     assert ("ge", "revenue", 1000) in {c.key() for c in first.conditions}
     assert not any(c.field == "revenue" for c in second.conditions)
     assert ("within", "region_code", "310115") in {c.key() for c in second.conditions}
+
+
+def test_a_speech_closes_its_points_with_terms_that_bind_them_all():
+    text = ("同志们：\n\n下面，我讲两点意见。\n\n"
+            "第一，要把首贷的门槛降下来。县里和农商行推出“首贷通”，对从来没有在银行借过钱的小型、微型企业，只要成立满六个月，"
+            "就可以申请，额度最高100万元。\n\n"
+            "第二，要把工业企业的规模做上去。对今年新增纳入规模以上统计的工业企业，县里一次性奖励20万元。\n\n"
+            "最后我再说明一点：今天讲的这几项支持，都只面向在拜泉县注册的企业，被法院列为失信被执行人的，一律不予支持。\n")
+    first, second = extract_policy(text, "speech", {"region_code": "230231"}).items
+    assert ("eq", "has_bank_loan", False) in {c.key() for c in first.conditions}
+    assert not any("推出" in c.text for c in first.conditions)
+    for item in (first, second):
+        assert {("within", "region_code", "230231"), ("eq", "dishonest", False)} <= {c.key() for c in item.conditions}

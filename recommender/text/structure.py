@@ -77,7 +77,8 @@ _BOLD_ENTRY = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项|(?:�
 _BOLD_LEAD = re.compile(r"(?:\*\*)?([^*：:\n第]{2,20}?)[。．.]\*\*\s*(?=\S)")  # the line's ** may be read already
 _ENTRY_NAME = re.compile(r"(第[一二三四五六七八九十0-9]{1,3}项)[\s\u3000：:、.．]+([^。*]+?)[。*\s]*$")
 # 享受上述支持措施的企业，还应当…: an unnumbered paragraph after a list speaks for the whole list.
-_BACK_REFERENCE = re.compile(r"(?:享受|申请|申报|获得)?(?:上述|以上|前述)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项|产品)")
+_BACK_REFERENCE = re.compile(r"(?:最后[^，。；：:]{0,10}[：:，,]\s*)?(?:(?:今天|刚才)讲的)?"  # 最后我再说明一点：今天讲的这几项支持
+                             r"(?:享受|申请|申报|获得)?(?:上述|以上|前述|这几项|这些|这几款)[^，。；：:]{0,16}?(?:企业|单位|主体|对象|措施|政策|项目|事项|产品|支持)")
 _SUBLIST_LEAD = re.compile(r"(?:申报|申请|享受)[^，。；：:\n]{2,30}?的(?:企业|单位|项目|主体)?[，,]\s*(?:还|另|并|同时)?"
                            r"(?:应当|应|须|需|必须)(?:同时)?(?:符合|满足|具备)[^。；：:\n]{0,12}[：:]\s*")
 # 1. …4. …\n企业还应具备下列条件之一：\n1. … / 有下列情形之一的，不予支持：\n1. …: a lead between lists, numbered anew
@@ -482,7 +483,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                         or _LIST_LEAD.fullmatch(stripped, pos) and _restarts(text, offset, clauses[stack[-1]].kind)):
                     # a) … d) …\n申报融资租赁租息补贴的，还应当符合：\ne) …: the list after it binds that item alone
                     kind, label, body = "entry", "", pos
-                elif n == 0 and stack and (clauses[stack[-1]].kind in _LIST_KINDS or clauses[stack[-1]].kind in ("part", "entry")) \
+                elif n == 0 and stack and (clauses[stack[-1]].kind in _LIST_KINDS or clauses[stack[-1]].kind in ("part", "entry", "ordinal")) \
                         and clauses[stack[-1]].label and _BACK_REFERENCE.match(stripped, pos):
                     # …（三）…。\n享受上述支持措施的企业，还应当… / **“科创贷”** …\n以上三款产品均不向…: the
                     # paragraph closes the list, under its parent
