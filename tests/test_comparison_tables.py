@@ -61,3 +61,11 @@ def test_a_bound_refused_for_every_product_is_required_the_other_way():
             "三、成立不满一年的，两款产品均不予受理。\n")
     for item in extract_policy(text, "flip", {"region_code": "320600"}).items:
         assert ("ge", "age_years", 1) in {c.key() for c in item.conditions}, item.conditions
+
+
+def test_a_tick_under_a_product_gives_it_the_requirement_its_row_names():
+    text = ("| 项目 | 科技成长贷 | 农担e贷 |\n|---|---|---|\n| 适用对象 | 科技型中小企业 | 从事农业生产经营的小型、微型企业 |\n"
+            "| 纳税信用等级须为A级或B级 | ✓ |  |\n| 额度 | 单户最高500万元 | 单户最高300万元 |\n| 期限 | 最长3年 | 同左 |\n")
+    first, second = extract_policy(text, "tick", {"region_code": "341500"}).items
+    assert ("in", "tax_credit", ("A", "B")) in {c.key() for c in first.conditions}
+    assert not any(c.field == "tax_credit" for c in second.conditions)

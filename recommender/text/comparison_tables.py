@@ -3,7 +3,8 @@
 A bank's 产品对照表 puts each product in a column and each term (适用对象, 准入条件, 额度, 期限) in a row.
 Everything downstream reads a table row by row, one item per row, so such a table is turned over:
 its header becomes | 要素 | 适用对象 | 准入条件 | 额度 | … | and each product a row of its own. Every cell keeps
-its words; only the order of the cells changes.
+its words and only the order of the cells changes, except a tick (✓), which says the product has the row's
+requirement and so is written as that requirement.
 """
 
 from __future__ import annotations
@@ -42,6 +43,14 @@ def _is_comparison(header: list[str], rows: list[list[str]]) -> bool:
     return any(heading_role(label) == "conditions" for label in labels) and any(_TERM.search(label) for label in labels)
 
 
+_TICK = re.compile(r"\s*[✓✔√☑●]\s*")
+
+
+def _resolved(row: list[str]) -> list[str]:
+    """A term's row with a tick (✓) read as the term itself: | 纳税信用等级须为A级或B级 | ✓ | — this product requires it."""
+    return [row[0], *(row[0].strip("* ") if _TICK.fullmatch(cell) else cell for cell in row[1:])]
+
+
 def rows_per_product(text: str) -> str:
     """``text`` with every comparison table that holds one product per column turned into one row per product."""
     lines = text.splitlines(keepends=True)
@@ -66,7 +75,8 @@ def rows_per_product(text: str) -> str:
         columns = [header[0] or "产品", *(r[0] for r in rows)]  # an empty corner names the product column
         out.append("| " + " | ".join(columns) + " |" + newline)
         out.append("|" + "---|" * len(columns) + newline)
+        cells = [_resolved(r) for r in rows]
         for n in range(1, len(header)):
-            out.append("| " + " | ".join([header[n], *(r[n] for r in rows)]) + " |" + newline)
+            out.append("| " + " | ".join([header[n], *(c[n] for c in cells)]) + " |" + newline)
         i = end
     return "".join(out)
