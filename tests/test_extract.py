@@ -3776,3 +3776,19 @@ def test_a_speech_closes_its_points_with_terms_that_bind_them_all():
     assert not any("推出" in c.text for c in first.conditions)
     for item in (first, second):
         assert {("within", "region_code", "230231"), ("eq", "dishonest", False)} <= {c.key() for c in item.conditions}
+
+
+POLICY_DIGEST = (
+    "## 摘要目录\n\n以下各项政策的申请主体，均应为纳税信用等级为B级以上的企业。\n\n"
+    "1. 《某市技术改造奖励办法》（某府发〔2025〕3号）：对设备购置投资额500万元以上的工业企业，按设备投资额的百分之八给予奖励，"
+    "单个项目最高不超过300万元。\n\n"
+    "2. 《某市稳增长奖励办法》（某府发〔2025〕18号）：对批发和零售业企业，按零售额增量的千分之五给予奖励，最高不超过20万元；"
+    "本项奖励不受纳税信用等级限制。\n"
+)
+
+
+def test_a_digest_line_names_its_policy_and_may_lift_a_shared_requirement_for_itself():
+    first, second = extract_policy(POLICY_DIGEST, "digest", {"region_code": "440900"}).items
+    assert ("in", "tax_credit", ("A", "B")) in {c.key() for c in first.conditions}
+    assert not any(c.field == "tax_credit" for c in second.conditions)
+    assert not any("《" in c.text for item in (first, second) for c in item.conditions)
