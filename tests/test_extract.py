@@ -3792,3 +3792,15 @@ def test_a_digest_line_names_its_policy_and_may_lift_a_shared_requirement_for_it
     assert ("in", "tax_credit", ("A", "B")) in {c.key() for c in first.conditions}
     assert not any(c.field == "tax_credit" for c in second.conditions)
     assert not any("《" in c.text for item in (first, second) for c in item.conditions)
+
+
+def test_a_table_row_let_off_an_entry_of_the_first_part_keeps_the_rest():
+    text = ("一、申报主体基本条件\n1.在秦皇岛市行政区域内注册登记；\n2.纳税信用等级为A级、B级或M级。\n二、支持项目及标准\n"
+            "| 项目 | 条件 | 标准 |\n|---|---|---|\n"
+            "| 平台建设补助 | 上年度营业收入1000万元以上（含） | 按投资额的百分之二十给予补助，最高不超过150万元 |\n"
+            "| 检测能力补助 | 当年新增仪器设备投入100万元以上；本项不受第一部分第2项纳税信用等级条件限制 | 按投入的百分之三十给予"
+            "补助，最高不超过50万元 |\n")
+    first, second = extract_policy(text, "part", {"region_code": "130300"}).items
+    assert ("in", "tax_credit", ("A", "B", "M")) in {c.key() for c in first.conditions}
+    assert not any(c.field == "tax_credit" for c in second.conditions)
+    assert ("within", "region_code", "130300") in {c.key() for c in second.conditions}

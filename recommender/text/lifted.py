@@ -171,6 +171,9 @@ def _listed(structure: Structure, m: re.Match[str]):
         marks = (f"（{m.group('n')}）", f"({m.group('n')})") if m.group("n") else (m.group("nc"),)
     entries = [c for c in structure.clauses if c.label in marks
                and (not m.group("art") or c.address.startswith(f"第{m.group('art')}条"))]
+    part = _PART.search(m.group(0))
+    if part:  # 不受第一部分第2项…: the entry 2. under 一、, not row 2 of a table elsewhere
+        entries = [c for c in entries if c.address.startswith(part.group(1) + "、")] or entries
     before = [c for c in entries if c.start < m.start()]
     entries = before or entries  # 不受本通知第二部分申报条件第3项…的限制 in 第一部分: the list after it
     named = _PART_LIST_NAMED.search(m.group(0)) or _LIST_NAMED.search(m.group(0))
@@ -180,6 +183,7 @@ def _listed(structure: Structure, m: re.Match[str]):
 
 
 _LIST_NAMED = re.compile(r"^不(?:受|适用)(?!前款|本款|本条|本项|上述|前述|以上)([^，。；第]{2,6}?)第")
+_PART = re.compile(r"第([一二三四五六七八九十]{1,3})部分")
 _PART_LIST_NAMED = re.compile(r"部分([^，。；第]{2,6}?)中?第")
 
 
