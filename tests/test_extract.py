@@ -3804,3 +3804,13 @@ def test_a_table_row_let_off_an_entry_of_the_first_part_keeps_the_rest():
     assert ("in", "tax_credit", ("A", "B", "M")) in {c.key() for c in first.conditions}
     assert not any(c.field == "tax_credit" for c in second.conditions)
     assert ("within", "region_code", "130300") in {c.key() for c in second.conditions}
+
+
+def test_an_article_for_applicants_of_an_award_binds_the_item_whose_name_holds_it():
+    text = ("第一条 为激励企业追求卓越质量，制定本办法。\n\n"
+            "第二条 奖励项目和标准如下：获评市长质量奖的组织，给予一次性奖励五十万元，获评提名奖的，给予一次性奖励十万元；"
+            "主导制定国家标准并正式发布的，每项奖励二十万元；首次通过品牌认证的产品，每个奖励五万元。\n\n"
+            "第三条 申报市长质量奖的，应当上年度营业收入不低于一亿元。\n")
+    award, standard, brand = extract_policy(text, "named", {"region_code": "411000"}).items
+    assert ("ge", "revenue", 10000) in {c.key() for c in award.conditions}
+    assert not any(c.field == "revenue" for c in standard.conditions)

@@ -433,6 +433,10 @@ def _named_sentences(items: list[ItemPlan], text: str) -> list[tuple[re.Match[st
         if not lead:
             continue
         bound = [n for n, core in enumerate(cores) if len(core) >= 4 and core in lead.group("names")]
+        if not bound:  # 申报市长质量奖的，… beside the item 获评市长质量奖的组织: the one item whose name holds it
+            names = lead.group("names").strip("“”\"")
+            bound = [n for n, core in enumerate(cores) if len(names) >= 4 and names in core]
+            bound = bound if len(bound) == 1 else []
         if bound and len(bound) < len(items):
             indent = len(sentence.group(0)) - len(sentence.group(0).lstrip())
             out.append((sentence, indent + lead.end(), bound))
