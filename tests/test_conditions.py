@@ -1479,3 +1479,9 @@ def test_a_product_launch_before_its_case_requires_nothing():
     text = "县农业信贷担保公司和合作银行推出“粮易贷”，对从事谷物磨制、年收购粮食在5000吨以上的企业，按收购合同金额的百分之七十授信。"
     found = read_passages([Passage(text, 0, "第二", False, False, True)], "230231")
     assert [c.text for c in found.conditions if c.op == "unknown"] == ["年收购粮食在5000吨以上"]
+
+
+def test_being_newly_included_in_the_statistics_is_an_event_beside_the_trade():
+    found = find_conditions("对今年新增纳入规模以上统计的工业企业，县里一次性奖励20万元。", 0, "三", region_code=None)
+    assert [t for _, t in found.leftovers] == ["新增纳入规模以上统计"]
+    assert {c.key() for c in found.conditions} == {("in", "industry", ("B", "C", "D"))}
