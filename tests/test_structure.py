@@ -276,3 +276,14 @@ def test_notes_under_a_table_go_on_one_a_line_as_notes_not_rows():
     assert "注1." in addresses and "注2." in addresses
     assert addresses.count("2.") == 1  # the row, not the second note
     assert "3." in addresses  # a plain paragraph ends the notes
+
+
+def test_paths_with_a_pause_mark_and_their_chapters_numbered_with_one():
+    text = ("1、总则\n为推动成果转化，编制本指南。\n\n2、支持方向\n2.1、成果转化补助。企业受让科技成果的，按交易额的20%给予补助。\n"
+            "2.2、落户奖励。新创办企业，给予一次性奖励10万元。\n\n3、申报条件\n3.1、在洪山区注册登记；\n3.2、纳税信用等级不为D级。\n\n"
+            "4、联系方式\n区科经局。\n")
+    clauses = parse_structure(text).clauses
+    assert [(c.kind, c.label) for c in clauses] == [
+        ("dec0", "1、"), ("dec0", "2、"), ("dec1", "2.1、"), ("dec1", "2.2、"), ("dec0", "3、"), ("dec1", "3.1、"),
+        ("dec1", "3.2、"), ("dec0", "4、")]
+    assert clauses[2].parent == 1 and clauses[5].parent == 4 and clauses[7].parent is None

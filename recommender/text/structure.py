@@ -40,10 +40,10 @@ _RANK["heading"] = 0  # a Markdown heading line without a number
 _RANK["label"] = _RANK["cn"]  # 【准入条件】 inside an entry headed 【产品一】
 _RANK["part"] = _RANK["cn"]  # **准入条件**：… inside an entry: lists below it are its own, the next entry ends it
 # 3.1 批量担保贷款 / 3.1.1 上年度…: numbered by path; the depth gives the rank
-_DECIMAL = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2}){1,3}(?=[\s\u3000]|[\u4e00-\u9fff“（(])(?![0-9]*\s*(?:万|亿|元|%|倍|年|个|人|米))")
+_DECIMAL = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2}){1,3}(?:、|(?=[\s\u3000]|[\u4e00-\u9fff“（(]))(?![0-9]*\s*(?:万|亿|元|%|倍|年|个|人|米))")
 _RANK["dec1"], _RANK["dec2"], _RANK["dec3"] = _RANK["cn"], _RANK["paren_cn"], _RANK["arabic"]
 # 3 申报条件 on a line of its own, above 3.1 / 3.2: the chapter the paths start from
-_DEC_CHAPTER = re.compile(r"[0-9]{1,2}(?=[ \t\u3000]+[\u4e00-\u9fff]{2,16}\s*$)")
+_DEC_CHAPTER = re.compile(r"[0-9]{1,2}(?:、(?=[ \t\u3000]*[\u4e00-\u9fff]{2,16}\s*$)|(?=[ \t\u3000]+[\u4e00-\u9fff]{2,16}\s*$))")  # 3 申报条件 / 3、申报条件
 _RANK["dec0"] = _RANK["article"]
 _RANK["roman"] = _RANK["cn"]
 _RANK["item_no"] = _RANK["paren_cn"]
@@ -435,8 +435,11 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
         for n, start in enumerate(starts):
             question = _QUESTION.match(stripped, start) if n == 0 else None
             found = None if question else _match_marker(stripped, start)
-            chapter = _DEC_CHAPTER.match(stripped, start) if n == 0 and found is None else None
-            if chapter and chapter.group(0) in chapters:  # 3 申报条件 above 3.1 基本条件: the chapter of a path
+            chapter = _DEC_CHAPTER.match(stripped, start) if n == 0 and (found is None or found[0] == "arabic") else None
+            number = chapter.group(0).rstrip("、") if chapter else ""
+            if chapter and (number in chapters or chapter.group(0).endswith("、") and chapters
+                            and int(number) <= max(map(int, chapters)) + 3):
+                # 3 申报条件 above 3.1 基本条件: a path's chapter; 1、总则 / 5、联系方式 beside 2、 and 3、 with paths
                 found = "dec0", chapter
             if found is None:
                 if question:
