@@ -3814,3 +3814,16 @@ def test_an_article_for_applicants_of_an_award_binds_the_item_whose_name_holds_i
     award, standard, brand = extract_policy(text, "named", {"region_code": "411000"}).items
     assert ("ge", "revenue", 10000) in {c.key() for c in award.conditions}
     assert not any(c.field == "revenue" for c in standard.conditions)
+
+
+def test_nested_bullets_name_an_item_each_with_labelled_parts_below():
+    text = ("## 惠企政策速查\n\n以下各项均要求企业注册地在嘉定区。\n\n"
+            "- 中小企业贷款贴息\n  - 对象：从业人员300人以下的小型、微型企业\n  - 条件：纳税信用等级不为C级或D级\n"
+            "  - 标准：按实际支付利息的20%给予贴息，年度贴息最高15万元\n"
+            "- 软件企业人才租房补贴\n  - 对象：软件和信息技术服务业企业\n  - 条件：成立3年以上（含）\n"
+            "  - 标准：每家企业每年最高60万元\n")
+    loan, rent = extract_policy(text, "nested", {"region_code": "310114"}).items
+    assert (loan.name, rent.name) == ("中小企业贷款贴息", "软件企业人才租房补贴")
+    assert ("le", "employees", 300) in {c.key() for c in loan.conditions}
+    assert ("ge", "age_years", 3) in {c.key() for c in rent.conditions}
+    assert not any(c.field in ("employees", "tax_credit") for c in rent.conditions)

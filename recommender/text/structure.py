@@ -49,6 +49,8 @@ _RANK["roman"] = _RANK["cn"]
 _RANK["item_no"] = _RANK["paren_cn"]
 _RANK["entry"] = _RANK["paren_cn"]  # **第一项：研发投入奖励。** 规模以上…: a named entry of the section above
 _RANK["bullet"] = _RANK["paren_cn"]  # ▲ 住宿业提质升级奖励 on a line of its own, an entry of the section above
+_NESTED_LEAD = re.compile(r"[-*+][ \t]+([^：:。，,；;\n]{2,30}?)\s*$")
+_INDENTED_NEXT = re.compile(r"(?:[ \t]*\r?\n)*[ \t]{2,}[-*+][ \t]+\S")
 _BULLET_ENTRY = re.compile(r"[▲■◆★►▶◎◉❖]\s*([^。，,：:；;\n]{2,30}?(?:奖励|奖补|补助|补贴|贴息|资助|减免|贷款?|担保|返还|扶持|支持|政策))\s*$")
 # Inline sub-markers that start a new clause in the middle of a line (after ：；。 or a space).
 _INLINE = re.compile(
@@ -505,11 +507,15 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 elif n == 0 and stack and (bold := _BOLD_LABEL.match(stripped)):
                     # **支持标准**：… inside an entry (### 政策1): a labelled part, which ends the list above it
                     kind, label, body = "part", f"【{bold.group(1)}】", bold.end()
-                elif n == 0 and stack and (ordinals or bracketed.intersection(stack)) and (
+                elif n == 0 and stack and ((under_bullet := stripped[:1] in " \t" and any(
+                        clauses[i].kind == "bullet" for i in stack)) or ordinals or bracketed.intersection(stack)) and (
                         plain := _PLAIN_LABEL.match(stripped, pos) or _BULLET_LABEL.match(stripped, pos)) \
-                        and (heading_role(plain.group(1)) or "｜" in plain.group(0)):  # 补贴对象：… / ● 谁能贷
+                        and (heading_role(plain.group(1)) or "｜" in plain.group(0) or under_bullet):  # 补贴对象：… / ● 谁能贷
                     # 准入要求：\n（1）…: a labelled part of a product in plain text, the list below it its own
                     kind, label, body = "part", f"【{plain.group(1)}】", plain.end()
+                elif n == 0 and (nested := _NESTED_LEAD.match(stripped)) and _INDENTED_NEXT.match(text, offset):
+                    # - 中小企业贷款贴息\n  - 对象：…\n  - 标准：…: a bullet with labelled bullets under it names an entry
+                    kind, label, body = "bullet", "▲" + nested.group(1), len(stripped)
                 elif n == 0 and (bullet := _BULLET_ENTRY.match(stripped, pos)):  # ▲ 住宿业提质升级奖励
                     kind, label, body = "bullet", "▲" + bullet.group(1), len(stripped)
                 elif n == 0 and lead and (ordinals or stack and hashed.intersection(stack) and heading_role(lead.group(1))):
@@ -538,7 +544,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 label, heading = numbered.group(1), numbered.group(2)
             if question and question.group("numbered"):
                 heading = stripped[question.end():].strip("* ")
-            if kind in ("part", "entry"):  # under the entry it is part of: after the parts before it, not inside them
+            if kind in ("part", "entry", "bullet"):  # under the entry it is part of: after the parts before it, not inside them
                 while any(clauses[i].kind == "part" for i in stack):
                     stack.pop()
             at = 0 if kind in ("part", "entry") else start  # - **门槛**：… starts at its line, bullet and all
