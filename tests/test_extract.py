@@ -3827,3 +3827,17 @@ def test_nested_bullets_name_an_item_each_with_labelled_parts_below():
     assert ("le", "employees", 300) in {c.key() for c in loan.conditions}
     assert ("ge", "age_years", 3) in {c.key() for c in rent.conditions}
     assert not any(c.field in ("employees", "tax_credit") for c in rent.conditions)
+
+
+def test_blocks_of_labelled_lines_opened_by_a_project_name_are_items():
+    text = ("本指南所列项目的申报单位，须在商丘市行政区域内注册登记。\n\n"
+            "项目名称：商贸企业增量奖励\n支持对象：限额以上批发、零售企业\n申报条件：上年度销售额增长百分之十五以上\n"
+            "支持标准：按增量部分的千分之五给予奖励，单个企业最高30万元\n\n————————\n\n"
+            "项目名称：外贸企业开拓市场补助\n支持对象：外贸企业\n申报条件：企业成立满2年\n"
+            "支持标准：按实际发生费用的50%给予补助，单个企业不超过20万元\n\n————————\n\n联系方式：市商务局财务科。\n")
+    trade, export = extract_policy(text, "blocks", {"region_code": "411400", "title": "商务发展专项资金申报指南"}).items
+    assert (trade.name, export.name) == ("商贸企业增量奖励", "外贸企业开拓市场补助")
+    assert ("ge", "age_years", 2) in {c.key() for c in export.conditions}
+    assert not any(c.field == "age_years" for c in trade.conditions)
+    for item in (trade, export):
+        assert ("within", "region_code", "411400") in {c.key() for c in item.conditions}

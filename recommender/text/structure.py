@@ -49,6 +49,8 @@ _RANK["roman"] = _RANK["cn"]
 _RANK["item_no"] = _RANK["paren_cn"]
 _RANK["entry"] = _RANK["paren_cn"]  # **第一项：研发投入奖励。** 规模以上…: a named entry of the section above
 _RANK["bullet"] = _RANK["paren_cn"]  # ▲ 住宿业提质升级奖励 on a line of its own, an entry of the section above
+_SEPARATOR = re.compile(r"[—\-－=＝_*·]{4,}")
+_NAME_LINE = re.compile(r"(?:项目|产品|事项|政策|业务)名称\s*[：:]\s*([^：:。；;\n]{2,30}?)\s*")
 _NESTED_LEAD = re.compile(r"[-*+][ \t]+([^：:。，,；;\n]{2,30}?)\s*$")
 _INDENTED_NEXT = re.compile(r"(?:[ \t]*\r?\n)*[ \t]{2,}[-*+][ \t]+\S")
 _BULLET_ENTRY = re.compile(r"[▲■◆★►▶◎◉❖]\s*([^。，,：:；;\n]{2,30}?(?:奖励|奖补|补助|补贴|贴息|资助|减免|贷款?|担保|返还|扶持|支持|政策))\s*$")
@@ -337,6 +339,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
     ordinals = 0  # headings naming an entry by its number (产品二：…, 【产品二】…)
     labels: set[str] = set()  # 【…】 labels read inside such entries
     bold_roots: set[int] = set()  # top-level sections headed by a **label**： line
+    name_lines: set[int] = set()  # entries opened by a 项目名称：… line, the labelled lines after them their parts
     stack: list[int] = []
     title = title or _first_title(text)
     offset = 0
@@ -357,6 +360,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
         line_start = offset
         offset += len(line)
         stripped = line.rstrip("\r\n")
+        if name_lines.intersection(stack) and _SEPARATOR.fullmatch(stripped.strip()):
+            stack.clear()  # ———————— after a 项目名称：… block: the block ends, what follows is no part of it
+            continue
         prefix = _MD_PREFIX.match(stripped)
         pos = prefix.end() if prefix else 0
         is_md_heading = stripped.lstrip().startswith("#") or bool(_BOLD_LINE.match(stripped)) \
@@ -507,8 +513,14 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 elif n == 0 and stack and (bold := _BOLD_LABEL.match(stripped)):
                     # **支持标准**：… inside an entry (### 政策1): a labelled part, which ends the list above it
                     kind, label, body = "part", f"【{bold.group(1)}】", bold.end()
+                elif n == 0 and (not stack or name_lines.intersection(stack)) \
+                        and (named_line := _NAME_LINE.fullmatch(stripped, pos)):
+                    # 项目名称：限上商贸企业增量奖励\n支持对象：…\n支持标准：…: a block of labelled lines names an entry
+                    kind, label, body = "entry", named_line.group(1), len(stripped)
+                    name_lines.add(len(clauses))
                 elif n == 0 and stack and ((under_bullet := stripped[:1] in " \t" and any(
-                        clauses[i].kind == "bullet" for i in stack)) or ordinals or bracketed.intersection(stack)) and (
+                        clauses[i].kind == "bullet" for i in stack) or bool(name_lines.intersection(stack)))
+                        or ordinals or bracketed.intersection(stack)) and (
                         plain := _PLAIN_LABEL.match(stripped, pos) or _BULLET_LABEL.match(stripped, pos)) \
                         and (heading_role(plain.group(1)) or "｜" in plain.group(0) or under_bullet):  # 补贴对象：… / ● 谁能贷
                     # 准入要求：\n（1）…: a labelled part of a product in plain text, the list below it its own
