@@ -3841,3 +3841,15 @@ def test_blocks_of_labelled_lines_opened_by_a_project_name_are_items():
     assert not any(c.field == "age_years" for c in trade.conditions)
     for item in (trade, export):
         assert ("within", "region_code", "411400") in {c.key() for c in item.conditions}
+
+
+def test_a_flyer_of_starred_products_with_pictograph_term_lines():
+    text = ("以下产品面向在昌吉州辖内注册登记的企业。\n\n"
+            "★ 棉e贷\n✦ 服务对象：从事棉花种植的企业\n✦ 额度：单户最高500万元\n✦ 准入：成立满1年\n\n"
+            "★ 首贷通\n✦ 服务对象：从未在任何金融机构获得过贷款的小型、微型企业\n✦ 额度：单户最高100万元\n"
+            "✦ 准入：纳税信用等级为A、B级\n")
+    cotton, first = extract_policy(text, "flyer", {"region_code": "652300", "title": "贷款产品宣传单"}).items
+    assert (cotton.name, first.name) == ("棉e贷", "首贷通")
+    assert ("ge", "age_years", 1) in {c.key() for c in cotton.conditions}
+    assert {("eq", "has_bank_loan", False), ("in", "tax_credit", ("A", "B"))} <= {c.key() for c in first.conditions}
+    assert not any(c.field == "age_years" for c in first.conditions)

@@ -80,9 +80,9 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
         return False  # | 国际标准 | 每项资助50万元 | 每项资助20万元 |: rows grading one award, tiers of it
     if all(structure.clauses[k].cells and headings[n] for n, k in enumerate(kids)) and len(set(headings)) == len(headings):
         return True  # | 第二档 | 300万美元至3000万美元 | 按实缴保费的60%补贴 | 40万元 |: each named row is an item
-    if all(structure.clauses[k].kind == "heading" and structure.clauses[k].children for k in kids) \
+    if all(structure.clauses[k].kind in ("heading", "bullet") and structure.clauses[k].children for k in kids) \
             and len(set(headings)) == len(headings):
-        return True  # ### A类 产业领军人才 1. … 支持待遇：… ### B类 …: headed entries, each with its own list
+        return True  # ### A类 产业领军人才 1. … 支持待遇：… ### B类 … / ★ 首贷通 ✦ 额度：…: headed entries, each with its own parts
     if all(_ACTION_HEADING.match(h) for h in headings) and len(set(headings)) == len(headings):
         return True  # （一）培育龙头企业。…（二）支持精深加工。…: each a measure under a title of its own
     if roles[parent] == "standard":  # 三、支持标准（一）研发补助（二）入库奖励

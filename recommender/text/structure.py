@@ -50,6 +50,8 @@ _RANK["item_no"] = _RANK["paren_cn"]
 _RANK["entry"] = _RANK["paren_cn"]  # **第一项：研发投入奖励。** 规模以上…: a named entry of the section above
 _RANK["bullet"] = _RANK["paren_cn"]  # ▲ 住宿业提质升级奖励 on a line of its own, an entry of the section above
 _SEPARATOR = re.compile(r"[—\-－=＝_*·]{4,}")
+_MARKED_NAME = re.compile(r"[▲■◆★►▶◎◉❖]\s*([^。，,：:；;\n]{2,20}?)\s*$")
+_PICTURED_NEXT = re.compile(r"(?:[ \t]*\r?\n)*[ \t]*[\u2190-\u27BF\U0001F000-\U0001FAFF]\uFE0F?\s*[\u4e00-\u9fff]{2,8}\s*[：:]")
 _NAME_LINE = re.compile(r"(?:项目|产品|事项|政策|业务)名称\s*[：:]\s*([^：:。；;\n]{2,30}?)\s*")
 _NESTED_LEAD = re.compile(r"[-*+][ \t]+([^：:。，,；;\n]{2,30}?)\s*$")
 _INDENTED_NEXT = re.compile(r"(?:[ \t]*\r?\n)*[ \t]{2,}[-*+][ \t]+\S")
@@ -518,7 +520,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     # 项目名称：限上商贸企业增量奖励\n支持对象：…\n支持标准：…: a block of labelled lines names an entry
                     kind, label, body = "entry", named_line.group(1), len(stripped)
                     name_lines.add(len(clauses))
-                elif n == 0 and stack and ((under_bullet := stripped[:1] in " \t" and any(
+                elif n == 0 and stack and ((under_bullet := (stripped[:1] in " \t" or pictured) and any(
                         clauses[i].kind == "bullet" for i in stack) or bool(name_lines.intersection(stack)))
                         or ordinals or bracketed.intersection(stack)) and (
                         plain := _PLAIN_LABEL.match(stripped, pos) or _BULLET_LABEL.match(stripped, pos)) \
@@ -528,7 +530,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 elif n == 0 and (nested := _NESTED_LEAD.match(stripped)) and _INDENTED_NEXT.match(text, offset):
                     # - 中小企业贷款贴息\n  - 对象：…\n  - 标准：…: a bullet with labelled bullets under it names an entry
                     kind, label, body = "bullet", "▲" + nested.group(1), len(stripped)
-                elif n == 0 and (bullet := _BULLET_ENTRY.match(stripped, pos)):  # ▲ 住宿业提质升级奖励
+                elif n == 0 and (bullet := _BULLET_ENTRY.match(stripped, pos) or (
+                        _MARKED_NAME.match(stripped, pos) if _PICTURED_NEXT.match(text, offset) else None)):
+                    # ▲ 住宿业提质升级奖励 / ★ 首贷通 above ✦ 额度：…
                     kind, label, body = "bullet", "▲" + bullet.group(1), len(stripped)
                 elif n == 0 and lead and (ordinals or stack and hashed.intersection(stack) and heading_role(lead.group(1))):
                     # 【准入条件】 inside 【产品一】, 【享受条件】 under ## 事项三: a labelled part of the entry
