@@ -235,7 +235,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ROW_NUMBER = re.compile(r"^\s*(?:[A-Z]{1,4}\s*[-－—]\s*)?0*([0-9]{1,2})[.、．]?\s*$")  # 3 / 3. / PS-03
 _NUMBER_COLUMN = re.compile(r"(?:编号|序号|代码)$")  # | 服务事项编号 |: the row's number, not its name
 _KEY_VALUE = re.compile(r"^(?:项目|要素|产品要素|名称|事项|类别)\s+(?:内容|说明|具体内容|详情)$")  # | 项目 | 内容 |
-_NAME_COLUMN = re.compile(r"事项|项目|名称|^主体类型$|^(?:产品)?要素$|(?:补贴|奖励|支持|资助|扶持|补助|奖补)(?:类型|类别|种类|方式)|^重点任务$|^任务$|产品|类别|政策|档次|档位|^等级$|^级别$|^星级$")
+_NAME_COLUMN = re.compile(r"事项|项目|名称|^条款$|^主体类型$|^(?:产品)?要素$|(?:补贴|奖励|支持|资助|扶持|补助|奖补)(?:类型|类别|种类|方式)|^重点任务$|^任务$|产品|类别|政策|档次|档位|^等级$|^级别$|^星级$")
 
 
 _QUESTION_COLUMN = re.compile(r"(?:常见)?问题|问|提问|咨询问题")  # a FAQ table: each row's question heads its answer

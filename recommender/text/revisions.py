@@ -1,0 +1,48 @@
+"""Revision tables (修订对照表): only the revised wording is in force.
+
+A notice amending a policy often sets the old and the new wording side by side,
+| 条款 | 原规定 | 修订后 |. Reading both would give every item its old terms too, so each such table keeps
+its old column empty, and a row whose revised cell deletes the clause (删除, 废止) goes altogether.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recommender.text.phrases import table_cells
+
+__all__ = ["revised_only"]
+
+_OLD = re.compile(r"原(?:规定|条款|条文|内容|表述|政策)|修(?:订|改)前")
+_NEW = re.compile(r"修(?:订|改)后|新(?:规定|条款|条文|表述)|现(?:规定|条款)")
+_DELETED = re.compile(r"\s*(?:删除|废止|取消|删去)(?:本条|该条|此条)?[。.]?\s*")
+_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+def _cells(line: str) -> list[str] | None:
+    spans = table_cells(line)
+    return None if spans is None else [line[a:b].strip() for a, b in spans]
+
+
+def revised_only(text: str) -> str:
+    """``text`` with every revision table's old wording blanked and its deleted clauses dropped."""
+    if not _OLD.search(text) or not _NEW.search(text):
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        header = _cells(lines[i])
+        old = next((n for n, h in enumerate(header or []) if _OLD.search(h)), None)
+        new = next((n for n, h in enumerate(header or []) if _NEW.search(h)), None)
+        if header is None or old is None or new is None or i + 1 >= len(lines) or not _RULE.match(lines[i + 1]):
+            out.append(lines[i])
+            i += 1
+            continue
+        out.extend(lines[i:i + 2])
+        i += 2
+        while i < len(lines) and (row := _cells(lines[i])) is not None:
+            if len(row) == len(header) and not _DELETED.fullmatch(row[new]):
+                out.append("| " + " | ".join("" if n == old else cell for n, cell in enumerate(row)) + " |")
+            i += 1
+    return "\n".join(out)
