@@ -3853,3 +3853,10 @@ def test_a_flyer_of_starred_products_with_pictograph_term_lines():
     assert ("ge", "age_years", 1) in {c.key() for c in cotton.conditions}
     assert {("eq", "has_bank_loan", False), ("in", "tax_credit", ("A", "B"))} <= {c.key() for c in first.conditions}
     assert not any(c.field == "age_years" for c in first.conditions)
+
+
+def test_a_not_admitted_label_of_a_product_rules_its_cases_out():
+    text = ("★ 科创积分贷\n✦ 服务对象：科技型中小企业\n✦ 额度：最高1000万元\n✦ 不准入：从事房地产开发经营的企业\n\n"
+            "★ 首贷通\n✦ 服务对象：小型、微型企业\n✦ 额度：单户最高100万元\n")
+    tech, _ = extract_policy(text, "banned", {"region_code": "652300", "title": "贷款产品宣传单"}).items
+    assert ("not_in", "industry", ("K7010",)) in {c.key() for c in tech.conditions}
