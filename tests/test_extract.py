@@ -3860,3 +3860,15 @@ def test_a_not_admitted_label_of_a_product_rules_its_cases_out():
             "★ 首贷通\n✦ 服务对象：小型、微型企业\n✦ 额度：单户最高100万元\n")
     tech, _ = extract_policy(text, "banned", {"region_code": "652300", "title": "贷款产品宣传单"}).items
     assert ("not_in", "industry", ("K7010",)) in {c.key() for c in tech.conditions}
+
+
+def test_an_annex_table_of_requirements_binds_each_row_to_the_items_it_names():
+    text = ("一、奖补项目\n\n1. 首次入库奖励。上年度首次纳入规模以上工业企业统计的，给予一次性奖励10万元。\n\n"
+            "2. 设备更新奖励。企业上年度完成设备投入500万元以上的，按投入额的百分之八给予奖励，最高200万元。\n\n"
+            "附件：申报条件一览表\n\n| 序号 | 条件 | 适用项目 |\n|---|---|---|\n"
+            "| 1 | 在安庆市行政区域内注册登记 | 全部 |\n| 2 | 年主营业务收入两千万元以上 | 第2项 |\n"
+            "| 3 | 从事炼铁、炼钢、水泥制造的企业不予支持 | 第2项 |\n")
+    first, second = extract_policy(text, "annex", {"region_code": "340800", "title": "提质增效奖补通知"}).items
+    assert ("within", "region_code", "340800") in {c.key() for c in first.conditions}
+    assert not any(c.field in ("revenue", "industry") for c in first.conditions)
+    assert {("ge", "revenue", 2000), ("not_in", "industry", ("C3011", "C3110", "C3120"))} <= {c.key() for c in second.conditions}

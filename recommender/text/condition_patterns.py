@@ -334,7 +334,7 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
     if not (negated or bare_list) and not INDUSTRY_FRAME.search(text) and not any(m.group(0) in curated for m in found):
         return []
     stems = _listed_stems(text, found, resolved)
-    named: list[tuple[int, list[str]]] = [(a, resolved[stem + "业"]) for a, _, stem in stems]
+    named: list[tuple[int, list[str]]] = [(a, codes) for a, _, codes in stems]
     for m in found:
         narrower = [c for other in found if other is not m for c in resolved[other.group(0)]]
         if text[:m.start()].endswith("的") and any(
@@ -353,9 +353,12 @@ _MEMBER = re.compile(r"[^、和或及与/]+")
 _MEMBER_FRAME = re.compile(r"^.*?(?:不属于|属于|不得从事|从事|主营|涉及|非)|(?:等)?(?:行业|领域|企业)?$")
 
 
-def _listed_stems(text: str, found: list[re.Match[str]], resolved: dict[str, list[str]]) -> list[tuple[int, int, str]]:
-    """Trades listed beside a named industry without their 业 (不属于房地产、金融、类金融): each member of the
-    list that is an industry name short of 业, with its span."""
+def _listed_stems(text: str, found: list[re.Match[str]], resolved: dict[str, list[str]]) -> list[tuple[int, int, list[str]]]:
+    """Trades listed beside a named industry that the names alone miss: an industry name short of its 业
+    (不属于房地产、金融、类金融) or a class named exactly as the table names it (从事炼铁、炼钢、水泥制造的), with its
+    span and codes."""
+    from recommender.profiles.industry import industry_codes_for_name, industry_table
+
     out = []
     for seg in _SEGMENT.finditer(text):
         inside = [m for m in found if seg.start() <= m.start() < seg.end()]
@@ -363,11 +366,12 @@ def _listed_stems(text: str, found: list[re.Match[str]], resolved: dict[str, lis
             continue
         for member in _MEMBER.finditer(text, seg.start(), seg.end()):
             word = _MEMBER_FRAME.sub("", member.group(0).strip())
-            if len(word) < 2 or word + "业" not in resolved or any(
-                    m.start() < member.end() and member.start() < m.end() for m in inside):
+            if len(word) < 2 or any(m.start() < member.end() and member.start() < m.end() for m in inside):
                 continue
-            at = member.start() + member.group(0).index(word)
-            out.append((at, at + len(word), word))
+            codes = resolved.get(word + "业") or [narrowest(c, industry_table()) for c in industry_codes_for_name(word)]
+            if codes:
+                at = member.start() + member.group(0).index(word)
+                out.append((at, at + len(word), codes))
     return out
 
 

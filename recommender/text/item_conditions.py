@@ -52,6 +52,11 @@ def conditions_per_item(
             for n in noted[1]:
                 named.setdefault(n, []).append(noted[0])
             continue
+        applies = _applies_to(structure, items, passage)
+        if applies is not None:  # | 6 | 年主营业务收入两千万元以上 | 第2、3项 |: binds the items its row names
+            for n in applies:
+                named.setdefault(n, []).append(passage)
+            continue
         if not any(s <= passage.base < e for s, e in inside) and not owner(passage.base):
             for sentence, words, bound in _sentences_for_items(structure, items, passage):
                 passage = replace(passage, text=blank(passage.text, sentence.start(), sentence.end()))
@@ -90,6 +95,26 @@ def conditions_per_item(
     lifted = lift_requirements(structure, items, [c for c, _ in out], lambda text: _numbered_in(structure, items, text), region_code)
     lifted = trade_thresholds(structure, items, lifted, region_code)
     return [(conditions, assumed) for conditions, (_, assumed) in zip(lifted, out, strict=True)]
+
+
+# | 序号 | 条件 | 适用项目 |: a column naming the items each row's requirement binds
+_APPLIES_COLUMN = re.compile(r"^适用(?:于|的)?(?:项目|事项|政策|范围|条款|类别)?$")
+_EVERY = re.compile(r"\s*(?:全部|所有|各项|全部项目|所有项目|通用)\s*")
+
+
+def _applies_to(structure: Structure, items: list[ItemPlan], passage: Passage) -> list[int] | None:
+    """The items a table row's 适用项目 cell names (全部: every item), or None for a passage in no such row."""
+    clause = structure.clause_at(passage.base)
+    if clause is None or not clause.cells:
+        return None
+    cell = next((structure.text[a:b].strip(" *") for head, a, b in clause.cells
+                 if _APPLIES_COLUMN.fullmatch(head.strip(" *"))), None)
+    if cell is None:
+        return None
+    if _EVERY.fullmatch(cell):
+        return list(range(len(items)))
+    bound = _numbered_items(items, _item_numbers(cell))
+    return bound or None
 
 
 def _footnoted(structure: Structure, items: list[ItemPlan], passage: Passage) -> tuple[Passage, list[int]] | None:
