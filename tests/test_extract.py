@@ -3872,3 +3872,14 @@ def test_an_annex_table_of_requirements_binds_each_row_to_the_items_it_names():
     assert ("within", "region_code", "340800") in {c.key() for c in first.conditions}
     assert not any(c.field in ("revenue", "industry") for c in first.conditions)
     assert {("ge", "revenue", 2000), ("not_in", "industry", ("C3011", "C3110", "C3120"))} <= {c.key() for c in second.conditions}
+
+
+def test_lettered_requirements_under_circled_supports():
+    text = ("① 茶园改造补助\na. 自有或者流转茶园面积100亩以上（含）；\nb. 纳税信用等级为A级。\n"
+            "补助标准：每亩补助800元，单个主体最高40万元。\n\n"
+            "② 品牌营销补助\na. 在县外开设品牌专卖店5家以上。\n补助标准：按装修费用的20%给予补助，每店不超过5万元。\n")
+    garden, brand = extract_policy(text, "letters", {"region_code": "350524", "title": "茶产业扶持政策"}).items
+    assert {c.text for c in garden.conditions if c.op == "unknown"} == {"自有或者流转茶园面积100亩以上（含）"}
+    assert ("in", "tax_credit", ("A",)) in {c.key() for c in garden.conditions}
+    assert {c.text for c in brand.conditions if c.op == "unknown"} == {"在县外开设品牌专卖店5家以上"}
+    assert not any(c.field == "tax_credit" for c in brand.conditions)

@@ -14,11 +14,12 @@ from recommender.text.phrases import (
     INLINE_REQUIREMENTS,
     blank,
 )
-from recommender.text.roles import clause_roles, conditions_blocks, procedure_tail
+from recommender.text.roles import clause_roles, conditions_blocks, is_measure, procedure_tail
 from recommender.text.structure import REST, Structure, conditions_cells
 
 __all__ = ["Passage", "condition_passages"]
 
+_BARE_NAME = re.compile(r"\s*[^，,。；;：:\n]{2,24}[。]?\s*")
 _BENEFIT_NAME = re.compile(r"^\s*[^，,。；;：:\n]{2,20}(?:奖励|补助|补贴|贴息|资助|奖补|扶持)[。；;]?\s*$")
 # …依法登记的下列主体：（一）家庭农场 （二）合作社: kinds of applicant, any one of which may apply
 _KINDS_INTRO = r"的(?:下列|以下)(?:主体|经营主体|市场主体|单位|企业)[：:]\s*$"
@@ -114,7 +115,11 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         # 【不予准入情形】A的；B的。 / 三、不予支持的情形（一）A的；（二）B的: each is ruled out
         excluding = bool(_NEG_HEADING.search(clause.heading)) or bool(
             parent and _NEG_HEADING.search(parent.heading) and not clause.children)
-        strong = role == "conditions" or listed or excluding
+        # ① 茶园改造补助\na. 茶园面积100亩以上；b. …\n补助标准：…: entries under a support's bare name that offer
+        # nothing are what it requires
+        named_list = parent is not None and clause.kind == "latin" and bool(_BARE_NAME.fullmatch(parent_own)) \
+            and not is_measure(structure.own_text(clause).split("\n", 1)[0])
+        strong = role == "conditions" or listed or excluding or named_list
         negated = listed and bool(_NEG_INTRO.search(parent_own)) or excluding
         # 有下列情形之一的，不予支持: being any of them excludes, so each is a requirement of its own
         group = clause.parent if listed and _ANY_INTRO.search(_last_line(parent_own)) and not negated else None
@@ -127,6 +132,8 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         if doc_level and _answers_scope(structure, clause):
             strong = True  # 问：这些政策适用于哪些经营主体？ binds every item
         own = _TERM_LINE.sub(lambda m: " " * len(m.group(0)), structure.own_text(clause))
+        if named_list and "\n" in own:  # …；\n补助标准：每店不超过5万元: the lines after the entry give, not require
+            own = blank(own, own.index("\n"), len(own))
         for header, a, b in clause.cells:  # | 牵头单位 | 完成时限 |: who does it and by when, no requirement
             if CHECKING_COLUMN.search(header) and a >= clause.body_start:
                 own = blank(own, a - clause.body_start, min(b, clause.own_end) - clause.body_start)

@@ -22,7 +22,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("paren_cn", re.compile(rf"[（(][{_CN}]+[）)]|[㈠-㈩]")),  # ㈡: the one-character form of （二）
     ("arabic", re.compile(r"[0-9]{1,2}(?:[、．]|\.(?![0-9])|\.(?=(?:19|20)[0-9]{2}年))|[⒈-⒛]")),  # 2.2025年度…
     ("paren_arabic", re.compile(r"[（(][0-9]{1,2}[）)]|[⑴-⒇]|[0-9]{1,2}[)）](?=\s*[^\s)）])")),  # 1) as in a standard
-    ("latin", re.compile(r"[a-z][)）](?=\s*[\u4e00-\u9fff“（(0-9])")),  # a) b) c): a standard's lettered list
+    ("latin", re.compile(r"[a-z](?:[)）]|[.．](?=\s))(?=\s*[\u4e00-\u9fff“（(0-9])")),  # a) b) c) / a. b.: a lettered list
     ("circled", re.compile(r"[①-⑳]")),
     # 第一项 专利导航分析资助。企业委托…: an entry numbered in words, its name then its text on the line
     ("item_no", re.compile(rf"第[{_CN}]{{1,3}}项(?=[ \u3000]+[^。\n]{{2,20}}。\S)")),
@@ -609,9 +609,19 @@ def _later_sibling(text: str, offset: int, kind: str) -> bool:
     return False
 
 
+def _closes(clauses: list[Clause], top: Clause, new: Clause) -> bool:
+    """Whether the open clause ``top`` ends where ``new`` starts: it ranks as deep or deeper, save a lettered list
+    inside a circled entry (① 茶园改造补助 a. … b. … ② …), which the circled entries open and close."""
+    if new.kind == "latin" and top.kind == "circled":
+        return False
+    if new.kind == "circled" and top.kind == "latin" and top.parent is not None and clauses[top.parent].kind == "circled":
+        return True
+    return _RANK[top.kind] >= _RANK[new.kind]
+
+
 def _push(clauses: list[Clause], stack: list[int], clause: Clause, pop: bool = True) -> None:
     """Append ``clause`` under the nearest open clause of a lower rank (``pop``) or the open one, and open it."""
-    while pop and stack and _RANK[clauses[stack[-1]].kind] >= _RANK[clause.kind]:
+    while pop and stack and _closes(clauses, clauses[stack[-1]], clause):
         stack.pop()
     clause.parent = stack[-1] if stack else None
     clause.address = _address(clause.kind, clause.label, [clauses[i] for i in stack])
