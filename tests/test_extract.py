@@ -3883,3 +3883,13 @@ def test_lettered_requirements_under_circled_supports():
     assert ("in", "tax_credit", ("A",)) in {c.key() for c in garden.conditions}
     assert {c.text for c in brand.conditions if c.op == "unknown"} == {"在县外开设品牌专卖店5家以上"}
     assert not any(c.field == "tax_credit" for c in brand.conditions)
+
+
+def test_a_sentence_letting_the_firm_meet_one_of_some_numbered_entries_makes_them_alternatives():
+    text = ("一、支持软件企业做大。对软件企业给予成长奖励。申报企业应当具备以下条件：（1）上年度营业收入不低于2000万元；"
+            "（2）有效期内的高新技术企业；（3）拥有软件著作权20件以上。须满足（1）项，并满足（2）（3）项之一。"
+            "按营业收入增量的2%给予奖励，最高200万元。\n\n二、支持平台应用。对制造业企业，按服务费的30%给予补助，最高20万元。\n")
+    software, _ = extract_policy(text, "pick", {"region_code": "321300", "title": "数字经济政策"}).items
+    anys = [c for c in software.conditions if c.op == "any_of"]
+    assert len(anys) == 1 and {c.text for c in anys[0].any_of} == {"高新技术企业", "拥有软件著作权20件以上"}
+    assert ("ge", "revenue", 2000) in {c.key() for c in software.conditions}

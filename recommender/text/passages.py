@@ -123,6 +123,8 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         negated = listed and bool(_NEG_INTRO.search(parent_own)) or excluding
         # 有下列情形之一的，不予支持: being any of them excludes, so each is a requirement of its own
         group = clause.parent if listed and _ANY_INTRO.search(_last_line(parent_own)) and not negated else None
+        if group is None and parent is not None and clause.label in _picked_one(structure.full_text(parent)):
+            group = clause.parent  # （1）…（4）…。须同时满足（1）（2）项，并满足（3）（4）项之一: (3) or (4)
         if doc_level and role == "body" and not strong and _answers_a_question(structure, clause):
             # 问二：…能否享受？答：不能…: one answer's terms do not bind the other answers, unless it names them
             named = _for_named_items(structure.own_text(clause), every=True)
@@ -279,6 +281,16 @@ def _answers_scope(structure: Structure, clause) -> bool:
 
 
 _CONFIRM_FIRST = re.compile(r"请(?:先|首先)?(?:确认|核对)[：:]")  # 开始之前，请先确认：您的企业已在本区…: a self-check's premise
+
+
+_PICKED_ONE = re.compile(r"(?:满足|符合|具备)\s*((?:第?\s*[（(][0-9一二三四五六七八九十]{1,2}[）)]\s*[、和及与或]?\s*){2,})项?(?:条件)?(?:中的)?"
+                         r"(?:之一|任一项?|其一|任意一项)")
+_ENTRY_LABEL = re.compile(r"[（(]([0-9一二三四五六七八九十]{1,2})[）)]")
+
+
+def _picked_one(text: str) -> set[str]:
+    """The entries a sentence lets the firm choose among (满足（3）（4）项之一), as labels （3）."""
+    return {f"（{n}）" for m in _PICKED_ONE.finditer(text) for n in _ENTRY_LABEL.findall(m.group(1))}
 
 
 def _eligibility_only(text: str) -> str:
