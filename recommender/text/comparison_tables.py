@@ -12,21 +12,16 @@ from __future__ import annotations
 import re
 
 from recommender.text.headings import heading_role
-from recommender.text.phrases import table_cells
+from recommender.text.phrases import TABLE_RULE, cell_texts
 
 __all__ = ["rows_per_product"]
 
 
 _CORNER = re.compile(r"(?:产品)?要素|(?:对比|比较)?项目|对比项|产品(?:名称)?|名称|")
-_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # a column headed by one of these holds text about the rows, not a product of its own
 _NOT_PRODUCT = re.compile(r"内容|说明|备注|详情|标准|条件|要求|要点|金额|比例|档次|[0-9]")
 _TERM = re.compile(r"额度|期限|利率|费率|担保|还款|金额|贴息|保费|补贴|补助")
 
-
-def _cells(line: str) -> list[str] | None:
-    spans = table_cells(line)
-    return None if spans is None else [line[a:b] for a, b in spans]
 
 
 def _is_comparison(header: list[str], rows: list[list[str]]) -> bool:
@@ -57,14 +52,14 @@ def rows_per_product(text: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        header = _cells(lines[i].rstrip("\r\n"))
-        if header is None or i + 1 >= len(lines) or not _RULE.match(lines[i + 1]):
+        header = cell_texts(lines[i].rstrip("\r\n"))
+        if header is None or i + 1 >= len(lines) or not TABLE_RULE.match(lines[i + 1]):
             out.append(lines[i])
             i += 1
             continue
         end = i + 2
         rows = []
-        while end < len(lines) and (row := _cells(lines[end].rstrip("\r\n"))) is not None:
+        while end < len(lines) and (row := cell_texts(lines[end].rstrip("\r\n"))) is not None:
             rows.append(row)
             end += 1
         if not _is_comparison(header, rows):

@@ -179,6 +179,16 @@ def _cells_under(text: str, start: int, columns: set[int]) -> list[tuple[int, in
     return out
 
 
+# The rule under a Markdown table's header: |---|:---:|
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def cell_texts(line: str) -> list[str] | None:
+    """The trimmed texts of a Markdown table line's cells, or None for a line that is no table row."""
+    spans = table_cells(line)
+    return None if spans is None else [line[a:b] for a, b in spans]
+
+
 def table_cells(line: str) -> list[tuple[int, int]] | None:
     """Spans of a Markdown table line's cells (text trimmed), or None for a line that is no table row."""
     if not line.lstrip().startswith("|") or line.count("|") < 2:

@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import re
 
-from recommender.text.phrases import table_cells
+from recommender.text.phrases import TABLE_RULE, cell_texts
 
 __all__ = ["revised_only"]
 
 _OLD = re.compile(r"原(?:规定|条款|条文|内容|表述|政策)|修(?:订|改)前")
 _NEW = re.compile(r"修(?:订|改)后|新(?:规定|条款|条文|表述)|现(?:规定|条款)")
 _DELETED = re.compile(r"\s*(?:删除|废止|取消|删去)(?:本条|该条|此条)?[。.]?\s*")
-_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
-
-def _cells(line: str) -> list[str] | None:
-    spans = table_cells(line)
-    return None if spans is None else [line[a:b].strip() for a, b in spans]
 
 
 def revised_only(text: str) -> str:
@@ -32,16 +27,16 @@ def revised_only(text: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        header = _cells(lines[i])
+        header = cell_texts(lines[i])
         old = next((n for n, h in enumerate(header or []) if _OLD.search(h)), None)
         new = next((n for n, h in enumerate(header or []) if _NEW.search(h)), None)
-        if header is None or old is None or new is None or i + 1 >= len(lines) or not _RULE.match(lines[i + 1]):
+        if header is None or old is None or new is None or i + 1 >= len(lines) or not TABLE_RULE.match(lines[i + 1]):
             out.append(lines[i])
             i += 1
             continue
         out.extend(lines[i:i + 2])
         i += 2
-        while i < len(lines) and (row := _cells(lines[i])) is not None:
+        while i < len(lines) and (row := cell_texts(lines[i])) is not None:
             if len(row) == len(header) and not _DELETED.fullmatch(row[new]):
                 out.append("| " + " | ".join("" if n == old else cell for n, cell in enumerate(row)) + " |")
             i += 1
