@@ -1485,3 +1485,10 @@ def test_being_newly_included_in_the_statistics_is_an_event_beside_the_trade():
     found = find_conditions("对今年新增纳入规模以上统计的工业企业，县里一次性奖励20万元。", 0, "三", region_code=None)
     assert [t for _, t in found.leftovers] == ["新增纳入规模以上统计"]
     assert {c.key() for c in found.conditions} == {("in", "industry", ("B", "C", "D"))}
+
+
+def test_a_case_let_off_an_or_group_is_one_more_alternative_unless_it_is_for_one_item():
+    group = ("has", "qualifications", "科技型中小企业"), ("has", "qualifications", "高新技术企业")
+    assert keys("属于科技型中小企业或者高新技术企业，成立未满2年的企业不受此限；") == {
+        ("any_of", (*group, ("lt", "age_years", 2)))}
+    assert keys("属于科技型中小企业或者高新技术企业，其中申报2.2项的企业成立未满2年的不受此限；") == {("any_of", group)}

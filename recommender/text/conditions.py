@@ -546,6 +546,7 @@ def _bracketed_terms(offset: int, words: str) -> list[tuple[int, str]]:
 _RAISED_FOR = re.compile(r"\s*[^，。；]{2,16}?(?:企业|个体工商户|主体|单位)(?:的)?\s*(?:[^，。；]{0,8}?(?:比例|标准|额度|上限|金额))?"
                          r"(?:可)?(?:提高|提升|上浮|放宽)(?:至|到)")  # 高新技术企业、科技型中小企业提高至百分之八
 _EXEMPT = re.compile(rf"{LET_OFF}\s*[）)]?\s*$")
+_FOR_ONE_ITEM = re.compile(r"\s*(?:其中)?[，,]?\s*(?:申报|申请)(?:本通知|本办法|本指南)?第?\s*[0-9一二三四五六七八九十][0-9.一二三四五六七八九十]{0,4}\s*项")
 _SCOPE_FIELDS = frozenset({"region_code", "industry", "size", "ownership", "taxpayer_type", "small_low_profit"})
 
 
@@ -584,6 +585,16 @@ def _exemptions(found: Found, marks: list[tuple[int, str]]) -> None:
         elif bounds[i + 1] - b != 1:
             continue
         rule, case = conditions[a], conditions[b]
+        if _FOR_ONE_ITEM.match(exempt) and case.op != "any_of" and case.field not in _SCOPE_FIELDS:
+            del conditions[b]  # 其中申报2.2项的企业成立未满2年的不受此限: a let-off for that item, nobody's requirement
+            continue
+        if rule.op == "any_of" and case.field and case.field not in _SCOPE_FIELDS and case.op != "not_in" \
+                and all(c.field not in _SCOPE_FIELDS for c in rule.any_of):
+            # 属于科技型中小企业或者高新技术企业，成立未满2年的企业不受此限: one more alternative
+            span = (rule.span[0], case.span[1]) if rule.span and case.span else None
+            conditions[a:b + 1] = [replace(rule, any_of=(*rule.any_of, replace(case, clause="")), span=span,
+                                           text=rule.text + "，" + exempt.strip().rstrip("；;。"), confidence=0.7)]
+            continue
         # 成立未满三年（高新技术企业、科技型中小企业不受此限）: each case let off is a branch of its own
         cases = case.any_of if case.op == "any_of" and all(
             c.field and c.field not in _SCOPE_FIELDS and c.op != "not_in" for c in case.any_of) else (case,)
