@@ -1492,3 +1492,9 @@ def test_a_case_let_off_an_or_group_is_one_more_alternative_unless_it_is_for_one
     assert keys("属于科技型中小企业或者高新技术企业，成立未满2年的企业不受此限；") == {
         ("any_of", (*group, ("lt", "age_years", 2)))}
     assert keys("属于科技型中小企业或者高新技术企业，其中申报2.2项的企业成立未满2年的不受此限；") == {("any_of", group)}
+
+
+def test_a_phrase_after_a_refused_status_in_a_general_sentence_is_still_required():
+    found = read_passages([Passage("以下产品面向在昌吉州辖内注册登记的企业。企业不得为失信被执行人，法定代表人近两年无不良信用记录。",
+                                   0, "", False, False, False)], "652300")
+    assert {c.text for c in found.conditions if c.op == "unknown"} == {"法定代表人近两年无不良信用记录"}
