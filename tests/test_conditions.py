@@ -1498,3 +1498,9 @@ def test_a_phrase_after_a_refused_status_in_a_general_sentence_is_still_required
     found = read_passages([Passage("以下产品面向在昌吉州辖内注册登记的企业。企业不得为失信被执行人，法定代表人近两年无不良信用记录。",
                                    0, "", False, False, False)], "652300")
     assert {c.text for c in found.conditions if c.op == "unknown"} == {"法定代表人近两年无不良信用记录"}
+
+
+def test_the_case_before_a_self_check_s_you_can_apply_is_required():
+    text = "如果您的企业上年度营业收入达到5000万元以上，且营业收入较前一年增长不低于百分之十五，就可以申请“营收增长奖励”，最高200万元。"
+    found = read_passages([Passage(text, 0, "【第一步】", False, False, False)], "440106")
+    assert {c.text for c in found.conditions if c.op == "unknown"} == {"营业收入较前一年增长不低于百分之十五"}
