@@ -3893,3 +3893,13 @@ def test_a_sentence_letting_the_firm_meet_one_of_some_numbered_entries_makes_the
     anys = [c for c in software.conditions if c.op == "any_of"]
     assert len(anys) == 1 and {c.text for c in anys[0].any_of} == {"高新技术企业", "拥有软件著作权20件以上"}
     assert ("ge", "revenue", 2000) in {c.key() for c in software.conditions}
+
+
+def test_a_let_off_for_one_numbered_item_becomes_its_alternative():
+    text = ("1、总则\n为推动成果转化，编制本指南。\n\n2、支持方向\n2.1、成果转化补助。企业受让科技成果的，按交易额的20%给予补助。\n"
+            "2.2、校友企业落户奖励。高校校友新创办企业，给予一次性落户奖励10万元。\n\n"
+            "3、申报条件\n3.1、属于科技型中小企业或者高新技术企业，其中申报2.2项的企业成立未满2年的不受此限。\n")
+    transfer, alumni = extract_policy(text, "letoff", {"region_code": "420111", "title": "成果转化申报指南"}).items
+    quals = (("has", "qualifications", "科技型中小企业"), ("has", "qualifications", "高新技术企业"))
+    assert ("any_of", quals) in {c.key() for c in transfer.conditions}
+    assert ("any_of", (*quals, ("lt", "age_years", 2))) in {c.key() for c in alumni.conditions}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from recommender.rules.schema import Condition
 from recommender.text.conditions import find_conditions
@@ -75,7 +76,37 @@ def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: l
         _lift_numbered(structure, items, out, m, numbered, region_code)
     for m in _REFERS_TO.finditer(structure.text):
         _keep_referred(structure, items, out, m, region_code)
+    for m in _LET_OFF_ONE.finditer(structure.text):
+        _let_off_one(structure, items, out, m, region_code)
     return out
+
+
+# 属于科技型中小企业或者高新技术企业，其中申报2.2项的企业成立未满2年的不受此限: for item 2.2, the young firm too
+_LET_OFF_ONE = re.compile(r"其中(?:申报|申请)第?\s*(?P<path>[0-9]{1,2}(?:\.[0-9]{1,2})*)\s*项的(?:企业|单位|主体)?"
+                          r"(?P<case>[^，。；]{2,30}?)的?(?:企业)?(?:不受此限|除外)")
+
+
+def _let_off_one(structure: Structure, items: list[ItemPlan], out: list[list[Condition]], m: re.Match[str],
+                 region_code: str | None) -> None:
+    """The requirement before the phrase, or the case it lets off, for the one item the phrase names."""
+    clause = structure.clause_at(m.start())
+    if clause is None:
+        return
+    let_off = [c for c in find_conditions(m.group("case"), m.start("case"), "", region_code=region_code).conditions
+               if c.op != "any_of"]
+    if not let_off:
+        return
+    for n, plan in enumerate(items):
+        if plan.clause.label.rstrip("、.．") != m.group("path"):
+            continue
+        rules = [c for c in out[n] if c.span and clause.body_start <= c.span[0] < m.start()]
+        if len(rules) != 1:
+            continue
+        rule = rules[0]
+        members = rule.any_of if rule.op == "any_of" else (replace(rule, clause=""),)
+        out[n] = [c if c is not rule else replace(rule, op="any_of", field=None, value=None,
+                                                       any_of=(*members, *let_off), confidence=0.6)
+                  for c in out[n]]
 
 
 def _keep_referred(structure: Structure, items: list[ItemPlan], out: list[list[Condition]], m: re.Match[str],
