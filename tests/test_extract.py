@@ -3903,3 +3903,13 @@ def test_a_let_off_for_one_numbered_item_becomes_its_alternative():
     quals = (("has", "qualifications", "科技型中小企业"), ("has", "qualifications", "高新技术企业"))
     assert ("any_of", quals) in {c.key() for c in transfer.conditions}
     assert ("any_of", (*quals, ("lt", "age_years", 2))) in {c.key() for c in alumni.conditions}
+
+
+def test_a_lettered_entry_let_off_for_large_firms_becomes_an_alternative():
+    text = ("② 精制茶加工升级奖励\na. 上年度茶叶加工产值1000万元以上；\nb. 纳税信用等级为A级。\n"
+            "奖励标准：按设备投入的15%给予奖励，最高60万元。年主营业务收入超过两亿元的企业，不受a项限制。\n\n"
+            "③ 品牌营销补助\na. 在县外开设品牌专卖店5家以上。\n补助标准：按装修费用的20%给予补助，每店不超过5万元。\n")
+    tea, _ = extract_policy(text, "letter-lift", {"region_code": "350524", "title": "茶产业扶持政策"}).items
+    assert ("any_of", (("gt", "revenue", 20000), ("unknown", "上年度茶叶加工产值1000万元以上"))) in {
+        c.key() for c in tea.conditions}
+    assert not any(c.text == "茶叶加工" for c in tea.conditions)  # 茶叶加工产值 is a figure, not the firm's trade

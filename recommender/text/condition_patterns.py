@@ -289,6 +289,8 @@ _ANY_FIRM_BEFORE = re.compile(r"(?<![^的在为是，,、：:\s])(?:各类)?企�
                               r"(?:和|及|以及|、|或者?)$")  # 企业、农民专业合作社和个体工商户: any of them
 _ANY_FIRM_AFTER = re.compile(r"(?:和|及|以及|、|或者?)(?:各类)?企业(?![\u4e00-\u9fff])")
 _INCLUDING = re.compile(r"[（(](?:含|包括|包含)$")
+# 上年度茶叶加工产值1000万元以上: a figure of the process, not the firm's trade (批发业销售额 still names the trade)
+_MEASURED_AFTER = re.compile(r"(?:业务)?(?:产值|销售额|产量|营业额|交易额)")
 _FUNDS_FOR = re.compile(r"(?<!适)用于非?$")  # 贷款资金用于非农业生产经营: what the money is for, not the firm's trade (not 不适用于)
 _LIST_PUNCT = re.compile(r"[\s、，,。；;：:和及与或者]")
 INDUSTRY_FRAME = re.compile(r"属于|从事|主营|主要从事|所属行业|行业|领域|企业|市场主体|经营")
@@ -319,7 +321,8 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
     codes the text states for them)."""
     pattern, resolved, curated = _industry_names()
     found = [m for m in pattern.finditer(text) if not _DEPARTMENT_AFTER.match(text, m.end())
-             and not _FUNDS_FOR.search(text, 0, m.start())]
+             and not _FUNDS_FOR.search(text, 0, m.start())
+             and not (not m.group(0).endswith("业") and _MEASURED_AFTER.match(text, m.end()))]
     stated = _stated_codes(text)
     if stated:
         codes, note_start, note_end = stated

@@ -20,6 +20,9 @@ LIFTS = re.compile(
     r"(?:不受|不适用)(?:本条|上述|[^，。；第]{0,6})?(?:第[一二三四五六七八九十]{1,3}部分(?:[^，。；第]{0,6}?(?:条件|要求)中?)?)?(?:第\s*(?P<art>[一二三四五六七八九十0-9]{1,4})\s*条)?"
     r"第\s*(?:[（(](?P<n>[一二三四五六七八九十0-9]{1,3})[）)]|(?P<nc>[㈠-㈩])|(?P<nb>[0-9]{1,2}|[一二三四五六七八九十]{1,2}))\s*项(?!关于)(?:中?(?P<what>[^。；;\n]{1,12}?)的?)?(?:条件)?(?:的)?(?:限制|规定)"  # …项关于X的限制: _LIFTS_ABOUT
 )
+# 年主营业务收入超过两亿元的企业，不受a项限制: the lettered entry a. of the list above
+_LIFTS_LETTER = re.compile(r"(?:不受|不适用)\s*(?P<art>(?!))?(?P<n>(?!))?(?P<nc>(?!))?(?P<nb>(?!))?(?P<nl>[a-z])\s*项"
+                           r"(?P<what>(?!))?(?:的)?(?:条件)?(?:的)?(?:限制|规定)")
 # 其申请条件参照第三条第（二）项、第（四）项执行: of that article's list, only the entries named bind the item
 _REFERS_TO = re.compile(
     r"条件(?:参照|按照|依照)(?:本办法|本细则)?第\s*(?P<art>[一二三四五六七八九十0-9]{1,4})\s*条"
@@ -72,7 +75,7 @@ def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: l
                 c.field in fields or c.text and c.text in m.group("what")))]
     for m in _LIFTS_NAMED.finditer(structure.text):
         _lift_named(structure, items, out, m, numbered, region_code)
-    for m in LIFTS.finditer(structure.text):
+    for m in [*LIFTS.finditer(structure.text), *_LIFTS_LETTER.finditer(structure.text)]:
         _lift_numbered(structure, items, out, m, numbered, region_code)
     for m in _REFERS_TO.finditer(structure.text):
         _keep_referred(structure, items, out, m, region_code)
@@ -194,7 +197,10 @@ def _lift_numbered(structure, items, out, m, numbered, region_code) -> None:
 
 def _listed(structure: Structure, m: re.Match[str]):
     """The list entry the sentence lifts: the last clause numbered （N） before it."""
-    if m.group("nb"):  # 不受申报条件第2项的限制: the entry 2. (or （二）) of the list before
+    if m.groupdict().get("nl"):  # 不受a项限制: the entry a. (or a)) of the list before
+        n = m.group("nl")
+        marks = (f"{n}.", f"{n}．", f"{n})", f"{n}）")
+    elif m.group("nb"):  # 不受申报条件第2项的限制: the entry 2. (or （二）) of the list before
         n = m.group("nb")
         arabic = n if n.isdigit() else str(int(parse_number(n)))
         marks = (f"{arabic}.", f"{arabic}．", f"{arabic}、", f"（{n}）", f"({n})", f"{n}、")
