@@ -1504,3 +1504,9 @@ def test_the_case_before_a_self_check_s_you_can_apply_is_required():
     text = "如果您的企业上年度营业收入达到5000万元以上，且营业收入较前一年增长不低于百分之十五，就可以申请“营收增长奖励”，最高200万元。"
     found = read_passages([Passage(text, 0, "【第一步】", False, False, False)], "440106")
     assert {c.text for c in found.conditions if c.op == "unknown"} == {"营业收入较前一年增长不低于百分之十五"}
+
+
+def test_firms_named_by_a_short_kind_word_that_are_refused_are_a_requirement():
+    found = read_passages([Passage("近两年因茶叶质量安全问题受到行政处罚的茶企，不得享受本政策。", 0, "总则", False, False, False)],
+                          "350524")
+    assert [c.text for c in found.conditions if c.op == "unknown"] == ["近两年因茶叶质量安全问题受到行政处罚的茶企"]
