@@ -1510,3 +1510,9 @@ def test_firms_named_by_a_short_kind_word_that_are_refused_are_a_requirement():
     found = read_passages([Passage("近两年因茶叶质量安全问题受到行政处罚的茶企，不得享受本政策。", 0, "总则", False, False, False)],
                           "350524")
     assert [c.text for c in found.conditions if c.op == "unknown"] == ["近两年因茶叶质量安全问题受到行政处罚的茶企"]
+
+
+def test_work_done_to_a_standard_is_a_requirement_not_what_is_given():
+    found = find_conditions("按标准完成生态茶园改造并通过县农业农村局验收。", 0, "b.", region_code=None)
+    assert [t for _, t in found.leftovers] == ["按标准完成生态茶园改造并通过县农业农村局验收"]
+    assert not any("按标准" in t for _, t in find_conditions("按标准给予补助，每亩800元。", 0, "b.", region_code=None).leftovers)
