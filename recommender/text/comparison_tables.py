@@ -23,7 +23,6 @@ _NOT_PRODUCT = re.compile(r"内容|说明|备注|详情|标准|条件|要求|要
 _TERM = re.compile(r"额度|期限|利率|费率|担保|还款|金额|贴息|保费|补贴|补助")
 
 
-
 def _is_comparison(header: list[str], rows: list[list[str]]) -> bool:
     """Whether a table holds one product per column: a corner like 要素, two or more named columns, and row
     labels naming who may apply (适用对象, 准入条件) and the terms (额度, 期限)."""

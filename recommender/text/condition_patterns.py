@@ -249,6 +249,18 @@ def region_hits(text: str, region_code: str | None) -> list[Hit]:
     return out[:1]
 
 
+@cache
+def _class_names() -> dict[str, list[str]]:
+    """Every code of the GB/T 4754-2017 table under its exact name (炼铁 → C3110), read once."""
+    from recommender.profiles.industry import industry_table
+
+    table = industry_table()
+    out: dict[str, list[str]] = {}
+    for name, code in zip(table["name"], table["code"], strict=True):
+        out.setdefault(name, []).append(narrowest(code, table))
+    return {name: list(dict.fromkeys(codes)) for name, codes in out.items()}  # (炼铁 names C311 and C3110 alike)
+
+
 def narrowest(code: str, table) -> str:
     """Descend while the GB/T table gives a class exactly one child (K701 → K7010): same coverage."""
     del table  # the children map is built from it once
@@ -360,8 +372,6 @@ def _listed_stems(text: str, found: list[re.Match[str]], resolved: dict[str, lis
     """Trades listed beside a named industry that the names alone miss: an industry name short of its 业
     (不属于房地产、金融、类金融) or a class named exactly as the table names it (从事炼铁、炼钢、水泥制造的), with its
     span and codes."""
-    from recommender.profiles.industry import industry_codes_for_name, industry_table
-
     out = []
     for seg in _SEGMENT.finditer(text):
         inside = [m for m in found if seg.start() <= m.start() < seg.end()]
@@ -371,7 +381,7 @@ def _listed_stems(text: str, found: list[re.Match[str]], resolved: dict[str, lis
             word = _MEMBER_FRAME.sub("", member.group(0).strip())
             if len(word) < 2 or any(m.start() < member.end() and member.start() < m.end() for m in inside):
                 continue
-            codes = resolved.get(word + "业") or [narrowest(c, industry_table()) for c in industry_codes_for_name(word)]
+            codes = resolved.get(word + "业") or _class_names().get(word)
             if codes:
                 at = member.start() + member.group(0).index(word)
                 out.append((at, at + len(word), codes))

@@ -21,6 +21,7 @@ from recommender.text.lexicon import patterns
 from recommender.text.numbers import Bound, find_bounds
 from recommender.text.phrases import (
     APPLICANT,
+    APPLYING_FOR_NUMBERED,
     LET_OFF,
     OUT_OF_SCOPE,
     REFUSAL,
@@ -546,7 +547,7 @@ def _bracketed_terms(offset: int, words: str) -> list[tuple[int, str]]:
 _RAISED_FOR = re.compile(r"\s*[^，。；]{2,16}?(?:企业|个体工商户|主体|单位)(?:的)?\s*(?:[^，。；]{0,8}?(?:比例|标准|额度|上限|金额))?"
                          r"(?:可)?(?:提高|提升|上浮|放宽)(?:至|到)")  # 高新技术企业、科技型中小企业提高至百分之八
 _EXEMPT = re.compile(rf"{LET_OFF}\s*[）)]?\s*$")
-_FOR_ONE_ITEM = re.compile(r"\s*(?:其中)?[，,]?\s*(?:申报|申请)(?:本通知|本办法|本指南)?第?\s*[0-9一二三四五六七八九十][0-9.一二三四五六七八九十]{0,4}\s*项")
+_FOR_ONE_ITEM = re.compile(rf"\s*(?:其中)?[，,]?\s*{APPLYING_FOR_NUMBERED}")
 _SCOPE_FIELDS = frozenset({"region_code", "industry", "size", "ownership", "taxpayer_type", "small_low_profit"})
 
 
@@ -679,7 +680,6 @@ def _is_tier(head: str, text: str, end: int, offered: bool, offer_inside: bool, 
         return False
     if _RAISES.match(text, end):
         return offered_ever or not _BESIDES_ARTICLE.match(text, end)
-
     return offered and (offer_inside or bool(_OFFER_AHEAD.match(text, end)))
 
 

@@ -468,7 +468,6 @@ def _named_sentences(items: list[ItemPlan], text: str) -> list[tuple[re.Match[st
     return out
 
 
-
 # 除“高企贷”外，申请企业成立须满2年: the sentence binds every item but the one it names
 _BUT_NAMED = re.compile(r"\s*除[“\"「]?([^，。；”\"」]{2,16})[”\"」]?(?:产品|项目|事项)?(?:以|之)?外[，,]\s*")
 

@@ -10,6 +10,7 @@ from recommender.rules.schema import Condition
 from recommender.text.conditions import find_conditions
 from recommender.text.items import ItemPlan
 from recommender.text.numbers import parse_number
+from recommender.text.phrases import APPLYING_FOR_NUMBERED
 from recommender.text.structure import Structure
 
 __all__ = ["LIFTS", "lift_requirements"]
@@ -21,8 +22,7 @@ LIFTS = re.compile(
     r"第\s*(?:[（(](?P<n>[一二三四五六七八九十0-9]{1,3})[）)]|(?P<nc>[㈠-㈩])|(?P<nb>[0-9]{1,2}|[一二三四五六七八九十]{1,2}))\s*项(?!关于)(?:中?(?P<what>[^。；;\n]{1,12}?)的?)?(?:条件)?(?:的)?(?:限制|规定)"  # …项关于X的限制: _LIFTS_ABOUT
 )
 # 年主营业务收入超过两亿元的企业，不受a项限制: the lettered entry a. of the list above
-_LIFTS_LETTER = re.compile(r"(?:不受|不适用)\s*(?P<art>(?!))?(?P<n>(?!))?(?P<nc>(?!))?(?P<nb>(?!))?(?P<nl>[a-z])\s*项"
-                           r"(?P<what>(?!))?(?:的)?(?:条件)?(?:的)?(?:限制|规定)")
+_LIFTS_LETTER = re.compile(r"(?:不受|不适用)\s*(?P<nl>[a-z])\s*项(?:的)?(?:条件)?(?:的)?(?:限制|规定)")
 # 其申请条件参照第三条第（二）项、第（四）项执行: of that article's list, only the entries named bind the item
 _REFERS_TO = re.compile(
     r"条件(?:参照|按照|依照)(?:本办法|本细则)?第\s*(?P<art>[一二三四五六七八九十0-9]{1,4})\s*条"
@@ -85,8 +85,7 @@ def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: l
 
 
 # 属于科技型中小企业或者高新技术企业，其中申报2.2项的企业成立未满2年的不受此限: for item 2.2, the young firm too
-_LET_OFF_ONE = re.compile(r"其中(?:申报|申请)第?\s*(?P<path>[0-9]{1,2}(?:\.[0-9]{1,2})*)\s*项的(?:企业|单位|主体)?"
-                          r"(?P<case>[^，。；]{2,30}?)的?(?:企业)?(?:不受此限|除外)")
+_LET_OFF_ONE = re.compile(rf"其中{APPLYING_FOR_NUMBERED}的(?:企业|单位|主体)?(?P<case>[^，。；]{{2,30}}?)的?(?:企业)?(?:不受此限|除外)")
 
 
 def _let_off_one(structure: Structure, items: list[ItemPlan], out: list[list[Condition]], m: re.Match[str],
@@ -185,7 +184,8 @@ def _lift_numbered(structure, items, out, m, numbered, region_code) -> None:
                              confidence=0.5)]
     tail = _BUT.match(structure.text, m.end())  # …不受前款第（一）项限制，但纳税信用等级为D级的除外
     still = find_conditions(tail.group(1), tail.start(1), "", region_code=region_code).conditions if tail else []
-    fields = next((f for word, f in _ABOUT if m.group("what") and word in m.group("what")), None)
+    what = m.groupdict().get("what")  # (none in 不受a项限制)
+    fields = next((f for word, f in _ABOUT if what and word in what), None)
     for n in bound:
         lifted = [c for c in out[n] if c.span and ref.start <= c.span[0] < ref.end and (fields is None or c.field in fields)]
         rest = [c for c in out[n] if c not in lifted and not any(c.key() == x.key() for x in let_off)]
@@ -197,17 +197,18 @@ def _lift_numbered(structure, items, out, m, numbered, region_code) -> None:
 
 def _listed(structure: Structure, m: re.Match[str]):
     """The list entry the sentence lifts: the last clause numbered （N） before it."""
-    if m.groupdict().get("nl"):  # 不受a项限制: the entry a. (or a)) of the list before
+    groups = m.groupdict()  # _LIFTS_LETTER names a lettered entry only
+    if groups.get("nl"):  # 不受a项限制: the entry a. (or a)) of the list before
         n = m.group("nl")
         marks = (f"{n}.", f"{n}．", f"{n})", f"{n}）")
-    elif m.group("nb"):  # 不受申报条件第2项的限制: the entry 2. (or （二）) of the list before
+    elif groups["nb"]:  # 不受申报条件第2项的限制: the entry 2. (or （二）) of the list before
         n = m.group("nb")
         arabic = n if n.isdigit() else str(int(parse_number(n)))
         marks = (f"{arabic}.", f"{arabic}．", f"{arabic}、", f"（{n}）", f"({n})", f"{n}、")
     else:
         marks = (f"（{m.group('n')}）", f"({m.group('n')})") if m.group("n") else (m.group("nc"),)
     entries = [c for c in structure.clauses if c.label in marks
-               and (not m.group("art") or c.address.startswith(f"第{m.group('art')}条"))]
+               and (not groups.get("art") or c.address.startswith(f"第{groups['art']}条"))]
     part = _PART.search(m.group(0))
     if part:  # 不受第一部分第2项…: the entry 2. under 一、, not row 2 of a table elsewhere
         entries = [c for c in entries if c.address.startswith(part.group(1) + "、")] or entries

@@ -123,7 +123,8 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         negated = listed and bool(_NEG_INTRO.search(parent_own)) or excluding
         # 有下列情形之一的，不予支持: being any of them excludes, so each is a requirement of its own
         group = clause.parent if listed and _ANY_INTRO.search(_last_line(parent_own)) and not negated else None
-        if group is None and parent is not None and clause.label in _picked_one(structure.full_text(parent)):
+        if group is None and parent is not None and _ENTRY_LABEL.fullmatch(clause.label) \
+                and clause.label in _picked_one(structure.full_text(parent)):
             group = clause.parent  # （1）…（4）…。须同时满足（1）（2）项，并满足（3）（4）项之一: (3) or (4)
         if doc_level and role == "body" and not strong and _answers_a_question(structure, clause):
             # 问二：…能否享受？答：不能…: one answer's terms do not bind the other answers, unless it names them

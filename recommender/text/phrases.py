@@ -14,6 +14,9 @@ __all__ = [
 APPLICANT = re.compile(r"(?:申请|申报|享受|获得|取得|领取)[^，。；]{1,16}?的(?:企业|单位|主体|市场主体|经营主体|个体工商户)")
 
 
+# 申报2.2项的 / 申请第3项的: applying for an item named by its number or path
+APPLYING_FOR_NUMBERED = (r"(?:申报|申请)(?:本通知|本办法|本指南)?第?\s*"
+                         r"(?P<path>[0-9一二三四五六七八九十][0-9.一二三四五六七八九十]{0,4})\s*项")
 # 申请《举措》支持的 / 享受奖补的: who applies, named by the support applied for.
 APPLYING_FOR_SUPPORT = r"(?:申请|申报|享受|获得)[^，。；]{0,16}?(?:奖补|补助|补贴|奖励|扶持|支持|资金|贴息|政策)的"
 

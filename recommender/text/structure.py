@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from recommender.text.headings import heading_role
-from recommender.text.phrases import table_cells
+from recommender.text.phrases import TABLE_RULE, table_cells
 
 __all__ = ["Clause", "Structure", "conditions_cells", "parse_structure"]
 
@@ -50,12 +50,12 @@ _RANK["item_no"] = _RANK["paren_cn"]
 _RANK["entry"] = _RANK["paren_cn"]  # **第一项：研发投入奖励。** 规模以上…: a named entry of the section above
 _RANK["bullet"] = _RANK["paren_cn"]  # ▲ 住宿业提质升级奖励 on a line of its own, an entry of the section above
 _SEPARATOR = re.compile(r"[—\-－=＝_*·]{4,}")
-_MARKED_NAME = re.compile(r"[▲■◆★►▶◎◉❖]\s*([^。，,：:；;\n]{2,20}?)\s*$")
-_PICTURED_NEXT = re.compile(r"(?:[ \t]*\r?\n)*[ \t]*[\u2190-\u27BF\U0001F000-\U0001FAFF]\uFE0F?\s*[\u4e00-\u9fff]{2,8}\s*[：:]")
+_ENTRY_MARK = "[▲■◆★►▶◎◉❖]"  # ▲ / ★ before the name of an entry on a line of its own
+_MARKED_NAME = re.compile(_ENTRY_MARK + r"\s*([^。，,：:；;\n]{2,20}?)\s*$")
 _NAME_LINE = re.compile(r"(?:项目|产品|事项|政策|业务)名称\s*[：:]\s*([^：:。；;\n]{2,30}?)\s*")
 _NESTED_LEAD = re.compile(r"[-*+][ \t]+([^：:。，,；;\n]{2,30}?)\s*$")
 _INDENTED_NEXT = re.compile(r"(?:[ \t]*\r?\n)*[ \t]{2,}[-*+][ \t]+\S")
-_BULLET_ENTRY = re.compile(r"[▲■◆★►▶◎◉❖]\s*([^。，,：:；;\n]{2,30}?(?:奖励|奖补|补助|补贴|贴息|资助|减免|贷款?|担保|返还|扶持|支持|政策))\s*$")
+_BULLET_ENTRY = re.compile(_ENTRY_MARK + r"\s*([^。，,：:；;\n]{2,30}?(?:奖励|奖补|补助|补贴|贴息|资助|减免|贷款?|担保|返还|扶持|支持|政策))\s*$")
 # Inline sub-markers that start a new clause in the middle of a line (after ：；。 or a space).
 _INLINE = re.compile(
     r"(?<=[：:；;。\s])\s*(?=[（(][一二三四五六七八九十0-9]{1,3}[）)]|[①-⑳]|[一二三四五六七八九十]{1,2}是(?![否指]))"
@@ -101,6 +101,8 @@ _BOLD_LINE = re.compile(r"^\s*\*\*(?:[^*：:。；\n]{1,12}[：:])?[^*：:。；
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u27BF\uFE0F\u200D\u2580-\u259F\u2190-\u2199\u27F6\u2B95]")
 # 🎯适用客群 / ✅准入条件 on a line of its own: a WeChat article's section heading, a pictograph before its words
 _EMOJI_LINE = re.compile(rf"^\s*(?:{_EMOJI.pattern})+\s*[^，,。；;：:！!？?\s【\[]{{2,20}}\s*$")
+# ★ 首贷通\n✦ 额度：…: the next line with text is a labelled line behind a pictograph
+_PICTURED_NEXT = re.compile(rf"(?:[ \t]*\r?\n)*[ \t]*(?:{_EMOJI.pattern})+\s*[\u4e00-\u9fff]{{2,8}}\s*[：:]")
 _MARK_LINE = re.compile(r"^\s*[■◆◇▍▌❖]\s*[^，,。；;：:！!？?\s【\[]{2,20}\s*$")
 _BRACKET_NUMBER = re.compile(r"(【[一二三四五六七八九十0-9]{1,3}】)\s*(\S.*)")
 _KEYCAP = re.compile(r"[0-9]\ufe0f?\u20e3")  # 1️⃣: a digit drawn as a keycap
@@ -175,7 +177,10 @@ class Structure:
 def _restarts(text: str, offset: int, kind: str) -> bool:
     """Whether the next line with text opens a list of ``kind`` anew (1. after 4.)."""
     m = _RESTARTS.match(text, offset)
-    marker = _match_marker(text[m.start():text.find("\n", m.end())].strip(), 0) if m else None
+    if m is None:
+        return False
+    end = text.find("\n", m.end())
+    marker = _match_marker(text[m.start():end if end >= 0 else len(text)].strip(), 0)
     return marker is not None and marker[0] == kind
 
 
@@ -231,7 +236,6 @@ def _address(kind: str, label: str, parents: list[Clause]) -> str:
                    for c in chain)
 
 
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ROW_NUMBER = re.compile(r"^\s*(?:[A-Z]{1,4}\s*[-－—]\s*)?0*([0-9]{1,2})[.、．]?\s*$")  # 3 / 3. / PS-03
 _NUMBER_COLUMN = re.compile(r"(?:编号|序号|代码)$")  # | 服务事项编号 |: the row's number, not its name
 _KEY_VALUE = re.compile(r"^(?:项目|要素|产品要素|名称|事项|类别)\s+(?:内容|说明|具体内容|详情)$")  # | 项目 | 内容 |
@@ -416,7 +420,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
             after_table = (after_table or table_rows) and (cells is None or table_rows)
         if cells is None:
             header, previous = None, None
-        elif _TABLE_RULE.match(stripped):
+        elif TABLE_RULE.match(stripped):
             header, rows = previous, 0
             continue
         else:
@@ -451,6 +455,10 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                             and int(number) <= max(map(int, chapters)) + 3):
                 # 3 申报条件 above 3.1 基本条件: a path's chapter; 1、总则 / 5、联系方式 beside 2、 and 3、 with paths
                 found = "dec0", chapter
+            # a line of a 项目名称：… block, or an indented or pictograph-marked line under a bullet entry: any
+            # label on it names a part of that entry
+            in_block = bool(name_lines.intersection(stack)) or (stripped[:1] in " \t" or pictured) and any(
+                clauses[i].kind == "bullet" for i in stack)
             if found is None:
                 if question:
                     kind, label, body = "heading", stripped[question.end():].strip("* "), len(stripped)
@@ -520,11 +528,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                     # 项目名称：限上商贸企业增量奖励\n支持对象：…\n支持标准：…: a block of labelled lines names an entry
                     kind, label, body = "entry", named_line.group(1), len(stripped)
                     name_lines.add(len(clauses))
-                elif n == 0 and stack and ((under_bullet := (stripped[:1] in " \t" or pictured) and any(
-                        clauses[i].kind == "bullet" for i in stack) or bool(name_lines.intersection(stack)))
-                        or ordinals or bracketed.intersection(stack)) and (
+                elif n == 0 and stack and (in_block or ordinals or bracketed.intersection(stack)) and (
                         plain := _PLAIN_LABEL.match(stripped, pos) or _BULLET_LABEL.match(stripped, pos)) \
-                        and (heading_role(plain.group(1)) or "｜" in plain.group(0) or under_bullet):  # 补贴对象：… / ● 谁能贷
+                        and (heading_role(plain.group(1)) or "｜" in plain.group(0) or in_block):  # 补贴对象：… / ● 谁能贷
                     # 准入要求：\n（1）…: a labelled part of a product in plain text, the list below it its own
                     kind, label, body = "part", f"【{plain.group(1)}】", plain.end()
                 elif n == 0 and (nested := _NESTED_LEAD.match(stripped)) and _INDENTED_NEXT.match(text, offset):
