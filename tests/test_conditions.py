@@ -1516,3 +1516,28 @@ def test_work_done_to_a_standard_is_a_requirement_not_what_is_given():
     found = find_conditions("按标准完成生态茶园改造并通过县农业农村局验收。", 0, "b.", region_code=None)
     assert [t for _, t in found.leftovers] == ["按标准完成生态茶园改造并通过县农业农村局验收"]
     assert not any("按标准" in t for _, t in find_conditions("按标准给予补助，每亩800元。", 0, "b.", region_code=None).leftovers)
+
+
+def test_a_cumulative_floor_is_a_requirement_and_a_cumulative_cap_a_term():
+    assert find_conditions("上年度技术合同成交额累计100万元以上", 0, "二、", region_code=None).leftovers
+    assert find_conditions("累计达到3次", 0, "二、", region_code=None).leftovers
+    assert not find_conditions("奖励资金累计不超过100万元", 0, "二、", region_code=None).leftovers
+
+
+def test_a_sum_over_several_years_is_no_annual_figure():
+    found = find_conditions("近两年研发投入累计不低于200万元", 0, "二、", region_code=None)
+    assert not found.conditions and found.leftovers == [(0, "近两年研发投入累计不低于200万元")]
+    assert [c.field for c in find_conditions("近三年研发费用总额不低于300万元", 0, "二、", region_code=None).conditions] == []
+    assert [c.key() for c in find_conditions("上年度研发投入不低于200万元", 0, "二、", region_code=None).conditions] == [
+        ("ge", "rd_expense", 200)]
+    ratio = find_conditions("近三年研发费用总额占同期销售收入总额的比例不低于5%", 0, "二、", region_code=None)
+    assert [c.key() for c in ratio.conditions] == [("ge", "rd_ratio", 0.05)]
+
+
+def test_tiers_of_one_measure_before_parallel_offers_keep_the_floor_only():
+    text = ("一、残保金减免\n在职职工人数在30人（含）以下的企业，暂免征收残疾人就业保障金。\n二、分档征收\n"
+            "在职职工总数超过30人、安排残疾人就业未达到规定比例的用人单位，按以下标准分档缴纳残保金：安排比例达到1%（含）以上的，"
+            "按规定应缴费额的50%缴纳；安排比例未达到1%的，按规定应缴费额的90%缴纳。")
+    tiered = extract_policy(text, "levy", {"region_code": "371500"}).items[1]
+    assert [(c.op, c.text) for c in tiered.conditions if c.field != "employees"] == [
+        ("unknown", "安排残疾人就业未达到规定比例的用人单位")]

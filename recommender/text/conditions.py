@@ -155,8 +155,12 @@ _REFERRED = re.compile(r"(?:以上|上述|前述|本项|该项|本条)\s*$")
 _ONLY_FOR = re.compile(r"\s*(?:仅限|只限|限于|仅适用于|只适用于|适用于|面向)")
 _NUMBERED_REFERRED = re.compile(r"第[0-9一二三四五六七八九十、和及与（）()]{1,12}[项条]\s*$")  # 本办法第1、3项奖励不适用于…
 _NOT_FOR = re.compile(r"\s*不适用于?")
+_SUMMED_OVER_YEARS = re.compile(r"(?:近|最近|过去)[两二三四五2-5]个?(?:年|会计年度)[^，。；]{0,16}?(?:累计|总额|合计|均值|平均)")
 _LOOKBACK_YEARS = re.compile(r"(?:近|最近|过去|连续)[一二三两四五六七八九十0-9]{1,2}(?:个)?(?:年|年度|个月)(?:内|来|中)?\s*$")
 _EVENT_COUNT = re.compile(r"\s*[一二三两四五六七八九十0-9]{1,3}\s*(?:期|次)(?:以上|及以上)?\s*(?:逾期|欠[款息]|违约|失信)")
+# 累计达到100万元以上 / 累计不少于3次: a floor the firm's record must reach (累计不超过 / 累计最高 caps what is given)
+_FLOOR = re.compile(r"\s*(?:(?:达到|达|超过|不低于|不少于)\s*[0-9.零一二三四五六七八九十两百千万亿]+[^，。；、\d]{0,4}"
+                    r"|[0-9.零一二三四五六七八九十两百千万亿]+\s*[^，。；、\d]{0,4}?(?:以上|及以上|[（(]含[）)]以上))")
 _AT_LEAST = re.compile(r"\s*(?:须|应当?|需)?\s*(?:在|为|达到)?\s*(?:[0-9一二三四五六七八九十两半]+\s*(?:年|个月)\s*(?:以上|及以上)"
                        r"|(?:不少于|不低于|不短于))")  # a lower bound is required of the loan; a cap is what is given
 _CONTRACT_BEFORE = re.compile(r"(?:合同|协议|租赁|流转)(?:剩余|有效|约定)?$")
@@ -201,8 +205,9 @@ def _benefit_cut(part: str, negated: bool = False) -> int:
         if _REFERRED.search(part, 0, m.start()) and (part[m.end():m.end() + 1] == "的" or _ONLY_FOR.match(part, m.end())) \
                 or _NUMBERED_REFERRED.search(part, 0, m.start()) and _NOT_FOR.match(part, m.end()):
             continue  # 以上奖励的申报企业须… / 本项补贴仅限制造业企业申请: the support named, whose applicants are described
-        if m.group(0) == "每年" and _LOOKBACK_YEARS.search(part, 0, m.start()) or m.group(0) == "累计" and _EVENT_COUNT.match(part, m.end()):
-            continue  # 近两年每年缴纳税款不低于2万元 / 累计6期以上逾期: a record over years, not what is given
+        if m.group(0) == "每年" and _LOOKBACK_YEARS.search(part, 0, m.start()) or m.group(0) == "累计" and (
+                _EVENT_COUNT.match(part, m.end()) or _FLOOR.match(part, m.end())):
+            continue  # 近两年每年缴纳税款不低于2万元 / 累计6期以上逾期 / 成交额累计100万元以上: a record, not what is given
         if m.group(0) == "期限" and (_CONTRACT_BEFORE.search(part, 0, m.start()) or _AT_LEAST.match(part, m.end())):
             continue  # 租赁合同期限在3年以上 / 贷款期限在3年以上（含）: how long the firm's contract or loan runs
         if not _SUBJECT_LEAD.match(part, m.end()):  # 享受本措施的企业应当… names who applies
@@ -261,8 +266,8 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
     if best is None:
         return None
     name = best[1]
-    if _LOOKBACK.search(part, 0, start):
-        return None  # 近两年内未发生…: a look-back window, not a bound on the firm
+    if _LOOKBACK.search(part, 0, start) or name != "rd_ratio" and _SUMMED_OVER_YEARS.search(part, 0, start):
+        return None  # 近两年内未发生…: a look-back window; 近三年累计研发投入…: a sum over years no field holds
     cue_end = best[2] + len(_NUMERIC_FIELDS_BY_NAME[name].match(part, best[2]).group(0)) if best[0] < 1000 else 0
     if best[0] < 1000 and _GROWTH.search(part, cue_end, start):
         return None  # 营业收入增长率不低于15%: a growth rate, not the figure a profile holds

@@ -13,6 +13,7 @@ from recommender.text.comparison_tables import rows_per_product
 from recommender.text.grid_tables import grid_tables
 from recommender.text.html_tables import pipe_tables
 from recommender.text.linear_tables import linear_tables
+from recommender.text.notice_furniture import notice_furniture
 from recommender.text.pipeline import get_nlp
 from recommender.text.revisions import revised_only
 from recommender.text.tab_tables import tab_tables
@@ -49,7 +50,7 @@ def extract_policy(
     """Read support items, conditions, benefits and validity from a policy text (unreviewed)."""
     meta = dict(meta or {})
     nlp = nlp or get_nlp()
-    text = rows_per_product(revised_only(translations_blanked(pipe_tables(tab_tables(grid_tables(linear_tables(half_width(text))))))))
+    text = rows_per_product(revised_only(translations_blanked(pipe_tables(tab_tables(grid_tables(linear_tables(notice_furniture(half_width(text)))))))))
     doc = nlp.make_doc(text)
     doc._.meta = meta
     doc._.source = text

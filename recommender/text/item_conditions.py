@@ -464,8 +464,14 @@ def _named_sentences(items: list[ItemPlan], text: str) -> list[tuple[re.Match[st
             bound = bound if len(bound) == 1 else []
         if bound and len(bound) < len(items):
             indent = len(sentence.group(0)) - len(sentence.group(0).lstrip())
+            if _LIST_AFTER.match(sentence.group(0), indent + lead.end()):  # 申报“A”的，须满足：…；…；…。
+                sentence = _TO_FULL_STOP.match(text, sentence.start())
             out.append((sentence, indent + lead.end(), bound))
     return out
+
+
+_LIST_AFTER = re.compile(r"[^，,。；;：:]{0,12}[：:]")
+_TO_FULL_STOP = re.compile(r"[^。\n]+。?")
 
 
 # 除“高企贷”外，申请企业成立须满2年: the sentence binds every item but the one it names

@@ -145,6 +145,7 @@ def _unknown_alternatives(text: str, offset: int, raw: str, p) -> list[Condition
     return out
 
 
+_FIGURES = re.compile(r"[0-9.零一二两三四五六七八九十百千万亿]+")
 _AND_AFTER = re.compile(r"[，,](?=\s*(?:并且?|且|同时|与其|为其|对其))")
 
 
@@ -191,6 +192,8 @@ def _offered_unknowns(p, groups: list[list[tuple[int, str]]]) -> list[Condition]
     status = list({c.text: c for g in per_offer for c in g if c.text in STATISTICS_STATUS_WORDS}.values())
     per_offer = [kept for g in per_offer if (kept := [c for c in g if c.text not in STATISTICS_STATUS_WORDS])]
     if len(per_offer) >= 2 and all(len(g) == 1 and g[0].op == "unknown" for g in per_offer):
+        if len({_FIGURES.sub("#", g[0].text) for g in per_offer}) == 1:
+            return [*status, per_offer[0][0]]  # 累计达到5000人次以上的，按…；累计达到2万人次以上的，按…: tiers; the first is the floor
         members = tuple(g[0] for g in per_offer)  # 规模以上…企业新认定为A的，奖励…；新认定为B的，奖励…: A or B
         return [*status, Condition(op="any_of", any_of=members, clause=p.clause, confidence=0.5,
                                    text="；".join(c.text for c in members))]
