@@ -1541,3 +1541,15 @@ def test_tiers_of_one_measure_before_parallel_offers_keep_the_floor_only():
     tiered = extract_policy(text, "levy", {"region_code": "371500"}).items[1]
     assert [(c.op, c.text) for c in tiered.conditions if c.field != "employees"] == [
         ("unknown", "安排残疾人就业未达到规定比例的用人单位")]
+
+
+def test_a_task_list_box_and_a_bullet_are_no_part_of_a_requirement():
+    text = "- [ ] 在寿光市行政区域内注册登记\n- [x] 具有独立法人资格\n- [ ] 近两年内未发生农产品质量安全事故"
+    found = find_conditions(text, 0, "一、", region_code="370783")
+    assert "具有独立法人资格" in found.assumed
+    assert [t.strip() for _, t in found.leftovers] == ["-     近两年内未发生农产品质量安全事故"]
+    doc = ("自查清单\n\n## 通用条件\n\n" + text + "\n\n#### 一、育苗补贴\n\n- [ ] 新建育苗温室5000平方米以上\n\n"
+           "补贴标准：给予20万元补贴。\n\n#### 二、龙头企业奖励\n\n- [ ] 带动农户500户以上\n\n奖励标准：奖励30万元。\n")
+    items = extract_policy(doc, "tasks", {"region_code": "370783"}).items
+    assert [c.text for c in items[0].conditions if c.op == "unknown"] == [
+        "近两年内未发生农产品质量安全事故", "新建育苗温室5000平方米以上"]

@@ -2,6 +2,7 @@
 
 import pytest
 
+from recommender.text.extract import extract_policy
 from recommender.text.headings import heading_role
 from recommender.text.roles import is_measure
 from recommender.text.structure import parse_structure
@@ -151,7 +152,8 @@ def test_bold_labels_inside_an_entry_are_its_parts_and_end_the_list_above_them()
     second = next(c for c in s.clauses if c.address == "一、【准入条件】2.")
     assert "单户最高" not in s.own_text(second)
     first = next(c for c in s.clauses if c.label == "一、")
-    assert first.end == next(c for c in s.clauses if c.label == "二、").start
+    second_start = next(c for c in s.clauses if c.label == "二、").start
+    assert first.end < second_start and text[first.end:second_start] == "## "  # the next heading's marks: neither's
 
 
 def test_bulleted_bold_labels_are_parts_that_start_at_their_bullet():
@@ -287,3 +289,12 @@ def test_paths_with_a_pause_mark_and_their_chapters_numbered_with_one():
         ("dec0", "1、"), ("dec0", "2、"), ("dec1", "2.1、"), ("dec1", "2.2、"), ("dec0", "3、"), ("dec1", "3.1、"),
         ("dec1", "3.2、"), ("dec0", "4、")]
     assert clauses[2].parent == 1 and clauses[5].parent == 4 and clauses[7].parent is None
+
+
+def test_the_hashes_of_the_next_heading_belong_to_no_clause():
+    text = ("#### 一、育苗补贴\n\n- 从事蔬菜育苗\n\n补贴标准：给予20万元补贴。\n\n"
+            "#### 二、龙头企业奖励\n\n- 带动农户500户以上\n\n奖励标准：奖励30万元。\n")
+    items = extract_policy(text, "hashes", {"region_code": "370783"}).items
+    assert [i.name for i in items] == ["育苗补贴", "龙头企业奖励"]
+    assert not any("#" in c.text for i in items for c in i.conditions)
+    assert "#" not in items[0].text

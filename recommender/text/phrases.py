@@ -268,9 +268,14 @@ ONLY_FOR_NOTE = re.compile(r"[（(](?:此项|本项|该项|此条|本条)?(?:仅
 _CHECK_MARKS = re.compile(r"(?m)^[ \t]*[✔✓☑✘✗☒](?=[ \t\u3000]*\S)")
 
 
+# - [ ] 在本市注册 / - [x] …: a Markdown task list's box after its bullet
+_TASK_BOX = re.compile(r"(?m)^([ \t]*[-*+][ \t]+)(\[[ xX✓]\])")
+
+
 def untick(text: str) -> str:
     """``text`` with the tick boxes of a self-check form and a checklist's marks blanked (same length, so
     offsets still hold)."""
+    text = _TASK_BOX.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     text = _CHECK_MARKS.sub(lambda m: " " * len(m.group(0)), text)
     return _TICK_BOXES.sub(lambda m: " " * len(m.group(0)), text)
 

@@ -602,7 +602,7 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 a = at + cut[-1][1] + len(rest) - len(rest.lstrip())
                 _push(clauses, stack, Clause(REST, f"{prefix}第{len(cut) + 1}句", "", line_start + a,
                                              line_start + a, until=line_start + len(stripped)))
-    _close(clauses, len(text))
+    _close(clauses, text)
     return Structure(title, text, clauses, clauses[0].start if clauses else len(text))
 
 
@@ -637,19 +637,25 @@ def _push(clauses: list[Clause], stack: list[int], clause: Clause, pop: bool = T
     clauses.append(clause)
 
 
-def _close(clauses: list[Clause], text_end: int) -> None:
-    """Set each clause's end (next clause that is not a descendant) and own end (next clause)."""
+def _close(clauses: list[Clause], text: str) -> None:
+    """Set each clause's end (next clause that is not a descendant) and own end (next clause, or the start of
+    its line when only Markdown marks stand before it: #### 二、… leaves its #### to no clause)."""
+    starts = [c.start - len(m.group(0)) if (m := _MD_MARKS_BEFORE.search(text, 0, c.start)) else c.start
+              for c in clauses]
     for i, clause in enumerate(clauses):
-        clause.own_end = clauses[i + 1].start if i + 1 < len(clauses) else text_end
-        end = text_end
-        for later in clauses[i + 1:]:
-            if not _descends(clauses, later, i):
-                end = later.start
+        clause.own_end = max(clause.body_start, starts[i + 1]) if i + 1 < len(clauses) else len(text)
+        end = len(text)
+        for j in range(i + 1, len(clauses)):
+            if not _descends(clauses, clauses[j], i):
+                end = max(clause.body_start, starts[j])
                 break
         clause.end = end
         if clause.until:  # a table row ends with its line, an offer with its sentence
             clause.own_end = min(clause.own_end, clause.until)
             clause.end = min(clause.end, clause.until)
+
+
+_MD_MARKS_BEFORE = re.compile(r"(?<=\n)[ \t]*(?:#{1,6}|>|[-*+])[ \t]*(?:\*\*)?$")
 
 
 def _descends(clauses: list[Clause], clause: Clause, ancestor: int) -> bool:
