@@ -33,7 +33,7 @@ def test_merged_cells_hold_for_every_place_they_cover_and_entities_are_decoded()
              "<tr><td rowspan=\"2\">家庭农场</td><td>1年期</td><td>50%</td></tr>"
              "<tr><td>3年期<br>以内</td><td>R&amp;D 30%</td></tr></TABLE>")
     assert pipe_tables(table).splitlines() == [
-        "| 主体 | 贴息 | 贴息 |", "|---|---|---|", "| 家庭农场 | 1年期 | 50% |", "| 家庭农场 | 3年期 以内 | R&D 30% |"]
+        "| 主体 | 贴息 | 贴息 |", "|---|---|---|", "| 家庭农场 | 1年期 | 50% |", "| 家庭农场 | 3年期以内 | R&D 30% |"]
 
 
 def test_rows_of_an_html_table_become_items_with_their_own_conditions():
@@ -43,3 +43,23 @@ def test_rows_of_an_html_table_become_items_with_their_own_conditions():
     assert ("size", "in") not in first and second[("size", "in")] == ("小型", "微型")
     assert second[("revenue", "le")] == 2000 and first[("region_code", "within")] == "430211"
     assert [b.amount for b in items[1].benefits if b.unit == "万元"] == [30]
+
+
+def test_line_breaks_in_a_cell_part_its_phrases_and_elsewhere_end_a_line():
+    from recommender.text.html_tables import pipe_tables
+
+    assert pipe_tables("| 甲 | 收入2000万元以上<br>纳税信用A级<br/>未退库 | 奖励。<BR>限一次 |") == \
+        "| 甲 | 收入2000万元以上；纳税信用A级；未退库 | 奖励。限一次 |"
+    assert pipe_tables("第一行<br>第二行") == "第一行\n第二行"
+    assert "| 在本市注册；纳税信用A级 |" in pipe_tables(
+        "<table><tr><td>条件</td></tr><tr><td>在本市注册<br>纳税信用A级</td></tr></table>")
+
+
+def test_conditions_parted_by_line_breaks_in_a_cell_are_read_one_by_one():
+    text = ("| 政策名称 | 申报条件 | 支持标准 |\n|---|---|---|\n"
+            "| 升规奖励 | 上年度主营业务收入2000万元以上（含）<br>纳税信用等级为A级、B级或M级<br>纳入统计后未发生退库 | 奖励10万元 |\n"
+            "| 社保补贴 | 从业人员200人以下的小型、微型企业<br>按月足额为其缴纳社会保险费 | 按缴费额补贴 |\n")
+    first, second = extract_policy(text, "br", {"region_code": "140500"}).items
+    assert ("ge", "revenue", 2000) in {c.key() for c in first.conditions}
+    assert "纳入统计后未发生退库" in {c.text for c in first.conditions}
+    assert "按月足额为其缴纳社会保险费" in {c.text for c in second.conditions}

@@ -37,7 +37,7 @@ class _Rows(HTMLParser):
             given = dict(attrs)
             self._cell, self._spans = [], (_span(given.get("colspan")), _span(given.get("rowspan")))
         elif tag == "br" and self._cell is not None:
-            self._cell.append(" ")
+            self._cell.append("<br>")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("td", "th", "tr", "table"):
@@ -49,7 +49,7 @@ class _Rows(HTMLParser):
 
     def _close_cell(self) -> None:
         if self._cell is not None:
-            text = _SPACE.sub(" ", "".join(self._cell)).strip().replace("|", "/")
+            text = _cell_breaks(_SPACE.sub(" ", "".join(self._cell)).strip().replace("|", "/"))
             self.rows[-1].append((text, *self._spans))
             self._cell = None
 
@@ -101,8 +101,29 @@ def _pipe_table(markup: str) -> str:
     return "\n".join(lines)
 
 
+_BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_ENDS_PHRASE = re.compile(r"[。；;，,、：:]$")
+
+
+def _cell_breaks(cell: str) -> str:
+    """A cell's line breaks (<br>) as the ； between the phrases they part; none after a phrase's own stop, and
+    none where a side is too short to be a phrase (3年期<br>以内 only wraps)."""
+    pieces = [p for p in _BR.split(cell) if p]
+    out = pieces[:1]
+    for piece in pieces[1:]:
+        parted = len(out[-1]) >= 4 and len(piece) >= 4 and not _ENDS_PHRASE.search(out[-1])
+        out.append(("；" if parted else "") + piece)
+    return "".join(out)
+
+
+def _line_breaks(text: str) -> str:
+    """<br> in a pipe-table row parts the cell's phrases (；); anywhere else it ends a line."""
+    return "\n".join("|".join(_cell_breaks(c) for c in line.split("|")) if line.lstrip().startswith("|")
+                     else _BR.sub("\n", line) for line in text.split("\n"))
+
+
 def pipe_tables(text: str) -> str:
-    """``text`` with every HTML table written as a Markdown pipe table."""
-    if "<table" not in text and "<TABLE" not in text:
-        return text
-    return _TABLE.sub(lambda m: _pipe_table(m.group(0)), text)
+    """``text`` with every HTML table written as a Markdown pipe table, and every <br> read as a break."""
+    if "<table" in text or "<TABLE" in text:
+        text = _TABLE.sub(lambda m: _pipe_table(m.group(0)), text)
+    return _line_breaks(text) if "<br" in text or "<BR" in text else text
