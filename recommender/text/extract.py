@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from recommender.rules.schema import Policy, SupportItem
 from recommender.text.comparison_tables import rows_per_product
+from recommender.text.csv_tables import csv_tables
 from recommender.text.grid_tables import grid_tables
 from recommender.text.html_tables import pipe_tables
 from recommender.text.linear_tables import linear_tables
@@ -20,7 +21,7 @@ from recommender.text.tab_tables import tab_tables
 from recommender.text.translations import translations_blanked
 from recommender.text.validity import find_validity
 
-__all__ = ["extract_policy", "half_width"]
+__all__ = ["extract_policy", "half_width", "prepared"]
 
 
 def _iso(value: Any) -> str | None:
@@ -44,13 +45,27 @@ def half_width(text: str) -> str:
     return _WIDE_POINT.sub(".", text).translate(_FULL_WIDTH)
 
 
+# Each rewrites one layout into what the reader expects, in this order: full-width characters, a notice's
+# furniture, tables in every form the corpus meets (one cell per line, grids, CSV, TABs, HTML) into pipe tables,
+# then translations, revision tables and product-per-column tables.
+_PREPARERS = (half_width, notice_furniture, linear_tables, grid_tables, csv_tables, tab_tables, pipe_tables,
+              translations_blanked, revised_only, rows_per_product)
+
+
+def prepared(text: str) -> str:
+    """A policy text in the layout the pipeline reads (what every span and clause address refers to)."""
+    for prepare in _PREPARERS:
+        text = prepare(text)
+    return text
+
+
 def extract_policy(
     text: str, policy_id: str, meta: dict | None = None, *, nlp: Language | None = None
 ) -> Policy:
     """Read support items, conditions, benefits and validity from a policy text (unreviewed)."""
     meta = dict(meta or {})
     nlp = nlp or get_nlp()
-    text = rows_per_product(revised_only(translations_blanked(pipe_tables(tab_tables(grid_tables(linear_tables(notice_furniture(half_width(text)))))))))
+    text = prepared(text)
     doc = nlp.make_doc(text)
     doc._.meta = meta
     doc._.source = text
