@@ -1553,3 +1553,30 @@ def test_a_task_list_box_and_a_bullet_are_no_part_of_a_requirement():
     items = extract_policy(doc, "tasks", {"region_code": "370783"}).items
     assert [c.text for c in items[0].conditions if c.op == "unknown"] == [
         "近两年内未发生农产品质量安全事故", "新建育苗温室5000平方米以上"]
+
+
+def test_sales_through_one_channel_are_no_revenue():
+    for text in ("当年线上销售额超过500万元", "上年度出口销售额达到1000万元", "向整车企业配套销售额超过2000万元"):
+        found = find_conditions(text, 0, "二、", region_code=None)
+        assert not found.conditions and found.leftovers, text
+    assert [c.key() for c in find_conditions("上年度销售额超过500万元", 0, "二、", region_code=None).conditions] == [
+        ("gt", "revenue", 500)]
+
+
+def test_a_trade_no_class_names_beside_a_place_is_a_requirement_of_its_own():
+    found = find_conditions("在五常市登记注册、从事稻米生产加工流通的企业", 0, "二、", region_code="230184")
+    assert [t for _, t in found.leftovers] == ["从事稻米生产加工流通"]
+    assert not find_conditions("在本县注册、从事装备制造的企业", 0, "二、", region_code="230184").leftovers
+
+
+def test_a_closing_paragraph_on_the_policies_above_binds_every_paragraph_item():
+    text = ("某市人民政府办公室关于稻米产业扶持政策的函\n\n各乡镇：\n\n现将扶持政策函告如下。\n\n"
+            "对于新建大米加工生产线的企业，设备投资在1000万元以上的，按设备投资额的10%给予补助。\n\n"
+            "凡当年线上销售额超过500万元的大米经营企业，给予一次性奖励10万元。\n\n"
+            "上述政策适用于在五常市登记注册、从事稻米生产加工流通的企业。被列入失信被执行人名单的企业，不享受上述政策。\n")
+    items = extract_policy(text, "letter", {"region_code": "230184"}).items
+    assert len(items) == 2
+    for item in items:
+        assert ("eq", "dishonest", False) in {c.key() for c in item.conditions}
+        assert "从事稻米生产加工流通" in {c.text for c in item.conditions}
+    assert not any(c.field == "revenue" for c in items[1].conditions)

@@ -60,6 +60,7 @@ _PERIOD = re.compile(r"(?:(?:上|近|前)?[一二三两四五0-9]*(?:个)?(?:年
 _NOT_A_FIELD = re.compile(r"吸纳|新增|带动|招用|安置|稳定就业|就业人数|新招")
 _INVOICED = re.compile(r"开票|近\s*(?:12|十二)\s*个月")
 _TRADE_FIGURE = re.compile(r"(?<![企行产事])业\s*$")
+_CHANNEL = re.compile(r"(?:线上|网络|网上|电商|直播|出口|外贸|跨境|境外|海外|配套)\s*$")
 _SUB_ANNUAL = re.compile(r"(?:月|季度|季)(?:度)?(?:的)?\s*$")
 _REFUSING_END = re.compile(r"(?:不享受|不得申请|不得申报|不得享受|不能享受|不予)(?:本|此|该|上述)?[条项款类]?\s*$")
 _BENEFIT_TIER = re.compile(r"^\s*的部分")
@@ -99,6 +100,9 @@ _RESIDUE_LEAD = " \u3000、，和及与且并或的为是在从事属于具有�
 _RESIDUE_TAIL = " \u3000、，和及与且并或的为是在"
 # 未被列入失信被执行人名单和严重失信主体名单: a second list beside the debtors' one, which no field holds
 _OTHER_BLACKLIST = re.compile(r"(?<=[和及、或])严重(?:违法)?失信(?:主体)?名单|(?:存在|有)严重(?:违法)?失信行为(?=[、和及或])")
+_ENGAGED_IN = re.compile(r"[\s\u3000、，,和且并]*((?:主要)?从事[^，。；、\s\u3000]{2,16}?)(?:的|等)?(?:企业|单位|经营主体|市场主体|主体)?[\s\u3000]*$")
+# 从事快递或者|邮政…: a piece cut by a hit; 从事装备制造 / 从事茶叶经营: a trade named as the table would, not a residue
+_TRADE_NAMED_END = re.compile(r"(?:或者|或|和|及|与|以及|制造|经营|种植|养殖|加工|批发|零售|服务)$")
 _RESIDUE_VERB = re.compile(r"突破|不得申请|不得申报|不得享受|增长|发生|受到|新建|改建|扩建|提供|配套|租用|租赁|购买|入驻|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案|关系(?:均)?在|新购|购置|有[^，。；]{0,6}(?:实绩|业绩)|投资(?:总)?额?[^，。；]{0,4}(?:不低于|不少于|超过|达到)|占比不低于")
 
 
@@ -122,8 +126,12 @@ def _residues(head: str, hits, events) -> list[tuple[int, int]]:
     out = []
     for m in re.finditer(r"[^　]+", masked):
         chunk = m.group(0)
-        core = chunk.lstrip(_RESIDUE_LEAD).rstrip(_RESIDUE_TAIL)
-        lead = len(chunk) - len(chunk.lstrip(_RESIDUE_LEAD))
+        trade = _ENGAGED_IN.match(chunk)  # 在某市登记注册、从事稻米生产加工流通的企业: the trade no class names
+        core = trade.group(1) if trade else chunk.lstrip(_RESIDUE_LEAD).rstrip(_RESIDUE_TAIL)
+        lead = trade.start(1) if trade else len(chunk) - len(chunk.lstrip(_RESIDUE_LEAD))
+        if trade and len(core) >= 6 and not _TRADE_NAMED_END.search(core):
+            out.append((m.start() + lead, m.start() + lead + len(core)))
+            continue
         if len(core) < 8 or not _RESIDUE_VERB.search(core) or re.match(r"未|不|无|非", requirement_text(core)) \
                 or _HIT_FRAME.search(core):
             continue  # too short, no verb, or a piece of a negated phrase (未被人民法院列入…)
@@ -286,6 +294,8 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
         return None
     if name == "revenue" and best[0] < 1000 and _INVOICED.search(part, 0, best[2]):
         return None  # 近12个月增值税开票销售额: invoices over a rolling year, not the revenue a profile holds
+    if name == "revenue" and best[0] < 1000 and _CHANNEL.search(part, 0, best[2]):
+        return None  # 线上销售额 / 出口销售额 / 配套销售额: sales through one channel, not the firm's revenue
     if name == "revenue" and best[0] < 1000 and _TRADE_FIGURE.search(part, 0, best[2]):
         return None  # 批发业销售额达到2000万元或者零售业销售额达到500万元: one trade's threshold, not every firm's
     if name in ("revenue", "taxable_income") and _SUB_ANNUAL.search(part, 0, best[2]):
