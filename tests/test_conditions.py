@@ -1580,3 +1580,17 @@ def test_a_closing_paragraph_on_the_policies_above_binds_every_paragraph_item():
         assert ("eq", "dishonest", False) in {c.key() for c in item.conditions}
         assert "从事稻米生产加工流通" in {c.text for c in item.conditions}
     assert not any(c.field == "revenue" for c in items[1].conditions)
+
+
+def test_a_notice_body_binds_its_annex_rows_and_lifts_a_field_for_one_row_it_numbers():
+    text = ("关于做好产业扶持资金申报工作的通知\n\n各街镇：\n\n"
+            "现将申报工作通知如下。申报企业应在西青区注册登记，纳税信用等级为M级以上（含M级）。"
+            "其中，第2项外贸企业奖励不要求纳税信用等级。\n\n附件\n\n"
+            "| 序号 | 项目名称 | 支持对象 | 支持标准 |\n|---|---|---|---|\n"
+            "| 1 | 智能工厂奖励 | 规模以上制造业企业 | 奖励100万元 |\n"
+            "| 2 | 外贸企业奖励 | 上年度进出口额100万美元以上的外贸企业 | 奖励30万元 |\n")
+    first, second = extract_policy(text, "annex", {"region_code": "120111"}).items
+    for item in (first, second):
+        assert ("within", "region_code", "120111") in {c.key() for c in item.conditions}
+    assert any(c.field == "tax_credit" for c in first.conditions)
+    assert not any(c.field == "tax_credit" for c in second.conditions)

@@ -48,6 +48,8 @@ _ABOUT = (("成立", ("age_years", "established")), ("纳税信用", ("tax_credi
           ("从业人员", ("employees",)), ("资产总额", ("assets",)))
 # 申领数字化服务券的企业，不受本通知第一部分关于规模以上和主营业务收入的限制: requirements named by what they are about
 _LIFTS_ABOUT = re.compile(r"不受[^，。；]{0,16}?关于(?P<what>[^，。；]{2,24}?)的?(?:条件|要求)?的?限制")
+# 其中，第4项外贸企业稳订单奖励不要求纳税信用等级: the same, said as what the item does not ask
+_NOT_REQUIRED = re.compile(r"不(?:要求|限制|考核)(?P<what>[^，。；\n]{2,16}?)(?:条件|要求)?(?=[，。；;\n]|$)")
 
 
 def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: list[list[Condition]],
@@ -59,7 +61,7 @@ def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: l
         words = m.group(1)
         for n in _bound(structure, items, _lead(structure, m).group(0), m.start(), numbered):
             out[n] = [c for c in out[n] if not (c.text and (c.text in words or words in c.text))]
-    for m in _LIFTS_ABOUT.finditer(structure.text):
+    for m in [*_LIFTS_ABOUT.finditer(structure.text), *_NOT_REQUIRED.finditer(structure.text)]:
         words = [w for w in re.split(r"[和、及与或]", m.group("what")) if len(w) >= 2]
         fields = {f for word, fs in _ABOUT for f in fs if any(word in w for w in words)}
         for n in _bound(structure, items, _lead(structure, m).group(0), m.start(), numbered):
