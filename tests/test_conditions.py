@@ -1594,3 +1594,12 @@ def test_a_notice_body_binds_its_annex_rows_and_lifts_a_field_for_one_row_it_num
         assert ("within", "region_code", "120111") in {c.key() for c in item.conditions}
     assert any(c.field == "tax_credit" for c in first.conditions)
     assert not any(c.field == "tax_credit" for c in second.conditions)
+
+
+def test_having_invention_patents_or_rd_spending_without_a_figure_is_one_or_more():
+    keys = lambda text: [c.key() for c in find_conditions(text, 0, "二、", region_code=None).conditions]  # noqa: E731
+    assert keys("拥有有效发明专利") == [("ge", "invention_patents", 1)]
+    assert keys("拥有有效发明专利3件及以上") == [("ge", "invention_patents", 3)]
+    assert keys("上一年度有研发费用支出") == [("gt", "rd_expense", 0)]
+    assert keys("有研发投入500万元以上") == [("ge", "rd_expense", 500)]
+    assert not any(c[1] == "invention_patents" for c in keys("拥有有效发明专利或者实用新型专利的中小微企业"))

@@ -83,7 +83,11 @@ _NO_LOAN = re.compile(
     r"|(?:从来|从未|此前|之前)?没(?:有)?在(?:任何)?(?:银行|金融机构)(?:借过|贷过)(?:钱|款)"  # 从来没有在银行借过钱
     r"|未(?:曾)?(?:在|从)[^，。；]{0,12}(?:获得|取得)过[^，。；]{0,6}贷款"
 )
-_RD_SPENT = re.compile(r"(?:开展研发活动中)?实际发生[的了]研(?:究开)?发费用")
+_RD_SPENT = re.compile(r"(?:开展研发活动中)?实际发生[的了]研(?:究开)?发费用|有研(?:究开)?发(?:费用)?(?:支出|投入)(?![^，。；]{0,6}[0-9一二三四五六七八九十])")
+# 拥有有效发明专利 with no count: at least one (拥有发明专利10件以上 is a bound the numbers read)
+# (拥有发明专利或者实用新型专利: either kind, which the field does not count)
+_HAS_PATENT = re.compile(r"(?:拥有|持有|具有)(?:有效的?|授权的?)?(?:国内)?发明专利(?![^，。；、]{0,8}[0-9一二三四五六七八九十两])"
+                         r"(?!\s*(?:或者?|和|及|以及|、|与)[^，。；]{0,8}(?:专利|著作权|商标|集成电路布图|植物新品种))")
 _HAS_LOAN = re.compile(
     r"已(?:在|从|向)?[^，。；、]{0,14}(?:取得|获得)[^，。；、]{0,8}贷款|已有[^，。；、]{0,8}贷款|"
     r"(?:原|现有|存量)?(?:流动资金)?贷款(?:即将|已经)?到期|(?:即将|已经)?到期的(?:银行|流动资金)?贷款"  # 续贷: a loan falling due is one the firm has
@@ -187,6 +191,8 @@ def categorical_hits(text: str, negated: bool = False) -> list[Hit]:
         add(Hit("dishonest", "eq", False, m.start(), m.end(), confidence=0.95))
     for m in _RD_SPENT.finditer(text):  # 开展研发活动中实际发生的研发费用: some R&D spending
         add(Hit("rd_expense", "gt", 0, m.start(), m.end(), confidence=0.8))
+    for m in _HAS_PATENT.finditer(text):
+        add(Hit("invention_patents", "ge", 1, m.start(), m.end(), confidence=0.8))
     for m in _NO_LOAN.finditer(text):
         add(Hit("has_bank_loan", "eq", False, m.start(), m.end()))
     for m in _HAS_LOAN.finditer(text):
