@@ -1603,3 +1603,15 @@ def test_having_invention_patents_or_rd_spending_without_a_figure_is_one_or_more
     assert keys("上一年度有研发费用支出") == [("gt", "rd_expense", 0)]
     assert keys("有研发投入500万元以上") == [("ge", "rd_expense", 500)]
     assert not any(c[1] == "invention_patents" for c in keys("拥有有效发明专利或者实用新型专利的中小微企业"))
+
+
+def test_the_title_said_again_under_an_annex_requires_nothing():
+    text = ("附件\n\n某市制造业和服务业发展专项资金支持事项\n\n申报单位应为在黄山市注册登记的企业。\n\n"
+            "| 序号 | 支持事项 | 申报条件 | 支持标准 |\n|---|---|---|---|\n"
+            "| 1 | 设计中心奖励 | 新认定为省级工业设计中心 | 奖励30万元 |\n"
+            "| 2 | 上云补助 | 中小企业 | 补助10万元 |\n")
+    items = extract_policy(text, "annex-title", {"region_code": "341000",
+                                                 "title": "某市制造业和服务业发展专项资金支持事项"}).items
+    assert len(items) == 2
+    assert not any(c.field == "industry" for i in items for c in i.conditions)
+    assert all(("within", "region_code", "341000") in {c.key() for c in i.conditions} for i in items)

@@ -135,6 +135,7 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         if doc_level and _answers_scope(structure, clause):
             strong = True  # 问：这些政策适用于哪些经营主体？ binds every item
         own = _TERM_LINE.sub(lambda m: " " * len(m.group(0)), structure.own_text(clause))
+        own = _title_blanked(own, structure.title)  # 附件\n某市…专项资金支持事项: the title said again requires nothing
         if named_list and "\n" in own:  # …；\n补助标准：每店不超过5万元: the lines after the entry give, not require
             own = blank(own, own.index("\n"), len(own))
         for header, a, b in clause.cells:  # | 牵头单位 | 完成时限 |: who does it and by when, no requirement
@@ -171,8 +172,7 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
                            group=group))
     if doc_level:
         preamble = _TITLE_LINE.sub(lambda m: " " * len(m.group(0)), structure.text[:structure.preamble_end])
-        preamble = re.sub(r"(?m)^[ \t]*(.+?)[ \t]*$", lambda m: " " * len(m.group(0))
-                          if structure.title and m.group(1) == structure.title else m.group(0), preamble)
+        preamble = _title_blanked(preamble, structure.title)
         for lead, a, b in _inline_exclusions(preamble):  # 下列企业不得申领：A的；B的。 before any numbered clause
             out.insert(0, Passage(" " * a + preamble[a:b], 0, "总则" if clauses else "", True, True, True))
             preamble = blank(preamble, lead, b)
@@ -256,6 +256,15 @@ def _last_line(text: str) -> str:
 
 
 # The document's title (# 支持小微企业…政策指引) names its theme, not whom it binds.
+_LINE = re.compile(r"^[ \t#*]*(.+?)[ \t*]*$", re.M)
+_TITLE_WORDS = re.compile(r"^[^，。；,;]{6,60}(?:通知|办法|细则|措施|指南|事项|方案|政策|清单|公告|意见|规定|一览表|汇编|问答|解读)$")
+
+
+def _title_blanked(text: str, title: str | None) -> str:
+    """``text`` with every line that is the document's title blanked (offsets kept)."""
+    if not title or not _TITLE_WORDS.search(title):
+        return text  # (a title read from a first line that is a sentence is no title to look for)
+    return _LINE.sub(lambda m: " " * len(m.group(0)) if m.group(1) == title else m.group(0), text)
 _TITLE_LINE = re.compile(r"^[ \t]*#{1,6}[ \t].*$", re.M)
 
 
