@@ -1615,3 +1615,10 @@ def test_the_title_said_again_under_an_annex_requires_nothing():
     assert len(items) == 2
     assert not any(c.field == "industry" for i in items for c in i.conditions)
     assert all(("within", "region_code", "341000") in {c.key() for c in i.conditions} for i in items)
+
+
+def test_a_group_the_requirement_does_not_ask_of_is_let_off_it():
+    for text in ("纳税信用等级M级以上（个体工商户不作要求）", "纳税信用等级M级以上，个体工商户不作此要求"):
+        (group,) = find_conditions(text, 0, "二、", region_code=None).conditions
+        assert group.op == "any_of" and [c.key() for c in group.any_of] == [
+            ("in", "tax_credit", ("A", "B", "M")), ("eq", "ownership", "个体工商户")], text

@@ -128,3 +128,14 @@ def test_derive_adds_every_column_with_its_dtype():
     assert out["age_years"].iloc[0] == 4.0 and np.isnan(out["age_years"].iloc[1])
     assert np.isnan(out["rd_ratio"].iloc[0]) and out["rd_ratio"].iloc[2] == 0.1
     assert list(out.index) == [5, 6, 7]
+
+
+def test_the_hand_filled_form_offers_the_subject_types_reviewed_rules_name():
+    from datetime import date
+
+    from recommender.matching.profile_form import FORM_FIELDS, profile_frame
+
+    (choices,) = [c for f, _, _, c in FORM_FIELDS if f == "ownership"]
+    assert {"个体工商户", "农民专业合作社"} <= set(choices)
+    frame, problems = profile_frame({"name": "某烧烤店", "ownership": "个体工商户"}, date(2026, 11, 27))
+    assert not problems and frame["ownership"].iloc[0] == "个体工商户"

@@ -24,7 +24,7 @@ FORM_FIELDS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("has_bank_loan", "是否有银行贷款记录", "choice", ("是", "否")),
     ("dishonest", "是否失信被执行人", "choice", ("否", "是")),
     ("taxpayer_type", "纳税人类型", "choice", ("一般纳税人", "小规模纳税人")),
-    ("ownership", "企业类型", "choice", ("民营", "国有", "外资", "集体")),
+    ("ownership", "企业类型", "choice", ("民营", "国有", "外资", "集体", "个体工商户", "农民专业合作社")),
     ("qualifications", "企业资质（用顿号分隔）", "text", ()),
     ("scope", "经营范围", "text", ()),
 )
