@@ -1622,3 +1622,12 @@ def test_a_group_the_requirement_does_not_ask_of_is_let_off_it():
         (group,) = find_conditions(text, 0, "二、", region_code=None).conditions
         assert group.op == "any_of" and [c.key() for c in group.any_of] == [
             ("in", "tax_credit", ("A", "B", "M")), ("eq", "ownership", "个体工商户")], text
+
+
+def test_titles_or_a_bound_on_the_firms_they_name_are_one_or_group():
+    text = "高新技术企业、专精特新中小企业或者上一年度营业收入1亿元以上的企业"
+    (group,) = read_passages([Passage(text, 0, "二、", True, False, True)], None).conditions
+    assert group.op == "any_of" and [c.key() for c in group.any_of] == [
+        ("has", "qualifications", "高新技术企业"), ("has", "qualifications", "专精特新中小企业"), ("ge", "revenue", 10000)]
+    both = read_passages([Passage("高新技术企业，上一年度营业收入1亿元以上的企业", 0, "二、", True, False, True)], None)
+    assert [c.op for c in both.conditions] == ["has", "ge"]

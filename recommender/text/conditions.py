@@ -372,6 +372,8 @@ _OR_CLAUSE = re.compile(r"[^，,；;。且并和及]{0,24}?(?:或者|或)[^，,�
 
 
 _FIRMS = re.compile(r"(?:企业|主体|单位)$")
+_OR_WORD = re.compile(r"\s*(?:或者|或是|或)\s*")
+_FIRMS_AFTER = re.compile(r"\s*(?:（含）|\(含\))?的?(?:企业|主体|单位)")
 
 
 def _names_firms(hit: Hit, part: str) -> bool:
@@ -392,6 +394,9 @@ def _or_groups(hits: list[Hit], part: str) -> list[list[Hit]]:
             and hit.field == "qualifications" and _OR.match(part[prev.end:hit.start])
         ) or (  # 已在科技型中小企业信息服务平台完成评价入库或者持有高新技术企业证书: either status, in other words
             prev is not None and prev.field == hit.field == "qualifications" and _OR_CLAUSE.fullmatch(part[prev.end:hit.start])
+        ) or (  # 高新技术企业、专精特新中小企业或者上一年度营业收入1亿元以上的企业: titles or a size of firm
+            prev is not None and prev.subject and hit.lead != NO_LEAD and _OR_WORD.fullmatch(part[prev.end:hit.lead])
+            and _FIRMS_AFTER.match(part, hit.end)
         ):
             groups[-1].append(hit)
         else:
