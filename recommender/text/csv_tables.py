@@ -12,6 +12,8 @@ from __future__ import annotations
 import csv
 import re
 
+from recommender.text.phrases import pipe_table
+
 __all__ = ["csv_tables"]
 
 _FENCE = re.compile(r"^\s*```")
@@ -25,7 +27,7 @@ def _cells(line: str) -> list[str] | None:
         (cells,) = list(csv.reader([line.strip()]))
     except (csv.Error, ValueError):
         return None
-    return [c.strip().replace("|", "/") for c in cells] if len(cells) >= 3 else None
+    return [c.strip() for c in cells] if len(cells) >= 3 else None
 
 
 def _run(lines: list[str], start: int) -> int:
@@ -54,9 +56,6 @@ def csv_tables(text: str) -> str:
             out.append(lines[i])
             i += 1
             continue
-        rows = [_cells(line) for line in lines[start:end]]
-        out.append("| " + " | ".join(rows[0]) + " |")
-        out.append("|" + "---|" * len(rows[0]))
-        out.extend("| " + " | ".join(row) + " |" for row in rows[1:])
+        out.extend(pipe_table([_cells(line) for line in lines[start:end]]))
         i = end + 1 if fenced and end < len(lines) and _FENCE.match(lines[end]) else end
     return "\n".join(out)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from recommender.text.phrases import pipe_table
+
 __all__ = ["grid_tables"]
 
 _BORDER = re.compile(r"^\s*(?:\+[-=:+]*[-=][-=:+]*\+|[┌├└╔╠╚╞╟┏┣┗][─━═┄┈┬┼┴╤╪╧╦╬╩┳╋┻\s]*[┐┤┘╗╣╝╡╢┓┫┛])\s*$")
@@ -38,7 +40,7 @@ def _join(pieces: list[str]) -> str:
     for piece in filter(None, pieces):
         gap = " " if out and _ASCII_END.search(out) and _ASCII_START.match(piece) else ""
         out += gap + piece
-    return out.replace("|", "/")
+    return out
 
 
 def _table(lines: list[str], width: int) -> list[str] | None:
@@ -61,9 +63,7 @@ def _table(lines: list[str], width: int) -> list[str] | None:
             rows.append([_join([c]) for c in cells])
     if len(rows) < 2:
         return None
-    out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
-    out.extend("| " + " | ".join(row) + " |" for row in rows[1:])
-    return out
+    return pipe_table(rows)
 
 
 def grid_tables(text: str) -> str:

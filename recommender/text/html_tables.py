@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from recommender.text.phrases import pipe_table
+
 __all__ = ["pipe_tables"]
 
 _TABLE = re.compile(r"<table\b[^>]*>.*?</table\s*>", re.IGNORECASE | re.DOTALL)
@@ -95,10 +97,7 @@ def _pipe_table(markup: str) -> str:
     grid = _grid(parser.rows)
     if not grid:
         return ""
-    width = max(len(r) for r in grid)
-    lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in grid]
-    lines.insert(1, "|" + "---|" * width)
-    return "\n".join(lines)
+    return "\n".join(pipe_table(grid))
 
 
 _BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from recommender.text.phrases import pipe_table
+
 __all__ = ["linear_tables"]
 
 _HEADER = re.compile(r"^\s*(?:序号|编号|序)(?:[ \u3000]+[\u4e00-\u9fff（）()/、]{2,12}){2,9}\s*$")
@@ -47,9 +49,7 @@ def linear_tables(text: str) -> str:
             names = lines[i].split()
             rows, end = _rows(lines, i + 1, len(names))
             if len(rows) >= 2:
-                out.append("| " + " | ".join(names) + " |")
-                out.append("|" + "---|" * len(names))
-                out.extend("| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in rows)
+                out.extend(pipe_table([names, *rows]))
                 i = end
                 continue
         out.append(lines[i])

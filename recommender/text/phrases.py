@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "APPLICANT", "APPLICANT_KINDS", "APPLYING_FOR_SUPPORT", "CHECKING_COLUMN", "EXCLUDING_LEAD", "INLINE_REQUIREMENTS", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "ONLY_FOR_NOTE", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "requirement_text", "table_cells",
+    "APPLICANT", "APPLICANT_KINDS", "APPLYING_FOR_SUPPORT", "CHECKING_COLUMN", "EXCLUDING_LEAD", "INLINE_REQUIREMENTS", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "ONLY_FOR_NOTE", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "pipe_table", "requirement_text", "table_cells",
     "untable", "untick",
 ]
 
@@ -293,3 +293,10 @@ def no_condition_spans(text: str) -> list[tuple[int, int]]:
         ends = [i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0]
         spans.append((start, min(ends, default=len(text))))
     return spans
+
+
+def pipe_table(rows: list[list[str]]) -> list[str]:
+    """Rows of cells as Markdown pipe-table lines, the first row the header (short rows padded)."""
+    width = max(len(row) for row in rows)
+    lines = ["| " + " | ".join([c.replace("|", "/") for c in row] + [""] * (width - len(row))) + " |" for row in rows]
+    return [lines[0], "|" + "---|" * width, *lines[1:]]

@@ -7,11 +7,13 @@ separated cells (at least two) becomes one, its first line the header. Other lin
 
 from __future__ import annotations
 
+from recommender.text.phrases import pipe_table
+
 __all__ = ["tab_tables"]
 
 
 def _cells(line: str) -> list[str]:
-    return [" ".join(c.split()).replace("|", "/") for c in line.rstrip("\r").split("\t")]
+    return [" ".join(c.split()) for c in line.rstrip("\r").split("\t")]
 
 
 def _width(line: str) -> int:
@@ -25,13 +27,7 @@ def _width(line: str) -> int:
 
 
 def _table(rows: list[str], width: int) -> list[str]:
-    out = []
-    for n, row in enumerate(rows):
-        cells = (_cells(row) + [""] * width)[:width]
-        out.append("| " + " | ".join(cells) + " |")
-        if n == 0:
-            out.append("|" + "---|" * width)
-    return out
+    return pipe_table([_cells(row)[:width] for row in rows])
 
 
 def tab_tables(text: str) -> str:
