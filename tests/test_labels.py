@@ -1,5 +1,5 @@
 from recommender.text.extract import extract_policy
-from recommender.text.labels import arrow_labels
+from recommender.text.labels import arrow_labels, inline_labels
 
 CALENDAR = (
     "某区惠企政策日历\n\n以下政策面向在杨浦区注册登记的企业。\n\n## 3月\n\n"
@@ -19,3 +19,31 @@ def test_requirements_under_arrow_labels_are_read_whole():
     first, second = extract_policy(CALENDAR, "calendar", {"region_code": "310110"}).items
     assert "租用区内办公用房面积500平方米以上" in {c.text for c in first.conditions}
     assert "首次评为创新型中小企业" in {c.text for c in second.conditions}
+
+
+NOTICE = (
+    "关于兑现支持中小企业发展政策的通知\n\n各县市区：\n\n"
+    "在荆门市行政区域内注册、具有独立法人资格的中小企业，均可按下列事项申报；申报当年存在欠缴税款记录的企业不予支持。\n\n"
+    "1）研发奖励——对象：制造业中小企业；条件：上年度研发费用不低于100万元；标准：按研发费用的5%给予奖励，最高50万元。\n"
+    "2）订单融资贴息——对象：年营业收入5000万元以下的中小企业；条件：凭有效销售订单取得订单融资贷款；标准：按利息的30%给予贴息。\n"
+)
+
+
+def test_labels_run_along_one_line_each_start_a_line():
+    out = inline_labels(NOTICE)
+    assert len(out) == len(NOTICE)
+    assert "1）研发奖励\n 对象：制造业中小企业\n条件：上年度研发费用不低于100万元\n标准：按研发费用" in out
+    one = "申报条件：在本市注册；成立满一年。\n"
+    assert inline_labels(one) == one
+
+
+def test_items_named_before_a_dash_with_inline_labels_and_a_lead_for_all():
+    first, second = extract_policy(NOTICE, "inline", {"region_code": "420800"}).items
+    assert (first.name, second.name) == ("研发奖励", "订单融资贴息")
+    for item in (first, second):
+        keys = {c.key() for c in item.conditions}
+        assert ("within", "region_code", "420800") in keys
+        assert any("欠缴税款记录" in c.text for c in item.conditions)
+    assert ("ge", "rd_expense", 100) in {c.key() for c in first.conditions}
+    assert not any(c.field == "rd_expense" for c in second.conditions)
+    assert "凭有效销售订单取得订单融资贷款" in {c.text for c in second.conditions}
