@@ -306,7 +306,9 @@ def conditions_cells(clause: Clause, text: str) -> list[tuple[int, int]]:
 
 
 def _same_title(heading: str, title: str) -> bool:
-    """A document's own heading is its title, even shortened (# 关于…的通知 under 某县政府办公室关于…的通知)."""
+    """A document's own heading is its title, even shortened (# 关于…的通知 under 某县政府办公室关于…的通知) or
+    dated (# …准入要求对照（2025年三季度）)."""
+    heading = _DATE_NOTE.sub("", heading) or heading
     return heading == title or len(heading) >= 6 and (heading in title or title in heading or (
         len(heading) >= 0.6 * len(title) and _subsequence(heading, title)))  # the title without its place name
 
@@ -315,6 +317,9 @@ def _subsequence(short: str, long: str) -> bool:
     """Whether the characters of ``short`` appear in ``long`` in order."""
     rest = iter(long)
     return all(ch in rest for ch in short)
+
+
+_DATE_NOTE = re.compile(r"[（(][^（）()]{0,12}(?:年|季度|月|版|修订|试行|第[一二三四五六七八九十0-9]+批)[^（）()]{0,6}[）)]")
 
 
 def _first_title(text: str) -> str:
