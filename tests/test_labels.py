@@ -1,5 +1,5 @@
 from recommender.text.extract import extract_policy
-from recommender.text.labels import arrow_labels, inline_labels
+from recommender.text.labels import arrow_labels, inline_labels, reference_marks
 
 CALENDAR = (
     "某区惠企政策日历\n\n以下政策面向在杨浦区注册登记的企业。\n\n## 3月\n\n"
@@ -47,3 +47,27 @@ def test_items_named_before_a_dash_with_inline_labels_and_a_lead_for_all():
     assert ("ge", "rd_expense", 100) in {c.key() for c in first.conditions}
     assert not any(c.field == "rd_expense" for c in second.conditions)
     assert "凭有效销售订单取得订单融资贷款" in {c.text for c in second.conditions}
+
+
+MARKED = (
+    "某市数字经济扶持政策\n\n本政策适用于在抚州市登记注册的企业。\n\n"
+    "◇改造补助。规模以上工业企业※1实施智能工厂改造，投资额不低于500万元的，按投资额的12%给予补助。\n\n"
+    "◇上云用云券。中小企业※2购买云服务的，按服务费的30%发放用云券，每户每年不超过5万元。\n\n"
+    "注：\n※1 指纳税信用等级为B级以上的企业。\n※2 被列入失信被执行人名单的企业除外。\n"
+)
+
+
+def test_reference_marks_become_circled_numbers_one_for_one():
+    out = reference_marks(MARKED)
+    assert len(out) == len(MARKED) and "工业企业① 实施" in out and "\n①  指纳税" in out
+    assert reference_marks("※ 注意：材料须真实。\n") == "※ 注意：材料须真实。\n"
+
+
+def test_a_reference_note_binds_only_the_items_that_carry_its_mark():
+    first, second = extract_policy(MARKED, "marks", {"region_code": "361000"}).items
+    assert second.name.endswith("上云用云券")  # 发放用云券 offers something
+    assert ("in", "tax_credit", ("A", "B")) in {c.key() for c in first.conditions}
+    assert not any(c.field == "tax_credit" for c in second.conditions)
+    assert ("eq", "dishonest", False) in {c.key() for c in second.conditions}
+    assert not any(c.field == "dishonest" for c in first.conditions)
+    assert not any(c.text.startswith("①") for c in first.conditions)

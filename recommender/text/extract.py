@@ -13,7 +13,7 @@ from recommender.text.comparison_tables import rows_per_product
 from recommender.text.csv_tables import csv_tables
 from recommender.text.grid_tables import grid_tables
 from recommender.text.html_tables import pipe_tables
-from recommender.text.labels import arrow_labels, inline_labels
+from recommender.text.labels import arrow_labels, inline_labels, reference_marks
 from recommender.text.linear_tables import linear_tables
 from recommender.text.matrix_tables import requirement_matrices
 from recommender.text.notice_furniture import notice_furniture
@@ -50,7 +50,7 @@ def half_width(text: str) -> str:
 # Each rewrites one layout into what the reader expects, in this order: full-width characters, arrow and inline
 # labels, a notice's furniture, tables in every form the corpus meets (one cell per line, grids, CSV, TABs, HTML) into pipe tables,
 # then requirement matrices, translations, revision tables and product-per-column tables.
-_PREPARERS = (half_width, arrow_labels, inline_labels, notice_furniture, linear_tables, grid_tables, csv_tables, tab_tables, pipe_tables,
+_PREPARERS = (half_width, arrow_labels, inline_labels, reference_marks, notice_furniture, linear_tables, grid_tables, csv_tables, tab_tables, pipe_tables,
               requirement_matrices, translations_blanked, revised_only, rows_per_product)
 
 

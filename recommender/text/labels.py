@@ -3,7 +3,8 @@
 Calendars, flyers and slides often end a line's label with an arrow instead of a colon (对象▶…), so the arrow
 after a short label at the start of a line becomes a colon. A notice may also run an item's labels along one
 line (1）研发奖励——对象：…；条件：…；标准：…); when a line holds two or more such labels, each starts a line of
-its own. Each rewrite puts one character for one, so every offset holds.
+its own. Reference marks (※1 after a phrase, ※1 指… in the notes) become the circled numbers the footnote
+reader knows (①). Each rewrite puts one character for one, so every offset holds.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 from recommender.text.headings import heading_role
 
-__all__ = ["arrow_labels", "inline_labels"]
+__all__ = ["arrow_labels", "inline_labels", "reference_marks"]
 
 _ARROW_LABEL = re.compile(r"(?m)^([ \t\u3000]*[\u4e00-\u9fff]{2,8}[ \t]*)[▶►➤➜→⇒]")
 
@@ -39,3 +40,14 @@ def inline_labels(text: str) -> str:
                 line = line[:a] + "\n" + " " * (b - a - 1) + line[b:]
             lines[n] = line
     return "\n".join(lines)
+
+
+_REFERENCE = re.compile(r"※\s?([1-9])")
+_NOTE_LINE = re.compile(r"(?m)^[ \t\u3000]*※\s?[1-9]")
+
+
+def reference_marks(text: str) -> str:
+    """``text`` with ※1…※9 written as ①…⑨ (and a space), when some line opens with one (the notes)."""
+    if "※" not in text or not _NOTE_LINE.search(text):
+        return text
+    return _REFERENCE.sub(lambda m: chr(0x2460 + int(m.group(1)) - 1) + " " * (len(m.group(0)) - 1), text)

@@ -93,7 +93,7 @@ NOT_REQUIREMENT = re.compile(
 )
 
 
-TRIM = re.compile(r"^[\s（(）)、，。；;：:]+|[\s、，。；;：:]+$")
+TRIM = re.compile(r"^[\s（(）)、，。；;：:①-⑳]+|[\s、，。；;：:]+$")
 
 
 _LEAD = re.compile(
