@@ -71,3 +71,21 @@ def test_a_reference_note_binds_only_the_items_that_carry_its_mark():
     assert ("eq", "dishonest", False) in {c.key() for c in second.conditions}
     assert not any(c.field == "dishonest" for c in first.conditions)
     assert not any(c.text.startswith("①") for c in first.conditions)
+
+
+LISTED = (
+    "某县扶持政策清单\n\n说明：申报主体应当在德清县依法登记注册。\n\n"
+    "【政策名称】设备补助【适用对象】制造业企业【申报条件】当年完成设备投资300万元以上【支持标准】按投资额的8%给予补助\n"
+    "【政策名称】高企奖励【适用对象】首次通过认定的高新技术企业【申报条件】研发费用占营业收入的比例达到百分之四以上【支持标准】奖励15万元\n"
+)
+
+
+def test_a_line_of_bracket_labels_is_one_item_named_by_its_first_label():
+    out = inline_labels(LISTED)
+    assert "#### 设备补助\n【适用对象】制造业企业\n【申报条件】当年完成设备投资300万元以上\n【支持标准】" in out
+    assert inline_labels("【一】科技贷【二】\n") == "【一】科技贷【二】\n"
+    first, second = extract_policy(LISTED, "brackets", {"region_code": "330521"}).items
+    assert (first.name, second.name) == ("设备补助", "高企奖励")
+    assert ("in", "industry", ("C",)) in {c.key() for c in first.conditions}
+    assert ("ge", "rd_ratio", 0.04) in {c.key() for c in second.conditions}
+    assert not any(c.field == "rd_ratio" for c in first.conditions)

@@ -1,10 +1,12 @@
-"""Labels written inline or with an arrow, rewritten as the label lines the structure reader knows.
+"""Labels written inline, with an arrow or as reference marks, rewritten as the forms the structure reader knows.
 
 Calendars, flyers and slides often end a line's label with an arrow instead of a colon (对象▶…), so the arrow
-after a short label at the start of a line becomes a colon. A notice may also run an item's labels along one
-line (1）研发奖励——对象：…；条件：…；标准：…); when a line holds two or more such labels, each starts a line of
-its own. Reference marks (※1 after a phrase, ※1 指… in the notes) become the circled numbers the footnote
-reader knows (①). Each rewrite puts one character for one, so every offset holds.
+after a short label at the start of a line becomes a colon. A notice may run an item's labels along one line
+(1）研发奖励——对象：…；条件：…；标准：…); when a line holds two or more such labels, each starts a line of its
+own. A list may give each item as one line of bracket labels (【政策名称】…【适用对象】…【申报条件】…); each label
+then starts a line, the name as the item's heading. Reference marks (※1 after a phrase, ※1 指… in the notes)
+become the circled numbers the footnote reader knows (①). All but the bracket rewrite put one character for
+one, so offsets hold.
 """
 
 from __future__ import annotations
@@ -27,8 +29,24 @@ _TERM_WORD = re.compile(r"(?:对象|条件|要求|标准|额度|期限|利率)$"
 _INLINE_LABEL = re.compile(r"(——|[；;。])\s*([\u4e00-\u9fff]{2,6})[：:]")
 
 
+_BRACKET_LABEL = re.compile(r"(?<=\S)(?=【[\u4e00-\u9fff]{2,8}】)")
+_NAME_LABEL = re.compile(r"^\s*【(?:政策|项目|产品|事项|措施)?名称】\s*")
+
+
+def _bracket_run(line: str) -> str:
+    """A line of two or more 【label】 parts as one line per part, a leading 【政策名称】 part as the entry's heading."""
+    if len(_BRACKET_LABEL.findall(line)) < 2:
+        return line
+    line = _BRACKET_LABEL.sub("\n", line)
+    name = _NAME_LABEL.match(line)
+    return "#### " + line[name.end():] if name else line
+
+
 def inline_labels(text: str) -> str:
-    """``text`` with each run of two or more inline labels (——对象：…；条件：…) broken onto lines of their own."""
+    """``text`` with each run of two or more inline labels (——对象：…；条件：…, or 【名称】…【条件】…) broken onto
+    lines of their own."""
+    if "】" in text:  # (a line break before each 【label】 after the first, the name as a heading: this rewrite
+        text = "\n".join(_bracket_run(line) for line in text.split("\n"))  # alone changes the length)
     if "：" not in text and ":" not in text:
         return text
     lines = text.split("\n")
