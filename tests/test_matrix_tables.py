@@ -27,3 +27,13 @@ def test_each_product_of_a_dated_grid_is_an_item_with_its_own_requirements():
     assert {("ge", "age_years", 3), ("in", "industry", ("C",))} <= {c.key() for c in second.conditions}
     assert not any(c.field == "industry" for c in first.conditions)
     assert all(("within", "region_code", "630200") in {c.key() for c in i.conditions} for i in (first, second))
+
+
+def test_a_column_of_cases_that_may_not_apply_rules_them_out_of_its_row():
+    text = ("本行开办以下两款信贷产品。\n\n| 产品 | 可以申请的情形 | 不得申请的情形 | 额度与期限 |\n|---|---|---|---|\n"
+            "| 物流贷 | 道路运输企业，成立满1年 | 纳税信用等级为C级或D级；企业被列为失信被执行人 | 单户最高500万元 |\n"
+            "| 税信通 | 小型、微型企业 | 成立未满2年 | 最高200万元 |\n")
+    first, second = extract_policy(text, "access", {"region_code": "450700"}).items
+    assert {("not_in", "tax_credit", ("C", "D")), ("eq", "dishonest", False)} <= {c.key() for c in first.conditions}
+    assert ("ge", "age_years", 2) in {c.key() for c in second.conditions}
+    assert not any(c.field == "tax_credit" for c in second.conditions)

@@ -108,7 +108,9 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
             continue
         cells = conditions_cells(clause, structure.text)
         if cells:  # | 1 | 名称 | 申报条件 | 支持标准 |: the conditions column lists requirements
-            out.extend(Passage(structure.text[a:b], a, clause.address, True, False, True) for a, b in cells)
+            headers = {(a, b): h for h, a, b in clause.cells}  # | 不得申请的情形 |: whom the row's item leaves out
+            out.extend(Passage(structure.text[a:b], a, clause.address, True, bool(_NEG_HEADING.search(headers.get((a, b), ""))),
+                               True) for a, b in cells)
             continue
         parent = clauses[clause.parent] if clause.parent is not None else None
         parent_own = structure.own_text(parent) if parent else _preamble_lead(structure, i)

@@ -288,7 +288,8 @@ def _same_as(cells: tuple[tuple[str, int, int], ...], table: list, text: str) ->
 
 
 _SUBJECT_COLUMN = re.compile(r"主体类型|(?:申报|支持|补贴)?对象类型|企业类型")  # | 农民专业合作社 | …: whom the row is for
-_CONDITIONS_COLUMN = re.compile(r"条件|对象|要求|范围|主体|适用企业|^[^|]{2,24}?(?:须|必须|应当)(?!提交|提供|报送)")  # 享受主体 / 支持对象 / 申报条件 / 纳税信用等级须为A级
+_CONDITIONS_COLUMN = re.compile(r"条件|对象|要求|范围|主体|适用企业|^[^|]{2,24}?(?:须|必须|应当)(?!提交|提供|报送)"
+                                r"|^(?:可以?|能|不得|不能|不予|不可)(?:申请|申报|享受|准入)的?(?:情形|情况)?$")  # | 不得申请的情形 |  # 享受主体 / 支持对象 / 申报条件 / 纳税信用等级须为A级
 
 
 # | 第二档 | 300万美元至3000万美元 | …: a column naming a measure whose cell gives a range is the row's condition
