@@ -298,3 +298,16 @@ def test_the_hashes_of_the_next_heading_belong_to_no_clause():
     assert [i.name for i in items] == ["育苗补贴", "龙头企业奖励"]
     assert not any("#" in c.text for i in items for c in i.conditions)
     assert "#" not in items[0].text
+
+
+def test_capital_letters_number_sections_and_the_circled_entries_under_a_bare_name_are_its_requirements():
+    text = ("某县扶持措施\n\nA. 加工设备补助\n\n① 在临洮县注册登记的食品制造企业；\n② 当年新购置加工设备投资额在50万元以上。\n\n"
+            "按设备购置款的20%给予补助。\n\nB. 出口奖励\n\n① 上年度农产品出口额达到100万美元以上；\n② 年主营业务收入未满两亿元。\n\n"
+            "按出口额每美元奖励0.02元。\n")
+    s = parse_structure(text, title="某县扶持措施")
+    assert [c.address for c in s.clauses if c.kind == "upper"] == ["A.", "B."]
+    first, second = extract_policy(text, "letters", {"region_code": "621124"}).items
+    assert (first.name, second.name) == ("加工设备补助", "出口奖励")
+    assert "当年新购置加工设备投资额在50万元以上" in {c.text for c in first.conditions}
+    assert ("lt", "revenue", 20000) in {c.key() for c in second.conditions}
+    assert not any(c.kind == "upper" for c in parse_structure("A级、B级企业可以申请。\nA、B类企业\n", title="t").clauses)

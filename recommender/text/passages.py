@@ -120,7 +120,7 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
             parent and _NEG_HEADING.search(parent.heading) and not clause.children)
         # ① 茶园改造补助\na. 茶园面积100亩以上；b. …\n补助标准：…: entries under a support's bare name that offer
         # nothing are what it requires
-        named_list = parent is not None and clause.kind == "latin" and bool(_BARE_NAME.fullmatch(parent_own)) \
+        named_list = parent is not None and clause.kind in ("latin", "circled") and bool(_BARE_NAME.fullmatch(parent_own)) \
             and not is_measure(structure.own_text(clause).split("\n", 1)[0])
         strong = role == "conditions" or listed or excluding or named_list
         negated = listed and bool(_NEG_INTRO.search(parent_own)) or excluding

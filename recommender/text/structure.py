@@ -19,6 +19,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("article", re.compile(rf"第[{_CN}\d]+条(?![中的所之至和及或、]|规定)")),  # not 第5条中…的企业 (a reference)
     ("cn", re.compile(rf"[{_CN}]+[、.．](?![{_CN}\d]+[、.．，,])")),  # 二、一次性补贴; not 一、二、三
     ("roman", re.compile(r"[Ⅰ-Ⅻⅰ-ⅻ][、.．]")),  # Ⅱ、支持内容: sections numbered in Roman numerals
+    # A. 加工设备购置补助 on a line: sections lettered in capitals (not A级 or A、B类, which rate)
+    ("upper", re.compile(r"[A-H](?:[.．、](?=[ \t\u3000]*[\u4e00-\u9fff“（(])|[)）](?=[ \t\u3000]*[\u4e00-\u9fff]))")),
     ("paren_cn", re.compile(rf"[（(][{_CN}]+[）)]|[㈠-㈩]")),  # ㈡: the one-character form of （二）
     ("arabic", re.compile(r"[0-9]{1,2}(?:[、．]|\.(?![0-9])|\.(?=(?:19|20)[0-9]{2}年))|[⒈-⒛]")),  # 2.2025年度…
     ("paren_arabic", re.compile(r"[（(][0-9]{1,2}[）)]|[⑴-⒇]|[0-9]{1,2}[)）](?=\s*[^\s)）])")),  # 1) as in a standard
@@ -45,7 +47,7 @@ _RANK["dec1"], _RANK["dec2"], _RANK["dec3"] = _RANK["cn"], _RANK["paren_cn"], _R
 # 3 申报条件 on a line of its own, above 3.1 / 3.2: the chapter the paths start from
 _DEC_CHAPTER = re.compile(r"[0-9]{1,2}(?:、(?=[ \t\u3000]*[\u4e00-\u9fff]{2,16}\s*$)|(?=[ \t\u3000]+[\u4e00-\u9fff]{2,16}\s*$))")  # 3 申报条件 / 3、申报条件
 _RANK["dec0"] = _RANK["article"]
-_RANK["roman"] = _RANK["cn"]
+_RANK["roman"] = _RANK["upper"] = _RANK["cn"]
 _RANK["item_no"] = _RANK["paren_cn"]
 _RANK["entry"] = _RANK["paren_cn"]  # **第一项：研发投入奖励。** 规模以上…: a named entry of the section above
 _RANK["bullet"] = _RANK["paren_cn"]  # ▲ 住宿业提质升级奖励 on a line of its own, an entry of the section above
