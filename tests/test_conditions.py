@@ -1631,3 +1631,12 @@ def test_titles_or_a_bound_on_the_firms_they_name_are_one_or_group():
         ("has", "qualifications", "高新技术企业"), ("has", "qualifications", "专精特新中小企业"), ("ge", "revenue", 10000)]
     both = read_passages([Passage("高新技术企业，上一年度营业收入1亿元以上的企业", 0, "二、", True, False, True)], None)
     assert [c.op for c in both.conditions] == ["has", "ge"]
+
+
+def test_a_scope_label_in_the_preamble_binds_every_row():
+    text = ("某区政策简表\n\n适用范围：注册和纳税关系均在江宁区的企业。本简表自发布之日起施行。\n\n"
+            "| 序号 | 事项 | 申报条件 | 支持标准 |\n|---|---|---|---|\n"
+            "| 1 | 设备补助 | 制造业企业 | 补助300万元 |\n| 2 | 上市奖励 | 中型、小型企业 | 奖励50万元 |\n")
+    items = extract_policy(text, "scope", {"region_code": "320115"}).items
+    assert len(items) == 2
+    assert all(("within", "region_code", "320115") in {c.key() for c in i.conditions} for i in items)
