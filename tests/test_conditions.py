@@ -1640,3 +1640,12 @@ def test_a_scope_label_in_the_preamble_binds_every_row():
     items = extract_policy(text, "scope", {"region_code": "320115"}).items
     assert len(items) == 2
     assert all(("within", "region_code", "320115") in {c.key() for c in i.conditions} for i in items)
+
+
+def test_a_scope_in_brackets_after_a_heading_binds_that_item_only():
+    text = ("某县人参产业扶持办法\n\n一、研发费用奖励（适用于高新技术企业）\n　　中药饮片加工企业上年度研发费用不少于80万元的，按研发费用的15%给予奖励。\n\n"
+            "二、种植基地奖补（适用于成立满三年的企业）\n　　新建标准化种植基地连片50亩以上的，每亩补助800元。\n")
+    first, second = extract_policy(text, "scope", {"region_code": "220621"}).items
+    assert ("has", "qualifications", "高新技术企业") in {c.key() for c in first.conditions}
+    assert ("ge", "age_years", 3) in {c.key() for c in second.conditions}
+    assert not any(c.field == "qualifications" for c in second.conditions)

@@ -170,6 +170,10 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
             own = _eligibility_only(own)
         if doc_level:  # a definition binds the items using its term (item_conditions), not every item
             own = blank_definitions(own)
+        scope = _HEADING_SCOPE.search(own, 0, len(clause.heading) + 8) if clause.heading else None
+        if scope:  # 一、研发费用奖励（适用于高新技术企业）: the heading's bracket states whom the item is for
+            out.append(Passage(" " * scope.start(1) + scope.group(1), clause.body_start, clause.address, True, False, True))
+            own = blank(own, scope.start(), scope.end())
         out.append(Passage(own, clause.body_start, clause.address, strong, negated,
                            leaf=strong and not clause.children and not _INTRO.search(own),
                            group=group))
@@ -260,6 +264,7 @@ def _last_line(text: str) -> str:
 
 # The document's title (# 支持小微企业…政策指引) names its theme, not whom it binds.
 _LINE = re.compile(r"^[ \t#*]*(.+?)[ \t*]*$", re.M)
+_HEADING_SCOPE = re.compile(r"[（(](?:仅)?(?:适用于|限于?|面向)([^（）()\n]{2,30})[）)]")
 _TITLE_WORDS = re.compile(r"^[^，。；,;]{6,60}(?:通知|办法|细则|措施|指南|事项|方案|政策|清单|公告|意见|规定|一览表|汇编|问答|解读)$")
 
 
