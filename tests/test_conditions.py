@@ -1649,3 +1649,11 @@ def test_a_scope_in_brackets_after_a_heading_binds_that_item_only():
     assert ("has", "qualifications", "高新技术企业") in {c.key() for c in first.conditions}
     assert ("ge", "age_years", 3) in {c.key() for c in second.conditions}
     assert not any(c.field == "qualifications" for c in second.conditions)
+
+
+def test_a_bonus_for_firms_that_are_also_something_is_no_requirement():
+    text = "当年首次纳入规模以上工业企业统计的，一次性奖励20万元；如果企业同时为专精特新中小企业，再加奖10万元。"
+    found = find_conditions(text, 0, "二、", region_code=None)
+    assert not any(c.field == "qualifications" for c in found.conditions)
+    plain = find_conditions("如果企业同时为高新技术企业，可申请补助", 0, "二、", region_code=None)
+    assert [c.key() for c in plain.conditions] == [("has", "qualifications", "高新技术企业")]

@@ -674,7 +674,7 @@ _SENTENCE_END = re.compile(r"^\s*[。；;\n]")
 _OFFER_END = re.compile(r"^\s*[。\n]")
 _RAISES = re.compile(
     r"[，,]\s*[^，。；]{0,12}?(?:(?:提高|上浮|增加|提升)(?:至|到|为|[0-9一二三四五六七八九十百])|翻倍|加倍|"
-    r"(?:另行|另|额外|再)(?:增加|追加|给予|奖励|补助|奖(?=\s*[0-9一二三四五六七八九十百千两])))"
+    r"(?:另行|另|额外|再)(?:增加|追加|加奖|给予|奖励|补助|奖(?=\s*[0-9一二三四五六七八九十百千两])))"
 )
 # 国有控股企业按上述标准的50%给予奖励: a share of a benefit stated before, for whom it is scaled, no requirement
 _SCALED = re.compile(r"按(?:照)?(?:上述|前述|以上|上款|前款|本条|该)[^，。；]{0,4}?标准的?\s*(?:[0-9]|百分之|[一二三四五六七八九]成|减半)")
@@ -690,13 +690,16 @@ _LOWERS = re.compile(r"[，,]\s*[^，。；]{0,8}?(?:上限|额度|标准|比例
 _BESIDES_ARTICLE = re.compile(r"[，,]\s*(?:在|除)(?:享受|获得)?第[0-9一二三四五六七八九十]+条[^，。；]{0,12}?(?:之外|以外|外|基础上)")
 
 
+_IF_LEAD = re.compile(r"\s*(?:如果|若|如|倘若)[^，。；]{2,30}?(?:同时|还|另外)")
+
+
 def _is_tier(head: str, text: str, end: int, offered: bool, offer_inside: bool, offered_ever: bool) -> bool:
     """A …的 phrase that scales the benefit (收入达到…的，奖励提高至…; after an offer: 30人以下的按…). An add-on
     that opens its passage and names the article it adds to (首次以自有品牌参展的，在第四条补助之外再给予…) is an
     item of its own: whom it is for is required."""
     if offered_ever and _LOWERS.match(text, end) and re.search(r"的(?:企业|单位|主体|项目)?\s*$", head):
         return True  # …给予资助，最高20万元。有效发明专利未满3件的企业，资助上限为10万元: a lower tier
-    if not head.rstrip().endswith("的"):
+    if not head.rstrip().endswith("的") and not _IF_LEAD.match(head):  # (如果企业同时为…，再加奖…: a condition too)
         return False
     if _RAISES.match(text, end):
         return offered_ever or not _BESIDES_ARTICLE.match(text, end)
