@@ -1657,3 +1657,13 @@ def test_a_bonus_for_firms_that_are_also_something_is_no_requirement():
     assert not any(c.field == "qualifications" for c in found.conditions)
     plain = find_conditions("如果企业同时为高新技术企业，可申请补助", 0, "二、", region_code=None)
     assert [c.key() for c in plain.conditions] == [("has", "qualifications", "高新技术企业")]
+
+
+def test_a_shared_duty_not_to_have_a_record_and_an_item_let_off_it_by_its_words():
+    text = ("某区若干事项\n\n以下事项面向在历下区登记注册的企业。除另有说明外，申报企业近两年内不得有重大税收违法行为。\n\n---\n\n"
+            "**落户奖励**\n\n新引进的商务服务企业，实缴注册资本不低于500万元的，给予一次性奖励50万元。\n\n---\n\n"
+            "**研发后补助**\n\n对上年度研发费用不低于200万元的高新技术企业，按研发费用的8%给予后补助。\n\n"
+            "本项不受近两年内重大税收违法行为的限制。\n")
+    first, second = extract_policy(text, "duty", {"region_code": "370102"}).items
+    assert any("重大税收违法行为" in c.text for c in first.conditions)
+    assert not any("重大税收违法行为" in c.text for c in second.conditions)

@@ -30,7 +30,7 @@ _REFERS_TO = re.compile(
 )
 _ENTRY = re.compile(r"[（(]([一二三四五六七八九十0-9]{1,3})[）)]")
 # 设立不满一年的企业，不受上述纳税信用等级条件限制: the requirement named by what it is about
-_LIFTS_NAMED = re.compile(r"不受(?:上述|前述|以上|本条|本项)?(?P<what>[^，。；第]{2,10}?)(?:条件|要求)?的?限制")
+_LIFTS_NAMED = re.compile(r"不受(?:上述|前述|以上|本条|本项)?(?P<what>[^，。；第]{2,16}?)(?:条件|要求)?的?限制")
 # 本产品不受说明第二条中“在本县正常申报纳税满两年”的限制: the requirement named by its own words
 _LIFTS_QUOTED = re.compile(r"不受[^。；;\n“\"]{0,20}[“\"]([^”\"]{4,40})[”\"](?:一行|一项|一栏|一条|这一?项)?的?(?:条件|要求)?的?限制")
 _FIRMS = re.compile(r"的[^，。；]{0,6}?(?:企业|单位|主体|经营主体|个体工商户)?$")  # whom it lets off, named by what they are
@@ -146,7 +146,7 @@ def _lift_named(structure, items, out, m, numbered, region_code) -> None:
     who = lead.group(0).rstrip(" ，,")
     if fields is None:  # 首版次软件的申报单位不受规模以上工业企业条件限制: the requirement named by its words
         for n in _bound(structure, items, who, m.start(), numbered):
-            out[n] = [c for c in out[n] if not (c.op != "any_of" and c.text and c.text in m.group("what"))]
+            out[n] = [c for c in out[n] if not (c.op != "any_of" and c.text and _names(m.group("what"), c.text))]
         return
     if not who.endswith(("的", "企业", "单位", "主体", "个体工商户")):
         if _THIS_ITEM.search(who):  # …最高不超过20万元；本项奖励不受纳税信用等级限制: lifted for this item alone
@@ -165,6 +165,15 @@ def _lift_named(structure, items, out, m, numbered, region_code) -> None:
             out[n] = [c for c in out[n] if c not in lifted] + [Condition(
                 op="any_of", any_of=(*lifted, *let_off), clause=lifted[0].clause, confidence=0.6,
                 text=lifted[0].text + "；" + who)]
+
+
+def _names(what: str, text: str) -> bool:
+    """Whether a let-off's words name a requirement: its text inside them, or (six or more) their characters in
+    order inside its text (近两年内重大税收违法行为 names 申报企业近两年内不得有重大税收违法行为)."""
+    if text in what:
+        return True
+    rest = iter(text)
+    return len(what) >= 6 and all(ch in rest for ch in what)
 
 
 def _lift_numbered(structure, items, out, m, numbered, region_code) -> None:
