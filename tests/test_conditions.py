@@ -1667,3 +1667,11 @@ def test_a_shared_duty_not_to_have_a_record_and_an_item_let_off_it_by_its_words(
     first, second = extract_policy(text, "duty", {"region_code": "370102"}).items
     assert any("重大税收违法行为" in c.text for c in first.conditions)
     assert not any("重大税收违法行为" in c.text for c in second.conditions)
+
+
+def test_a_figure_to_reach_within_years_of_an_event_is_no_figure_held():
+    found = find_conditions("自落户之日起一年内营业收入达到1000万元以上", 0, "二、", region_code=None)
+    assert not found.conditions and found.leftovers == [(0, "自落户之日起一年内营业收入达到1000万元以上")]
+    assert not find_conditions("投产后两年内年营业收入超过5000万元", 0, "二、", region_code=None).conditions
+    held = find_conditions("上年度营业收入达到1000万元以上", 0, "二、", region_code=None)
+    assert [c.key() for c in held.conditions] == [("ge", "revenue", 1000)]

@@ -163,6 +163,7 @@ _REFERRED = re.compile(r"(?:以上|上述|前述|本项|该项|本条)\s*$")
 _ONLY_FOR = re.compile(r"\s*(?:仅限|只限|限于|仅适用于|只适用于|适用于|面向)")
 _NUMBERED_REFERRED = re.compile(r"第[0-9一二三四五六七八九十、和及与（）()]{1,12}[项条]\s*$")  # 本办法第1、3项奖励不适用于…
 _NOT_FOR = re.compile(r"\s*不适用于?")
+_TARGET_AFTER = re.compile(r"(?:之日起|之后|以后|后)[^，。；]{0,4}?[一二两三四五0-9]+个?(?:年|月)内[^，。；]{0,12}$")
 _SUMMED_OVER_YEARS = re.compile(r"(?:近|最近|过去)[两二三四五2-5]个?(?:年|会计年度)[^，。；]{0,16}?(?:累计|总额|合计|均值|平均)")
 _LOOKBACK_YEARS = re.compile(r"(?:近|最近|过去|连续)[一二三两四五六七八九十0-9]{1,2}(?:个)?(?:年|年度|个月)(?:内|来|中)?\s*$")
 _EVENT_COUNT = re.compile(r"\s*[一二三两四五六七八九十0-9]{1,3}\s*(?:期|次)(?:以上|及以上)?\s*(?:逾期|欠[款息]|违约|失信)")
@@ -274,7 +275,8 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
     if best is None:
         return None
     name = best[1]
-    if _LOOKBACK.search(part, 0, start) or name != "rd_ratio" and _SUMMED_OVER_YEARS.search(part, 0, start):
+    if _LOOKBACK.search(part, 0, start) or name != "rd_ratio" and _SUMMED_OVER_YEARS.search(part, 0, start) \
+            or _TARGET_AFTER.search(part, 0, start):  # 自落户之日起一年内营业收入达到…: a target to reach, not a figure held
         return None  # 近两年内未发生…: a look-back window; 近三年累计研发投入…: a sum over years no field holds
     cue_end = best[2] + len(_NUMERIC_FIELDS_BY_NAME[name].match(part, best[2]).group(0)) if best[0] < 1000 else 0
     if best[0] < 1000 and _GROWTH.search(part, cue_end, start):
