@@ -10,7 +10,7 @@ from recommender.rules.schema import Condition
 from recommender.text.conditions import find_conditions
 from recommender.text.items import ItemPlan
 from recommender.text.numbers import parse_number
-from recommender.text.phrases import APPLYING_FOR_NUMBERED
+from recommender.text.phrases import APPLYING_FOR_NUMBERED, in_order
 from recommender.text.structure import Structure
 
 __all__ = ["LIFTS", "lift_requirements"]
@@ -170,10 +170,7 @@ def _lift_named(structure, items, out, m, numbered, region_code) -> None:
 def _names(what: str, text: str) -> bool:
     """Whether a let-off's words name a requirement: its text inside them, or (six or more) their characters in
     order inside its text (近两年内重大税收违法行为 names 申报企业近两年内不得有重大税收违法行为)."""
-    if text in what:
-        return True
-    rest = iter(text)
-    return len(what) >= 6 and all(ch in rest for ch in what)
+    return text in what or len(what) >= 6 and in_order(what, text)
 
 
 def _lift_numbered(structure, items, out, m, numbered, region_code) -> None:

@@ -108,9 +108,9 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
             continue
         cells = conditions_cells(clause, structure.text)
         if cells:  # | 1 | 名称 | 申报条件 | 支持标准 |: the conditions column lists requirements
-            headers = {(a, b): h for h, a, b in clause.cells}  # | 不得申请的情形 |: whom the row's item leaves out
-            out.extend(Passage(structure.text[a:b], a, clause.address, True, bool(_NEG_HEADING.search(headers.get((a, b), ""))),
-                               True) for a, b in cells)
+            # (| 不得申请的情形 |: whom the row's item leaves out)
+            out.extend(Passage(structure.text[a:b], a, clause.address, True, bool(_NEG_HEADING.search(h)), True)
+                       for h, a, b in cells)
             continue
         parent = clauses[clause.parent] if clause.parent is not None else None
         parent_own = structure.own_text(parent) if parent else _preamble_lead(structure, i)
@@ -263,9 +263,10 @@ def _last_line(text: str) -> str:
 
 
 # The document's title (# 支持小微企业…政策指引) names its theme, not whom it binds.
+_TITLE_LINE = re.compile(r"^[ \t]*#{1,6}[ \t].*$", re.M)
 _LINE = re.compile(r"^[ \t#*]*(.+?)[ \t*]*$", re.M)
-_HEADING_SCOPE = re.compile(r"[（(](?:仅)?(?:适用于|限于?|面向)([^（）()\n]{2,30})[）)]")
 _TITLE_WORDS = re.compile(r"^[^，。；,;]{6,60}(?:通知|办法|细则|措施|指南|事项|方案|政策|清单|公告|意见|规定|一览表|汇编|问答|解读)$")
+_HEADING_SCOPE = re.compile(r"[（(](?:仅)?(?:适用于|限于?|面向)([^（）()\n]{2,30})[）)]")
 
 
 def _title_blanked(text: str, title: str | None) -> str:
@@ -273,7 +274,6 @@ def _title_blanked(text: str, title: str | None) -> str:
     if not title or not _TITLE_WORDS.search(title):
         return text  # (a title read from a first line that is a sentence is no title to look for)
     return _LINE.sub(lambda m: " " * len(m.group(0)) if m.group(1) == title else m.group(0), text)
-_TITLE_LINE = re.compile(r"^[ \t]*#{1,6}[ \t].*$", re.M)
 
 
 def _questions(structure: Structure, clause) -> list[str]:

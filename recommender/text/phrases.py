@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "APPLICANT", "APPLICANT_KINDS", "APPLYING_FOR_SUPPORT", "CHECKING_COLUMN", "EXCLUDING_LEAD", "INLINE_REQUIREMENTS", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "ONLY_FOR_NOTE", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "or_branches", "pipe_table", "requirement_text", "table_cells",
+    "APPLICANT", "APPLICANT_KINDS", "APPLYING_FOR_SUPPORT", "CHECKING_COLUMN", "EXCLUDING_LEAD", "INLINE_REQUIREMENTS", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "ONLY_FOR_NOTE", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "in_order", "or_branches", "pipe_table", "requirement_text", "table_cells",
     "untable", "untick",
 ]
 
@@ -301,3 +301,9 @@ def pipe_table(rows: list[list[str]]) -> list[str]:
     width = max(len(row) for row in rows)
     lines = ["| " + " | ".join([c.replace("|", "/") for c in row] + [""] * (width - len(row))) + " |" for row in rows]
     return [lines[0], "|" + "---|" * width, *lines[1:]]
+
+
+def in_order(short: str, long: str) -> bool:
+    """Whether the characters of ``short`` appear in ``long`` in order."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from recommender.text.headings import heading_role
-from recommender.text.phrases import TABLE_RULE, table_cells
+from recommender.text.phrases import TABLE_RULE, in_order, table_cells
 
 __all__ = ["Clause", "Structure", "conditions_cells", "parse_structure"]
 
@@ -290,8 +290,9 @@ def _same_as(cells: tuple[tuple[str, int, int], ...], table: list, text: str) ->
 
 
 _SUBJECT_COLUMN = re.compile(r"主体类型|(?:申报|支持|补贴)?对象类型|企业类型")  # | 农民专业合作社 | …: whom the row is for
+# 享受主体 / 支持对象 / 申报条件 / 纳税信用等级须为A级 / 可以申请的情形 / 不得申请的情形
 _CONDITIONS_COLUMN = re.compile(r"条件|对象|要求|范围|主体|适用企业|^[^|]{2,24}?(?:须|必须|应当)(?!提交|提供|报送)"
-                                r"|^(?:可以?|能|不得|不能|不予|不可)(?:申请|申报|享受|准入)的?(?:情形|情况)?$")  # | 不得申请的情形 |  # 享受主体 / 支持对象 / 申报条件 / 纳税信用等级须为A级
+                                r"|^(?:可以?|能|不得|不能|不予|不可)(?:申请|申报|享受|准入)的?(?:情形|情况)?$")
 
 
 # | 第二档 | 300万美元至3000万美元 | …: a column naming a measure whose cell gives a range is the row's condition
@@ -299,11 +300,11 @@ _MEASURE_COLUMN = re.compile(r"(?:额|收入|营收|产值|规模|人数|面积|
 _RANGE_CELL = re.compile(r"[0-9０-９一二三四五六七八九十百千]\s*[^|]{0,8}?(?:以上|以下|以内|不含|（含|\(含|至|[-－~～]|不足|未满|超过|不超过|不低于)")
 
 
-def conditions_cells(clause: Clause, text: str) -> list[tuple[int, int]]:
-    """Spans of a table row's cells under a conditions column (申报条件, 具体要求), not its name column, and of
-    cells giving a range of a measure (| 上年度出口额 | 300万美元以下 |)."""
+def conditions_cells(clause: Clause, text: str) -> list[tuple[str, int, int]]:
+    """(header, start, end) of a table row's cells under a conditions column (申报条件, 具体要求), not its name
+    column, and of cells giving a range of a measure (| 上年度出口额 | 300万美元以下 |)."""
     named = len(clause.cells) > 1 and bool(_NAME_COLUMN.search(clause.cells[1][0]))
-    return [(a, b) for n, (h, a, b) in enumerate(clause.cells)
+    return [(h, a, b) for n, (h, a, b) in enumerate(clause.cells)
             if (n or _SUBJECT_COLUMN.fullmatch(h.strip("* "))) and not (named and n == 1) and (
                 _CONDITIONS_COLUMN.search(h) or _MEASURE_COLUMN.search(h) and _RANGE_CELL.search(text, a, b))]
 
@@ -313,13 +314,7 @@ def _same_title(heading: str, title: str) -> bool:
     dated (# …准入要求对照（2025年三季度）)."""
     heading = _DATE_NOTE.sub("", heading) or heading
     return heading == title or len(heading) >= 6 and (heading in title or title in heading or (
-        len(heading) >= 0.6 * len(title) and _subsequence(heading, title)))  # the title without its place name
-
-
-def _subsequence(short: str, long: str) -> bool:
-    """Whether the characters of ``short`` appear in ``long`` in order."""
-    rest = iter(long)
-    return all(ch in rest for ch in short)
+        len(heading) >= 0.6 * len(title) and in_order(heading, title)))  # the title without its place name
 
 
 _DATE_NOTE = re.compile(r"[（(][^（）()]{0,12}(?:年|季度|月|版|修订|试行|第[一二三四五六七八九十0-9]+批)[^（）()]{0,6}[）)]")
@@ -648,7 +643,7 @@ def _push(clauses: list[Clause], stack: list[int], clause: Clause, pop: bool = T
 def _close(clauses: list[Clause], text: str) -> None:
     """Set each clause's end (next clause that is not a descendant) and own end (next clause, or the start of
     its line when only Markdown marks stand before it: #### 二、… leaves its #### to no clause)."""
-    starts = [c.start - len(m.group(0)) if (m := _MD_MARKS_BEFORE.search(text, 0, c.start)) else c.start
+    starts = [m.start() if (m := _MD_MARKS_BEFORE.fullmatch(text, text.rfind("\n", 0, c.start) + 1, c.start)) else c.start
               for c in clauses]
     for i, clause in enumerate(clauses):
         clause.own_end = max(clause.body_start, starts[i + 1]) if i + 1 < len(clauses) else len(text)
@@ -663,7 +658,7 @@ def _close(clauses: list[Clause], text: str) -> None:
             clause.end = min(clause.end, clause.until)
 
 
-_MD_MARKS_BEFORE = re.compile(r"(?<=\n)[ \t]*(?:#{1,6}|>|[-*+])[ \t]*(?:\*\*)?$")
+_MD_MARKS_BEFORE = re.compile(r"[ \t]*(?:#{1,6}|>|[-*+])[ \t]*(?:\*\*)?")  # all a line holds before its clause
 
 
 def _descends(clauses: list[Clause], clause: Clause, ancestor: int) -> bool:
