@@ -16,6 +16,7 @@ from recommender.text.loaders import (
     load_document,
     split_policy_cards,
 )
+from recommender.text.wrapped_lines import unwrapped
 
 FRONT = """---
 title: 城口县小微企业首贷贴息办法
@@ -339,7 +340,7 @@ def test_a_plain_text_wrapped_at_a_fixed_width_is_joined_back_into_sentences(tmp
     text = "关于做好稳岗返还工作的通知\n一、返还对象\n" + "\n".join([body] * 3) + "\n二、返还标准\n按60%返还。\n"
     path = tmp_path / "wrapped.txt"
     path.write_bytes(text.encode("gbk"))
-    lines = load_document(path).text.splitlines()
+    lines = unwrapped(load_document(path).text).splitlines()
     assert "一、返还对象" in lines and "二、返还标准" in lines
     assert sum(sentence[:40] in line for line in lines) == 3  # every wrapped paragraph is whole again
     assert not any("2026" not in line and "202" in line for line in lines)  # no number cut in two
@@ -350,7 +351,7 @@ def test_a_plain_text_with_one_paragraph_per_line_keeps_its_lines(tmp_path: Path
         f"第{n}段：在本市参加失业保险的企业，可以享受稳岗返还，具体标准见下文第{n}项" for n in range(1, 12)]
     path = tmp_path / "paragraphs.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
-    assert load_document(path).text.splitlines() == lines
+    assert unwrapped(load_document(path).text).splitlines() == lines
 
 
 def test_word_chinese_list_numbers_count_on_past_ninety_nine() -> None:
@@ -378,7 +379,7 @@ def test_a_pdf_copied_into_plain_text_loses_its_page_marks_and_running_header_an
              "— 1 —", "", "某市人力资源和社会保障局文件", "", *wrapped * 2, "二、工作要求。各地要抓好落实。"]
     path = tmp_path / "pdf-copied.txt"
     path.write_text("\n".join(pages), encoding="utf-8")
-    lines = load_document(path).text.splitlines()
+    lines = unwrapped(load_document(path).text).splitlines()
     assert lines.count("某市人力资源和社会保障局文件") == 1 and "— 1 —" not in lines
     assert sum("参加失业保险的各类企业" in line for line in lines) == 5  # no phrase cut in two, over a page too
     assert "二、工作要求。各地要抓好落实。" in lines

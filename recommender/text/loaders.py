@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from recommender.errors import DocumentError
+from recommender.text.wrapped_lines import joined_lines
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -35,12 +36,6 @@ _PAGE_NUMBER = re.compile(
     r"|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})|共\s*\d+\s*页\s*第\s*\d+\s*页)$",
     re.IGNORECASE,
 )
-# A line that starts a new clause or list entry, never the tail of the line before it.
-_STRUCTURE_START = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇\d]+[条章节款项]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]"
-    r"|\d+[、．.]|[①-⑳]|附件|附则)"
-)
-_SENTENCE_END = tuple("。；：！？…”’」』）)】")
 # Beijing guide cards: "12. 北京市..." on its own line, the 依据文件 field at most five lines on.
 _CARD_TITLE = re.compile(r"^(\d{1,3})\.\s*(\S.*)$")
 
@@ -163,10 +158,6 @@ def _read_docx(path: Path) -> str:
     return "\n".join(lines)
 
 
-def _width(line: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in line)
-
-
 def _page_furniture(pages: list[list[str]]) -> set[str]:
     """Header and footer lines: the first/last lines repeated (digits aside) on most pages."""
     if len(pages) < 3:
@@ -176,74 +167,6 @@ def _page_furniture(pages: list[list[str]]) -> set[str]:
         edge = {re.sub(r"\d+", "#", ln) for ln in lines[:2] + lines[-2:]}
         counts.update(edge)
     return {key for key, n in counts.items() if n >= max(3, len(pages) * 0.5)}
-
-
-def _hard_wrapped(lines: list[str], paged: bool = False) -> bool:
-    """Whether a plain text was wrapped at a fixed width: many lines end within a character of the longest, or
-    (a ``paged`` text, copied out of a PDF with its page numbers, its digits narrower than its characters) many
-    end within two characters of the widest and most of those break off in mid-sentence."""
-    lengths = [len(ln.rstrip()) for ln in lines if ln.strip()]
-    if len(lengths) < 10:
-        return False
-    longest = max(lengths)
-    if longest <= 100 and sum(n >= longest - 1 for n in lengths) >= max(5, 0.15 * len(lengths)):
-        return True
-    if not paged:
-        return False
-    widest = max(_width(ln.rstrip()) for ln in lines)
-    wide = [ln.rstrip() for ln in lines if ln.strip() and _width(ln.rstrip()) >= widest - 4]
-    broken = [ln for ln in wide if not ln.endswith(_SENTENCE_END)]
-    return widest <= 200 and len(wide) >= max(5, 0.3 * len(lengths)) and len(broken) * 2 > len(wide)
-
-
-# — 2 — / 第2页 on a line of its own: a page number a PDF's text carries into a plain file (not a bare digit,
-# which may be a list entry)
-_PAGE_MARK = re.compile(r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)\s*$")
-
-
-def _without_page_marks(lines: list[str]) -> list[str]:
-    """Lines without page numbers and without the running header repeated after each (a line of the first
-    five that comes back right after a page number)."""
-    head = {ln.strip() for ln in [ln for ln in lines if ln.strip()][:5]}
-    out: list[str] = []
-    after_mark = 0  # 1: a page number was just read; 2: and the running header after it
-    for line in lines:
-        if _PAGE_MARK.match(line):
-            while out and not out[-1].strip():
-                out.pop()  # the page's trailing blank lines: the sentence may go on over the page
-            after_mark = 1
-            continue
-        if after_mark and not line.strip():
-            continue
-        if after_mark == 1 and line.strip() in head:
-            after_mark = 2
-            continue
-        after_mark = 0
-        out.append(line)
-    return out
-
-
-def _join_lines(lines: list[str]) -> list[str]:
-    """Re-join lines a PDF broke in mid-sentence (a full-width line not ending a sentence)."""
-    widths = sorted(_width(ln) for ln in lines if ln)
-    if not widths:
-        return lines
-    full = widths[int(len(widths) * 0.9)] * 0.8
-    out: list[str] = []
-    for line in lines:
-        prev = out[-1] if out else ""
-        if (
-            prev
-            and line
-            and _width(prev) >= full
-            and not prev.endswith(_SENTENCE_END)
-            and not _STRUCTURE_START.match(line)
-        ):
-            sep = " " if prev[-1].isascii() and prev[-1].isalpha() and line[0].isascii() and line[0].isalpha() else ""
-            out[-1] = prev + sep + line
-        else:
-            out.append(line)
-    return out
 
 
 def clean_pdf_pages(pages: list[str]) -> str:
@@ -257,7 +180,7 @@ def clean_pdf_pages(pages: list[str]) -> str:
             if _PAGE_NUMBER.match(line) or (at_edge and re.sub(r"\d+", "#", line) in furniture):
                 continue
             kept.append(line)
-    return "\n".join(_join_lines(kept))
+    return "\n".join(joined_lines(kept))
 
 
 def _read_pdf(path: Path) -> str:
@@ -289,12 +212,6 @@ def load_document(path: str | Path) -> Document:
         raw = decode_text(path.read_bytes(), path.name)
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     meta, body = split_front_matter(raw, path.name)
-    if suffix == ".txt":  # text copied out of a PDF or wrapped at a fixed width by a mail client
-        lines = body.split("\n")
-        paged = any(_PAGE_MARK.match(ln) for ln in lines)
-        if paged:
-            lines = _without_page_marks(lines)
-        body = "\n".join(_join_lines(lines) if _hard_wrapped(lines, paged) else lines)
     return Document(policy_id=path.stem, text=body, meta=meta, path=path)
 
 
