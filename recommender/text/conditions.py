@@ -60,7 +60,7 @@ _PERIOD = re.compile(r"(?:(?:上|近|前)?[一二三两四五0-9]*(?:个)?(?:年
 _NOT_A_FIELD = re.compile(r"吸纳|新增|带动|招用|安置|稳定就业|就业人数|新招")
 _INVOICED = re.compile(r"开票|近\s*(?:12|十二)\s*个月")
 _TRADE_FIGURE = re.compile(r"(?<![企行产事])业\s*$")
-_CHANNEL = re.compile(r"(?:线上|网络|网上|电商|直播|出口|外贸|跨境|境外|海外|配套)\s*$")
+_CHANNEL = re.compile(r"(?:线上|网络|网上|电商|直播|出口|外贸|跨境|境外|海外|配套|(?:品牌|特色|地标|农|该|相关|[的成]|专利)产品)\s*$")
 _SUB_ANNUAL = re.compile(r"(?:月|季度|季)(?:度)?(?:的)?\s*$")
 _REFUSING_END = re.compile(r"(?:不享受|不得申请|不得申报|不得享受|不能享受|不予)(?:本|此|该|上述)?[条项款类]?\s*$")
 _BENEFIT_TIER = re.compile(r"^\s*的部分")
@@ -297,7 +297,7 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
     if name == "revenue" and best[0] < 1000 and _INVOICED.search(part, 0, best[2]):
         return None  # 近12个月增值税开票销售额: invoices over a rolling year, not the revenue a profile holds
     if name == "revenue" and best[0] < 1000 and _CHANNEL.search(part, 0, best[2]):
-        return None  # 线上销售额 / 出口销售额 / 配套销售额: sales through one channel, not the firm's revenue
+        return None  # 线上销售额 / 出口销售额 / 品牌产品销售额: sales through one channel or of one line, not the firm's revenue
     if name == "revenue" and best[0] < 1000 and _TRADE_FIGURE.search(part, 0, best[2]):
         return None  # 批发业销售额达到2000万元或者零售业销售额达到500万元: one trade's threshold, not every firm's
     if name in ("revenue", "taxable_income") and _SUB_ANNUAL.search(part, 0, best[2]):

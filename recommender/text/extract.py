@@ -21,6 +21,7 @@ from recommender.text.ocr_repairs import ocr_repaired
 from recommender.text.pipeline import get_nlp
 from recommender.text.revisions import revised_only
 from recommender.text.tab_tables import tab_tables
+from recommender.text.tracked_changes import accepted
 from recommender.text.translations import translations_blanked
 from recommender.text.validity import find_validity
 from recommender.text.wrapped_lines import unwrapped
@@ -49,11 +50,11 @@ def half_width(text: str) -> str:
     return _WIDE_POINT.sub(".", text).translate(_FULL_WIDTH)
 
 
-# Each rewrites one layout into what the reader expects, in this order: lines broken at a page width joined,
+# Each rewrites one layout into what the reader expects, in this order: tracked changes accepted, lines broken at a page width joined,
 # full-width characters, arrow and inline labels, a notice's furniture, tables in every form the corpus meets (one
 # cell per line, grids, CSV, TABs, HTML) into pipe tables, a scan's stray spaces and misreads, then requirement
 # matrices, translations, revision tables and product-per-column tables.
-_PREPARERS = (unwrapped, half_width, arrow_labels, inline_labels, reference_marks, notice_furniture, linear_tables, grid_tables, csv_tables, tab_tables, pipe_tables,
+_PREPARERS = (accepted, unwrapped, half_width, arrow_labels, inline_labels, reference_marks, notice_furniture, linear_tables, grid_tables, csv_tables, tab_tables, pipe_tables,
               ocr_repaired, requirement_matrices, translations_blanked, revised_only, rows_per_product)
 
 

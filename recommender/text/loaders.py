@@ -128,6 +128,24 @@ def split_front_matter(text: str, name: str = "") -> tuple[dict[str, Any], str]:
     return meta, "".join(lines[end + 1 :]).lstrip("\n")
 
 
+# A paragraph's run content as Word shows it with every tracked change accepted: runs inside insertions, links,
+# content controls and simple fields count; deleted runs (w:del, w:moveFrom) and text boxes do not.
+_RUN_CONTENT = " | ".join(
+    f"./{path}w:r/*[self::w:t or self::w:tab or self::w:br or self::w:cr]"
+    for path in ("", "w:ins/", "w:moveTo/", "w:hyperlink/", "w:hyperlink/w:ins/", "w:ins/w:hyperlink/", "w:smartTag/",
+                 "w:fldSimple/", "w:sdt/w:sdtContent/", "w:sdt/w:sdtContent/w:ins/", "w:customXml/")
+)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """The text of a Word paragraph with its tracked changes accepted (python-docx's ``text`` drops insertions)."""
+    parts = []
+    for node in paragraph._p.xpath(_RUN_CONTENT):
+        tag = node.tag.rsplit("}", 1)[-1]
+        parts.append(node.text or "" if tag == "t" else "\t" if tag == "tab" else "\n")
+    return "".join(parts)
+
+
 def _read_docx(path: Path) -> str:
     """Paragraphs and table rows of a .docx in document order."""
     import docx
@@ -144,12 +162,12 @@ def _read_docx(path: Path) -> str:
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):  # with the number Word draws before a list paragraph (1. / （一）)
-            lines.append(numbers.prefix(block) + block.text)
+            lines.append(numbers.prefix(block) + _paragraph_text(block))
         elif isinstance(block, Table):  # as a Markdown table, which the structure reader knows
             for n, row in enumerate(block.rows):
                 cells: list[str] = []
                 for cell in row.cells:  # merged cells repeat: keep each text once per row
-                    text = " ".join(cell.text.split()).replace("|", "｜")
+                    text = " ".join(" ".join(map(_paragraph_text, cell.paragraphs)).split()).replace("|", "｜")
                     if text and (not cells or cells[-1] != text):
                         cells.append(text)
                 lines.append("| " + " | ".join(cells) + " |")
