@@ -57,6 +57,8 @@ def conditions_per_item(
             for n in applies:
                 named.setdefault(n, []).append(passage)
             continue
+        if _parallel_row(structure, items, passage):
+            continue  # | 5 | 政策辅导服务 | …: a row beside the items' rows that offers nothing binds none of them
         if not any(s <= passage.base < e for s, e in inside) and not owner(passage.base):
             for sentence, words, bound in _sentences_for_items(structure, items, passage):
                 passage = replace(passage, text=blank(passage.text, sentence.start(), sentence.end()))
@@ -95,6 +97,21 @@ def conditions_per_item(
     lifted = lift_requirements(structure, items, [c for c, _ in out], lambda text: _numbered_in(structure, items, text), region_code)
     lifted = trade_thresholds(structure, items, lifted, region_code)
     return [(conditions, assumed) for conditions, (_, assumed) in zip(lifted, out, strict=True)]
+
+
+# a column stating what a row gives (| 兑现标准 |, | 支持内容 |, | 额度 |)
+_GIVES_COLUMN = re.compile(r"标准|额度|金额|奖励|补助|补贴|(?:服务|支持|扶持|政策|优惠|兑现)内容")
+
+
+def _parallel_row(structure: Structure, items: list[ItemPlan], passage: Passage) -> bool:
+    """Whether a passage lies in a table row beside the items' rows that states something given yet is no item
+    (a free service): its requirements are its own, not every row's."""
+    clause = structure.clause_at(passage.base)
+    if clause is None or not clause.cells or any(p.start <= passage.base < p.end for p in items):
+        return False
+    gives = any(_GIVES_COLUMN.search(head) and structure.text[a:b].strip(" *-—无") for head, a, b in clause.cells)
+    return gives and any(p.clause.cells and p.clause.parent == clause.parent and p.clause.kind == clause.kind
+                         for p in items)
 
 
 # | 序号 | 条件 | 适用项目 |: a column naming the items each row's requirement binds
