@@ -1558,7 +1558,7 @@ def test_a_task_list_box_and_a_bullet_are_no_part_of_a_requirement():
 
 def test_sales_through_one_channel_are_no_revenue():
     for text in ("当年线上销售额超过500万元", "上年度出口销售额达到1000万元", "向整车企业配套销售额超过2000万元",
-                 "上年度品牌产品销售额达到300万元以上"):
+                 "上年度品牌产品销售额达到300万元以上", "获证产品上年度销售额不低于100万元"):
         found = find_conditions(text, 0, "二、", region_code=None)
         assert not found.conditions and found.leftovers, text
     assert [c.key() for c in find_conditions("上年度销售额超过500万元", 0, "二、", region_code=None).conditions] == [
