@@ -1677,3 +1677,13 @@ def test_a_figure_to_reach_within_years_of_an_event_is_no_figure_held():
     assert not find_conditions("投产后两年内年营业收入超过5000万元", 0, "二、", region_code=None).conditions
     held = find_conditions("上年度营业收入达到1000万元以上", 0, "二、", region_code=None)
     assert [c.key() for c in held.conditions] == [("ge", "revenue", 1000)]
+
+
+def test_a_trade_let_off_a_requirement_is_an_alternative_but_an_entry_after_a_semicolon_is_no_let_off():
+    found = find_conditions("上一年度研发费用占营业收入比重不低于1.5%（白酒制造企业不受此限）", 0, "T6", region_code=None)
+    [group] = found.conditions
+    assert group.op == "any_of" and [(c.field, c.value) for c in group.any_of] == [
+        ("rd_ratio", 0.015), ("industry", ("C1512",))]
+    found = find_conditions("上年度主营业务收入2000万元以上；曾退出规模以上工业统计后重新入规的除外", 0, "2", region_code=None)
+    assert [c.key() for c in found.conditions] == [("ge", "revenue", 2000)]
+    assert any("重新入规的除外" in words for _, words in found.leftovers)

@@ -30,3 +30,14 @@ def test_each_pasted_row_is_an_item_with_its_own_conditions():
     assert [i.name for i in items] == ["设备补助", "认证奖励"]
     assert ("ge", "revenue", 500) in {c.key() for c in items[0].conditions}
     assert not any(c.field == "revenue" for c in items[1].conditions)
+
+
+def test_a_sheet_exported_with_full_width_bars_keeps_its_empty_cells_but_label_lines_stay_lines():
+    sheet = "序号｜兑现事项｜兑现对象｜备注\n1｜设备补助｜制造业企业｜\n2｜认证奖励｜种植业企业｜预留\n"
+    lines = tab_tables(sheet).split("\n")
+    assert lines[:4] == ["| 序号 | 兑现事项 | 兑现对象 | 备注 |", "|---|---|---|---|",
+                         "| 1 | 设备补助 | 制造业企业 |  |", "| 2 | 认证奖励 | 种植业企业 | 预留 |"]
+    labels = "对象｜在本区注册的小微企业\n额度｜单户最高300万元\n期限｜最长2年\n"
+    assert tab_tables(labels) == labels
+    notes = "行号｜说明\n1｜从事房地产开发经营的企业不得申报。\n2｜逾期不予受理。\n"
+    assert tab_tables(notes).split("\n")[2] == "| 1 | 从事房地产开发经营的企业不得申报。 |"

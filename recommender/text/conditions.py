@@ -426,7 +426,10 @@ def find_conditions(
     offered_ever = False  # …or of any sentence of the passage before this phrase
     previous = 0  # where the conditions of the phrase before this one start
     marks: list[tuple[int, str]] = []  # where each phrase's conditions start, with the phrase
+    stops: set[int] = set()  # the marks of phrases that follow a ；/。 (a list entry of their own)
     for part_start, part in _parts(text):
+        if part_start and text[part_start - 1] in "；;。\n":
+            stops.add(len(marks))
         marks.append((len(found.conditions), part))
         if _SUPPORT_NAME.fullmatch(part) and not _SENTENCE_END.match(text[part_start + len(part):]):
             continue  # 一是研发投入后补助，上年度…的，按…给予补助: the support's name before its case, nothing given yet
@@ -544,7 +547,7 @@ def find_conditions(
     _close_run(found, run, text, base)
     found.leftovers = [piece for leftover in found.leftovers for piece in _bracketed_terms(*leftover)]
     _conditional_requirements(found, marks)
-    _exemptions(found, marks)
+    _exemptions(found, marks, stops)
     return found
 
 
@@ -569,18 +572,21 @@ def _bracketed_terms(offset: int, words: str) -> list[tuple[int, str]]:
 _RAISED_FOR = re.compile(r"\s*[^，。；]{2,16}?(?:企业|个体工商户|主体|单位)(?:的)?\s*(?:[^，。；]{0,8}?(?:比例|标准|额度|上限|金额))?"
                          r"(?:可)?(?:提高|提升|上浮|放宽)(?:至|到)")  # 高新技术企业、科技型中小企业提高至百分之八
 _EXEMPT = re.compile(rf"{LET_OFF}\s*[）)]?\s*$")
+_LET_OFF_GROUP = re.compile(r"^\s*[（(][^（）()]{2,20}不受此限制?\s*[）)]")  # （白酒制造企业不受此限）: that trade is let off
 _FOR_ONE_ITEM = re.compile(rf"\s*(?:其中)?[，,]?\s*{APPLYING_FOR_NUMBERED}")
 _SCOPE_FIELDS = frozenset({"region_code", "industry", "size", "ownership", "taxpayer_type", "small_low_profit"})
 
 
-def _exemptions(found: Found, marks: list[tuple[int, str]]) -> None:
+def _exemptions(found: Found, marks: list[tuple[int, str]], stops: set[int]) -> None:
     """纳税信用等级为B级及以上，成立未满一年的新办企业除外: the requirement or the exempted case holds,
-    one any_of; a case no field checks (新设立企业尚未评价的除外) is an unknown branch. (An exclusion after
+    one any_of (not across a ；, which starts an entry of its own); a case no field checks (新设立企业尚未评价的除外) is an unknown branch. (An exclusion after
     whom a clause is for — 在本县注册的企业，房地产业除外 — stays a not_in.)"""
     conditions = found.conditions
     bounds = [*(m[0] for m in marks[1:]), len(conditions)]
     for i in range(len(marks) - 2, -1, -1):
         (a, rule_words), (b, exempt) = marks[i], marks[i + 1]
+        if i + 1 in stops and exempt.rstrip("；;。 ").endswith("除外"):
+            continue  # …2000万元以上；曾退出规模以上工业统计后重新入规的除外: an entry of its own, no let-off
         if b == a and bounds[i + 1] - b == 1 and _EXEMPT.search(exempt) and conditions[b].field \
                 and conditions[b].field not in _SCOPE_FIELDS and conditions[b].op not in ("not_in", "any_of"):
             # 上年度缴纳税收十万元以上，成立未满两年的企业除外: a requirement no field checks, or the case let off
@@ -622,7 +628,7 @@ def _exemptions(found: Found, marks: list[tuple[int, str]]) -> None:
         cases = case.any_of if case.op == "any_of" and all(
             c.field and c.field not in _SCOPE_FIELDS and c.op != "not_in" for c in case.any_of) else (case,)
         if rule.field in _SCOPE_FIELDS or rule.op == "any_of" or cases[0].op in ("not_in", "any_of") \
-                or case.op == "unknown" and not made or case.field == "industry":
+                or case.op == "unknown" and not made or case.field == "industry" and not _LET_OFF_GROUP.search(exempt):
             continue
         span = (rule.span[0], case.span[1]) if rule.span and case.span else None
         exempt = exempt.strip().rstrip("；;。")

@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from recommender.rules.schema import Policy, SupportItem
 from recommender.text.comparison_tables import rows_per_product
+from recommender.text.condition_codes import condition_codes
 from recommender.text.csv_tables import csv_tables
 from recommender.text.fixed_width_tables import fixed_width_tables
 from recommender.text.grid_tables import grid_tables
@@ -55,10 +56,10 @@ def half_width(text: str) -> str:
 # Each rewrites one layout into what the reader expects, in this order: a portal's JSON records as labelled text,
 # tracked changes accepted, lines broken at a page width joined,
 # full-width characters, arrow and inline labels, a notice's furniture, tables in every form the corpus meets (one
-# cell per line, aligned with spaces, grids, CSV, TABs, HTML) into pipe tables, a scan's stray spaces and misreads, then requirement
+# cell per line, aligned with spaces, grids, CSV, TABs, HTML) into pipe tables, condition codes written out, a scan's stray spaces and misreads, then requirement
 # matrices, translations, revision tables and product-per-column tables.
 _PREPARERS = (json_records, accepted, unwrapped, half_width, arrow_labels, inline_labels, reference_marks, notice_furniture, linear_tables, fixed_width_tables, grid_tables, csv_tables, tab_tables, pipe_tables,
-              ocr_repaired, requirement_matrices, translations_blanked, revised_only, rows_per_product)
+              condition_codes, ocr_repaired, requirement_matrices, translations_blanked, revised_only, rows_per_product)
 
 
 def prepared(text: str) -> str:

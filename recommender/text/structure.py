@@ -239,7 +239,7 @@ def _address(kind: str, label: str, parents: list[Clause]) -> str:
 
 
 _ROW_NUMBER = re.compile(r"^\s*(?:[A-Z]{1,4}\s*[-－—]\s*)?0*([0-9]{1,2})[.、．]?\s*$")  # 3 / 3. / PS-03
-_NUMBER_COLUMN = re.compile(r"(?:编号|序号|代码)$")  # | 服务事项编号 |: the row's number, not its name
+_NUMBER_COLUMN = re.compile(r"(?:编号|序号|代码|行号)$")  # | 服务事项编号 |: the row's number, not its name
 _KEY_VALUE = re.compile(r"^(?:项目|要素|产品要素|名称|事项|类别)\s+(?:内容|说明|具体内容|详情)$")  # | 项目 | 内容 |
 _NAME_COLUMN = re.compile(r"事项|项目|名称|^条款$|^主体类型$|^(?:产品)?要素$|(?:补贴|奖励|支持|资助|扶持|补助|奖补)(?:类型|类别|种类|方式)|^重点任务$|^任务$|产品|类别|政策|档次|档位|^等级$|^级别$|^星级$")
 
@@ -262,8 +262,8 @@ def _table_row(line: str, cells: list[tuple[int, int]], header: tuple[str, ...],
         if first and not _ROW_NUMBER.match(first):
             return f"{rows}.", first, cells[1][0]
     number = _ROW_NUMBER.match(line[cells[0][0]:cells[0][1]]) if cells else None
-    if number is None or len(cells) < 3:
-        return None
+    if number is None or len(cells) < 2 or len(cells) == 2 and not _NUMBER_COLUMN.search(header[0].strip("* ")):
+        return None  # (| 行号 | 说明 |: a numbered list set as a table, each row a clause)
     heading, body = "", cells[1][0]
     name = next((n for n, h in enumerate(header[:len(cells)]) if n and _NAME_COLUMN.search(h)), None)
     if name == 1:
