@@ -1,5 +1,5 @@
 from recommender.text.extract import extract_policy
-from recommender.text.labels import arrow_labels, inline_labels, reference_marks
+from recommender.text.labels import arrow_labels, banner_headings, inline_labels, reference_marks
 
 CALENDAR = (
     "某区惠企政策日历\n\n以下政策面向在杨浦区注册登记的企业。\n\n## 3月\n\n"
@@ -89,3 +89,22 @@ def test_a_line_of_bracket_labels_is_one_item_named_by_its_first_label():
     assert ("in", "industry", ("C",)) in {c.key() for c in first.conditions}
     assert ("ge", "rd_ratio", 0.04) in {c.key() for c in second.conditions}
     assert not any(c.field == "rd_ratio" for c in first.conditions)
+
+
+def test_a_title_between_rules_heads_a_section_and_bold_lines_are_no_banners():
+    assert banner_headings("==== 工作表2：兑现事项 ====\n—— 选择“项目A”后显示 ——\n**“茶商贷”**\n---\n") == (
+        "#### 工作表2：兑现事项\n#### 选择“项目A”后显示\n**“茶商贷”**\n---\n")
+
+
+def test_each_section_shown_for_one_choice_of_an_online_form_is_an_item_with_its_checks():
+    form = ("第一步　填写基本信息\n"
+            "* 纳税信用等级：[ 请选择 ▼ ]\n  校验规则：纳税信用等级为C级、D级的企业不能申报。\n\n"
+            "—— 选择“项目A”后显示 ——\n* 设备购置金额（万元）：[   ]\n"
+            "  校验规则：仅限从事肉制品加工的企业申报。\n  补助测算：按设备购置金额的30%计算，单户最高80万元。\n\n"
+            "—— 选择“项目B”后显示 ——\n  校验规则：申报主体须为小微企业。\n  贴息测算：按贷款利率的50%给予贴息，贴息期限不超过2年。\n")
+    items = extract_policy(form, "form", {"region_code": "540202"}).items
+    assert len(items) == 2
+    first, second = (item.conditions for item in items)
+    assert any(c.field == "tax_credit" and c.op == "not_in" for c in first)
+    assert any(c.field == "industry" and c.op == "in" for c in first) and not any(c.field == "size" for c in first)
+    assert any(c.field == "size" for c in second) and not any(c.field == "industry" for c in second)

@@ -16,7 +16,7 @@ from recommender.text.fixed_width_tables import fixed_width_tables
 from recommender.text.grid_tables import grid_tables
 from recommender.text.html_tables import pipe_tables
 from recommender.text.json_records import json_records
-from recommender.text.labels import arrow_labels, inline_labels, reference_marks
+from recommender.text.labels import arrow_labels, banner_headings, inline_labels, reference_marks
 from recommender.text.linear_tables import linear_tables
 from recommender.text.matrix_tables import requirement_matrices
 from recommender.text.notice_furniture import notice_furniture
@@ -55,10 +55,10 @@ def half_width(text: str) -> str:
 
 # Each rewrites one layout into what the reader expects, in this order: a portal's JSON records as labelled text,
 # tracked changes accepted, lines broken at a page width joined,
-# full-width characters, arrow and inline labels, a notice's furniture, tables in every form the corpus meets (one
+# full-width characters, banners, arrow and inline labels, a notice's furniture, tables in every form the corpus meets (one
 # cell per line, aligned with spaces, grids, CSV, TABs, HTML) into pipe tables, condition codes written out, a scan's stray spaces and misreads, then requirement
 # matrices, translations, revision tables and product-per-column tables.
-_PREPARERS = (json_records, accepted, unwrapped, half_width, arrow_labels, inline_labels, reference_marks, notice_furniture, linear_tables, fixed_width_tables, grid_tables, csv_tables, tab_tables, pipe_tables,
+_PREPARERS = (json_records, accepted, unwrapped, half_width, banner_headings, arrow_labels, inline_labels, reference_marks, notice_furniture, linear_tables, fixed_width_tables, grid_tables, csv_tables, tab_tables, pipe_tables,
               condition_codes, ocr_repaired, requirement_matrices, translations_blanked, revised_only, rows_per_product)
 
 

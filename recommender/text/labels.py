@@ -4,9 +4,9 @@ Calendars, flyers and slides often end a line's label with an arrow instead of a
 after a short label at the start of a line becomes a colon. A notice may run an item's labels along one line
 (1）研发奖励——对象：…；条件：…；标准：…); when a line holds two or more such labels, each starts a line of its
 own. A list may give each item as one line of bracket labels (【政策名称】…【适用对象】…【申报条件】…); each label
-then starts a line, the name as the item's heading. Reference marks (※1 after a phrase, ※1 指… in the notes)
-become the circled numbers the footnote reader knows (①). All but the bracket rewrite put one character for
-one, so offsets hold.
+then starts a line, the name as the item's heading. A title set between rules (==== 工作表2 ====, —— 选择项目A后
+显示 ——) is a section's heading. Reference marks (※1 after a phrase, ※1 指… in the notes)
+become the circled numbers the footnote reader knows (①).
 """
 
 from __future__ import annotations
@@ -15,7 +15,15 @@ import re
 
 from recommender.text.headings import heading_role
 
-__all__ = ["arrow_labels", "inline_labels", "reference_marks"]
+__all__ = ["arrow_labels", "banner_headings", "inline_labels", "reference_marks"]
+
+# ==== 工作表2：兑现事项 ==== / —— 选择“项目A”后显示 ——: a short title between rules, a section's heading
+_BANNER = re.compile(r"(?m)^[ \t]*[—=~·-]{2,}[ \t]*(\S[^\n]{0,30}?\S)[ \t]*[—=~·-]{2,}[ \t]*$")
+
+
+def banner_headings(text: str) -> str:
+    """``text`` with each title set between rules (``==== 标题 ====``, ``—— 标题 ——``) written as a heading."""
+    return _BANNER.sub(lambda m: "#### " + m.group(1), text) if "==" in text or "——" in text or "--" in text else text
 
 _ARROW_LABEL = re.compile(r"(?m)^([ \t\u3000]*[\u4e00-\u9fff]{2,8}[ \t]*)[▶►➤➜→⇒]")
 
