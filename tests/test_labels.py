@@ -92,8 +92,8 @@ def test_a_line_of_bracket_labels_is_one_item_named_by_its_first_label():
 
 
 def test_a_title_between_rules_heads_a_section_and_bold_lines_are_no_banners():
-    assert banner_headings("==== 工作表2：兑现事项 ====\n—— 选择“项目A”后显示 ——\n**“茶商贷”**\n---\n") == (
-        "#### 工作表2：兑现事项\n#### 选择“项目A”后显示\n**“茶商贷”**\n---\n")
+    assert banner_headings("==== 工作表2：兑现事项 ====\n—— 选择“项目A”后显示 ——\n**“茶商贷”**\n———————\n") == (
+        "#### 工作表2：兑现事项\n#### 选择“项目A”后显示\n**“茶商贷”**\n———————\n")
 
 
 def test_each_section_shown_for_one_choice_of_an_online_form_is_an_item_with_its_checks():

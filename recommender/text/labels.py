@@ -18,12 +18,15 @@ from recommender.text.headings import heading_role
 __all__ = ["arrow_labels", "banner_headings", "inline_labels", "reference_marks"]
 
 # ==== 工作表2：兑现事项 ==== / —— 选择“项目A”后显示 ——: a short title between rules, a section's heading
+_WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")  # (a line of rules alone, ————————, is no banner)
 _BANNER = re.compile(r"(?m)^[ \t]*[—=~·-]{2,}[ \t]*(\S[^\n]{0,30}?\S)[ \t]*[—=~·-]{2,}[ \t]*$")
 
 
 def banner_headings(text: str) -> str:
     """``text`` with each title set between rules (``==== 标题 ====``, ``—— 标题 ——``) written as a heading."""
-    return _BANNER.sub(lambda m: "#### " + m.group(1), text) if "==" in text or "——" in text or "--" in text else text
+    if "==" not in text and "——" not in text and "--" not in text:
+        return text
+    return _BANNER.sub(lambda m: "#### " + m.group(1) if _WORDY.search(m.group(1)) else m.group(0), text)
 
 _ARROW_LABEL = re.compile(r"(?m)^([ \t\u3000]*[\u4e00-\u9fff]{2,8}[ \t]*)[▶►➤➜→⇒]")
 
