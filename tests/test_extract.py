@@ -3913,3 +3913,14 @@ def test_a_lettered_entry_let_off_for_large_firms_becomes_an_alternative():
     assert ("any_of", (("gt", "revenue", 20000), ("unknown", "上年度茶叶加工产值1000万元以上"))) in {
         c.key() for c in tea.conditions}
     assert not any(c.text == "茶叶加工" for c in tea.conditions)  # 茶叶加工产值 is a figure, not the firm's trade
+
+
+def test_slides_name_each_policy_after_a_bar_and_bullet_their_labelled_lines():
+    slides = ("政策一｜数据中心运营电费补贴\n•　谁能申请：在本区建成投运的数据中心运营企业\n"
+              "•　硬门槛：上年度机架平均上架率达到60%以上\n•　补多少：按实际用电量每千瓦时0.05元给予补贴，最高500万元\n\n"
+              "政策二｜算力券\n•　谁能申请：购买本区算力服务的中小微企业\n•　补多少：按算力服务费的30%发放算力券，最高20万元\n")
+    first, second = extract_policy(slides, "slides", {"region_code": "640502"}).items
+    assert (first.name, second.name) == ("政策一｜数据中心运营电费补贴", "政策二｜算力券")
+    assert any(c.field == "industry" and c.value == ("I6450",) for c in first.conditions)
+    assert any(c.op == "unknown" and "上架率" in c.text for c in first.conditions)
+    assert any(c.field == "size" for c in second.conditions) and not any(c.field == "size" for c in first.conditions)

@@ -66,7 +66,7 @@ _HEADING_END = re.compile(r"[。：:]")
 _RULE_CHARS = "━─—=＝~～◆◇■□●○★☆·"
 _NAMED_ORDINAL = re.compile(
     rf"(?:[{_RULE_CHARS}]{{2,}}\s*)?"  # ━━━━ 卡片一 ━━━━: a card set off by a rule
-    r"【?(?:政策|产品|事项|项目|措施|专项|附件|卡片)[一二三四五六七八九十0-9]{1,3}\s*(?:】\s*[：:]?|[：:、.．\s]|$)[^。；;\n]{0,36}$"
+    r"【?(?:政策|产品|事项|项目|措施|专项|附件|卡片)[一二三四五六七八九十0-9]{1,3}\s*(?:】\s*[：:]?|[：:、.．\s｜]|$)[^。；;\n]{0,36}$"
     r"|第[一二三四五六七八九十0-9]{1,3}项(?:\s*$|[\s\u3000：:、.．]+[^。；;\n，,]{2,30}。?\**\s*$)"  # 第1项 (…名称) heading an entry
     r"|附件[一二三四五六七八九十0-9]{0,3}\s*(?:[：:][^。；;\n]{0,40})?$"  # 附件：…支持标准 heads what follows
     r"|【[一二三四五六七八九十0-9]{1,3}】\s*[^。；;\n【】]{2,30}$"  # 【一】科技人才贷: an entry numbered in brackets
@@ -112,7 +112,7 @@ _ASKED = re.compile(r"[^，,。；;：:\n]{2,20}[？?]\s*")  # 谁可以申请�
 _NOTE = re.compile(r"\**(?:注|备注|说明)\**\s*[：:]\s*")
 _NOTE_ITEM = re.compile(r"(?:(?<=^)|(?<=[：:。；;\s]))\s*([0-9]{1,2})\s*[.．、](?![0-9])\s*")
 _BRACKET_LEAD = re.compile(r"\**【([^】\n]{2,12})】\**\s*[：:]?\s*")
-_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))?(?:\*\*)?")
+_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S)|[•▪◦]\s*(?=\S))?(?:\*\*)?")  # (• a slide's bullet)
 # A question of a Q&A notice (问：哪些企业可以申请？) heads the answer below it.
 _QUESTION = re.compile(rf"(?:(?P<numbered>问[{_CN}\d]{{1,3}}|Q[0-9]{{1,2}})|问|Q|[0-9]{{1,2}}[、.．]\s*问"
                        r"|[^：:\s，。；]{1,12}记者)\s*[:：]\s*")  # 山西日报记者：… at a press conference asks too
