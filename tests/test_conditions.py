@@ -185,6 +185,8 @@ def test_industry_synonym_descends_to_the_single_child_class():
     assert [c.key() for c in found.conditions] == [("not_in", "industry", ("K7010",))]
     local = find_conditions("从事老腊肉等肉制品加工的企业", 0, "一、", region_code=None)
     assert [c.key() for c in local.conditions] == [("in", "industry", ("C1353",))]
+    both = find_conditions("连续生产经营的工业和建筑业小微企业", 0, "一、", region_code=None)
+    assert ("in", "industry", ("B", "C", "D", "E")) in [c.key() for c in both.conditions]
 
 
 def test_date_and_place_of_establishment_are_both_read():
