@@ -52,6 +52,8 @@ def keys(text, region="500229", negated=False):
         ("首次获得银行贷款", ("eq", "has_bank_loan", False)),
         ("此前无贷款记录", ("eq", "has_bank_loan", False)),
         ("此前未获得过银行贷款", ("eq", "has_bank_loan", False)),
+        ("营业执照满1年", ("ge", "age_years", 1)),
+        ("领取营业执照满六个月", ("ge", "age_years", 0.5)),
         ("已在银行业金融机构取得流动资金贷款", ("eq", "has_bank_loan", True)),
         ("国家高新技术企业", ("has", "qualifications", "高新技术企业")),
         ("专精特新“小巨人”企业", ("has", "qualifications", "专精特新小巨人企业")),

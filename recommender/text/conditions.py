@@ -45,7 +45,7 @@ _NUMERIC_FIELDS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [(name, re.
     ("employees", r"从业人数|从业人员|职工人数|员工人数|职工总数|在职职工|用工人数|参保人数|参保职工|员工|职工",
      frozenset({"人"})),
     ("invention_patents", r"发明专利", frozenset({"件", "项", "个"})),
-    ("age_years", r"成立|注册|设立|经营(?!者|场所|范围|主体|活动|权)|存续|开业|取得营业执照", frozenset({"年", "月"})),
+    ("age_years", r"成立|注册|设立|经营(?!者|场所|范围|主体|活动|权)|存续|开业|(?:取得|领取|办理)?营业执照(?=满|已满|不满|未满|[0-9一二三四五六七八九十两]|超过)", frozenset({"年", "月"})),
 ]]
 _NUMERIC_FIELDS_BY_NAME = {name: cue for name, cue, _ in _NUMERIC_FIELDS}
 _LOOKBACK = re.compile(r"(?:近|最近|过去|前)\s*$")
