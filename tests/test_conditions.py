@@ -1691,3 +1691,9 @@ def test_a_trade_let_off_a_requirement_is_an_alternative_but_an_entry_after_a_se
     found = find_conditions("上年度主营业务收入2000万元以上；曾退出规模以上工业统计后重新入规的除外", 0, "2", region_code=None)
     assert [c.key() for c in found.conditions] == [("ge", "revenue", 2000)]
     assert any("重新入规的除外" in words for _, words in found.leftovers)
+
+
+def test_a_group_told_to_follow_the_same_rules_is_no_requirement():
+    for text in ("农民专业合作社申报第三条的，参照执行。", "个体工商户参照执行。", "民办非企业单位比照本办法执行。"):
+        found = find_conditions(text, 0, "一、", region_code="620702")
+        assert not found.conditions and not found.leftovers, text
