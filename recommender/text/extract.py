@@ -12,6 +12,7 @@ from recommender.rules.schema import Policy, SupportItem
 from recommender.text.comparison_tables import rows_per_product
 from recommender.text.condition_codes import condition_codes
 from recommender.text.csv_tables import csv_tables
+from recommender.text.email_quotes import email_quotes
 from recommender.text.fixed_width_tables import fixed_width_tables
 from recommender.text.grid_tables import grid_tables
 from recommender.text.html_tables import pipe_tables
@@ -53,12 +54,13 @@ def half_width(text: str) -> str:
     return _WIDE_POINT.sub(".", text).translate(_FULL_WIDTH)
 
 
-# Each rewrites one layout into what the reader expects, in this order: a portal's JSON records as labelled text,
-# tracked changes accepted, lines broken at a page width joined,
-# full-width characters, banners, arrow and inline labels, a notice's furniture, tables in every form the corpus meets (one
-# cell per line, aligned with spaces, grids, CSV, TABs, HTML) into pipe tables, condition codes written out, a scan's stray spaces and misreads, then requirement
-# matrices, translations, revision tables and product-per-column tables.
-_PREPARERS = (json_records, accepted, unwrapped, half_width, banner_headings, arrow_labels, inline_labels, reference_marks, notice_furniture, linear_tables, fixed_width_tables, grid_tables, csv_tables, tab_tables, pipe_tables,
+# Each rewrites one layout into what the reader expects, in this order: a portal's JSON records as labelled
+# text, an e-mail thread's quotes unquoted, tracked changes accepted, lines broken at a page width joined,
+# full-width characters, banners, arrow and inline labels, a notice's furniture, tables in every form the corpus
+# meets (one cell per line, aligned with spaces, grids, CSV, TABs, HTML) into pipe tables, condition codes
+# written out, a scan's stray spaces and misreads, then requirement matrices, translations, revision tables and
+# product-per-column tables.
+_PREPARERS = (json_records, email_quotes, accepted, unwrapped, half_width, banner_headings, arrow_labels, inline_labels, reference_marks, notice_furniture, linear_tables, fixed_width_tables, grid_tables, csv_tables, tab_tables, pipe_tables,
               condition_codes, ocr_repaired, requirement_matrices, translations_blanked, revised_only, rows_per_product)
 
 
