@@ -29,3 +29,12 @@ def test_a_bilingual_notice_yields_no_condition_from_its_translation():
     conditions = items[0].conditions
     assert ("not_in", "tax_credit", ("C", "D")) in {(c.op, c.field, c.value) for c in conditions}
     assert not any(any("a" <= ch.lower() <= "z" for ch in c.text) and "级" not in c.text for c in conditions)
+
+
+def test_a_uyghur_or_tibetan_rendering_beside_the_chinese_is_left_unread():
+    text = ("一、对在本市注册的纺织企业给予奖励。\n"
+            "بىر، بۇ ئۇقتۇرۇش قەشقەر شەھىرىدە تىزىملاتقان توقۇمىچىلىق كارخانىلىرىغا مۇكاپات بېرىلىدۇ.\n"
+            "ཡིག་ཆ་འདི་ནི་ཁུལ་འདིར་ཐོ་འགོད་བྱས་པའི་ཁེ་ལས་ལ་ཕན་པ་ཡིན།\n")
+    lines = translations_blanked(text).split("\n")
+    assert lines[0] == "一、对在本市注册的纺织企业给予奖励。" and not lines[1].strip() and not lines[2].strip()
+    assert len(translations_blanked(text)) == len(text)
