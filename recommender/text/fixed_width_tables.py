@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from recommender.text.phrases import pipe_table
+from recommender.text.phrases import display_width, pipe_table
 
 __all__ = ["fixed_width_tables"]
 
@@ -24,15 +24,11 @@ def _fragments(line: str) -> list[tuple[int, str]]:
     """Each fragment of ``line`` with the display column it starts at."""
     out, col, pos = [], 0, 0
     for m in _GAP.finditer(line):
-        col += _width(line[pos:m.start()])
+        col += display_width(line[pos:m.start()])
         out.append((col, m.group(0)))
-        col += _width(m.group(0))
+        col += display_width(m.group(0))
         pos = m.end()
     return out
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
 def _column(starts: list[int], col: int) -> int | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "APPLICANT", "APPLICANT_KINDS", "APPLYING_FOR_SUPPORT", "CHECKING_COLUMN", "EXCLUDING_LEAD", "INLINE_REQUIREMENTS", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "ONLY_FOR_NOTE", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "in_order", "or_branches", "pipe_table", "requirement_text", "table_cells",
+    "APPLICANT", "APPLICANT_KINDS", "APPLYING_FOR_SUPPORT", "CHECKING_COLUMN", "EXCLUDING_LEAD", "display_width", "INLINE_REQUIREMENTS", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "ONLY_FOR_NOTE", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "in_order", "or_branches", "pipe_table", "requirement_text", "table_cells",
     "untable", "untick",
 ]
 
@@ -307,3 +307,8 @@ def in_order(short: str, long: str) -> bool:
     """Whether the characters of ``short`` appear in ``long`` in order."""
     rest = iter(long)
     return all(ch in rest for ch in short)
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a fixed-width layout: a Chinese character or full-width mark two, others one."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)

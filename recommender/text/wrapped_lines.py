@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PAGE_MARK", "hard_wrapped", "joined_lines", "unwrapped", "without_page_marks"]
+from recommender.text.phrases import display_width
+
+__all__ = ["joined_lines", "unwrapped"]
 
 # A line that starts a new clause or list entry, never the tail of the line before it.
 _STRUCTURE_START = re.compile(
@@ -23,18 +25,14 @@ _SENTENCE_END = tuple("。；：！？…”’」』）)】|")
 
 # — 2 — / 第2页 on a line of its own: a page number a PDF's text carries into a plain file (not a bare digit,
 # which may be a list entry)
-PAGE_MARK = re.compile(r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)\s*$")
-
-
-def _width(line: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in line)
+_PAGE_MARK = re.compile(r"^\s*(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)\s*$")
 
 
 def _indent(line: str) -> int:
-    return _width(line) - _width(line.lstrip(" \t\u3000"))
+    return display_width(line) - display_width(line.lstrip(" \t\u3000"))
 
 
-def hard_wrapped(lines: list[str]) -> bool:
+def _hard_wrapped(lines: list[str]) -> bool:
     """Whether a text was wrapped at a fixed width: many lines end within a character of the longest, or most
     of the lines near the common full width (the 80th percentile, digits being narrower than characters) break
     off in mid-sentence while other lines do end sentences (so it is no list of one-line entries)."""
@@ -45,23 +43,23 @@ def hard_wrapped(lines: list[str]) -> bool:
     longest = max(lengths)
     if longest <= 100 and sum(n >= longest - 1 for n in lengths) >= max(5, 0.15 * len(lengths)):
         return True
-    widths = sorted(_width(ln) for ln in kept)
+    widths = sorted(display_width(ln) for ln in kept)
     full = widths[int(len(widths) * 0.8)]
-    wide = [ln for ln in kept if _width(ln) >= full - max(4, full * 0.12)]
+    wide = [ln for ln in kept if display_width(ln) >= full - max(4, full * 0.12)]
     broken = [ln for ln in wide if not ln.endswith(_SENTENCE_END)]
     ended = sum(ln.endswith(_SENTENCE_END) for ln in kept)
     return (full <= 200 and len(wide) >= max(5, 0.45 * len(kept)) and len(broken) * 2 > len(wide)
             and ended >= max(2, 0.1 * len(kept)))
 
 
-def without_page_marks(lines: list[str]) -> list[str]:
+def _without_page_marks(lines: list[str]) -> list[str]:
     """Lines without page numbers and without the running header repeated after each (a line of the first
     five that comes back right after a page number)."""
     head = {ln.strip() for ln in [ln for ln in lines if ln.strip()][:5]}
     out: list[str] = []
     after_mark = 0  # 1: a page number was just read; 2: and the running header after it
     for line in lines:
-        if PAGE_MARK.match(line):
+        if _PAGE_MARK.match(line):
             while out and not out[-1].strip():
                 out.pop()  # the page's trailing blank lines: the sentence may go on over the page
             after_mark = 1
@@ -79,7 +77,7 @@ def without_page_marks(lines: list[str]) -> list[str]:
 def joined_lines(lines: list[str]) -> list[str]:
     """Re-join lines broken in mid-sentence (a full-width line not ending a sentence, the next line no new
     clause and no deeper-indented paragraph start)."""
-    widths = sorted(_width(ln.rstrip()) for ln in lines if ln.strip())
+    widths = sorted(display_width(ln.rstrip()) for ln in lines if ln.strip())
     if not widths:
         return lines
     full = widths[int(len(widths) * 0.9)] * 0.8
@@ -90,7 +88,7 @@ def joined_lines(lines: list[str]) -> list[str]:
         if (
             prev
             and line.strip()
-            and _width(last.rstrip()) >= full
+            and display_width(last.rstrip()) >= full
             and not prev.endswith(_SENTENCE_END)
             and not _STRUCTURE_START.match(line.lstrip(" \t\u3000"))
             and _indent(line) <= _indent(last)
@@ -107,8 +105,9 @@ def joined_lines(lines: list[str]) -> list[str]:
 def unwrapped(text: str) -> str:
     """``text`` without page marks and with its fixed-width line breaks joined, when it was wrapped."""
     lines = text.split("\n")
-    if any(PAGE_MARK.match(ln) for ln in lines):
-        lines = without_page_marks(lines)
-    elif not hard_wrapped(lines):
-        return text
-    return "\n".join(joined_lines(lines) if hard_wrapped(lines) else lines)
+    paged = any(_PAGE_MARK.match(ln) for ln in lines)
+    if paged:
+        lines = _without_page_marks(lines)
+    if _hard_wrapped(lines):
+        return "\n".join(joined_lines(lines))
+    return "\n".join(lines) if paged else text
