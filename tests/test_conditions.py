@@ -1,5 +1,7 @@
 """Conditions read from policy phrases: the closed condition set, boilerplate and benefit terms."""
 
+import re
+
 import pytest
 
 from recommender.text.conditions import find_conditions
@@ -1697,3 +1699,21 @@ def test_a_group_told_to_follow_the_same_rules_is_no_requirement():
     for text in ("农民专业合作社申报第三条的，参照执行。", "个体工商户参照执行。", "民办非企业单位比照本办法执行。"):
         found = find_conditions(text, 0, "一、", region_code="620702")
         assert not found.conditions and not found.leftovers, text
+
+
+def test_a_word_list_pattern_takes_the_longest_word_where_one_starts():
+    from recommender.text.condition_patterns import _alternation
+
+    words = ["制造", "制造业", "汽车制造业", "汽车", "专用设备制造", "专用设备制造业", "业"]
+    pattern = re.compile(_alternation(words))
+    text = "汽车制造业和专用设备制造以及制造业、汽车零部件、农业"
+    flat = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    assert [m.group(0) for m in pattern.finditer(text)] == [m.group(0) for m in flat.finditer(text)] == [
+        "汽车制造业", "专用设备制造", "制造业", "汽车", "业"]
+    assert not re.compile(_alternation(["", "汽车"])).match("农业")
+
+
+def test_display_width_counts_chinese_and_full_width_marks_as_two_columns():
+    from recommender.text.phrases import display_width
+
+    assert [display_width(t) for t in ("abc 12", "补贴", "（含）", "A级、B级", "")] == [6, 4, 6, 8, 0]

@@ -33,7 +33,23 @@ class Hit:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A pattern for any of ``words`` that takes the longest one at a place, written as a trie: a flat
+    alternation of the 1,700 industry names is tried name by name at every character."""
+    trie: dict = {}
+    for word in filter(None, words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:
+        parts = [re.escape(ch) + branch(child) for ch, child in node.items() if ch]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 and "" not in node else "(?:" + "|".join(parts) + ")"
+        return body + "?" if "" in node else body  # greedy: the longer word first, this one if it stops
+
+    return branch(trie)
 
 
 @cache

@@ -309,6 +309,9 @@ def in_order(short: str, long: str) -> bool:
     return all(ch in rest for ch in short)
 
 
+_WIDE = re.compile("[\u2e80-\U0010ffff]")
+
+
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a fixed-width layout: a Chinese character or full-width mark two, others one."""
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    return len(text) + len(_WIDE.findall(text))
