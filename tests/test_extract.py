@@ -3924,3 +3924,19 @@ def test_slides_name_each_policy_after_a_bar_and_bullet_their_labelled_lines():
     assert any(c.field == "industry" and c.value == ("I6450",) for c in first.conditions)
     assert any(c.op == "unknown" and "上架率" in c.text for c in first.conditions)
     assert any(c.field == "size" for c in second.conditions) and not any(c.field == "size" for c in first.conditions)
+
+
+def test_a_safeguards_section_still_binds_the_firms_it_refuses_and_the_items_it_names_by_range():
+    text = ("一、主要任务\n（一）稳岗扩岗补助。对招用应届高校毕业生的企业，按每人1000元给予补助。\n"
+            "（二）以工代训补贴。对开展以工代训的企业，按每人每月500元给予补贴。\n"
+            "（三）创业场地补贴。对入驻孵化基地的初创企业，给予每年1万元场地补贴。\n"
+            "二、保障措施\n（一）加强组织领导。各部门按职责分工抓好落实。\n"
+            "（二）严格资金监管。享受本方案第一部分第（一）项至第（二）项政策的企业，须在本县参加失业保险；"
+            "被人民法院列为失信被执行人的单位，不得享受本方案各项补贴。对骗取补贴的，依法依规追回。\n")
+    items = extract_policy(text, "safeguards", {"region_code": "620503", "title": "稳就业实施方案"}).items
+    assert len(items) == 3
+    for item in items:
+        keys = {c.key() for c in item.conditions}
+        assert ("eq", "dishonest", False) in keys
+        assert not any(c.text in ("严格资金监管", "加强组织领导") or "追回" in c.text for c in item.conditions)
+    assert [any("参加失业保险" in c.text for c in item.conditions) for item in items] == [True, True, False]

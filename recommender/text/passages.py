@@ -14,7 +14,13 @@ from recommender.text.phrases import (
     INLINE_REQUIREMENTS,
     blank,
 )
-from recommender.text.roles import clause_roles, conditions_blocks, is_measure, procedure_tail
+from recommender.text.roles import (
+    MEASURE_TITLE,
+    clause_roles,
+    conditions_blocks,
+    is_measure,
+    procedure_tail,
+)
 from recommender.text.structure import REST, Structure, conditions_cells
 
 __all__ = ["Passage", "condition_passages"]
@@ -146,7 +152,8 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
                 own = blank(own, a - clause.body_start, min(b, clause.own_end) - clause.body_start)
         tail = procedure_tail(own)  # …资产总额不超过5000万元。【政策依据】…: the basis binds no one
         own = own[:tail] + re.sub(r"\S", " ", own[tail:])
-        if clause.heading and (_SECTION_HEADING.search(clause.heading) or _KIND_LABEL.search(clause.heading)) \
+        if clause.heading and (_SECTION_HEADING.search(clause.heading) or _KIND_LABEL.search(clause.heading)
+                               or MEASURE_TITLE.match(clause.heading)) \
                 and own.lstrip("*# ").startswith(clause.heading) \
                 and not (not clause.children and INLINE_REQUIREMENTS.search(clause.heading + "：")):  # （一）住宿类商户：…: the kind's name is no requirement
             at = own.index(clause.heading)  # （三）入库项目申报条件: the heading's words name no condition

@@ -8,7 +8,7 @@ from recommender.text.headings import heading_role
 from recommender.text.phrases import EXCLUDING_LEAD
 from recommender.text.structure import Clause, Structure
 
-__all__ = ["AMOUNT", "conditions_blocks", "procedure_tail", "clause_role", "clause_roles", "is_measure"]
+__all__ = ["AMOUNT", "MEASURE_TITLE", "conditions_blocks", "procedure_tail", "clause_role", "clause_roles", "is_measure"]
 
 _GRANT = re.compile(
     r"设立[^，。；]{0,20}?(?:资金|基金|资金池)[，,]\s*(?:专项)?用于(?:帮助|支持|解决|缓解)|给予|予以|减按|免征|(?:按|减按)\s*(?:[0-9]+(?:\.[0-9]+)?\s*%|百分之[一二三四五六七八九十]+)\s*(?:减征|征收|缴纳)|(?:依次|定额)?扣减(?![额率])|减半征收|免收|减免|加计扣除|加计\s*[0-9]+(?:\.[0-9]+)?%\s*抵减|(?<!列入)(?<!本次)(?:退还|返还)(?!名单|规则|情形|的情形)|一次性|即征即退|两免三减半|"
@@ -52,8 +52,9 @@ _AGENCY = re.compile(
     r"^\s*(?:各|市|区|县|省|全市|全县)?[^，。；]{0,14}?(?:部门|机关|银行业金融机构|银行|运营机构|机构|委员会|"
     r"政府|局|委)(?:应当|要|负责(?!人)|会同|按|不得|将|可|定期|加强|在)"
 )
-_MEASURE_TITLE = re.compile(r"^(?:强化|加强|优化|完善|做好|提升)[^，。；：:？?]{2,12}$")  # 强化金融服务保障
-_REFUSES_SUBJECT = re.compile(r"[^。；\n]{2,40}?的(?:企业|单位|经营主体|市场主体|主体|个体工商户|申请人)?[，,]\s*"
+# 强化金融服务保障 / （三）严格资金监管。: a work measure's title, naming no requirement
+MEASURE_TITLE = re.compile(r"^(?:强化|加强|优化|完善|做好|提升|严格|规范|健全|落实|加大|推进|压实)[^，。；：:？?]{2,12}$")
+_REFUSES_SUBJECT = re.compile(r"(?:^|[。；\n])\s*[^。；\n]{2,40}?的(?:企业|单位|经营主体|市场主体|主体|个体工商户|申请人)?[，,]\s*"
                               r"(?:一律|均)?(?:不享受|不得享受|不予(?:支持|扶持|享受|奖励|补助|补贴)|不适用)本")
 _DENIED_TO = re.compile(r"不得(?:向|为|对)[^，。；]{2,30}?(?:发放|提供|办理|给予)")
 _PURPOSE = re.compile(r"^\s*(?:为了?|根据|依据|按照[^，。]{0,30}精神)[^。]*?(?:制定|通知如下|公告如下|如下|特制定|意见)")
@@ -127,11 +128,12 @@ def clause_role(structure: Structure, clause: Clause) -> str:
             return "procedure"  # 五、服务商条件: whom the scheme hires, not whom it supports
         if role == "conditions" and c is not clause and _PROCEDURAL.search(own):
             return "procedure"  # 三、申报要求（一）申报时间为…，逾期不予受理: how to apply, not who may
-        if role == "procedure" and c is not clause and _REFUSES_SUBJECT.match(own):
+        if role == "procedure" and c is not clause and _REFUSES_SUBJECT.search(own):
             return "conditions"  # 五、附则 1. 被列为失信被执行人的经营主体，不享受本办法扶持: whom every item leaves out
+            # (also after a heading sentence: （三）严格资金监管。…的单位，不得享受本方案各项资金补贴)
         if role == "procedure" and any(_EXCLUDES_LIST.search(structure.own_text(x)) for x in (clause, *structure.ancestors(clause)[-1:])):
             return "conditions"  # 五、其他 有下列情形之一的企业，不享受本细则支持：（一）…: still whom it leaves out
-        if role == "procedure" and c is clause and _MEASURE_TITLE.match(clause.heading) and is_measure(own) \
+        if role == "procedure" and c is clause and MEASURE_TITLE.match(clause.heading) and is_measure(own) \
                 and AMOUNT.search(own):
             return "body"  # 三、强化金融服务保障。…给予贴息，单家年度贴息不超过100万元: a measure, not how it is run
         if role:
