@@ -1717,3 +1717,17 @@ def test_display_width_counts_chinese_and_full_width_marks_as_two_columns():
     from recommender.text.phrases import display_width
 
     assert [display_width(t) for t in ("abc 12", "补贴", "（含）", "A级、B级", "")] == [6, 4, 6, 8, 0]
+
+
+def test_a_trade_refused_a_named_subsidy_is_left_out_and_a_counting_rule_requires_nothing():
+    refused = find_conditions("劳务派遣单位不享受一次性扩岗补助。", 0, "三、（一）", region_code=None)
+    assert [c.key() for c in refused.conditions] == [("not_in", "industry", ("L7263",))]
+    for text in ("劳务派遣单位派遣至企业的人员不计入新招用人数。", "组织一日游游客的，不计入人次。"):
+        counted = find_conditions(text, 0, "四、", region_code=None)
+        assert not counted.conditions and not counted.leftovers, text
+
+
+def test_jobs_created_counting_the_founder_are_the_start_ups_headcount_but_new_hires_are_not():
+    found = find_conditions("带动就业（含创业者本人）3人以上", 0, "三、", region_code=None)
+    assert [c.key() for c in found.conditions] == [("ge", "employees", 3)] and not found.leftovers
+    assert not find_conditions("带动就业5人以上", 0, "三、", region_code=None).conditions

@@ -34,6 +34,8 @@ from recommender.text.phrases import (
 
 __all__ = ["STATISTICS_STATUS_WORDS", "Found", "find_conditions", "is_boilerplate_only"]
 
+# 带动就业（含创业者本人）3人以上: everyone the start-up employs, its founder too — its headcount, not its new hires
+_WITH_FOUNDER = r"(?:带动|吸纳)就业\s*[（(]含(?:创业者|创办者|法定代表人)?本人[）)]"
 # Field cue words for numeric bounds, with the units they accept.
 _NUMERIC_FIELDS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [(name, re.compile(cue), units) for (
     name, cue, units) in [
@@ -42,7 +44,7 @@ _NUMERIC_FIELDS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [(name, re.
     ("rd_expense", r"研发费用|研究开发费用|研发投入|研发经费", frozenset({"万元"})),
     ("revenue", r"营业收入|主营业务收入|销售收入|营收|销售额|营业额", frozenset({"万元"})),
     ("assets", r"资产总额|总资产", frozenset({"万元"})),
-    ("employees", r"从业人数|从业人员|职工人数|员工人数|职工总数|在职职工|用工人数|参保人数|参保职工|员工|职工",
+    ("employees", r"从业人数|从业人员|职工人数|员工人数|职工总数|在职职工|用工人数|参保人数|参保职工|员工|职工|" + _WITH_FOUNDER,
      frozenset({"人"})),
     ("invention_patents", r"发明专利", frozenset({"件", "项", "个"})),
     ("age_years", r"成立|注册|设立|经营(?!者|场所|范围|主体|活动|权)|存续|开业|(?:取得|领取|办理)?营业执照(?=满|已满|不满|未满|[0-9一二三四五六七八九十两]|超过)", frozenset({"年", "月"})),
@@ -120,7 +122,7 @@ _REGION_FRAME = re.compile(r"(?:行政区域|行政区划|辖区|区域|境)?内
 def _residues(head: str, hits, events) -> list[tuple[int, int]]:
     """Requirement text left beside checkable words (从事制造业且为链主企业提供配套的小微企业)."""
     plates = [m.span() for m in _cue_re(tuple(patterns()["boilerplate"])).finditer(head)]
-    spans = [(h.start, (frame.end() if h.field == "region_code" and (frame := _REGION_FRAME.match(head, h.end)) else h.end))
+    spans = [(min(h.start, h.lead) if h.lead != NO_LEAD else h.start, (frame.end() if h.field == "region_code" and (frame := _REGION_FRAME.match(head, h.end)) else h.end))
              for h in hits]  # 连云港市|行政区域内注册: the place's frame goes with it
     masked = mask(head, spans + list(events) + plates)
     out = []
@@ -180,7 +182,7 @@ _NEVER_HAD = re.compile(r"(?:未|没有|从未)(?:获得|享受|领取|取得)�
 _SUPPORT_NAME = re.compile(r"\s*(?:[一二三四五六七八九十]是)?[^，,。；;：:给予按对元%\d]{2,12}(?:后补助|补助|补贴|奖励|贴息|资助|奖补)\s*[，,]?")
 _BARE_REFUSAL = re.compile(rf"\s*{REFUSAL}[^，。；]{{0,6}}?[。；]?\s*")
 _REFUSED = re.compile(r"(?:不予|不得|不再|不能)\s*$")  # …的企业不予返还: what is refused, not given
-_NOT_THIS = re.compile(r"(?<=不)享受(?:此|本|该|上述|以上)")  # 国有控股企业不享受此项贴息 (not 原承租人不享受)
+_NOT_THIS = re.compile(r"(?<=不)享受")  # 国有控股企业不享受此项贴息 / 劳务派遣单位不享受一次性扩岗补助: refused, not given
 _WHEN_APPLYING = re.compile(r"(?:申请|申报|享受)\s*$")  # 在申请贴息之前从未…: when, not what is given
 _TIME_AFTER = re.compile(r"\s*(?:之前|之后|以前|以后|前|后|时)")
 _BY_RULE = re.compile(r"按[^，。；]{0,12}规定")  # 已按第七条规定获得奖励的: a benefit had, as before
@@ -292,7 +294,7 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
     if name == "age_years" and best[0] > _AGE_REACH:
         return None  # 在本市注册并缴纳失业保险费满12个月: the months count the premiums, not the firm's age
     lead = _PERIOD.search(part[:best[2]]).start() if best[0] < _PHRASE_REACH else start
-    if name == "employees" and _NOT_A_FIELD.search(part):
+    if name == "employees" and _NOT_A_FIELD.search(part) and not re.search(_WITH_FOUNDER, part):
         return None
     if name == "revenue" and best[0] < 1000 and _INVOICED.search(part, 0, best[2]):
         return None  # 近12个月增值税开票销售额: invoices over a rolling year, not the revenue a profile holds

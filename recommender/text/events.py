@@ -32,7 +32,7 @@ def event_spans(head: str, hits: list[Hit]) -> list[tuple[int, int]]:
     for m in _EVENT.finditer(head):
         if any(h.start < m.end() and m.start() < h.end for h in hits if h.field in _SKIP_FIELDS):
             continue
-        if out and m.start() < out[-1][1] or any(h.start < m.start() < h.end for h in hits):
+        if out and m.start() < out[-1][1] or any(h.start <= m.start() < h.end for h in hits):
             continue
         start, end = m.start(), m.end()
         titles = [h for h in hits if h.field == "qualifications" and h.start >= start]

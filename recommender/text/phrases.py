@@ -234,6 +234,9 @@ _HOW_DETERMINED = re.compile(r"(?:(?<=[。；;\n])|^)[^。；;\n]{0,30}?按照?�
 
 
 # 外商投资企业与内资企业同等适用本意见: equal treatment, which sets no condition
+# 劳务派遣单位派遣至企业的人员不计入新招用人数 / 组织一日游游客的，不计入人次: how a figure is counted, not
+# whom the item is for
+_NOT_COUNTED = re.compile(r"(?:[^。；;\n，,]*的[，,])?[^。；;\n，,]*(?:不计入|不计算在内|不予计入)[^。；;\n，,]*")
 _EQUALLY = re.compile(r"[^。；;\n，,]{0,20}与[^。；;\n，,]{0,12}同等(?:适用|享受|对待)[^。；;\n]{0,12}")
 # 纳税信用等级B级的要求不适用该项: a requirement lifted for one item, which sets none
 _LIFTED = re.compile(r"[^。；;\n，,]{0,24}?的?(?:要求|条件|限制)(?:不适用|不适用于)(?:该|本|此)(?:项|产品|条|款|政策|事项)")
@@ -287,6 +290,7 @@ def no_condition_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in (*_ENCOURAGES.finditer(text), *_MATERIAL_NOTE.finditer(text), *_PLACE_NOTE.finditer(text),
                                 *_HOW_DETERMINED.finditer(text), *_FUNDS_USE.finditer(text),
                                 *_SEE_ELSEWHERE.finditer(text), *_LIFTED.finditer(text), *_EQUALLY.finditer(text),
+                                *_NOT_COUNTED.finditer(text),
                                 *ONLY_FOR_NOTE.finditer(text), *_VOICE_LABEL.finditer(text))]
     spans += [m.span(1) for m in _REPLACED.finditer(text)]
     for m in (*_BY_REFERENCE.finditer(text), *_CONSEQUENCE.finditer(text)):
