@@ -1731,3 +1731,19 @@ def test_jobs_created_counting_the_founder_are_the_start_ups_headcount_but_new_h
     found = find_conditions("带动就业（含创业者本人）3人以上", 0, "三、", region_code=None)
     assert [c.key() for c in found.conditions] == [("ge", "employees", 3)] and not found.leftovers
     assert not find_conditions("带动就业5人以上", 0, "三、", region_code=None).conditions
+
+
+def test_an_m_grade_let_in_beside_the_grades_named_joins_them():
+    for text in ("纳税信用等级要在B级及以上，评价为M级的企业也可以申报。", "纳税信用等级为B级以上（M级企业可申报）",
+                 "纳税信用等级A级或B级，新设立企业评价为M级的也可申请"):
+        found = find_conditions(text, 0, "二、", region_code=None)
+        assert [c.key() for c in found.conditions] == [("in", "tax_credit", ("A", "B", "M"))], text
+        assert not found.leftovers
+    assert [c.key() for c in find_conditions("纳税信用等级为B级以上", 0, "二、", region_code=None).conditions] == [
+        ("in", "tax_credit", ("A", "B"))]
+
+
+def test_a_figure_per_mu_or_per_worker_is_not_the_firms_revenue():
+    found = find_conditions("上年度亩均税收达到20万元（含）以上、且亩均营业收入不低于300万元的", 0, "二、", region_code=None)
+    assert not any(c.field == "revenue" for c in found.conditions) and found.leftovers
+    assert not find_conditions("人均销售收入50万元以上", 0, "二、", region_code=None).conditions

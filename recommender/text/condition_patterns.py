@@ -82,12 +82,16 @@ def _category_re() -> re.Pattern[str]:
 _LEVELS = r"[ABMCD]\s*级?(?:\s*(?:、|，|,|/|或者?|和|及|至)\s*[ABMCD]\s*级?)*"
 _NOT_LEVEL = r"非|不是|不为|不属于|不得为|不能为|不得是|未被?评(?:定|价)?为"
 _RATING = re.compile(
-    r"纳税(?:缴费)?信用(?:等级|级别|评价)?(?:评价|评定)?(?:结果)?(?:均|都|还|也|亦)?(?:须|应|应当|必须)?(?:为|是|达到|(?:保持|维持)?在|属于|被?评为|被?评定为|被?评价为)?\s*"
+    r"纳税(?:缴费)?信用(?:等级|级别|评价)?(?:评价|评定)?(?:结果)?(?:均|都|还|也|亦)?(?:须|应|应当|必须|要|需|需要)?(?:为|是|达到|(?:保持|维持)?在|属于|被?评为|被?评定为|被?评价为)?\s*"
     rf"(?:(?P<non>{_NOT_LEVEL})\s*(?P<nonlevels>{_LEVELS})|(?P<min>不低于|不得低于|达到|在)?\s*(?P<levels>{_LEVELS}))\s*"
     r"(?P<above>及以上|[（(]含[ABMCD]?级?[）)]以上|以上(?:[（(]含[ABMCD]?级?[）)])?)?"
     rf"|(?P<non2>{_NOT_LEVEL})\s*(?P<nonlevels2>[ABMCD](?:\s*级?\s*(?:、|，|,|/|或者?|和|及)\s*[ABMCD])*)\s*级"
     r"|(?P<single>[ABMCD])\s*级(?P<above2>及以上|以上)?\s*纳税人"
 )
+# B级及以上，评价为M级的企业也可以申报 / （M级企业可申报）: the new firms' M grade let in beside the grades named
+M_GRADE_ALSO = (r"\s*[^，。；（）()]{0,12}?M\s*级[^，。；（）()]{0,8}?(?:也|亦|均|同样)?(?:可以|可|能够?)"
+                r"(?:申报|申请|享受|参与)")
+_M_ALSO = re.compile(rf"\s*[，,（(]{M_GRADE_ALSO}[）)]?")
 _DISHONEST = re.compile(r"失信被执行人|失信联合惩戒对象")  # 严重失信主体名单 is another list (unknown)
 _OFFICER = re.compile(r"法定代表人|实际控制人|控股股东|主要负责人|股东|董事|高管")
 _FIRM_AND_OFFICER = re.compile(r"(?:企业|单位|公司|申请人|本人|主体|借款人)[^，,。；;]{0,4}?(?:及|和|与|或者?|以及)[^，,。；;]{0,2}?其"
@@ -142,8 +146,9 @@ def _rating_hits(text: str, negated: bool) -> Iterator[Hit]:
         elif "至" in raw and len(levels) == 2:
             a, b = sorted(TAX_CREDIT_LEVELS.index(x) for x in levels)
             levels = list(TAX_CREDIT_LEVELS[a : b + 1])
-        levels = sorted(set(levels), key=TAX_CREDIT_LEVELS.index)
-        yield Hit("tax_credit", "not_in" if negated else "in", levels, m.start(), m.end())
+        also = _M_ALSO.match(text, m.end()) if "M" not in levels and not negated else None
+        levels = sorted(set(levels) | ({"M"} if also else set()), key=TAX_CREDIT_LEVELS.index)
+        yield Hit("tax_credit", "not_in" if negated else "in", levels, m.start(), also.end() if also else m.end())
 
 
 def _canonical(name: str) -> str:

@@ -9,6 +9,7 @@ from functools import cache
 from recommender.rules.schema import Condition
 from recommender.text.alternatives import or_across_phrases, or_within_phrase, to_condition
 from recommender.text.condition_patterns import (
+    M_GRADE_ALSO,
     NO_LEAD,
     Hit,
     categorical_hits,
@@ -63,6 +64,7 @@ _NOT_A_FIELD = re.compile(r"吸纳|新增|带动|招用|安置|稳定就业|就�
 _INVOICED = re.compile(r"开票|近\s*(?:12|十二)\s*个月")
 _TRADE_FIGURE = re.compile(r"(?<![企行产事])业\s*$")
 _CHANNEL = re.compile(r"(?:线上|网络|网上|电商|直播|出口|外贸|跨境|境外|海外|配套|(?:品牌|特色|地标|农|该|相关|[的成]|专利|获证|认证)产品)\s*(?:上一?年度?|当年|本年度?|年度|近[一二三两1-3]年)?\s*$")
+_PER_UNIT = re.compile(r"(?:亩均|每亩|人均|单位面积|单位用地|单位能耗)\s*$")
 _SUB_ANNUAL = re.compile(r"(?:月|季度|季)(?:度)?(?:的)?\s*$")
 _REFUSING_END = re.compile(r"(?:不享受|不得申请|不得申报|不得享受|不能享受|不予)(?:本|此|该|上述)?[条项款类]?\s*$")
 _BENEFIT_TIER = re.compile(r"^\s*的部分")
@@ -198,6 +200,7 @@ def _benefit_cut(part: str, negated: bool = False) -> int:
     adverbs = _cue_re(tuple(patterns()["not_benefit_cues"]))
     enjoyed = [e.span() for e in _ENJOYED.finditer(part)] if "已" in part else []
     enjoyed += [e.span() for e in _NEVER_HAD.finditer(part)]  # 同一企业此前未获得过本项奖励: a requirement
+    enjoyed += [e.span() for e in _M_LET_IN.finditer(part)]  # …M级的也可申请: a grade let in, nothing given
     for m in _cue_re(tuple(patterns()["benefit_cues"])).finditer(part):
         if (adverbs.match(part, m.start()) or _DESCRIBES_SUBJECT.match(part, m.start())
                 or _APPLYING_FOR.search(part, 0, m.start()) and _NAMES_APPLICANT.match(part, m.end())
@@ -298,6 +301,8 @@ def _field_for(part: str, bound: Bound) -> Hit | None:
         return None
     if name == "revenue" and best[0] < 1000 and _INVOICED.search(part, 0, best[2]):
         return None  # 近12个月增值税开票销售额: invoices over a rolling year, not the revenue a profile holds
+    if _PER_UNIT.search(part, 0, best[2]):
+        return None  # 亩均营业收入 / 人均销售收入: a figure per mu of land or per worker, not the firm's total
     if name == "revenue" and best[0] < 1000 and _CHANNEL.search(part, 0, best[2]):
         return None  # 线上销售额 / 出口销售额 / 品牌产品销售额: sales through one channel or of one line, not the firm's revenue
     if name == "revenue" and best[0] < 1000 and _TRADE_FIGURE.search(part, 0, best[2]):
@@ -325,7 +330,7 @@ def _parts(text: str) -> list[tuple[int, str]]:
     out.append((pos, text[pos:]))
     merged: list[tuple[int, str]] = []
     for p, s in out:
-        if merged and _TIME_LEAD.search(merged[-1][1]):
+        if merged and (_TIME_LEAD.search(merged[-1][1]) or _M_LET_IN.match(s) and "信用" in merged[-1][1]):
             q, t = merged.pop()
             s = t + text[q + len(t):p] + s
             p = q
@@ -337,6 +342,7 @@ def _parts(text: str) -> list[tuple[int, str]]:
     return [(p, s) for p, s in out if s.strip()]
 
 
+_M_LET_IN = re.compile(M_GRADE_ALSO)  # …B级及以上，评价为M级的企业也可以申报: one phrase with the grade before it
 _EXCLUDED_BRACKET = re.compile(rf"[（(][^（）()]*?(?:不含|不包括|不包含|{LET_OFF})[^（）()]*[）)]")
 
 
@@ -460,7 +466,8 @@ def find_conditions(
             found.assumed.append(plate)
         neg = negated or any(s <= part_start < e for s, e in excluded) or bool(
             _cue_re(tuple(patterns()["exclusion_cues"])).search(head))
-        if _ALSO_LET_IN.search(part) or part.rstrip().endswith("的") and _LETS_IN_ITEM.match(text, part_start + len(part)):
+        if _ALSO_LET_IN.search(part) and not _M_LET_IN.search(part) \
+                or part.rstrip().endswith("的") and _LETS_IN_ITEM.match(text, part_start + len(part)):
             # 成立不满一年的新企业也可以申请: who is let in too, not a requirement
             _close_run(found, run, text, base)
             continue
