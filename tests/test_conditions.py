@@ -1747,3 +1747,11 @@ def test_a_figure_per_mu_or_per_worker_is_not_the_firms_revenue():
     found = find_conditions("上年度亩均税收达到20万元（含）以上、且亩均营业收入不低于300万元的", 0, "二、", region_code=None)
     assert not any(c.field == "revenue" for c in found.conditions) and found.leftovers
     assert not find_conditions("人均销售收入50万元以上", 0, "二、", region_code=None).conditions
+
+
+def test_a_size_class_named_by_a_standard_is_required_but_how_a_term_is_determined_is_not():
+    found = find_conditions("在仁怀市行政区域内登记注册、按照《中小企业划型标准规定》划型为中型、小型或者微型的企业",
+                            0, "导语", region_code="520382")
+    assert {c.key() for c in found.conditions} == {("within", "region_code", "520382"),
+                                                    ("in", "size", ("中型", "小型", "微型"))}
+    assert not find_conditions("企业规模按照《中小企业划型标准规定》确定。", 0, "一、", region_code=None).conditions

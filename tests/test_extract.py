@@ -3940,3 +3940,10 @@ def test_a_safeguards_section_still_binds_the_firms_it_refuses_and_the_items_it_
         assert ("eq", "dishonest", False) in keys
         assert not any(c.text in ("严格资金监管", "加强组织领导") or "追回" in c.text for c in item.conditions)
     assert [any("参加失业保险" in c.text for c in item.conditions) for item in items] == [True, True, False]
+
+
+def test_a_rule_against_double_support_is_no_item():
+    text = ("一、技改奖励。对完成技术改造的工业企业，按设备投资额的10%给予奖励。\n"
+            "二、同一企业同一事项符合本措施和其他政策规定的，按照就高不重复的原则予以支持。\n")
+    items = extract_policy(text, "no-double", {"region_code": "520382", "title": "工业提质增效措施"}).items
+    assert [item.clause for item in items] == ["一、"]

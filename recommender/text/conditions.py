@@ -187,6 +187,7 @@ _REFUSED = re.compile(r"(?:不予|不得|不再|不能)\s*$")  # …的企业不
 _NOT_THIS = re.compile(r"(?<=不)享受")  # 国有控股企业不享受此项贴息 / 劳务派遣单位不享受一次性扩岗补助: refused, not given
 _WHEN_APPLYING = re.compile(r"(?:申请|申报|享受)\s*$")  # 在申请贴息之前从未…: when, not what is given
 _TIME_AFTER = re.compile(r"\s*(?:之前|之后|以前|以后|前|后|时)")
+_STANDARD_FOLLOWED = re.compile(r"[《　][^，,。；]*?(?:划型|划分|认定|评定|确定)为")
 _BY_RULE = re.compile(r"按[^，。；]{0,12}规定")  # 已按第七条规定获得奖励的: a benefit had, as before
 _FROM_THE_DAY = re.compile(r"[^，。；]{0,6}?之日(?:起|后)")
 _HAD_BEFORE = re.compile(r"办理|享受|已")
@@ -206,6 +207,8 @@ def _benefit_cut(part: str, negated: bool = False) -> int:
                 or _APPLYING_FOR.search(part, 0, m.start()) and _NAMES_APPLICANT.match(part, m.end())
                 or m.group(0) in ("享受", "获得", "申请") and _NAMES_APPLICANT.match(part, m.end())):  # 享受奖补的企业…
             continue  # 按时足额缴纳 / 为…提供配套的小微企业: how the applicant is described, not what is given
+        if m.group(0) in ("按", "按照") and _STANDARD_FOLLOWED.match(part, m.end()):
+            continue  # 按照《中小企业划型标准规定》划型为…: a standard followed, not what is given (a named document is masked)
         if any(a <= m.start() < b for a, b in enjoyed) or negated and "已" in part[:m.start()] or _NAMES_WHOM.match(part, m.end()) or _REFUSED.search(
                 part, 0, m.start()) or _NOT_THIS.match(part, m.start()) or (
                 _WHEN_APPLYING.search(part, 0, m.start()) and _TIME_AFTER.match(part, m.end())):
