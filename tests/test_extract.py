@@ -3947,3 +3947,34 @@ def test_a_rule_against_double_support_is_no_item():
             "二、同一企业同一事项符合本措施和其他政策规定的，按照就高不重复的原则予以支持。\n")
     items = extract_policy(text, "no-double", {"region_code": "520382", "title": "工业提质增效措施"}).items
     assert [item.clause for item in items] == ["一、"]
+
+
+def test_a_chapter_per_credit_product_in_a_fund_rule_keeps_its_own_and_shared_articles():
+    text = ("第一章　总则\n第一条　为缓解小微企业融资难，制定本办法。\n"
+            "第二章　支持对象\n第二条　资金支持的企业应当同时满足下列条件：\n（一）在本县注册登记；\n（二）未被列为失信被执行人。\n"
+            "第三条　下列企业不纳入支持范围：\n（一）房地产开发经营企业；\n（二）已在三家以上银行有贷款余额的企业。\n"
+            "第三章　风险补偿贷款\n第四条　县财政将风险补偿金存入合作银行专户，合作银行按存入额8倍发放“惠农贷”。贷款发生损失的，由补偿金承担六成。\n"
+            "第五条　合作银行向符合本办法第二条规定的企业发放“惠农贷”，单户贷款额度不超过300万元，期限不超过一年。\n"
+            "第六条　申请“惠农贷”的企业，除符合本办法第二条、第三条规定外，还应当注册成立满两年。\n"
+            "第四章　首贷贴息\n第七条　对首次取得银行贷款的企业，按贷款利息的50%给予贴息，最高5万元。\n"
+            "第五章　应急转贷\n第八条　对贷款即将到期的企业，提供应急转贷资金，单笔不超过500万元。\n"
+            "第九条　申请应急转贷的企业，不受本办法第三条第（二）项的限制。\n")
+    loan, first, bridge = extract_policy(text, "fund-rule", {"region_code": "150622", "title": "融资增信资金管理办法"}).items
+    assert [i.clause for i in (loan, first, bridge)] == ["第三章", "第四章", "第五章"]
+    assert ("ge", "age_years", 2) in {c.key() for c in loan.conditions}
+    assert not any(c.field == "age_years" for c in (*first.conditions, *bridge.conditions))
+    for item in (loan, first, bridge):
+        assert ("eq", "dishonest", False) in {c.key() for c in item.conditions}
+    assert any("三家以上" in c.text for c in first.conditions if c.op == "unknown")
+    assert not any("三家以上" in c.text for c in bridge.conditions)
+
+
+def test_an_article_lifting_a_requirement_for_some_firms_binds_the_item_sharing_their_words():
+    text = ("第一条　申请本细则扶持的企业，应当同时符合下列条件：\n（一）自成立之日起正常经营满一年；\n（二）纳税信用等级为B级以上。\n"
+            "第二条　对上年度营业收入首次达到1000万元的软件企业，给予一次性奖励20万元。\n"
+            "第三条　对在区内专业园区租赁自用办公用房的软件企业，按租金的50%给予补贴，最高10万元。\n"
+            "第四条　新设立企业租赁办公用房的，不受本细则第一条第（一）项的限制。\n")
+    growth, rent = extract_policy(text, "lift-rent", {"region_code": "140105", "title": "软件产业扶持细则"}).items
+    assert ("ge", "age_years", 1) in {c.key() for c in growth.conditions}
+    assert ("ge", "age_years", 1) not in {c.key() for c in rent.conditions}
+    assert not any(c.text.startswith("第四条") for item in (growth, rent) for c in item.conditions)

@@ -31,6 +31,9 @@ _BOTH = re.compile(r"(?:条件|对象)(?:和|与|及|、)(?:待遇|标准|支持
 REFUSING = r"(?<!能)不能(?:享受|申请|申报)"
 
 
+_PRODUCT_END = re.compile(r"(?:贷款|贷|贴息|担保|补贴|补助|奖励)$")
+
+
 @cache
 def heading_role(heading: str) -> str | None:
     if re.search(REFUSING, heading):
@@ -39,6 +42,8 @@ def heading_role(heading: str) -> str | None:
              if any(_names(w, heading) for w in words) and not (role == "validity" and "有效期内" in heading)]
     if {"conditions", "standard"} <= set(named) or _BOTH.search(heading):
         return None  # 三、人才类别、认定条件和待遇: both whom and what, the entries below tell them apart
+    if named == ["procedure"] and _PRODUCT_END.search(heading.strip("。：: ")):
+        return None  # 第三章 风险补偿贷款: a loan product backed by the fund, not how the fund is run
     if named:
         return named[0]  # (在有效期内的高新技术企业 is a requirement, not the document's term)
     short = heading.strip().rstrip("。：:")

@@ -353,8 +353,12 @@ def _numbered_sentences(structure: Structure, items: list[ItemPlan],
             continue
         if not ref:
             continue
+        if _BESIDES.search(words):
+            continue  # 除符合本办法第四条、第五条规定外，还应当…: more requirements of this item, besides those articles
         bound = _items_at(structure, items, ref) if ref.re is _PATH else _numbered_items(
             items, _item_numbers(ref.group(0)))
+        if ref.group(0).rstrip().endswith("条") and all(items[n].clause.kind == "chapter" for n in bound):
+            bound = []  # 第四条 names an article, not the item of 第四章
         carve = _CARVE_OUT.match(words, ref.start())
         except_for = _EXCEPT_FOR.match(words, ref.end()) if words[:ref.start()].rstrip().endswith("除") else None
         if bound and except_for:  # 除第（1）项外，…: the others
@@ -368,6 +372,7 @@ def _numbered_sentences(structure: Structure, items: list[ItemPlan],
     return out
 
 
+_BESIDES = re.compile(r"除(?:应当|须)?(?:符合|满足|具备)[^，。；]{0,24}?(?:规定|条件|要求)?(?:外|以外|之外)[，,]\s*(?:还|并|且|同时|另)")
 _DECIMAL_LEAD = re.compile(r"[^，,。；;]{0,6}?的")  # …方向的 / …项目的: the rest of the words naming the item
 _DECIMAL_REF = re.compile(r"(?:申报|申请|享受)(?:本(?:指南|办法|细则|通知))?第?\s*([0-9]{1,2}\.[0-9]{1,2})(?![0-9.])")
 _WHOLE = re.compile(r".+", re.S)

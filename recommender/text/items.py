@@ -58,6 +58,7 @@ def _own_subject(structure: Structure, i: int) -> frozenset:
 _ACTION_HEADING = re.compile(r"^(?:支持|培育|建设|实施|鼓励|推动|加快|强化|开展|提升|促进|加大|引导|扶持|发展|壮大|落实|做优|做强|做大)[^，。；]{2,14}$")
 
 
+_QUOTED_PRODUCT = re.compile(r"(?:发放|提供|推出)[“\"]([^”\"]{2,12})[”\"]")
 _GIVES = re.compile(r"给予|予以|减按|免征|提供[^，。；]{0,12}(?:贷款|担保)|发放[^，。；]{0,16}贷")
 
 
@@ -74,7 +75,9 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
         return True
     if all(structure.clauses[k].kind == "article" and _GIVES.search(structure.own_text(structure.clauses[k]))
            for k in kids):
-        return True  # 第七条 …给予贴息 第八条 …给予贴息: each article of a 细则 that gives is a provision of its own
+        products = [set(_QUOTED_PRODUCT.findall(structure.own_text(structure.clauses[k]))) for k in kids]
+        # 第六条 合作银行…发放“准信贷” 第七条 向…企业发放“准信贷”，单户贷款额度…: one product, told twice
+        return not set.intersection(*products)  # 第七条 …给予贴息 第八条 …给予贴息: each a provision of its own
     headings = [structure.clauses[k].heading or "" for k in kids]
     if roles[parent] == "standard" and _amount_matrix(structure, kids):
         return False  # | 国际标准 | 每项资助50万元 | 每项资助20万元 |: rows grading one award, tiers of it

@@ -176,18 +176,21 @@ def _names(what: str, text: str) -> bool:
 def _lift_numbered(structure, items, out, m, numbered, region_code) -> None:
     """…不受第（二）项限制: the listed requirement taken out, or joined with the case the sentence names."""
     lead = _lead(structure, m)
-    who = lead.group(0).rstrip(" ，,")
+    label = _ARTICLE_LABEL.match(lead.group(0))  # 第十条　新设立企业租赁办公用房的，…: the article's number is no one
+    lead_start = lead.start() + (label.end() if label else 0)
+    who = lead.group(0)[label.end() if label else 0:].rstrip(" ，,")
     bound = _bound(structure, items, who, m.start(), numbered)
     ref = _listed(structure, m)
     case = _CASE.search(who)
     if not bound and _FIRMS.search(who):  # 成立未满一年的初创企业，不受前款第（四）项限制: every item, for those firms,
-        bound, case = _items_at(items, m.start()) or list(range(len(items))), _WHOLE.search(who)  # or the one it sits in
+        bound = _items_at(items, m.start()) or _sharing_words(structure, items, who) or list(range(len(items)))
+        case = _WHOLE.search(who)  # or the one it sits in, or those whose opening words it shares (租赁办公用房)
     if not bound or ref is None:
         return
-    let_off = [c for c in find_conditions(case.group(1), lead.start() + case.start(1), "", region_code=region_code).conditions
+    let_off = [c for c in find_conditions(case.group(1), lead_start + case.start(1), "", region_code=region_code).conditions
                if c.op != "any_of"] if case else []
     if case and not let_off and _FIRMS.search(case.group(1)):  # 入驻市级重点商务楼宇的总部企业: a case no field checks
-        at = lead.start() + case.start(1)
+        at = lead_start + case.start(1)
         let_off = [Condition(op="unknown", text=case.group(1).strip(), clause="", span=(at, at + len(case.group(1))),
                              confidence=0.5)]
     tail = _BUT.match(structure.text, m.end())  # …不受前款第（一）项限制，但纳税信用等级为D级的除外
@@ -201,6 +204,20 @@ def _lift_numbered(structure, items, out, m, numbered, region_code) -> None:
             rest += [Condition(op="any_of", any_of=(*lifted, *let_off), clause=lifted[0].clause, confidence=0.6,
                                text=lifted[0].text + "；" + case.group(1))]
         out[n] = rest + [c for c in still if c.key() not in {x.key() for x in rest}]
+
+
+_ARTICLE_LABEL = re.compile(r"\s*第[一二三四五六七八九十百零0-9]{1,4}条[\s　]+")  # 第十条　 (not 第五条规定的…, a reference)
+_GENERIC_WORDS = re.compile(r"企业|单位|主体|申请|申报|个体|工商户|新设立|设立|本细则|本办法")
+
+
+def _sharing_words(structure: Structure, items: list[ItemPlan], who: str) -> list[int]:
+    """The items whose opening words share four characters of the let-off firms' words beyond generic ones
+    (新设立企业租赁办公用房的 → 对在专业园区租赁自用办公用房的企业…), when only some do."""
+    grams = {who[i:i + 4] for i in range(len(who) - 3)
+             if re.fullmatch(r"[\u4e00-\u9fff]{4}", who[i:i + 4]) and not _GENERIC_WORDS.search(who[i:i + 4])}
+    sharing = [n for n, plan in enumerate(items)
+               if any(g in plan.name + structure.text[plan.start:min(plan.end, plan.start + 80)] for g in grams)]
+    return sharing if len(sharing) < len(items) else []
 
 
 def _listed(structure: Structure, m: re.Match[str]):
@@ -228,7 +245,7 @@ def _listed(structure: Structure, m: re.Match[str]):
     return entries[-1] if entries else None
 
 
-_LIST_NAMED = re.compile(r"^不(?:受|适用)(?!前款|本款|本条|本项|上述|前述|以上)([^，。；第]{2,6}?)第")
+_LIST_NAMED = re.compile(r"^不(?:受|适用)(?!前款|本款|本条|本项|上述|前述|以上|本(?:办法|细则|通知|措施|方案|指南|规定|政策|意见)第)([^，。；第]{2,6}?)第")
 _PART = re.compile(r"第([一二三四五六七八九十]{1,3})部分")
 _PART_LIST_NAMED = re.compile(r"部分([^，。；第]{2,6}?)中?第")
 
