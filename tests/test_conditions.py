@@ -1755,3 +1755,16 @@ def test_a_size_class_named_by_a_standard_is_required_but_how_a_term_is_determin
     assert {c.key() for c in found.conditions} == {("within", "region_code", "520382"),
                                                     ("in", "size", ("中型", "小型", "微型"))}
     assert not find_conditions("企业规模按照《中小企业划型标准规定》确定。", 0, "一、", region_code=None).conditions
+
+
+def test_paying_taxes_in_this_city_is_boilerplate_but_tax_registration_here_is_a_requirement():
+    found = find_conditions("在本市依法纳税且具有独立法人资格", 0, "问1", region_code="652702")
+    assert not found.conditions and not found.leftovers and found.assumed
+    assert find_conditions("税收征管关系在本区", 0, "问1", region_code="652702").leftovers
+
+
+def test_an_answers_count_of_requirements_is_no_part_of_the_first_one():
+    from recommender.text.phrases import requirement_text
+
+    assert requirement_text("答：总的要求有三条：一是海关信用等级不能是失信企业") == "海关信用等级不能是失信企业"
+    assert requirement_text("二是实缴注册资本不低于1亿元") == "实缴注册资本不低于1亿元"
