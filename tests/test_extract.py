@@ -3978,3 +3978,17 @@ def test_an_article_lifting_a_requirement_for_some_firms_binds_the_item_sharing_
     assert ("ge", "age_years", 1) in {c.key() for c in growth.conditions}
     assert ("ge", "age_years", 1) not in {c.key() for c in rent.conditions}
     assert not any(c.text.startswith("第四条") for item in (growth, rent) for c in item.conditions)
+
+
+def test_a_banks_shared_entry_rules_split_into_requirements_and_a_product_named_in_brackets_is_let_off():
+    text = ("## 一、共同准入要求\n凡申请本说明所列产品的客户，应为在本市登记注册、实际经营一年以上（“茶园贷”除外）的企业或者个体工商户；"
+            "借款人在本行及他行无未结清的不良贷款，近两年内征信报告中不存在连续三期以上逾期记录。\n"
+            "## 二、产品介绍\n### （一）茶园贷\n**适用对象**：从事茶叶种植的小微企业。\n**贷款额度**：单户最高100万元。\n"
+            "### （二）税信贷\n**适用对象**：纳税信用等级为A级的小型、微型企业。\n**贷款额度**：单户最高200万元。\n")
+    tea, tax = extract_policy(text, "bank-products", {"region_code": "530581", "title": "农商银行信贷产品说明"}).items
+    assert ("ge", "age_years", 1) in {c.key() for c in tax.conditions}
+    assert ("ge", "age_years", 1) not in {c.key() for c in tea.conditions}
+    for item in (tea, tax):
+        unknown = [c.text for c in item.conditions if c.op == "unknown"]
+        assert "近两年内征信报告中不存在连续三期以上逾期记录" in unknown, unknown
+        assert not any("申请本说明" in t or t.endswith("个体工商户") for t in unknown), unknown

@@ -740,8 +740,11 @@ _NOT_NAMING = re.compile(r"《[^《》]*》|(?:全国)?中小企业(?=股份转�
 
 def _close_run(found: Found, run: list[tuple[int, str]], text: str, base: int) -> None:
     """Keep a run of consecutive phrases no field checks as one leftover requirement."""
-    if len(run) > 2 and APPLICANT.fullmatch(run[0][1].strip()) or len(run) > 1 and _WHEN_LEAD.fullmatch(run[0][1]):
-        del run[0]  # 申请兑现的企业，…，且… / 申请时，…: who applies or when, none of the requirements
+    if len(run) > 2 and APPLICANT.fullmatch(run[0][1].strip()) or len(run) > 1 and _WHEN_LEAD.fullmatch(run[0][1]) \
+            or run and _APPLYING_ONLY.fullmatch(run[0][1]):
+        del run[0]  # 申请兑现的企业，…，且… / 申请时，… / 凡申请本说明所列产品的客户，…: who applies or when, no requirement
+    if run and _ANY_FORM.fullmatch(run[-1][1]):
+        del run[-1]  # …（“火山咖啡贷”除外）的企业或者个体工商户: any firm, the words after a bracket
     if len(run) > 1 and _CONNECTIVE.fullmatch(run[0][1]):
         del run[0]  # 同时，…: a connective, no part of the requirement
     cuts = [i for i in range(1, len(run)) if _ALSO.match(run[i][1]) and _SUBJECT_END.search(run[i - 1][1])]
@@ -763,6 +766,8 @@ def _close_run(found: Found, run: list[tuple[int, str]], text: str, base: int) -
         run.clear()
 
 
+_APPLYING_ONLY = re.compile(r"\s*(?:凡是?|对)?(?:申请|申报)[^，。；]{1,16}?的(?:企业|单位|主体|客户|借款人|申请人|个体工商户)\s*")
+_ANY_FORM = re.compile(r"\s*的?(?:(?:企业|个体工商户|单位|主体|农民专业合作社)(?:或者|或|和|及|、)?){1,3}\s*")
 _WHEN_LEAD = re.compile(r"\s*(?:在|企业)?(?:申请|申报|办理|兑现)(?:时|前)\s*")
 _CONNECTIVE = re.compile(r"\s*(?:同时|此外|另外)\s*")
 _ALSO = re.compile(r"\s*(?:以及|及|或者)(?!其)")
@@ -770,8 +775,8 @@ _SUBJECT_END = re.compile(r"的(?:企业|单位|主体|经营主体|市场主体
 _REFUSAL_TAIL = re.compile(rf"\s*(?:{REFUSAL}|不能享受|不享受|不适用)")
 # A phrase that states a whole requirement: a verb of its own or a bound.
 _WHOLE_REQUIREMENT = re.compile(
-    r"(?:完成|通过|取得|获得|签订|缴纳|参加|建成|投产|备案|验收|带动|吸纳|收购|达到|持有|具有|拥有|不得|未被列入|未受到|办理|开通|评定为|认定为|评为|须列入|投保)[^，。；]{2,}"
-    r"|^[^，。；]{0,12}有[^，。；]{0,6}(?:实绩|业绩)\s*$|(?<![^，。；\s且及其人业])无[^，。；]{0,10}(?:不良|违法|失信)[^，。；]{0,6}(?:记录|行为)"
+    r"(?:完成|通过|取得|获得|签订|缴纳|参加|建成|投产|备案|验收|带动|吸纳|收购|达到|持有|具有|拥有|不得|未被列入|未受到|办理|开通|评定为|认定为|评为|须列入|投保|不存在|不涉及)[^，。；]{2,}"
+    r"|^[^，。；]{0,12}有[^，。；]{0,6}(?:实绩|业绩)\s*$|(?<![^，。；\s且及其人业行])无[^，。；]{0,10}(?:不良|违法|失信|逾期)[^，。；]{0,6}(?:记录|行为|贷款)"
     r"|(?:以上|以下|不低于|不超过|不少于|超过|不足)(?:[（(]含[^）)]*[）)])?\s*$|关系(?:均)?在[^，。；]{2,}"
     r"|(?:不少于|不低于|不超过|不多于)\s*[0-9０-９一二三四五六七八九十百千万两.]+\s*(?![年月日天名人])[^\s，。；0-9]{1,3}\s*$"  # 客房不少于12间
 )

@@ -83,7 +83,15 @@ def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: l
         _keep_referred(structure, items, out, m, region_code)
     for m in _LET_OFF_ONE.finditer(structure.text):
         _let_off_one(structure, items, out, m, region_code)
+    for m in _LET_OFF_NAMED.finditer(structure.text):  # 实际经营一年以上（“火山咖啡贷”除外）: not for that product
+        named = [n for n, plan in enumerate(items) if m.group(1) in plan.name]
+        if 0 < len(named) < len(items):
+            for n in named:
+                out[n] = [c for c in out[n] if not (c.span and 0 <= m.start() - c.span[1] <= 2)]
     return out
+
+
+_LET_OFF_NAMED = re.compile(r"[（(][“\"「]([^”\"」]{2,16})[”\"」](?:除外|不受此限制?)[）)]")
 
 
 # 属于科技型中小企业或者高新技术企业，其中申报2.2项的企业成立未满2年的不受此限: for item 2.2, the young firm too
