@@ -1768,3 +1768,10 @@ def test_an_answers_count_of_requirements_is_no_part_of_the_first_one():
 
     assert requirement_text("答：总的要求有三条：一是海关信用等级不能是失信企业") == "海关信用等级不能是失信企业"
     assert requirement_text("二是实缴注册资本不低于1亿元") == "实缴注册资本不低于1亿元"
+
+
+def test_the_keeper_and_legal_representative_not_dishonest_is_the_dishonest_condition():
+    found = find_conditions("经营者及其法定代表人未被列为失信被执行人", 0, "二、（三）", region_code=None)
+    assert [c.key() for c in found.conditions] == [("eq", "dishonest", False)]
+    licensed = find_conditions("取得营业执照并正常经营", 0, "二、（一）", region_code=None)
+    assert not licensed.conditions and not licensed.leftovers and licensed.assumed

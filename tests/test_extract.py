@@ -3992,3 +3992,12 @@ def test_a_banks_shared_entry_rules_split_into_requirements_and_a_product_named_
         unknown = [c.text for c in item.conditions if c.op == "unknown"]
         assert "近两年内征信报告中不存在连续三期以上逾期记录" in unknown, unknown
         assert not any("申请本说明" in t or t.endswith("个体工商户") for t in unknown), unknown
+
+
+def test_a_rule_naming_itself_lifts_the_entry_of_its_own_part_for_one_item():
+    text = ("一、申请条件\n申请奖补的经营主体应当符合下列条件：\n（一）在本市登记注册；\n（二）从业人员中本地农牧民占比不低于30%。\n"
+            "二、奖补事项\n（一）民宿奖励。对经评定为甲级旅游民宿的经营主体，给予一次性奖励8万元。\n"
+            "（二）旅游商品研发奖励。对开发旅游商品的小微企业，每款产品奖励1万元。申请本项的企业，不受本规程第一部分第（二）项本地农牧民用工比例的限制。\n")
+    inn, goods = extract_policy(text, "own-rule", {"region_code": "540400", "title": "旅游奖补资金操作规程"}).items
+    assert any("农牧民" in c.text for c in inn.conditions)
+    assert not any("农牧民" in c.text for c in goods.conditions)

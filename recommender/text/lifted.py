@@ -253,7 +253,7 @@ def _listed(structure: Structure, m: re.Match[str]):
     return entries[-1] if entries else None
 
 
-_LIST_NAMED = re.compile(r"^不(?:受|适用)(?!前款|本款|本条|本项|上述|前述|以上|本(?:办法|细则|通知|措施|方案|指南|规定|政策|意见)第)([^，。；第]{2,6}?)第")
+_LIST_NAMED = re.compile(r"^不(?:受|适用)(?!前款|本款|本条|本项|上述|前述|以上|本(?:办法|细则|通知|措施|方案|指南|规定|政策|意见|规程|规则|条例)第)([^，。；第]{2,6}?)第")
 _PART = re.compile(r"第([一二三四五六七八九十]{1,3})部分")
 _PART_LIST_NAMED = re.compile(r"部分([^，。；第]{2,6}?)中?第")
 
