@@ -184,7 +184,7 @@ _NEVER_HAD = re.compile(r"(?:未|没有|从未)(?:获得|享受|领取|取得)�
 _SUPPORT_NAME = re.compile(r"\s*(?:[一二三四五六七八九十]是)?[^，,。；;：:给予按对元%\d]{2,12}(?:后补助|补助|补贴|奖励|贴息|资助|奖补)\s*[，,]?")
 _BARE_REFUSAL = re.compile(rf"\s*{REFUSAL}[^，。；]{{0,6}}?[。；]?\s*")
 _REFUSED = re.compile(r"(?:不予|不得|不再|不能)\s*$")  # …的企业不予返还: what is refused, not given
-_NOT_THIS = re.compile(r"(?<=不)享受")  # 国有控股企业不享受此项贴息 / 劳务派遣单位不享受一次性扩岗补助: refused, not given
+_NOT_ENJOYED = re.compile(r"(?<=不)享受")  # 国有控股企业不享受此项贴息 / 劳务派遣单位不享受一次性扩岗补助: refused, not given
 _WHEN_APPLYING = re.compile(r"(?:申请|申报|享受)\s*$")  # 在申请贴息之前从未…: when, not what is given
 _TIME_AFTER = re.compile(r"\s*(?:之前|之后|以前|以后|前|后|时)")
 _STANDARD_FOLLOWED = re.compile(r"[《　][^，,。；]*?(?:划型|划分|认定|评定|确定)为")
@@ -210,7 +210,7 @@ def _benefit_cut(part: str, negated: bool = False) -> int:
         if m.group(0) in ("按", "按照") and _STANDARD_FOLLOWED.match(part, m.end()):
             continue  # 按照《中小企业划型标准规定》划型为…: a standard followed, not what is given (a named document is masked)
         if any(a <= m.start() < b for a, b in enjoyed) or negated and "已" in part[:m.start()] or _NAMES_WHOM.match(part, m.end()) or _REFUSED.search(
-                part, 0, m.start()) or _NOT_THIS.match(part, m.start()) or (
+                part, 0, m.start()) or _NOT_ENJOYED.match(part, m.start()) or (
                 _WHEN_APPLYING.search(part, 0, m.start()) and _TIME_AFTER.match(part, m.end())):
             continue  # 已按规定享受研发费用税前加计扣除: a benefit already had is a requirement; 奖励对象为…
         if part[m.start() - 1:m.start()] == "已" and m.group(0).startswith("按") and not _BY_RULE.match(part, m.start()):
