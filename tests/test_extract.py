@@ -4001,3 +4001,16 @@ def test_a_rule_naming_itself_lifts_the_entry_of_its_own_part_for_one_item():
     inn, goods = extract_policy(text, "own-rule", {"region_code": "540400", "title": "旅游奖补资金操作规程"}).items
     assert any("农牧民" in c.text for c in inn.conditions)
     assert not any("农牧民" in c.text for c in goods.conditions)
+
+
+def test_a_form_of_firm_allowed_only_one_item_is_left_out_of_the_others():
+    text = ("## 清单说明\n\n一、申报主体应当是在本县登记注册的企业，个体工商户仅可申报第3项。\n\n"
+            "二、同一企业同一年度享受本清单各项政策的资金总额不超过100万元。\n\n## 政策清单\n\n"
+            "| 序号 | 政策名称 | 支持对象 | 支持标准 |\n|---|---|---|---|\n"
+            "| 1 | 首次升规奖励 | 工业企业 | 给予一次性奖励10万元 |\n| 2 | 研发投入奖励 | 高新技术企业 | 按研发费用的5%给予奖励 |\n"
+            "| 3 | 担保费补贴 | 小微企业和个体工商户 | 按担保费的50%给予补贴 |\n")
+    items = extract_policy(text, "only-one", {"region_code": "469023", "title": "惠企政策清单"}).items
+    assert len(items) == 3
+    refused = [("not_in", "ownership", ("个体工商户",)) in {c.key() for c in item.conditions} for item in items]
+    assert refused == [True, True, False]
+    assert all(("within", "region_code", "469023") in {c.key() for c in item.conditions} for item in items)

@@ -274,7 +274,7 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
             numbered = _NUMBERED_ITEMS.search(lead)
             if path and c is clause and not clause.children:
                 return frozenset()  # a sentence naming its items by path is bound sentence by sentence
-            if (path or numbered) and _APPLYING_FOR.search(lead):
+            if (path or numbered) and _APPLYING_FOR.search(lead) and not _ONLY_ITEMS.search(lead):
                 return frozenset(_items_at(structure, items, path) if path else
                                  _numbered_items(items, _item_numbers(numbered.group(0))))
     return frozenset(owners) if len(owners) == 1 else frozenset()
@@ -283,6 +283,8 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
 # 一次性吸纳就业补贴 in 哪些单位可以申领一次性吸纳就业补贴？: the support a question names (after the verb asking for it)
 _NAMED_BENEFIT = re.compile(r"(?:申领|申请|享受|领取|获得)([\u4e00-\u9fff“”\"]{4,14}?(?:补贴|补助|奖励|贴息|资助|奖补|贷))")
 _ONLY = re.compile(r"仅可|仅能|只可|只能")
+_ONLY_ITEMS = re.compile(r"(?:^|(?<=[，,]))\s*(?P<who>[^，,。；;、]{2,12}?)(?:仅可|仅能|只可|只能)(?:申报|申请|享受)"
+                         r"(?:本(?:清单|办法|通知|措施))?(?P<ref>第\s*[0-9一二三四五六七八九十]{1,3}(?:\s*[、和及至到]\s*第?\s*[0-9一二三四五六七八九十]{1,3})*\s*[项条])")
 _NUMBERED_ITEMS = re.compile(
     r"(?:申报|申请|享受|领取|参与|参加|参评|(?<=除)|本(?:措施|办法|细则|通知|政策|方案)?|[，,]\s*(?:且|并且|但|其中)?|^\s*(?:以上|上述|前述)|^\s*(?:\**(?:备注|注|说明)\**\s*[：:]|(?:需要|特别)?(?:说明|注意|提醒|指出)的是[，,])?\s*)第\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?(?:\s*[、和及与至到]\s*[0-9一二三四五六七八九十]{1,3})*\s*[项条问]"
     r"(?:\s*[、和及与至到]\s*第?\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?\s*[项条问])*"
@@ -326,6 +328,14 @@ def _numbered_sentences(structure: Structure, items: list[ItemPlan],
             continue
         if LIFTS.search(words):  # …不受第（二）项限制: read by text.lifted, no requirement of any item here
             out.append((sentence, "", []))
+            continue
+        only = _ONLY_ITEMS.search(words)
+        bound = _numbered_items(items, _item_numbers(only.group("ref"))) if only else []
+        if only and bound and len(bound) < len(items):  # …的企业，个体工商户仅可申报第4项: those firms, not the others
+            refused = only.group("who") + "不得申报"  # (read as an exclusion, in the phrase's own place)
+            out.append((sentence, blank(words, only.start("who"), only.end()), list(range(len(items)))))
+            out.append((sentence, " " * only.start("who") + refused.ljust(only.end() - only.start("who")),
+                        [n for n in range(len(items)) if n not in bound]))
             continue
         if _ONLY.search(words):  # 个体工商户仅可申请第九条: binds the others
             continue
