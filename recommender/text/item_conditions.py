@@ -13,7 +13,7 @@ from recommender.text.items import ItemPlan, item_core, shares_run
 from recommender.text.lifted import LIFTS, lift_requirements
 from recommender.text.numbers import parse_number
 from recommender.text.passages import Passage, condition_passages
-from recommender.text.phrases import APPLICANT_KINDS, LET_OFF, ONLY_FOR_NOTE, blank
+from recommender.text.phrases import APPLICANT_KINDS, LET_OFF, ONLY_FOR_NOTE, THIS_DOCUMENT, blank
 from recommender.text.requirements import read_passages
 from recommender.text.structure import REST, Clause, Structure
 from recommender.text.trade_thresholds import trade_thresholds
@@ -284,7 +284,7 @@ def _named_items(structure: Structure, items: list[ItemPlan], offset: int) -> fr
 _NAMED_BENEFIT = re.compile(r"(?:申领|申请|享受|领取|获得)([\u4e00-\u9fff“”\"]{4,14}?(?:补贴|补助|奖励|贴息|资助|奖补|贷))")
 _ONLY = re.compile(r"仅可|仅能|只可|只能")
 _ONLY_ITEMS = re.compile(r"(?:^|(?<=[，,]))\s*(?P<who>[^，,。；;、]{2,12}?)(?:仅可|仅能|只可|只能)(?:申报|申请|享受)"
-                         r"(?:本(?:清单|办法|通知|措施))?(?P<ref>第\s*[0-9一二三四五六七八九十]{1,3}(?:\s*[、和及至到]\s*第?\s*[0-9一二三四五六七八九十]{1,3})*\s*[项条])")
+                         rf"(?:{THIS_DOCUMENT})?(?P<ref>第\s*[0-9一二三四五六七八九十]{{1,3}}(?:\s*[、和及至到]\s*第?\s*[0-9一二三四五六七八九十]{{1,3}})*\s*[项条])")
 _NUMBERED_ITEMS = re.compile(
     r"(?:申报|申请|享受|领取|参与|参加|参评|(?<=除)|本(?:措施|办法|细则|通知|政策|方案)?|[，,]\s*(?:且|并且|但|其中)?|^\s*(?:以上|上述|前述)|^\s*(?:\**(?:备注|注|说明)\**\s*[：:]|(?:需要|特别)?(?:说明|注意|提醒|指出)的是[，,])?\s*)第\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?(?:\s*[、和及与至到]\s*[0-9一二三四五六七八九十]{1,3})*\s*[项条问]"
     r"(?:\s*[、和及与至到]\s*第?\s*[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?\s*[项条问])*"

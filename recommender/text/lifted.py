@@ -10,7 +10,7 @@ from recommender.rules.schema import Condition
 from recommender.text.conditions import find_conditions
 from recommender.text.items import ItemPlan
 from recommender.text.numbers import parse_number
-from recommender.text.phrases import APPLYING_FOR_NUMBERED, in_order
+from recommender.text.phrases import APPLYING_FOR_NUMBERED, THIS_DOCUMENT, in_order
 from recommender.text.structure import Structure
 
 __all__ = ["LIFTS", "lift_requirements"]
@@ -215,7 +215,7 @@ def _lift_numbered(structure, items, out, m, numbered, region_code) -> None:
 
 
 _ARTICLE_LABEL = re.compile(r"\s*第[一二三四五六七八九十百零0-9]{1,4}条[\s　]+")  # 第十条　 (not 第五条规定的…, a reference)
-_GENERIC_WORDS = re.compile(r"企业|单位|主体|申请|申报|个体|工商户|新设立|设立|本细则|本办法")
+_GENERIC_WORDS = re.compile(rf"企业|单位|主体|申请|申报|个体|工商户|新设立|设立|{THIS_DOCUMENT}")
 
 
 def _sharing_words(structure: Structure, items: list[ItemPlan], who: str) -> list[int]:
@@ -253,7 +253,7 @@ def _listed(structure: Structure, m: re.Match[str]):
     return entries[-1] if entries else None
 
 
-_LIST_NAMED = re.compile(r"^不(?:受|适用)(?!前款|本款|本条|本项|上述|前述|以上|本(?:办法|细则|通知|措施|方案|指南|规定|政策|意见|规程|规则|条例)第)([^，。；第]{2,6}?)第")
+_LIST_NAMED = re.compile(rf"^不(?:受|适用)(?!前款|本款|本条|本项|上述|前述|以上|{THIS_DOCUMENT}第)([^，。；第]{{2,6}}?)第")
 _PART = re.compile(r"第([一二三四五六七八九十]{1,3})部分")
 _PART_LIST_NAMED = re.compile(r"部分([^，。；第]{2,6}?)中?第")
 

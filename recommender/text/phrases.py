@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "THIS_DOCUMENT",
     "APPLICANT", "APPLICANT_KINDS", "APPLYING_FOR_SUPPORT", "CHECKING_COLUMN", "EXCLUDING_LEAD", "display_width", "INLINE_REQUIREMENTS", "LET_OFF", "NEGATED_LEAD", "REFUSAL", "NO_DOUBLE", "NOT_REQUIREMENT", "ONLY_FOR_NOTE", "OUT_OF_SCOPE", "TRIM", "mask", "no_condition_spans", "in_order", "or_branches", "pipe_table", "requirement_text", "table_cells",
     "untable", "untick",
 ]
 
 
 # 申请扶持资金的企业: who applies, named before the requirements (none of them).
+# 本办法 / 本细则 / 本清单…: the document speaking of itself (not a list or section it holds).
+THIS_DOCUMENT = r"本(?:办法|细则|通知|措施|方案|指南|规定|政策|意见|规程|规则|条例|清单|公告)"
 APPLICANT = re.compile(r"(?:申请|申报|享受|获得|取得|领取)[^，。；]{1,16}?的(?:企业|单位|主体|市场主体|经营主体|个体工商户)")
 
 
