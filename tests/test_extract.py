@@ -4014,3 +4014,38 @@ def test_a_form_of_firm_allowed_only_one_item_is_left_out_of_the_others():
     refused = [("not_in", "ownership", ("个体工商户",)) in {c.key() for c in item.conditions} for item in items]
     assert refused == [True, True, False]
     assert all(("within", "region_code", "469023") in {c.key() for c in item.conditions} for item in items)
+
+
+def test_sentences_below_a_requirement_table_bind_the_items_they_name():
+    text = ("# 某市贷款贴息和担保费补贴申报指南\n\n## 一、申报条件\n\n申报企业须同时满足下表所列条件：\n\n"
+            "| 序号 | 条件项目 | 具体要求 |\n|---|---|---|\n| 1 | 注册地 | 在本市依法登记注册 |\n"
+            "| 2 | 信用状况 | 纳税信用等级为B级以上 |\n\n"
+            "申报贷款贴息项目的，还须在2025年度获得本市银行发放的流动资金贷款。\n\n"
+            "申报担保费补贴项目的，还须通过本市政府性融资担保机构获得担保，且担保费率不高于1%。\n\n"
+            "## 二、支持标准\n\n（一）贷款贴息。按实际支付利息的40%给予贴息，最高不超过100万元。\n\n"
+            "（二）担保费补贴。按实际支付担保费的50%给予补贴，最高不超过20万元。\n")
+    items = extract_policy(text, "below-table", {"region_code": "440300"}).items
+    assert [i.name for i in items] == ["贷款贴息", "担保费补贴"]
+    unknown = [[c.text for c in i.conditions if c.op == "unknown"] for i in items]
+    assert any("流动资金贷款" in t for t in unknown[0]) and not any("担保费率" in t for t in unknown[0])
+    assert any("担保费率不高于1%" in t for t in unknown[1]) and not any("流动资金贷款" in t for t in unknown[1])
+    assert all(("in", "tax_credit", ("A", "B")) in {c.key() for c in i.conditions} for i in items)
+
+
+@pytest.mark.parametrize("sentence", [
+    "第六条　担保费补贴。企业通过政府性融资担保机构获得担保的，按实际缴纳担保费的50%给予补贴，最高50万元。"
+    "申请本项补贴的，还应当同时符合下列条件：担保费率不高于1%；企业上年度从业人员不超过300人。",
+    "第六条　担保费补贴。企业通过政府性融资担保机构获得担保，且担保费率不高于1%的，按实际缴纳担保费的50%给予补贴，最高50万元。",
+])
+def test_a_capped_guarantee_fee_rate_the_subsidy_is_for_is_a_requirement(sentence):
+    items = extract_policy(sentence, "fee-rate", {"region_code": "130000"}).items
+    assert len(items) == 1
+    assert any(c.op == "unknown" and "担保费率不高于1%" in c.text for c in items[0].conditions)
+
+
+def test_a_guarantee_products_fee_rate_stays_a_term_of_what_is_offered():
+    text = ("（一）小微快担。面向本县小型、微型企业，单户担保金额最高500万元，担保费率不超过1%，期限不超过1年。")
+    items = extract_policy(text, "fee-term", {"region_code": "500229"}).items
+    assert len(items) == 1
+    assert not any("费率" in c.text for c in items[0].conditions)
+    assert any("费率" in b.text for b in items[0].benefits)

@@ -192,6 +192,7 @@ _BY_RULE = re.compile(r"按[^，。；]{0,12}规定")  # 已按第七条规定�
 _FROM_THE_DAY = re.compile(r"[^，。；]{0,6}?之日(?:起|后)")
 _HAD_BEFORE = re.compile(r"办理|享受|已")
 _THEN_SUBJECT = re.compile(r"[^，。；]{0,4}?的[^，。；]{0,16}?(?:企业|单位|纳税人|个体工商户)")
+_GOT_FROM = re.compile(r"(?:获得|取得|使用|获)[^，。；给予]{0,24}$")
 _NAMES_WHOM = re.compile(r"\s*(?:的)?(?:对象|范围|主体)")
 
 
@@ -225,6 +226,8 @@ def _benefit_cut(part: str, negated: bool = False) -> int:
         if m.group(0) == "每年" and _LOOKBACK_YEARS.search(part, 0, m.start()) or m.group(0) == "累计" and (
                 _EVENT_COUNT.match(part, m.end()) or _FLOOR.match(part, m.end())):
             continue  # 近两年每年缴纳税款不低于2万元 / 累计6期以上逾期 / 成交额累计100万元以上: a record, not what is given
+        if m.group(0) == "发放" and part[m.end():m.end() + 1] == "的" and _GOT_FROM.search(part, 0, m.start()):
+            continue  # 获得本市银行发放的流动资金贷款: a loan the firm had, which the support is for
         if m.group(0) == "期限" and (_CONTRACT_BEFORE.search(part, 0, m.start()) or _AT_LEAST.match(part, m.end())):
             continue  # 租赁合同期限在3年以上 / 贷款期限在3年以上（含）: how long the firm's contract or loan runs
         if not _SUBJECT_LEAD.match(part, m.end()):  # 享受本措施的企业应当… names who applies
@@ -449,6 +452,9 @@ def find_conditions(
             _close_run(found, run, text, base)  # …不足20个标准箱的，不予补贴: the refusal closes the case before it;
             continue  # 民营企业贴息比例提高至百分之四十: a higher rate for some, not whom the item is for
         cut = _benefit_cut(masked[part_start:part_start + len(part)], negated)
+        if cut < len(part) and _FEE_CEILING.match(part, cut) and (
+                part.rstrip().endswith("的") or _REQUIRING.search(text, text.rfind("。", 0, part_start) + 1, part_start)):
+            cut = len(part)  # 还须…且担保费率不高于1% / 担保费率不高于1%的，按…补贴: the loan the support is for
         if _REFUSED_NEXT.match(text, part_start + len(part)):
             cut = len(part)  # 流转土地期限不满5年的，不予补助: who is refused, not a term of what is given
         head = masked[part_start:part_start + cut]
@@ -691,6 +697,9 @@ def _conditional_requirements(found: Found, marks: list[tuple[int, str]]) -> Non
 _OR_OPERATING = re.compile(
     r"[^，。；或]{0,6}?(?:注册|登记)[^，。；]{0,4}?(?:或者|或)\s*([^，。；]{0,10}?(?:实际经营|生产经营|主要经营|经营地|税收解缴|纳税))"
 )
+# a fee the firm paid, capped: what the subsidised guarantee must cost, where a requirement or case states it
+_FEE_CEILING = re.compile(r"(?:担保)?费率?(?:不高于|不超过|低于|在)")
+_REQUIRING = re.compile(r"须|应当|应该|条件[：:]")
 _SENTENCE_END = re.compile(r"^\s*[。；;\n]")
 _OFFER_END = re.compile(r"^\s*[。\n]")
 _RAISES = re.compile(

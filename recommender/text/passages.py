@@ -82,6 +82,17 @@ class Passage:
     group: int | None = None  # children of one 符合下列条件之一 list share a group
 
 
+_TABLE_OR_MARK = re.compile(r"^[ \t]*(?:\|.*\||#+|\*+)[ \t]*$", re.M)
+
+
+def _below_table(structure: Structure, i: int) -> str:
+    """Text after a table's last row and before the next clause, which no clause owns (blank if none)."""
+    clause = structure.clauses[i]
+    end = structure.clauses[i + 1].start if i + 1 < len(structure.clauses) else len(structure.text)
+    text = _TABLE_OR_MARK.sub(lambda m: " " * len(m.group(0)), structure.text[clause.own_end:end])
+    return text if text.strip() else ""
+
+
 def condition_passages(structure: Structure, start: int, end: int, doc_level: bool) -> list[Passage]:
     """Passages of the clauses in [start, end) to read conditions from, with their context."""
     out: list[Passage] = []
@@ -117,6 +128,10 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
             # (| 不得申请的情形 |: whom the row's item leaves out)
             out.extend(Passage(structure.text[a:b], a, clause.address, True, bool(_NEG_HEADING.search(h)), True)
                        for h, a, b in cells)
+            below = _below_table(structure, i)
+            if below and clause.parent is not None:  # | 5 | 行业限制 | … |\n\n申报贴息项目的，还须…: the table's
+                out.append(Passage(below, clause.own_end, clauses[clause.parent].address,  # parent says it
+                                   roles[clause.parent] == "conditions", False, False))
             continue
         parent = clauses[clause.parent] if clause.parent is not None else None
         parent_own = structure.own_text(parent) if parent else _preamble_lead(structure, i)

@@ -127,12 +127,15 @@ _BASIS_NOTE = re.compile(r"[（(](?:以|按|据|依)[^（）()]{1,30}(?:为准|�
 def requirement_text(raw: str) -> str:
     """A requirement phrase without its lead-in (申报企业须为…), table row label, basis note or edge punctuation."""
     raw = _BASIS_NOTE.sub("", _ROW_LABEL.sub("", raw.strip()).rstrip(" ，,。；;"))
-    raw = _REFERENCE_LEAD.sub("", _LET_OFF_NOTE.sub("", raw.strip()))
+    raw = _REFERENCE_LEAD.sub("", _LET_OFF_NOTE.sub("", _LIST_LEAD.sub("", raw.strip())))
     return _TAIL.sub("", TRIM.sub("", _LEAD.sub("", TRIM.sub("", _HEADING_LEAD.sub("", raw.strip())))))
 
 
 # 符合本细则第三条、第四条规定的企业，投保短期出口信用保险: the reference restates requirements read where they stand
 _REFERENCE_LEAD = re.compile(r"^符合[^，。；]{0,24}?(?:规定|条件|要求)的[^，。；]{0,6}?(?:企业|单位|主体)?[，,]\s*(?=\S{4})")
+# 申请本项补贴的，还应当同时符合下列条件：担保费率不高于1%: the lead-in of a run-in list, not the requirement
+_LIST_LEAD = re.compile(r"^[^：:。；]{0,30}?(?:符合|满足|具备|具有)[^：:。；，]{0,4}?(?:下列|以下|如下)[^：:，。；]{0,6}?"
+                        r"(?:条件|要求)[^：:，。；的]{0,6}?[：:]\s*(?=\S{4})(?![（(]?[一二三四五六七八九十0-9]{1,2}[)）、.．])")
 # …的外贸企业（第五条所列跨境电商企业不受进出口实绩限制）: a note letting some off, no part of the requirement
 _LET_OFF_NOTE = re.compile(r"[（(][^（）()]{2,40}(?:不受[^（）()]{0,20}限制|除外)[）)]$")
 
@@ -254,7 +257,7 @@ _FUNDS_USE = re.compile(r"(?:不得|禁止|严禁|不能|不可)(?:将|把)?[^�
 
 # 申请资助的企业应当符合下列要求：A；B；C。 the lead of a requirement list written on one line (not 纳入培育库的企业，
 # 应当…: whom a list takes in, which binds no item)
-INLINE_REQUIREMENTS = re.compile(r"(?:申请|申报|享受)[^，。；：:]{0,12}的(?:企业|单位|主体|经营主体)[，,]?\s*(?:应当|须|应|需)"
+INLINE_REQUIREMENTS = re.compile(r"(?:申请|申报|享受)[^，。；：:]{0,12}的(?:企业|单位|主体|经营主体)?[，,]?\s*(?:还|并|另外)?(?:应当|须|应|需)"
                                  r"[^。；;：:]{0,8}(?:下列|以下)(?:要求|条件)[：:]")
 
 

@@ -309,7 +309,8 @@ def read_passages(passages, region_code: str | None) -> Found:
             excluding = [m.span() for m in _EXCLUDING_PHRASE.finditer(p.text)]
             listed = [(m.end(), _sentence_end(p.text, m.end())) for m in INLINE_REQUIREMENTS.finditer(p.text)]
             scoped += [(off, t) for off, t in part.leftovers if (off, t) not in scoped
-                       and any(s <= off - p.base < e for s, e in [*excluding, *listed])]
+                       and (any(s <= off - p.base < e for s, e in excluding)  # a run may start before the list's lead
+                            or any(off - p.base < e and s < off - p.base + len(t) for s, e in listed))]
             conds.extend(_unknowns(scoped, p, conditional=True))
             conds.extend(_unknowns([x for x in _requirement_sentences(p.text, p.base, part.leftovers, _REQ_SENTENCE)
                                     if x not in scoped], p))
