@@ -4049,3 +4049,32 @@ def test_a_guarantee_products_fee_rate_stays_a_term_of_what_is_offered():
     assert len(items) == 1
     assert not any("费率" in c.text for c in items[0].conditions)
     assert any("费率" in b.text for b in items[0].benefits)
+
+
+_BOLD_ARTICLES = (
+    "# 某县促进文旅产业发展的若干政策\n\n"
+    "**第一条　适用范围**　本政策适用于在本县登记注册的文旅经营主体；个体工商户仅可以申报第五条规定的补助。\n\n"
+    "**第二条　共同条件**　申报本政策各项扶持的，应当同时满足下列要求：\n\n"
+    "（一）开业经营满一年（第五条规定的补助不受本项限制）；\n\n（二）纳税信用等级为A级或者B级。\n\n"
+    "**第三条　景区提质奖励**　对新评定为国家4A级旅游景区的，给予一次性奖励30万元。\n\n"
+    "**第四条　住宿品质奖励**　对新评定为五星级旅游饭店的，给予奖励50万元。\n\n"
+    "对首次评定为甲级旅游民宿的，分别给予一次性奖励5万元。\n\n"
+    "**第五条　夜市开业补助**　在夜市街区新开设餐饮门店的个体工商户和小微企业，连续营业满六个月的，给予一次性补助5000元。\n\n"
+    "**第六条　其他**　本政策自2025年3月1日起施行。\n"
+)
+
+
+def test_articles_titled_in_bold_are_named_by_their_titles_and_read_after_them():
+    items = extract_policy(_BOLD_ARTICLES, "bold-articles", {"region_code": "500229"}).items
+    assert [i.name for i in items] == ["景区提质奖励", "住宿品质奖励", "首次评定为甲级旅游民宿", "夜市开业补助"]
+    assert any("连续营业满六个月" in c.text for c in items[-1].conditions)  # its own case, read after the bold title
+    assert any(c.op == "any_of" and "个体工商户" in c.text for c in items[-1].conditions)
+
+
+def test_a_note_inside_a_shared_entry_lets_the_named_item_off_it_and_only_allowed_items_keep_a_form_of_firm():
+    items = extract_policy(_BOLD_ARTICLES, "bold-articles", {"region_code": "500229"}).items
+    age = [("ge", "age_years", 1) in {c.key() for c in i.conditions} for i in items]
+    assert age == [True, True, True, False]
+    refused = [("not_in", "ownership", ("个体工商户",)) in {c.key() for c in i.conditions} for i in items]
+    assert refused == [True, True, True, False]
+    assert all(("in", "tax_credit", ("A", "B")) in {c.key() for c in i.conditions} for i in items)

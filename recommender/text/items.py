@@ -260,7 +260,7 @@ def plan_items(structure: Structure, title: str) -> list[ItemPlan]:
 
 # 第四条 对…给予贴息。\n\n经营主体通过融资租赁方式购置设备的，按…40%给予补贴: a later 款 that opens with a case
 # of its own and makes its own offer is an item; one that raises the offer (提高至…) or limits it is not
-_CASE_OFFER = re.compile(r"[^。；\n]{4,60}?的[，,]\s*(?:按|给予|予以|可|再?按照|一次性)")
+_CASE_OFFER = re.compile(r"[^。；\n]{4,60}?的[，,]\s*(?:分别|均)?(?:按|给予|予以|可|再?按照|一次性)")
 _RAISE_WORDS = re.compile(r"提高|上浮|增加|翻倍|提升至|另行|另给予|再给予|额外|最高可|不再|不予|不得|除外|减半|参照")
 _PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n[ \t\u3000]*")
 
@@ -282,7 +282,7 @@ def _by_paragraph(structure: Structure, plan: ItemPlan) -> list[ItemPlan]:
     for a, b in zip(bounds[1:-1], bounds[2:], strict=True):
         number = _CN_NUMBERS[min(2 + cuts.index(a), 10)]
         part = Clause("paragraph", f"第{number}款", "", a, a, b, b, clause.parent, address=f"{clause.address}第{number}款")
-        name = _CASE_OFFER.match(text, a).group(0).split("的")[0].strip()
+        name = re.sub(r"^(?:对于|对)", "", _CASE_OFFER.match(text, a).group(0).split("的")[0].strip())
         plans.append(ItemPlan(part, name, _kind(name + text[a:b]), a, b))
     return plans
 

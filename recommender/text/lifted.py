@@ -35,6 +35,8 @@ _LIFTS_NAMED = re.compile(r"不受(?:上述|前述|以上|本条|本项)?(?P<wha
 _LIFTS_QUOTED = re.compile(r"不受[^。；;\n“\"]{0,20}[“\"]([^”\"]{4,40})[”\"](?:一行|一项|一栏|一条|这一?项)?的?(?:条件|要求)?的?限制")
 _FIRMS = re.compile(r"的[^，。；]{0,6}?(?:企业|单位|主体|经营主体|个体工商户)?$")  # whom it lets off, named by what they are
 _WHOLE = re.compile(r"^\s*(.+)$")  # the whole lead is the case let off (成立未满一年的初创企业)
+# （一）开业经营满一年（第六条规定的补助不受本项限制）: a note inside a shared entry letting the items it names off it
+_LIFTS_THIS_ENTRY = re.compile(r"[（(](?P<who>[^（）()。；]{2,30}?)不受本(?:项|款|目)(?:条件|要求|规定)?的?限制[）)]")
 _LIFTS_PART = re.compile(r"不受本(?:细则|办法|通知|措施|方案)第[一二三四五六七八九十]{1,3}(?:部分|条)(?P<what>[^，。；第]{2,20}?)的?限制")
 _LIFTS_ALL = re.compile(r"不(?:适用|受)(?:前述|上述|以上|本办法|本通知)(?:的)?(?:申报|申请|准入)?条件")
 _SENTENCE_START = re.compile(r"[^。；;\n]{0,40}$")
@@ -75,6 +77,13 @@ def lift_requirements(structure: Structure, items: list[ItemPlan], conditions: l
         for n in _items_at(items, m.start()):
             out[n] = [c for c in out[n] if not (c.span and not items[n].start <= c.span[0] < items[n].end and (
                 c.field in fields or c.text and c.text in m.group("what")))]
+    for m in _LIFTS_THIS_ENTRY.finditer(structure.text):  # （一）开业经营满一年（第六条规定的补助不受本项限制）
+        entry = next((c for c in reversed(structure.clauses) if c.body_start <= m.start() < c.own_end), None)
+        if entry is None:
+            continue
+        for n in _bound(structure, items, m.group("who"), m.start(), numbered):
+            out[n] = [c for c in out[n] if not (c.span and entry.body_start <= c.span[0] < entry.own_end
+                                                 and not items[n].start <= c.span[0] < items[n].end)]
     for m in _LIFTS_NAMED.finditer(structure.text):
         _lift_named(structure, items, out, m, numbered, region_code)
     for m in [*LIFTS.finditer(structure.text), *_LIFTS_LETTER.finditer(structure.text)]:

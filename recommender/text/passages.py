@@ -168,8 +168,9 @@ def condition_passages(structure: Structure, start: int, end: int, doc_level: bo
         tail = procedure_tail(own)  # …资产总额不超过5000万元。【政策依据】…: the basis binds no one
         own = own[:tail] + re.sub(r"\S", " ", own[tail:])
         if clause.heading and (_SECTION_HEADING.search(clause.heading) or _KIND_LABEL.search(clause.heading)
-                               or MEASURE_TITLE.match(clause.heading)) \
-                and own.lstrip("*# ").startswith(clause.heading) \
+                               or MEASURE_TITLE.match(clause.heading)
+                               or own.lstrip("*# \u3000").startswith(clause.heading + "**")) \
+                and own.lstrip("*# \u3000").startswith(clause.heading) \
                 and not (not clause.children and INLINE_REQUIREMENTS.search(clause.heading + "：")):  # （一）住宿类商户：…: the kind's name is no requirement
             at = own.index(clause.heading)  # （三）入库项目申报条件: the heading's words name no condition
             own = own[:at] + " " * len(clause.heading) + own[at + len(clause.heading):]

@@ -197,12 +197,15 @@ def _match_marker(line: str, pos: int) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+_BOLD_TITLE_END = re.compile(r"([^*。\n，,；;：:]{2,20}?)\s*\*\*(?!\s*$)")  # **第一条　适用范围**　本政策…: the bold ends the title
+
+
 def _heading(text: str) -> str:
     """The short title a clause starts with: 申报条件 in 二、申报条件 or 第二条【申报条件】…"""
     text = text.strip().lstrip("，,").strip("*").strip()
     if re.fullmatch(r"[^。\n]{2,60}[？?]", text):
         return text  # 一、哪些企业可以申领？ (a Q&A notice): the question heads its answer
-    m = re.match(r"[【\[]([^】\]]{1,20})[】\]]", text)
+    m = re.match(r"[【\[]([^】\]]{1,20})[】\]]", text) or _BOLD_TITLE_END.match(text)
     if m:
         return m.group(1).strip()
     end = _HEADING_END.search(text)
