@@ -1736,7 +1736,7 @@ def test_jobs_created_counting_the_founder_are_the_start_ups_headcount_but_new_h
 
 def test_an_m_grade_let_in_beside_the_grades_named_joins_them():
     for text in ("纳税信用等级要在B级及以上，评价为M级的企业也可以申报。", "纳税信用等级为B级以上（M级企业可申报）",
-                 "纳税信用等级A级或B级，新设立企业评价为M级的也可申请"):
+                 "纳税信用等级A级或B级，新设立企业评价为M级的也可申请", "纳税信用等级为B级以上（含B级），新设立企业被评价为M级的视同符合"):
         found = find_conditions(text, 0, "二、", region_code=None)
         assert [c.key() for c in found.conditions] == [("in", "tax_credit", ("A", "B", "M"))], text
         assert not found.leftovers

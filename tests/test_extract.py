@@ -4078,3 +4078,11 @@ def test_a_note_inside_a_shared_entry_lets_the_named_item_off_it_and_only_allowe
     refused = [("not_in", "ownership", ("个体工商户",)) in {c.key() for c in i.conditions} for i in items]
     assert refused == [True, True, True, False]
     assert all(("in", "tax_credit", ("A", "B")) in {c.key() for c in i.conditions} for i in items)
+
+
+def test_a_named_support_keeps_the_cases_of_its_sentences_as_one_item():
+    text = ("## 三、支持内容\n\n（一）进出口增量奖励。进出口额较上年增长的企业，按增量部分每美元0.02元给予奖励。\n\n"
+            "（二）出口信用保险保费补助。企业投保短期出口信用保险的，按实际缴纳保费的60%给予补助；"
+            "上年度出口额不足500万美元的小微外贸企业，纳入统保平台的，保费由专项资金全额承担。\n")
+    items = extract_policy(text, "named-support", {"region_code": "640181"}).items
+    assert [i.name for i in items] == ["进出口增量奖励", "出口信用保险保费补助"]

@@ -89,8 +89,8 @@ _RATING = re.compile(
     r"|(?P<single>[ABMCD])\s*级(?P<above2>及以上|以上)?\s*纳税人"
 )
 # B级及以上，评价为M级的企业也可以申报 / （M级企业可申报）: the new firms' M grade let in beside the grades named
-M_GRADE_ALSO = (r"\s*[^，。；（）()]{0,12}?M\s*级[^，。；（）()]{0,8}?(?:也|亦|均|同样)?(?:可以|可|能够?)"
-                r"(?:申报|申请|享受|参与)")
+M_GRADE_ALSO = (r"\s*[^，。；（）()]{0,12}?M\s*级[^，。；（）()]{0,8}?(?:(?:也|亦|均|同样)?(?:可以|可|能够?)"
+                r"(?:申报|申请|享受|参与)|的?(?:视同|视为)(?:符合|满足|达标))")  # 新设立企业被评价为M级的视同符合
 _M_ALSO = re.compile(rf"\s*[，,（(]{M_GRADE_ALSO}[）)]?")
 _DISHONEST = re.compile(r"失信被执行人|失信联合惩戒对象")  # 严重失信主体名单 is another list (unknown)
 _OFFICER = re.compile(r"法定代表人|实际控制人|控股股东|主要负责人|股东|董事|高管")

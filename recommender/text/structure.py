@@ -197,6 +197,8 @@ def _match_marker(line: str, pos: int) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+# （二）出口信用保险保费补助。企业…的，按…；…小微外贸企业…的，保费全额承担: one support named, whose sentences are its cases
+_SUPPORT_NAMED = re.compile(r"(?:补助|补贴|奖励|贴息|资助|奖补)$")
 _BOLD_TITLE_END = re.compile(r"([^*。\n，,；;：:]{2,20}?)\s*\*\*(?!\s*$)")  # **第一条　适用范围**　本政策…: the bold ends the title
 
 
@@ -585,7 +587,8 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
                 levels[len(clauses)] = hashes
             _push(clauses, stack, Clause(kind, label, heading, line_start + at, line_start + body),
                   pop=kind != "part" and not nested)
-        if segments is not None and not is_md_heading and len(starts) == 1:
+        named = bool(clauses) and clauses[-1].start >= line_start and bool(_SUPPORT_NAMED.search(clauses[-1].heading))
+        if segments is not None and not is_md_heading and len(starts) == 1 and not named:
             at = clauses[-1].body_start - line_start if clauses and clauses[-1].start >= line_start else pos
             prefix = "" if clauses and clauses[-1].start >= line_start or stack else f"第{paragraphs}段"
             cut = segments(stripped[at:])
