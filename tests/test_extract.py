@@ -4086,3 +4086,26 @@ def test_a_named_support_keeps_the_cases_of_its_sentences_as_one_item():
             "上年度出口额不足500万美元的小微外贸企业，纳入统保平台的，保费由专项资金全额承担。\n")
     items = extract_policy(text, "named-support", {"region_code": "640181"}).items
     assert [i.name for i in items] == ["进出口增量奖励", "出口信用保险保费补助"]
+
+
+_COMMERCE_MEASURES = (
+    "# 某区促进商贸流通业发展奖励暂行办法\n\n"
+    "**第一条**　本办法所称商贸流通企业，是指在本区依法注册，从事批发、零售、住宿或者餐饮经营的企业。\n\n"
+    "**第二条**　商贸流通企业申请本办法规定的奖励，应当符合以下条件：\n\n1．纳税信用等级在B级以上；\n\n2．未被列为失信被执行人。\n\n"
+    "**第三条**　限额以上零售企业上年度零售额达到下表标准的，按下表给予奖励（就高不重复）：\n\n"
+    "| 档次 | 上年度零售额 | 奖励金额 |\n|---|---|---|\n| 一档 | 5000万元（含）至1亿元 | 10万元 |\n| 二档 | 1亿元（含）以上 | 20万元 |\n\n"
+    "**第四条**　对新建冷库的冷链物流项目，按设备投资额的20%给予补助，最高50万元。"
+    "申报本条补助的仓储物流企业，不受本办法第一条关于经营行业的限制。\n\n"
+    "**第五条**　享受本办法奖励的企业，五年内将注册地迁出本区的，应当退回所获奖励资金。\n"
+)
+
+
+def test_a_table_graded_by_the_highest_tier_is_one_item_and_a_term_defined_for_the_applicants_binds_every_item():
+    items = extract_policy(_COMMERCE_MEASURES, "commerce", {"region_code": "620802"}).items
+    assert len(items) == 2 and not items[0].name.startswith("*")
+    keys = [{c.key() for c in i.conditions} for i in items]
+    assert all(("within", "region_code", "620802") in k for k in keys)  # the definition, not the clawback
+    assert all(c.clause != "第五条" for i in items for c in i.conditions)
+    assert any(c.field == "industry" and set(c.value) == {"F", "H"} for c in items[0].conditions)  # 餐饮经营 too
+    assert not any(c.field == "industry" for c in items[1].conditions)  # 不受…关于经营行业的限制
+    assert all(("in", "tax_credit", ("A", "B")) in k for k in keys)

@@ -393,6 +393,7 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
 
 _SEGMENT = re.compile(r"[^，,。；;：:\n]+")
 _MEMBER = re.compile(r"[^、和或及与/]+")
+_MEMBER_TAIL = re.compile(r"^者|(?:经营|业务)?的$")  # 住宿或者餐饮经营的企业: the trade without the 者 of 或者 and its frame
 _MEMBER_FRAME = re.compile(r"^.*?(?:不属于|属于|不得从事|从事|主营|涉及|非)|(?:等)?(?:行业|领域|企业)?$")
 
 
@@ -406,7 +407,7 @@ def _listed_stems(text: str, found: list[re.Match[str]], resolved: dict[str, lis
         if not inside:
             continue
         for member in _MEMBER.finditer(text, seg.start(), seg.end()):
-            word = _MEMBER_FRAME.sub("", member.group(0).strip())
+            word = _MEMBER_TAIL.sub("", _MEMBER_FRAME.sub("", member.group(0).strip()))
             if len(word) < 2 or any(m.start() < member.end() and member.start() < m.end() for m in inside):
                 continue
             codes = resolved.get(word + "业") or _class_names().get(word)

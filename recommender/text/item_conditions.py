@@ -148,7 +148,8 @@ def _footnoted(structure: Structure, items: list[ItemPlan], passage: Passage) ->
 
 
 # 在巫山县注册登记的文化旅游企业可以申请: a term defined elsewhere names who may apply for every item.
-_ELIGIBLE = re.compile(r"可以?(?:申请|申报|享受)|适用于|申报(?:对象|主体)|支持对象")
+_ELIGIBLE = re.compile(r"可以?(?:申请|申报|享受)|适用于|申报(?:对象|主体)|支持对象"
+                       r"|(?:申请|申报|享受)[^。；]{0,20}?(?:应当|须|应)(?:同时)?(?:符合|满足|具备)")  # X企业申请本办法奖励，应当符合以下条件
 # 获得前项“渝惠信用贷”的…: who may have this item must have had the one before.
 _PREVIOUS_ITEM = re.compile(r"(?:获得|取得|享受|符合|使用)(?:了)?(?:前项|上一项|上述第?[（(]?[一二三四五六七八九十0-9]+[）)]?项)")
 # 本办法所称资助对象，是指…的企业: the term names whom every item is for, though no item repeats it

@@ -81,6 +81,8 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
     headings = [structure.clauses[k].heading or "" for k in kids]
     if roles[parent] == "standard" and _amount_matrix(structure, kids):
         return False  # | 国际标准 | 每项资助50万元 | 每项资助20万元 |: rows grading one award, tiers of it
+    if all(structure.clauses[k].cells for k in kids) and _HIGHEST_ONLY.search(structure.own_text(structure.clauses[parent])):
+        return False  # …达到下表标准的，按下表给予奖励（就高不重复）: the rows grade one award
     if all(structure.clauses[k].cells and headings[n] for n, k in enumerate(kids)) and len(set(headings)) == len(headings):
         return True  # | 第二档 | 300万美元至3000万美元 | 按实缴保费的60%补贴 | 40万元 |: each named row is an item
     if all(structure.clauses[k].kind in ("heading", "bullet") and structure.clauses[k].children for k in kids) \
@@ -98,6 +100,7 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
     return bool(heading) and not _NAMED.search(heading)
 
 
+_HIGHEST_ONLY = re.compile(r"就高")
 _TERM_HEADING = re.compile(r"(?:贷款|授信|融资|担保|借款)?(?:额度|金额|期限|利率|费率|方式|用途)(?:和|与|及)?(?:期限|利率)?")
 _NO_AWARD = re.compile(r"[—－\-/／]+|无|不予[^，。；|]{0,4}|不支持|不适用")
 

@@ -47,7 +47,7 @@ _CASE = re.compile(r"中\s*([^，。；]{2,30}?的(?:企业|单位|主体|经营
 # what the lifted requirement is about, when the sentence names it: 企业成立年限 → the age fields
 _ABOUT = (("成立", ("age_years", "established")), ("纳税信用", ("tax_credit",)), ("缴费信用", ("tax_credit",)), ("营业收入", ("revenue",)),
           ("业务收入", ("revenue",)), ("销售收入", ("revenue",)), ("研发", ("rd_expense", "rd_ratio")),
-          ("从业人员", ("employees",)), ("资产总额", ("assets",)))
+          ("从业人员", ("employees",)), ("资产总额", ("assets",)), ("行业", ("industry",)))
 # 申领数字化服务券的企业，不受本通知第一部分关于规模以上和主营业务收入的限制: requirements named by what they are about
 _LIFTS_ABOUT = re.compile(r"不受[^，。；]{0,16}?关于(?P<what>[^，。；]{2,24}?)的?(?:条件|要求)?的?限制")
 # 其中，第4项外贸企业稳订单奖励不要求纳税信用等级: the same, said as what the item does not ask

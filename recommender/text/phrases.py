@@ -219,7 +219,7 @@ def table_cells(line: str) -> list[tuple[int, int]] | None:
 _ENCOURAGES = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?:鼓励|引导|倡导)[^，,。；;\n]*")
 _BY_REFERENCE = re.compile(r"(?:参照|比照)[^，。；]{0,20}?(?:实施|执行|办理)")
 # What happens to a firm that stops qualifying (…的，停止享受；已拨付资金予以追回): a sanction, not a condition.
-_CONSEQUENCE = re.compile(r"停止享受|(?:予以|依法|依规|依法依规)追回|追回已|(?:应当|须|应|需)?(?:全额)?(?:退回|退还|返还)(?:已|其已)?(?:获得|取得|拨付|享受|领取)的?[^，。；]{0,6}(?:资金|补贴|奖励|补助|扶持|款项)|依法追缴|追缴(?:其)?已|取消其?(?:申报)?资格|撤销其")
+_CONSEQUENCE = re.compile(r"停止享受|(?:予以|依法|依规|依法依规)追回|追回已|(?:应当|须|应|需)?(?:全额)?(?:退回|退还|返还)(?:已|其已|所)?(?:获得|取得|拨付|享受|领取|获)的?[^，。；]{0,6}(?:资金|补贴|奖励|补助|扶持|款项)|依法追缴|追缴(?:其)?已|取消其?(?:申报)?资格|撤销其")
 
 
 # 将第三条中的“营业收入1000万元以上”调整为“3000万元以下”: the words replaced set no condition any more.

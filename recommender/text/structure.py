@@ -198,6 +198,7 @@ def _match_marker(line: str, pos: int) -> tuple[str, re.Match[str]] | None:
 
 
 # （二）出口信用保险保费补助。企业…的，按…；…小微外贸企业…的，保费全额承担: one support named, whose sentences are its cases
+_BOLD_MARKER_END = re.compile(r"\*\*[ \t\u3000]*(?=\S)")
 _SUPPORT_NAMED = re.compile(r"(?:补助|补贴|奖励|贴息|资助|奖补)$")
 _BOLD_TITLE_END = re.compile(r"([^*。\n，,；;：:]{2,20}?)\s*\*\*(?!\s*$)")  # **第一条　适用范围**　本政策…: the bold ends the title
 
@@ -560,6 +561,9 @@ def parse_structure(text: str, title: str | None = None, segments: Segments | No
             else:
                 kind, m = found
                 label, body = m.group(0), m.end()
+                closing = _BOLD_MARKER_END.match(stripped, body) if stripped[:body].lstrip().startswith("**") else None
+                if closing:  # **第四条**　对…: the bold closes around the number, the text starts after it
+                    body = closing.end()
                 if n > 0 and kind not in ("paren_cn", "paren_arabic", "circled", "ordinal"):
                     continue
                 if not clauses and stripped[body:].strip("* ") == title:
