@@ -275,6 +275,7 @@ def test_statements_that_are_not_requirements_give_no_unknown(text):
         ("纳税信用等级不为C级、D级", ("not_in", "tax_credit", ("C", "D"))),
         ("纳税信用非C、D级", ("not_in", "tax_credit", ("C", "D"))),
         ("纳税信用等级未被税务机关评定为C级或者D级", ("not_in", "tax_credit", ("C", "D"))),
+        ("企业上一年度的纳税信用等级不能是D级", ("not_in", "tax_credit", ("D",))),
     ],
 )
 def test_tax_credit_wordings(text, key):

@@ -4109,3 +4109,16 @@ def test_a_table_graded_by_the_highest_tier_is_one_item_and_a_term_defined_for_t
     assert any(c.field == "industry" and set(c.value) == {"F", "H"} for c in items[0].conditions)  # 餐饮经营 too
     assert not any(c.field == "industry" for c in items[1].conditions)  # 不受…关于经营行业的限制
     assert all(("in", "tax_credit", ("A", "B")) in k for k in keys)
+
+
+def test_a_plain_words_card_states_rules_for_every_item_in_its_opening_section():
+    text = ("# 某区企业用工政策明白卡\n\n## 写在前面\n\n这张卡用大白话讲清楚谁能享受、能拿多少。能享受的，是在本区注册的非公企业。"
+            "另外，企业上一年度的纳税信用等级不能是D级，企业本身也不能是失信被执行人，这两条对卡上每一项政策都适用。\n\n"
+            "## 引进人才，企业能拿安家补贴\n\n企业全职引进博士研究生的，区里按每人二十万元发放安家补贴。\n\n"
+            "## 职工考出技师证，企业有奖励\n\n企业职工新取得技师职业资格证书的，给予企业每人三千元奖励。\n")
+    items = extract_policy(text, "card", {"region_code": "650203"}).items
+    assert len(items) == 2
+    for item in items:
+        keys = {c.key() for c in item.conditions}
+        assert ("not_in", "tax_credit", ("D",)) in keys and ("eq", "dishonest", False) in keys
+        assert not any("每一项政策" in c.text for c in item.conditions)
