@@ -111,6 +111,8 @@ def test_boilerplate_is_assumed():
     found = find_conditions("依法注册登记，具有独立法人资格，财务制度健全", 0, "", region_code=None)
     assert found.conditions == []
     assert set(found.assumed) == {"依法注册登记", "具有独立法人资格", "财务制度健全"}
+    premises = find_conditions("持有有效营业执照，有固定的生产经营场所", 0, "", region_code=None)
+    assert premises.conditions == [] and len(premises.assumed) == 2
 
 
 def test_sound_bookkeeping_in_other_words_is_assumed():

@@ -4122,3 +4122,15 @@ def test_a_plain_words_card_states_rules_for_every_item_in_its_opening_section()
         keys = {c.key() for c in item.conditions}
         assert ("not_in", "tax_credit", ("D",)) in keys and ("eq", "dishonest", False) in keys
         assert not any("每一项政策" in c.text for c in item.conditions)
+
+
+def test_a_defined_applicant_binds_every_item_when_the_scope_names_its_head_and_the_title_its_qualifier():
+    text = ("# 某区农牧业产业化经营扶持办法\n\n"
+            "第一条　本办法所称“农牧业产业化经营主体”，是指在本区注册登记，从事农畜产品生产、加工或者流通的企业和农民专业合作社。\n\n"
+            "第二条　申请本办法扶持的经营主体，应当具备下列条件：\n\n（一）纳税信用等级在B级以上；\n\n（二）未被列为失信被执行人。\n\n"
+            "第三条　新建农畜产品加工生产线的，按设备投资额的10%给予补助，最高30万元。\n\n"
+            "第四条　新认定为自治区级龙头企业的，一次性奖励10万元。\n")
+    items = extract_policy(text, "agri", {"region_code": "150802"}).items
+    assert len(items) == 2
+    for item in items:
+        assert ("within", "region_code", "150802") in {c.key() for c in item.conditions}

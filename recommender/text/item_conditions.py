@@ -72,7 +72,7 @@ def conditions_per_item(
     defined = _definitions(structure, inside, region_code)
     scope = "".join(p.text for p in general if p.strong or _ELIGIBLE.search(p.text))
     defined = [(term, passages, bool(term_is_used(term, scope) or _titled(term, [t for t, _ in defined], structure.title)
-                                     or _WHOM_TERM.fullmatch(term)))
+                                     or _WHOM_TERM.fullmatch(term) or _head_in_scope(term, scope, structure.title)))
                for term, passages in defined]
     inner = [_notes_for_others(structure, items, n, condition_passages(structure, plan.start, plan.end, doc_level=False), named)
              if structure.clauses else condition_passages(structure, 0, len(structure.text), doc_level=True)
@@ -207,6 +207,17 @@ def _definitions(structure: Structure, inside, region_code: str | None) -> list[
 
 
 _APPLICANT_TERM = re.compile(r"(?:企业|单位|主体|个体工商户|纳税人|经营者|首贷户)[”\"]?$")
+
+
+_HEAD = re.compile(r"(?:经营主体|市场主体|主体)$")  # (not 企业, which every scope says)
+
+
+def _head_in_scope(term: str, scope: str, title: str | None) -> bool:
+    """Whether the eligibility text names the defined term by its head (申请本办法扶持的经营主体) and the title
+    carries its qualifier (《…农牧业产业化经营扶持办法》所称“农牧业产业化经营主体”): whom the whole document is for."""
+    term = re.sub(r"[“”\"]", "", term)
+    head = _HEAD.search(term)
+    return bool(head) and head.start() >= 2 and head.group(0) in scope and term[:head.start()] in (title or "")
 
 
 def _titled(term: str, terms: list[str], title: str | None) -> bool:
