@@ -4134,3 +4134,36 @@ def test_a_defined_applicant_binds_every_item_when_the_scope_names_its_head_and_
     assert len(items) == 2
     for item in items:
         assert ("within", "region_code", "150802") in {c.key() for c in item.conditions}
+
+
+_TAX_RELATION_GUIDE = (
+    "# 某区科技创新资金兑现指南\n\n一、兑现范围\n\n凡在观山湖区行政区域内办理市场主体登记、税收征管关系隶属于本区的企业，可以申请兑现。\n\n"
+    "二、通用条件\n\n（一）近三年内未发生较大及以上生产安全事故，亦未被列入经营异常名录；\n\n"
+    "（二）近三年内未发生重大产品质量事故，且不存在拖欠农民工工资的情形。\n\n"
+    "三、不予兑现情形\n\n（一）从事融资担保、民间借贷等类金融业务的；\n\n（二）从事房地产开发经营、类金融业务的；\n\n（三）属于国有独资企业的。\n\n"
+    "四、兑现事项\n\n新认定为高新技术企业的，奖励10万元。\n")
+
+
+def test_a_tax_relation_and_kept_clean_records_are_requirements_and_quasi_finance_alone_names_no_class():
+    (item,) = extract_policy(_TAX_RELATION_GUIDE, "tax-relation", {"region_code": "520115"}).items
+    keys = {c.key() for c in item.conditions}
+    unknown = [c.text for c in item.conditions if c.op == "unknown"]
+    assert ("within", "region_code", "520115") in keys
+    assert "税收征管关系隶属于本区" in unknown  # where taxes are filed, which no field records
+    assert any(t.endswith("未被列入经营异常名录") and "事故" not in t for t in unknown)  # a second record, its own
+    assert any(t.endswith("不存在拖欠农民工工资的情形") and "事故" not in t for t in unknown)
+    assert any("民间借贷等类金融业务" in t for t in unknown)
+    assert any(c.op == "not_in" and set(c.value) == {"K7010", "J"} for c in item.conditions)  # beside another trade
+    assert ("not_in", "ownership", ("国有",)) in keys
+
+
+def test_statistics_and_tax_relations_in_the_district_are_no_registration_and_joined_with_it_are_the_place():
+    text = ("# 某区梯度培育奖补指引\n\n一、适用范围\n\n本指引适用于在朔城区登记注册，统计关系和税收征管关系均在区内的中小企业。\n\n"
+            "二、奖补事项\n\n新认定为专精特新中小企业的，奖励20万元。\n")
+    (item,) = extract_policy(text, "relations", {"region_code": "140602"}).items
+    assert [c.text for c in item.conditions if c.field == "region_code"] == ["朔城区"]
+    assert "统计关系和税收征管关系均在区内" in [c.text for c in item.conditions if c.op == "unknown"]
+    joined = text.replace("在朔城区登记注册，统计关系和税收征管关系均在区内", "工商注册、税收征管和统计关系均在朔城区")
+    (item,) = extract_policy(joined, "joined", {"region_code": "140602"}).items
+    assert ("within", "region_code", "140602") in {c.key() for c in item.conditions}
+    assert not any("税收征管" in c.text for c in item.conditions if c.op == "unknown")

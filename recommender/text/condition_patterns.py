@@ -246,6 +246,8 @@ _MOVE_AWAY = re.compile(r"(?:不|不得|不会)(?:将[^，。；]{0,8}?)?(?:迁�
 # 对辖内小型、微型企业… / 县内企业: firms of the document's own area, said without a word of registration
 _LOCAL_FIRMS = re.compile(r"(?<![^对在为是向、，,。；;：:\s])(?:县|市|区|州|辖)内(?:的)?(?=中小微|中小|小微|小型|微型|中型|企业|个体工商户|经营主体|市场主体)")
 
+# 统计关系和税收征管关系均在区内的中小企业: where the firm files its taxes, which no profile field records
+_RELATION_IN = re.compile(r"关系(?:均|也|都|亦)?(?:在|隶属于|属于)$")
 _PLACE_FIRMS = re.compile(rf"(?P<place>{_PLACE})(?:辖内|辖区内|境内|行政区域内)(?:的)?(?=中小微|中小|小微|小型|微型|中型|[^，。；]{{0,8}}?企业|个体工商户|经营主体|市场主体)")
 
 
@@ -253,7 +255,7 @@ def region_hits(text: str, region_code: str | None) -> list[Hit]:
     """Registration in a place: 在本县注册 (the document's region) or 注册地在城口县 (a named place)."""
     if not _REGISTER.search(text):
         local = _LOCAL_FIRMS.search(text)
-        if local and region_code:
+        if local and region_code and not _RELATION_IN.search(text, 0, local.start()):
             return [Hit("region_code", "within", region_code, local.start(), local.end(), 0.8)]
         for m in _PLACE_FIRMS.finditer(text):  # 服务于威海市辖内科技型企业: a named place's own firms
             place = re.sub(r"^.*(?:在|于|为|对|向)", "", m.group("place"))
@@ -362,7 +364,10 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
     pattern, resolved, curated = _industry_names()
     found = [m for m in pattern.finditer(text) if not _DEPARTMENT_AFTER.match(text, m.end())
              and not _FUNDS_FOR.search(text, 0, m.start())
-             and not (not m.group(0).endswith("业") and _MEASURED_AFTER.match(text, m.end()))]
+             and not (not m.group(0).endswith("业") and _MEASURED_AFTER.match(text, m.end()))
+             and not (m.group(0).startswith("金融") and text[max(0, m.start() - 1):m.start()] == "类")]  # 类金融业务: no class
+    found = [m for m in found if m.group(0) != "类金融" or any(  # 从事民间借贷等类金融业务的: whom no class names
+        o is not m and _same_segment(text, o.start(), m.start()) for o in found) or _listed_stems(text, [m], resolved)]
     stated = _stated_codes(text)
     if stated:
         codes, note_start, note_end = stated
@@ -392,6 +397,11 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
 
 
 _SEGMENT = re.compile(r"[^，,。；;：:\n]+")
+
+
+def _same_segment(text: str, a: int, b: int) -> bool:
+    """Whether two offsets of ``text`` lie in one phrase (no ，。；： between them)."""
+    return not re.search(r"[，,。；;：:\n]", text[min(a, b):max(a, b)])
 _MEMBER = re.compile(r"[^、和或及与/]+")
 _MEMBER_TAIL = re.compile(r"^者|(?:经营|业务)?的$")  # 住宿或者餐饮经营的企业: the trade without the 者 of 或者 and its frame
 _MEMBER_FRAME = re.compile(r"^.*?(?:不属于|属于|不得从事|从事|主营|涉及|非)|(?:等)?(?:行业|领域|企业)?$")

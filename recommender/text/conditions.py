@@ -107,7 +107,7 @@ _OTHER_BLACKLIST = re.compile(r"(?<=[和及、或])严重(?:违法)?失信(?:主
 _ENGAGED_IN = re.compile(r"[\s\u3000、，,和且并]*((?:主要)?从事[^，。；、\s\u3000]{2,16}?)(?:的|等)?(?:企业|单位|经营主体|市场主体|主体)?[\s\u3000]*$")
 # 从事快递或者|邮政…: a piece cut by a hit; 从事装备制造 / 从事茶叶经营: a trade named as the table would, not a residue
 _TRADE_NAMED_END = re.compile(r"(?:或者|或|和|及|与|以及|制造|经营|种植|养殖|加工|批发|零售|服务)$")
-_RESIDUE_VERB = re.compile(r"突破|不得申请|不得申报|不得享受|增长|发生|受到|新建|改建|扩建|提供|配套|租用|租赁|购买|入驻|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案|关系(?:均)?在|新购|购置|有[^，。；]{0,6}(?:实绩|业绩)|投资(?:总)?额?[^，。；]{0,4}(?:不低于|不少于|超过|达到)|占比不低于")
+_RESIDUE_VERB = re.compile(r"突破|不得申请|不得申报|不得享受|增长|发生|受到|新建|改建|扩建|提供|配套|租用|租赁|购买|入驻|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案|关系(?:均|也|都|亦)?(?:在|隶属|属于)|新购|购置|有[^，。；]{0,6}(?:实绩|业绩)|投资(?:总)?额?[^，。；]{0,4}(?:不低于|不少于|超过|达到)|占比不低于")
 
 
 # 规模以上工业企业 / 限额以上商贸企业: being in the statistics registry, which no profile field records
@@ -118,7 +118,7 @@ _HIT_FRAME = re.compile(r"(?:未|不|没有)被?(?:列入|纳入|列为|属于)$
 
 _TITLE_BEFORE = re.compile(r"^(?:已|首次|新)?(?:通过|获得|取得|认定为|评为|入选|列入|纳入)[^，。；]{0,10}$")
 _TITLE_AFTER = re.compile(r"(?:评价|认定|评定|入库|备案)(?:[并且和及]?(?:取得|获得)?[^，。；]{0,10})?$")
-_REGION_FRAME = re.compile(r"(?:行政区域|行政区划|辖区|区域|境)?内?(?:依法)?(?:注册|登记|设立)(?:登记|注册)?")
+_REGION_FRAME = re.compile(r"(?:行政区域|行政区划|辖区|区域|境)?内?(?:依法)?(?:办理)?(?:市场主体|工商)?(?:注册|登记|设立)(?:登记|注册)?")
 
 
 def _residues(head: str, hits, events) -> list[tuple[int, int]]:
@@ -756,7 +756,8 @@ def _close_run(found: Found, run: list[tuple[int, str]], text: str, base: int) -
         del run[-1]  # …（“火山咖啡贷”除外）的企业或者个体工商户: any firm, the words after a bracket
     if len(run) > 1 and _CONNECTIVE.fullmatch(run[0][1]):
         del run[0]  # 同时，…: a connective, no part of the requirement
-    cuts = [i for i in range(1, len(run)) if _ALSO.match(run[i][1]) and _SUBJECT_END.search(run[i - 1][1])]
+    cuts = [i for i in range(1, len(run)) if _ALSO.match(run[i][1]) and _SUBJECT_END.search(run[i - 1][1])
+            or _ALSO_NOT.match(run[i][1]) and _NEGATED_RECORD.match(run[0][1])]
     if cuts:  # 被列入…名单的企业，以及近两年内发生…事故的企业，不能享受…: two subjects left out, two requirements
         if _REFUSAL_TAIL.match(run[-1][1]):
             run.pop()
@@ -780,13 +781,16 @@ _ANY_FORM = re.compile(r"\s*的?(?:(?:企业|个体工商户|单位|主体|农�
 _WHEN_LEAD = re.compile(r"\s*(?:在|企业)?(?:申请|申报|办理|兑现)(?:时|前)\s*")
 _CONNECTIVE = re.compile(r"\s*(?:同时|此外|另外)\s*")
 _ALSO = re.compile(r"\s*(?:以及|及|或者)(?!其)")
+# 近三年未发生…事故，亦未被列入经营异常名录 / …，且不存在拖欠工资的情形: a second record the firm must keep clean
+_ALSO_NOT = re.compile(r"\s*(?:亦|也|且|并且|同时)\s*(?:未|不|没有|无)")
+_NEGATED_RECORD = re.compile(r"\s*(?:近|最近|上一?)[^，。；]{0,8}?(?:未|没有|无)")
 _SUBJECT_END = re.compile(r"的(?:企业|单位|主体|经营主体|市场主体|个体工商户)\s*$")
 _REFUSAL_TAIL = re.compile(rf"\s*(?:{REFUSAL}|不能享受|不享受|不适用)")
 # A phrase that states a whole requirement: a verb of its own or a bound.
 _WHOLE_REQUIREMENT = re.compile(
     r"(?:完成|通过|取得|获得|签订|缴纳|参加|建成|投产|备案|验收|带动|吸纳|收购|达到|持有|具有|拥有|不得|未被列入|未受到|办理|开通|评定为|认定为|评为|须列入|投保|不存在|不涉及)[^，。；]{2,}"
     r"|^[^，。；]{0,12}有[^，。；]{0,6}(?:实绩|业绩)\s*$|(?<![^，。；\s且及其人业行])无[^，。；]{0,10}(?:不良|违法|失信|逾期)[^，。；]{0,6}(?:记录|行为|贷款)"
-    r"|(?:以上|以下|不低于|不超过|不少于|超过|不足)(?:[（(]含[^）)]*[）)])?\s*$|关系(?:均)?在[^，。；]{2,}"
+    r"|(?:以上|以下|不低于|不超过|不少于|超过|不足)(?:[（(]含[^）)]*[）)])?\s*$|关系(?:均|也|都|亦)?(?:在|隶属|属于)[^，。；]{2,}"
     r"|(?:不少于|不低于|不超过|不多于)\s*[0-9０-９一二三四五六七八九十百千万两.]+\s*(?![年月日天名人])[^\s，。；0-9]{1,3}\s*$"  # 客房不少于12间
 )
 _LAST_DE = re.compile(r"的\s*$")  # the run's last phrase ends the requirement (…50户以上的，按…奖励)

@@ -58,7 +58,7 @@ _ELIGIBILITY = re.compile(
 # 申请本条补助的合作社应当…: a sentence after a line's offers that requires something of their applicants
 _STATES_DUTY = re.compile(r"须|应当|必须|应为|不得|不予|不享受|不适用|不能享受|仅限|限于|符合|满足|具备")
 _INLINE_EXCLUSIONS = re.compile(EXCLUDING_LEAD + r"[^：:。\n]{0,10}[：:](?=[^\n]*\S)")
-_NEG_HEADING = re.compile(rf"不予(?:准入|支持|受理|申报|补贴|补助|奖励|奖补|资助|贴息)|负面清单|禁入|^不准入$|禁止(?:准入|申报)|不得申[请报]|{REFUSING}|排除情形|限制情形|^不支持$|(?:哪些|什么)(?:情况|情形|企业|主体)(?:不行|不能|不可以|不予)")  # ❓ 哪些情况不行？
+_NEG_HEADING = re.compile(rf"不予(?:准入|支持|受理|申报|补贴|补助|奖励|奖补|资助|贴息|兑现|扶持|享受)|负面清单|禁入|^不准入$|禁止(?:准入|申报)|不得申[请报]|{REFUSING}|排除情形|限制情形|^不支持$|(?:哪些|什么)(?:情况|情形|企业|主体)(?:不行|不能|不可以|不予)")  # ❓ 哪些情况不行？
 # 以上三款产品均要求… / 享受奖补的市场主体，须…: the lead of a sentence that binds every item
 _EVERY_ITEM_LEAD = re.compile(r"^\s*(?:以上|上述|前述|本[^，。；]{0,6}所列|[两二三四五六七八九十各](?:款|项|类)(?=产品|政策|措施))"
                           r"[^，。；]{0,12}?(?:(?:均|都|一律)(?:要求|须|需|应当|应|(?=不))|仅限于?|只限于?|限于)"
