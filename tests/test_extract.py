@@ -4167,3 +4167,16 @@ def test_statistics_and_tax_relations_in_the_district_are_no_registration_and_jo
     (item,) = extract_policy(joined, "joined", {"region_code": "140602"}).items
     assert ("within", "region_code", "140602") in {c.key() for c in item.conditions}
     assert not any("税收征管" in c.text for c in item.conditions if c.op == "unknown")
+
+
+def test_a_guarantor_refusing_listed_clients_excludes_them_and_a_clawback_for_false_data_is_no_requirement():
+    text = ("# 某担保公司产品介绍\n\n一、共同准入要求\n\n申请人应在临河区注册登记。本公司不为下列对象提供担保：地方政府融资平台公司；"
+            "房地产开发企业；加油站。\n\n二、产品\n\n（一）助农担保。为农业企业提供流动资金贷款担保，单户最高300万元。"
+            "国有及国有控股企业不申报本项。获得担保的企业应当如实报送经营数据，弄虚作假的，收回担保费补贴资金，三年内不得申请本公司产品。\n")
+    (item,) = extract_policy(text, "guarantor", {"region_code": "150802"}).items
+    keys = {c.key() for c in item.conditions}
+    assert ("not_in", "industry", ("K7010",)) in keys or any(
+        c.op == "not_in" and "K7010" in c.value for c in item.conditions if c.field == "industry")
+    assert any(c.op == "not_in" and "F5265" in c.value for c in item.conditions if c.field == "industry")  # 加油站
+    assert ("not_in", "ownership", ("国有",)) in keys  # 不申报本项
+    assert not any("如实报送" in c.text or "弄虚作假" in c.text for c in item.conditions)
