@@ -4180,3 +4180,12 @@ def test_a_guarantor_refusing_listed_clients_excludes_them_and_a_clawback_for_fa
     assert any(c.op == "not_in" and "F5265" in c.value for c in item.conditions if c.field == "industry")  # 加油站
     assert ("not_in", "ownership", ("国有",)) in keys  # 不申报本项
     assert not any("如实报送" in c.text or "弄虚作假" in c.text for c in item.conditions)
+
+
+def test_a_title_already_recognised_and_the_date_a_loan_was_made_are_requirements_of_a_first_loan_subsidy():
+    text = ("# 某区科技金融兑现指南\n\n一、兑现事项\n\n（一）首贷贴息。经认定为科技型中小企业或者高新技术企业的首贷企业，"
+            "贷款发放日在2025年1月1日以后、申请时已按合同约定足额付息的，按实际支付利息的50%给予贴息。\n")
+    (item,) = extract_policy(text, "first-loan", {"region_code": "520115"}).items
+    (group,) = [c for c in item.conditions if c.op == "any_of"]
+    assert {c.value for c in group.any_of} == {"科技型中小企业", "高新技术企业"}  # 经认定为: held, not applied for
+    assert any(c.op == "unknown" and c.text.startswith("贷款发放日在2025年1月1日以后") for c in item.conditions)

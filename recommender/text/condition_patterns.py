@@ -117,7 +117,7 @@ _HAS_LOAN = re.compile(
 # Only a title being applied for (申请认定为…, 经评价…认定为… as the grant) is not held; one already
 # conferred (首次被工业和信息化部认定为…的, 新认定为…的) is held, the event beside it being unknown.
 _NEWLY = re.compile(r"(?:认定为|评价为|评定为|(?:申请|申报)[^，。；]{0,8}?(?:认定|评价|评定)为?)[“\"]?$")
-_CONFERRED = re.compile(r"(?:被|首次|新|再次|重新|已)[^，。；]{0,12}$")
+_CONFERRED = re.compile(r"(?:被|经(?!营|济)|获|首次|新|再次|重新|已)[^，。；]{0,12}$")
 _NOT_YET = re.compile(r"(?:未|没有|不曾)[^，。；]{0,12}$")  # 尚未被认定为…: not held
 _RECOGNISED_AFTER = re.compile(r"[”\"]?\s*(?:评价|评定|认定)(?:条件|标准|工作|办法|程序|管理|指标|$)")
 _SMALL_LOW_PROFIT = re.compile(r"小型微利企业")

@@ -196,6 +196,9 @@ _GOT_FROM = re.compile(r"(?:获得|取得|使用|获)[^，。；给予]{0,24}$")
 _NAMES_WHOM = re.compile(r"\s*(?:的)?(?:对象|范围|主体)")
 
 
+_LOAN_DATE = re.compile(r"(?:贷款)?(?:发放|放款|到期|起始)(?:日|日期|时间)")
+
+
 def _benefit_cut(part: str, negated: bool = False) -> int:
     """Offset where the benefit terms of a phrase start (its length if none); in a case an exclusion list
     rules out, a benefit already had (同一项目已经拿到其他财政补助的) is the case, not something given."""
@@ -228,6 +231,8 @@ def _benefit_cut(part: str, negated: bool = False) -> int:
             continue  # 近两年每年缴纳税款不低于2万元 / 累计6期以上逾期 / 成交额累计100万元以上: a record, not what is given
         if m.group(0) == "发放" and part[m.end():m.end() + 1] == "的" and _GOT_FROM.search(part, 0, m.start()):
             continue  # 获得本市银行发放的流动资金贷款: a loan the firm had, which the support is for
+        if _LOAN_DATE.match(part, m.start()):
+            continue  # 贷款发放日在2025年1月1日以后: when the firm's loan was made, which the support is for
         if m.group(0) == "期限" and (_CONTRACT_BEFORE.search(part, 0, m.start()) or _AT_LEAST.match(part, m.end())):
             continue  # 租赁合同期限在3年以上 / 贷款期限在3年以上（含）: how long the firm's contract or loan runs
         if not _SUBJECT_LEAD.match(part, m.end()):  # 享受本措施的企业应当… names who applies
