@@ -4189,3 +4189,23 @@ def test_a_title_already_recognised_and_the_date_a_loan_was_made_are_requirement
     (group,) = [c for c in item.conditions if c.op == "any_of"]
     assert {c.value for c in group.any_of} == {"科技型中小企业", "高新技术企业"}  # 经认定为: held, not applied for
     assert any(c.op == "unknown" and c.text.startswith("贷款发放日在2025年1月1日以后") for c in item.conditions)
+
+
+def test_a_product_list_refusing_listed_subjects_and_two_high_trades_named_by_their_plants():
+    text = ("# 某区融资产品推介清单\n\n一、清单说明\n\n各项产品均不支持下列主体：房地产开发经营企业；地方政府融资平台公司。"
+            "在大冶市注册的工业企业（不含钢铁冶炼、水泥制造和电解铝行业）可以申请。钢铁行业新增产能的项目不予支持。\n\n"
+            "二、产品\n\n1．技改贷。为企业技术改造提供中长期贷款，单户最高1000万元。\n\n联系电话：0714-8××××××（市金融办）\n")
+    (item,) = extract_policy(text, "products", {"region_code": "420281"}).items
+    industries = [c for c in item.conditions if c.field == "industry"]
+    assert any(c.op == "not_in" and "K7010" in c.value for c in industries)  # 不支持下列主体：…
+    assert any(c.op == "not_in" and {"C3110", "C3120", "C3216"} <= set(c.value) for c in industries)
+    assert not any("各项产品" in c.text or "联系电话" in c.text or "0714" in c.text for c in item.conditions)
+    assert any(c.op == "unknown" and "新增产能" in c.text for c in item.conditions)  # a project, not the trade
+
+
+def test_starting_a_business_inside_the_city_is_the_place_and_paying_taxes_there_is_a_premise():
+    text = ("# 某市创业担保贷款通知\n\n一、申请条件\n\n借款人须在韩城市行政区域内创业，应当从事国家非限制、非淘汰类行业，并在本市依法纳税。\n\n"
+            "二、贷款额度\n\n个人创业担保贷款最高30万元，财政全额贴息。\n")
+    (item,) = extract_policy(text, "startup", {"region_code": "610581"}).items
+    assert ("within", "region_code", "610581") in {c.key() for c in item.conditions}
+    assert not any("依法纳税" in c.text for c in item.conditions)

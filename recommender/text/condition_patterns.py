@@ -226,7 +226,7 @@ _PLACE = r"[\u4e00-\u9fff]{1,12}?(?:自治州|自治区|自治县|自治旗|地�
 _REGION = re.compile(
     rf"(?P<local>本|我)(?P<level>县|市|区|省|州)|(?P<place>{_PLACE})(?=行政区域|行政区划|辖区|辖内|范围|区域|境内|内|注册|登记|设立|依法|新设|新注册|落户|工商|办理|各级|$|\s|[，。；的、]|[（(]含)"
 )
-_REGISTER = re.compile(r"注册|登记|设立|落户|注册地|住所")
+_REGISTER = re.compile(r"注册|登记|设立|落户|注册地|住所|(?<=内)创业")  # 在韩城市行政区域内创业
 
 
 @cache
@@ -358,6 +358,10 @@ def _stated_codes(text: str) -> tuple[list[str], int, int] | None:
     return (list(dict.fromkeys(codes)), notes[0].start(), notes[-1].end()) if codes else None
 
 
+# 钢铁、水泥、电解铝行业新增产能的项目: new capacity of a trade, a project the firm proposes, not the firm's trade
+_CAPACITY_AFTER = re.compile(r"[^，。；]{0,12}?新增产能")
+
+
 def industry_hits(text: str, negated: bool) -> list[Hit]:
     """Industries named in ``text``: one in / not_in condition over every name listed (or over the
     codes the text states for them)."""
@@ -365,7 +369,8 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
     found = [m for m in pattern.finditer(text) if not _DEPARTMENT_AFTER.match(text, m.end())
              and not _FUNDS_FOR.search(text, 0, m.start())
              and not (not m.group(0).endswith("业") and _MEASURED_AFTER.match(text, m.end()))
-             and not (m.group(0).startswith("金融") and text[max(0, m.start() - 1):m.start()] == "类")]  # 类金融业务: no class
+             and not (m.group(0).startswith("金融") and text[max(0, m.start() - 1):m.start()] == "类")  # 类金融业务: no class
+             and not _CAPACITY_AFTER.match(text, m.end())]
     found = [m for m in found if m.group(0) != "类金融" or any(  # 从事民间借贷等类金融业务的: whom no class names
         o is not m and _same_segment(text, o.start(), m.start()) for o in found) or _listed_stems(text, [m], resolved)]
     stated = _stated_codes(text)

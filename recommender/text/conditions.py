@@ -248,7 +248,7 @@ def _boilerplate(part: str) -> str | None:
 def is_boilerplate_only(part: str) -> bool:
     """Whether a phrase says nothing beyond boilerplate every registered firm meets."""
     rest = _cue_re(tuple(patterns()["boilerplate"])).sub("", part)
-    return not re.sub(r"^\s*在?(?:本|我)[市县区旗州]|^\s*在?(?:县|市|区|旗)内"  # 在本市依法纳税: still every taxpayer
+    return not re.sub(r"(?:^|(?<=[并且和及、]))\s*在?(?:本|我)[市县区旗州]|^\s*在?(?:县|市|区|旗)内"  # (并)在本市依法纳税: every taxpayer
                       r"|[在于的且并和、，。；;\s（）()有具备具有应当须还也均需必为*+#>-]|企业|申报|入园|入驻|单位|经营主体|市场主体|主体|不属于|属于|列入|国家|项目|产业|政策", "", rest)
 
 

@@ -227,8 +227,13 @@ def _inline_exclusions(text: str) -> list[tuple[int, int, int]]:
     out = []
     for m in _INLINE_EXCLUSIONS.finditer(text):
         stop = text.find("\n", m.end())
-        out.append((m.start(), m.end(), len(text) if stop < 0 else stop))
+        stop = len(text) if stop < 0 else stop
+        end = _CASES_END.search(text, m.end(), stop)  # …：A；B。在本市注册的企业可以申请: the next sentence is no case
+        out.append((m.start(), m.end(), end.start() + 1 if end else stop))
     return out
+
+
+_CASES_END = re.compile(r"。(?!\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|[①-⑳]))")
 
 
 def _for_named_items(text: str, every: bool = False) -> str:

@@ -28,7 +28,9 @@ APPLYING_FOR_SUPPORT = r"(?:申请|申报|享受|获得)[^，。；]{0,16}?(?:�
 EXCLUDING_LEAD = (r"(?:(?:有|存在)?(?:下列|以下)(?:情形|情况|企业|单位|主体|经营主体|对象|客户)(?:之一)?的?[^：:。\n]{0,12}?"
                   r"(?:不享受|不予|不得|不纳入|不适用|不受理)"
                   # 本公司不为下列对象提供担保：A；B。 / 本行不向以下客户发放贷款：
-                  r"|(?:不得?|不予)(?:为|向|对)(?:下列|以下)(?:对象|客户|企业|单位|主体|经营主体)[^：:。\n]{0,8}?(?:提供|发放|办理|给予))")
+                  r"|(?:不得?|不予)(?:为|向|对)(?:下列|以下)(?:对象|客户|企业|单位|主体|经营主体)[^：:。\n]{0,8}?(?:提供|发放|办理|给予)"
+                  # 各项产品均不支持下列主体：A；B。
+                  r"|(?:[^，。；：:\n]{0,8}?(?:均|一律|都))?(?:不支持|不予支持|不受理|不予受理|不准入|不接受)(?:下列|以下)(?:对象|客户|企业|单位|主体|经营主体|情形))")
 
 # …除外 / 不受此限 / 不受此项限制: a case let off a requirement.
 LET_OFF = r"(?:除外|不受此限制?|不受(?:此|该|本|上述)[项款条]?限制|不[作做](?:此)?(?:要求|限制))"
@@ -252,6 +254,8 @@ _NOT_COUNTED = re.compile(r"(?:[^。；;\n，,]*的[，,])?[^。；;\n，,]*(?:�
 _EQUALLY = re.compile(r"[^。；;\n，,]{0,20}与[^。；;\n，,]{0,12}同等(?:适用|享受|对待)[^。；;\n]{0,12}")
 # 纳税信用等级B级的要求不适用该项: a requirement lifted for one item, which sets none
 _LIFTED = re.compile(r"[^。；;\n，,]{0,24}?的?(?:要求|条件|限制)(?:不适用|不适用于)(?:该|本|此)(?:项|产品|条|款|政策|事项)")
+# 联系电话：0851-…（区金融办） / 咨询地址：…: how to reach the office, no requirement.
+_CONTACT = re.compile(r"(?:联系|咨询|受理|办公|服务)?(?:电话|联系人|联系方式|地址|邮箱|电子邮箱|传真|网址)\s*[：:][^\n。；;]*")
 # 各项目的申报条件见附件: a pointer to where the requirements are, no requirement itself.
 _SEE_ELSEWHERE = re.compile(r"[^。；;\n，,]{0,20}(?:见|详见|参见)(?:附件|附表)[^。；;\n]{0,10}")
 # 企业不得将贷款资金用于房地产开发: what the money may not pay for, not who may have it.
@@ -302,6 +306,7 @@ def no_condition_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in (*_ENCOURAGES.finditer(text), *_MATERIAL_NOTE.finditer(text), *_PLACE_NOTE.finditer(text),
                                 *_HOW_DETERMINED.finditer(text), *_FUNDS_USE.finditer(text),
                                 *_SEE_ELSEWHERE.finditer(text), *_LIFTED.finditer(text), *_EQUALLY.finditer(text),
+                                *_CONTACT.finditer(text),
                                 *_NOT_COUNTED.finditer(text),
                                 *ONLY_FOR_NOTE.finditer(text), *_VOICE_LABEL.finditer(text))]
     spans += [m.span(1) for m in _REPLACED.finditer(text)]
