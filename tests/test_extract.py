@@ -4209,3 +4209,22 @@ def test_starting_a_business_inside_the_city_is_the_place_and_paying_taxes_there
     (item,) = extract_policy(text, "startup", {"region_code": "610581"}).items
     assert ("within", "region_code", "610581") in {c.key() for c in item.conditions}
     assert not any("依法纳税" in c.text for c in item.conditions)
+
+
+def test_a_county_named_below_its_city_is_the_place():
+    text = ("# 某区税费优惠说明\n\n一、适用范围\n\n在佛山市南海区办理税务登记的小型微利企业。\n\n"
+            "二、优惠内容\n\n对小型微利企业减按25%计算应纳税所得额，按20%的税率缴纳企业所得税。\n")
+    (item,) = extract_policy(text, "compound-place", {"region_code": "440605"}).items
+    assert ("within", "region_code", "440605") in {c.key() for c in item.conditions}
+
+
+def test_an_amending_decision_reads_its_quoted_articles_as_the_policy():
+    text = ("# 关于修改《某市稳岗补贴实施办法》的决定\n\n决定对《办法》作如下修改：\n\n一、将第三条修改为：\n\n"
+            "“第三条 本办法适用于在卫辉市行政区域内依法登记注册的企业。\n\n“下列单位不适用本办法：\n\n“（一）机关事业单位；\n\n"
+            "“（二）劳务派遣企业；\n\n“（三）被列入失信被执行人名单的单位。”\n\n二、将第五条修改为：\n\n"
+            "“第五条 企业上年度未裁员的，按上年度实际缴纳失业保险费的60%给予稳岗返还。”\n")
+    items = extract_policy(text, "amendment", {"region_code": "410781"}).items
+    assert items
+    keys = {c.key() for c in items[0].conditions}
+    assert ("not_in", "industry", ("L7263",)) in keys  # “（二）劳务派遣企业 is a case of the quoted exclusion list
+    assert ("eq", "dishonest", False) in keys

@@ -233,9 +233,11 @@ _REGISTER = re.compile(r"注册|登记|设立|落户|注册地|住所|(?<=内)�
 def _region_codes(place: str, region_code: str | None) -> tuple[str, ...]:
     """Codes of the place a document names; of two places of one name (江北区 in 重庆 and 宁波), the ones
     sharing the document's own province."""
-    from recommender.profiles.regions import region_codes_for_name
+    from recommender.profiles.regions import region_code_for_text, region_codes_for_name
 
     codes = tuple(region_codes_for_name(place))
+    if not codes and (chain := region_code_for_text(place)):
+        return (chain,)  # 佛山市南海区 / 重庆市石柱县: a county named below its city
     near = tuple(c for c in codes if region_code and c[:2] == region_code[:2])
     return near if len(codes) > 1 and near else codes
 

@@ -23,7 +23,7 @@ from recommender.text.matrix_tables import requirement_matrices
 from recommender.text.notice_furniture import notice_furniture
 from recommender.text.ocr_repairs import ocr_repaired
 from recommender.text.pipeline import get_nlp
-from recommender.text.revisions import revised_only
+from recommender.text.revisions import quotes_opened, revised_only
 from recommender.text.tab_tables import tab_tables
 from recommender.text.tracked_changes import accepted
 from recommender.text.translations import translations_blanked
@@ -58,10 +58,10 @@ def half_width(text: str) -> str:
 # text, an e-mail thread's quotes unquoted, tracked changes accepted, lines broken at a page width joined,
 # full-width characters, banners, arrow and inline labels, a notice's furniture, tables in every form the corpus
 # meets (one cell per line, aligned with spaces, grids, CSV, TABs, HTML) into pipe tables, condition codes
-# written out, a scan's stray spaces and misreads, then requirement matrices, translations, revision tables and
-# product-per-column tables.
+# written out, a scan's stray spaces and misreads, then requirement matrices, translations, revision tables, an
+# amendment's quoted articles and product-per-column tables.
 _PREPARERS = (json_records, email_quotes, accepted, unwrapped, half_width, banner_headings, arrow_labels, inline_labels, reference_marks, notice_furniture, linear_tables, fixed_width_tables, grid_tables, csv_tables, tab_tables, pipe_tables,
-              condition_codes, ocr_repaired, requirement_matrices, translations_blanked, revised_only, rows_per_product)
+              condition_codes, ocr_repaired, requirement_matrices, translations_blanked, revised_only, quotes_opened, rows_per_product)
 
 
 def prepared(text: str) -> str:

@@ -11,7 +11,7 @@ import re
 
 from recommender.text.phrases import TABLE_RULE, cell_texts
 
-__all__ = ["revised_only"]
+__all__ = ["revised_only", "quotes_opened"]
 
 _OLD = re.compile(r"原(?:规定|条款|条文|内容|表述|政策)|修(?:订|改)前")
 _NEW = re.compile(r"修(?:订|改)后|新(?:规定|条款|条文|表述)|现(?:规定|条款)")
@@ -41,3 +41,24 @@ def revised_only(text: str) -> str:
                 out.append("| " + " | ".join("" if n == old else cell for n, cell in enumerate(row)) + " |")
             i += 1
     return "\n".join(out)
+
+
+_AMENDS = re.compile(r"修改为|修订为|调整为|增加一(?:条|款|项)|作如下修改")
+
+
+def quotes_opened(text: str) -> str:
+    """A 修改决定's quoted articles as plain paragraphs: each paragraph of a quotation opens with “ and only the
+    last closes with ”, so without this the new wording's numbered cases (“（二）…) would not read as a list."""
+    if not _AMENDS.search(text):
+        return text
+    out = []
+    for line in text.split("\n"):
+        bare = line.lstrip()
+        if bare.startswith("“") and bare.count("“") > bare.count("”"):
+            line = line[:len(line) - len(bare)] + bare[1:]
+        end = re.search(r"”[。.]?\s*$", line)
+        if end and line.count("”") > line.count("“"):
+            line = line[:end.start()] + line[end.start() + 1:]
+        out.append(line)
+    return "\n".join(out)
+
