@@ -4228,3 +4228,13 @@ def test_an_amending_decision_reads_its_quoted_articles_as_the_policy():
     keys = {c.key() for c in items[0].conditions}
     assert ("not_in", "industry", ("L7263",)) in keys  # “（二）劳务派遣企业 is a case of the quoted exclusion list
     assert ("eq", "dishonest", False) in keys
+
+
+def test_awards_for_different_standings_under_a_standard_heading_are_items_but_ranks_of_one_title_are_tiers():
+    head = "# 某市梯度培育通知\n\n## 一、共同要求\n\n在张家港市注册登记的中小企业。\n\n## 二、奖励标准\n\n"
+    standings = ("（一）新评价为创新型中小企业的，给予一次性奖励3万元。\n\n（二）新入库的市级专精特新中小企业，给予一次性奖励10万元。\n\n"
+                 "（三）被推荐为“小巨人”后备企业并于当年获评省级专精特新中小企业的，给予一次性奖励20万元。\n")
+    assert len(extract_policy(head + standings, "standings", {"region_code": "320582"}).items) == 3
+    ranks = ("（一）新认定为国家级专精特新“小巨人”企业的，给予一次性奖励50万元。\n\n"
+             "（二）新认定为省级专精特新“小巨人”企业的，给予一次性奖励20万元。\n")
+    assert len(extract_policy(head + ranks, "ranks", {"region_code": "320582"}).items) == 1
