@@ -4238,3 +4238,14 @@ def test_awards_for_different_standings_under_a_standard_heading_are_items_but_r
     ranks = ("（一）新认定为国家级专精特新“小巨人”企业的，给予一次性奖励50万元。\n\n"
              "（二）新认定为省级专精特新“小巨人”企业的，给予一次性奖励20万元。\n")
     assert len(extract_policy(head + ranks, "ranks", {"region_code": "320582"}).items) == 1
+
+
+def test_a_note_leaving_one_kind_out_of_one_product_does_not_negate_the_scope():
+    text = ("# 某农商银行产品要素表\n\n**共同准入底线**\n\n借款人为在诸暨市登记注册的小微企业或者个体工商户（个体工商户不适用“科创积分贷”）。"
+            "未被列入失信被执行人名单。\n\n## 产品一：科创积分贷\n\n向科技型中小企业发放信用贷款，单户最高500万元。\n\n"
+            "## 产品二：税易贷\n\n向纳税信用等级为A级、B级的企业发放信用贷款，单户最高200万元。\n")
+    items = extract_policy(text, "note", {"region_code": "330681"}).items
+    assert len(items) == 2
+    for item in items:
+        (scope,) = [c for c in item.conditions if c.op == "any_of"]
+        assert {(c.op, c.field) for c in scope.any_of} == {("in", "size"), ("eq", "ownership")}

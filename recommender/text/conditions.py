@@ -199,6 +199,10 @@ _NAMES_WHOM = re.compile(r"\s*(?:的)?(?:对象|范围|主体)")
 _LOAN_DATE = re.compile(r"(?:贷款)?(?:发放|放款|到期|起始)(?:日|日期|时间)")
 
 
+# 小微企业或者个体工商户（个体工商户不适用“科创积分贷”）: a note leaving one kind out of one product, not of the scope
+_ITEM_NOTE = re.compile(r"[（(][^（）()]{0,20}?不(?:适用|参与|享受|得申请)[^（）()]{0,4}?(?:“[^”]{1,12}”|本项|该项|第[^（）()]{1,10}?[项条款])[^（）()]{0,6}[）)]")
+
+
 def _benefit_cut(part: str, negated: bool = False) -> int:
     """Offset where the benefit terms of a phrase start (its length if none); in a case an exclusion list
     rules out, a benefit already had (同一项目已经拿到其他财政补助的) is the case, not something given."""
@@ -437,7 +441,7 @@ def find_conditions(
     predecessor = [m.span() for m in _PREDECESSOR.finditer(text)]
     run: list[tuple[int, str]] = []
     masked = mask(text, [m.span(m.lastindex or 0) for m in _NOT_NAMING.finditer(text)]
-                   + no_condition_spans(text)
+                   + no_condition_spans(text) + [m.span() for m in _ITEM_NOTE.finditer(text)]
                    # 不纳入：房地产开发企业（为保障性住房施工的建筑业企业除外）: a case let back in, no condition
                    + ([m.span() for m in _EXCLUDED_BRACKET.finditer(text)] if negated else []))
     before: tuple[str, ...] = ()
@@ -480,7 +484,7 @@ def find_conditions(
         if plate:
             found.assumed.append(plate)
         neg = negated or any(s <= part_start < e for s, e in excluded) or bool(
-            _cue_re(tuple(patterns()["exclusion_cues"])).search(head))
+            _cue_re(tuple(patterns()["exclusion_cues"])).search(_ITEM_NOTE.sub(lambda m: " " * len(m.group(0)), head)))
         if _ALSO_LET_IN.search(part) and not _M_LET_IN.search(part) \
                 or part.rstrip().endswith("的") and _LETS_IN_ITEM.match(text, part_start + len(part)):
             # 成立不满一年的新企业也可以申请: who is let in too, not a requirement
@@ -834,7 +838,8 @@ def _excluded_sentences(text: str) -> list[tuple[int, int]]:
     cues = _cue_re(tuple(patterns()["exclusion_sentence_cues"]))
     out = [(m.start(), m.end()) for m in _EXCEPT.finditer(text)]
     for m in re.finditer(r"[^。；;\n]+", text):
-        if cues.search(m.group(0)) or OUT_OF_SCOPE.search(m.group(0)):
+        sentence = _ITEM_NOTE.sub(lambda n: " " * len(n.group(0)), m.group(0))
+        if cues.search(sentence) or OUT_OF_SCOPE.search(sentence):
             out.append(_refused_case(text, m.span()))
     return out
 
