@@ -4249,3 +4249,12 @@ def test_a_note_leaving_one_kind_out_of_one_product_does_not_negate_the_scope():
     for item in items:
         (scope,) = [c for c in item.conditions if c.op == "any_of"]
         assert {(c.op, c.field) for c in scope.any_of} == {("in", "size"), ("eq", "ownership")}
+
+
+def test_starting_up_in_the_city_is_the_place_and_a_bare_list_lead_is_no_requirement():
+    text = ("# 某市创业担保贷款通知\n\n一、个人创业担保贷款\n\n1．支持对象。在韩城市创业的返乡农民工。\n\n2．申请条件。借款人应当同时符合：\n\n"
+            "（1）年龄在18周岁以上；\n\n（2）创业项目已办理营业执照。\n\n3．额度和期限。个人贷款额度最高30万元，期限最长3年。\n")
+    (item,) = extract_policy(text, "startup-list", {"region_code": "610581"}).items
+    assert ("within", "region_code", "610581") in {c.key() for c in item.conditions}
+    assert not any(c.text.endswith("同时符合") for c in item.conditions)
+    assert any(c.text == "年龄在18周岁以上" for c in item.conditions)
