@@ -229,6 +229,9 @@ _REGION = re.compile(
 _REGISTER = re.compile(r"注册|登记|设立|落户|注册地|住所|(?<=[内市县区旗])创业")  # 在韩城市（行政区域内）创业
 
 
+_COMPOUND_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,}(?:省|自治区|市|州|盟|地区)[\u4e00-\u9fff]{2,}$")  # 佛山市南海区
+
+
 @cache
 def _region_codes(place: str, region_code: str | None) -> tuple[str, ...]:
     """Codes of the place a document names; of two places of one name (江北区 in 重庆 and 宁波), the ones
@@ -236,7 +239,7 @@ def _region_codes(place: str, region_code: str | None) -> tuple[str, ...]:
     from recommender.profiles.regions import region_code_for_text, region_codes_for_name
 
     codes = tuple(region_codes_for_name(place))
-    if not codes and (chain := region_code_for_text(place)):
+    if not codes and _COMPOUND_PLACE.search(place) and (chain := region_code_for_text(place)):
         return (chain,)  # 佛山市南海区 / 重庆市石柱县: a county named below its city
     near = tuple(c for c in codes if region_code and c[:2] == region_code[:2])
     return near if len(codes) > 1 and near else codes
