@@ -256,7 +256,8 @@ _EQUALLY = re.compile(r"[^。；;\n，,]{0,20}与[^。；;\n，,]{0,12}同等(?:
 # 纳税信用等级B级的要求不适用该项: a requirement lifted for one item, which sets none
 _LIFTED = re.compile(r"[^。；;\n，,]{0,24}?的?(?:要求|条件|限制)(?:不适用|不适用于)(?:该|本|此)(?:项|产品|条|款|政策|事项)")
 # 联系电话：0851-…（区金融办） / 咨询地址：…: how to reach the office, no requirement.
-_CONTACT = re.compile(r"(?:联系|咨询|受理|办公|服务)?(?:电话|联系人|联系方式|地址|邮箱|电子邮箱|传真|网址)\s*[：:][^\n。；;]*")
+# (not 注册地址：…, which may be a requirement)
+_CONTACT = re.compile(r"(?:(?:联系|咨询|受理|办公|服务)(?:电话|人|方式|地址|邮箱)|电话|电子邮箱|邮箱|传真|网址)\s*[：:][^\n。；;]*")
 # 各项目的申报条件见附件: a pointer to where the requirements are, no requirement itself.
 _SEE_ELSEWHERE = re.compile(r"[^。；;\n，,]{0,20}(?:见|详见|参见)(?:附件|附表)[^。；;\n]{0,10}")
 # 企业不得将贷款资金用于房地产开发: what the money may not pay for, not who may have it.
