@@ -4258,3 +4258,11 @@ def test_starting_up_in_the_city_is_the_place_and_a_bare_list_lead_is_no_require
     assert ("within", "region_code", "610581") in {c.key() for c in item.conditions}
     assert not any(c.text.endswith("同时符合") for c in item.conditions)
     assert any(c.text == "年龄在18周岁以上" for c in item.conditions)
+
+
+def test_trades_listed_in_one_bracket_are_one_exclusion():
+    text = ("# 某市招商引资会议纪要\n\n一、固定资产投资奖励\n\n工业项目按设备投资额的5%给予奖励。高耗能项目（石油煤炭及其他燃料加工业，"
+            "化学原料和化学制品制造业，非金属矿物制品业）不享受本项奖励。\n")
+    (item,) = extract_policy(text, "bracket-list", {"region_code": "350583"}).items
+    excluded = [c for c in item.conditions if c.field == "industry" and c.op == "not_in"]
+    assert len(excluded) == 1 and set(excluded[0].value) == {"C25", "C26", "C30"}

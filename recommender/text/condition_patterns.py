@@ -326,6 +326,8 @@ def _industry_names() -> tuple[re.Pattern[str], dict[str, list[str]], frozenset[
                 resolved.setdefault(name[:-1] + "企业", resolved[name])  # 零售业 → 零售企业
             if name.endswith("业") and len(name) >= 5 and name in names:
                 resolved.setdefault(name[:-1], resolved[name])  # 从事装卸搬运和仓储的: the trade without 业
+            if "、" in name and name in names and len(name) >= 8:
+                resolved.setdefault(name.replace("、", ""), resolved[name])  # 石油煤炭及其他燃料加工业: written without 、
     return re.compile(_alternation(resolved)), resolved, frozenset(synonyms)
 
 

@@ -346,7 +346,8 @@ def _parts(text: str) -> list[tuple[int, str]]:
     out.append((pos, text[pos:]))
     merged: list[tuple[int, str]] = []
     for p, s in out:
-        if merged and (_TIME_LEAD.search(merged[-1][1]) or _M_LET_IN.match(s) and "信用" in merged[-1][1]):
+        if merged and (_TIME_LEAD.search(merged[-1][1]) or _M_LET_IN.match(s) and "信用" in merged[-1][1]
+                       or _open_bracket(merged[-1][1]) and _CLOSES.match(text, p)):  # 高耗能项目（石油…加工业，化学…业）: one list
             q, t = merged.pop()
             s = t + text[q + len(t):p] + s
             p = q
@@ -356,6 +357,13 @@ def _parts(text: str) -> list[tuple[int, str]]:
         for piece_start, piece in _split_brackets(s):
             out.append((p + piece_start, piece))
     return [(p, s) for p, s in out if s.strip()]
+
+
+_CLOSES = re.compile(r"[^。；;\n（(]*[）)]")  # the bracket closes within the sentence
+
+
+def _open_bracket(phrase: str) -> bool:
+    return phrase.count("（") + phrase.count("(") > phrase.count("）") + phrase.count(")")
 
 
 _M_LET_IN = re.compile(M_GRADE_ALSO)  # …B级及以上，评价为M级的企业也可以申报: one phrase with the grade before it
