@@ -4266,3 +4266,14 @@ def test_trades_listed_in_one_bracket_are_one_exclusion():
     (item,) = extract_policy(text, "bracket-list", {"region_code": "350583"}).items
     excluded = [c for c in item.conditions if c.field == "industry" and c.op == "not_in"]
     assert len(excluded) == 1 and set(excluded[0].value) == {"C25", "C26", "C30"}
+
+
+def test_a_numbered_list_of_kinds_defined_with_zhi_binds_each_kind_to_the_items_that_name_it():
+    text = ("# 关于个体工商户分型分类精准帮扶的通知\n\n## 一、分型分类标准\n\n本通知所称个体工商户，按经营规模分为两类：\n\n"
+            "（一）生存型，指年营业收入30万元以下的个体工商户；\n\n（二）成长型，指年营业收入超过30万元、不超过500万元的个体工商户。\n\n"
+            "## 二、扶持措施\n\n（一）生存型个体工商户经营补贴。对在北流市登记的生存型个体工商户，给予一次性经营补贴2000元。\n\n"
+            "（二）成长型个体工商户奖励。对在北流市登记的成长型个体工商户，给予一次性奖励5000元。\n")
+    first, second = extract_policy(text, "kinds", {"region_code": "450981"}).items
+    assert ("le", "revenue", 30) in {c.key() for c in first.conditions}
+    assert not any(c.field == "revenue" and c.op == "gt" for c in first.conditions)
+    assert {("gt", "revenue", 30), ("le", "revenue", 500)} <= {c.key() for c in second.conditions}

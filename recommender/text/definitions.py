@@ -8,9 +8,9 @@ __all__ = ["DEFINITION", "blank_definitions", "defined_term", "definition_kind",
 
 DEFINITION = re.compile(
     r"(?:所称(?P<term>[^，。；\s]{2,24}?)[，,]?\s*(?:是|系|均|皆|都)?(?P<kind>指|包括|含|涵盖|按照?|依照)"
-    # 本细则下列用语的含义：（一）夜间经营主体，是指…: a numbered entry of a list of definitions
-    r"|(?:^|(?<=\n))\s*[（(][一二三四五六七八九十0-9]{1,3}[）)]\s*(?![^，。；\n]*所称)(?P<listed>[^，。；\s]{2,16}?)[，,]\s*(?:是|系)(?P<means>指))"
-    r"(?P<body>[^。；]*)"
+    # 本细则下列用语的含义：（一）夜间经营主体，是指… / （一）生存型，指…: a numbered entry of a list of definitions
+    r"|(?:^|(?<=\n))\s*[（(][一二三四五六七八九十0-9]{1,3}[）)]\s*(?![^，。；\n]*所称)(?P<listed>[^，。；\s]{2,16}?)[，,]\s*(?:是|系)?(?P<means>指))"
+    r"(?P<body>[^。；\n]*)"
 )
 
 
@@ -25,7 +25,7 @@ def definition_kind(m: re.Match[str]) -> str:
 _SENTENCE = re.compile(r"[^。；;]+")
 
 
-_OPENS_DEFINITION = re.compile(r"^\s*(?!本)[^，。；\s的]{2,12}?[，,]\s*(?:是|系)指")  # a listed entry's own text: 首店，是指…
+_OPENS_DEFINITION = re.compile(r"^\s*(?!本)[^，。；\s的]{2,12}?[，,]\s*(?:是|系)?指")  # a listed entry's own text: 首店，是指…
 
 
 def blank_definitions(text: str) -> str:
