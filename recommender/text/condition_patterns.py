@@ -252,7 +252,8 @@ _MOVE_AWAY = re.compile(r"(?:不|不得|不会)(?:将[^，。；]{0,8}?)?(?:迁�
 _LOCAL_FIRMS = re.compile(r"(?<![^对在为是向、，,。；;：:\s])(?:县|市|区|州|辖)内(?:的)?(?=中小微|中小|小微|小型|微型|中型|企业|个体工商户|经营主体|市场主体)")
 
 # 统计关系和税收征管关系均在区内的中小企业: where the firm files its taxes, which no profile field records
-_RELATION_IN = re.compile(r"关系(?:均|也|都|亦)?(?:在|隶属于|属于)$")
+RELATION_IN = r"关系(?:均|也|都|亦)?(?:在|隶属于?|属于)"  # 税收征管关系也在本市 / 隶属于本区
+_RELATION_IN = re.compile(RELATION_IN + "$")
 _PLACE_FIRMS = re.compile(rf"(?P<place>{_PLACE})(?:辖内|辖区内|境内|行政区域内)(?:的)?(?=中小微|中小|小微|小型|微型|中型|[^，。；]{{0,8}}?企业|个体工商户|经营主体|市场主体)")
 
 

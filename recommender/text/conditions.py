@@ -11,6 +11,7 @@ from recommender.text.alternatives import or_across_phrases, or_within_phrase, t
 from recommender.text.condition_patterns import (
     M_GRADE_ALSO,
     NO_LEAD,
+    RELATION_IN,
     Hit,
     categorical_hits,
     date_hits,
@@ -107,7 +108,7 @@ _OTHER_BLACKLIST = re.compile(r"(?<=[和及、或])严重(?:违法)?失信(?:主
 _ENGAGED_IN = re.compile(r"[\s\u3000、，,和且并]*((?:主要)?从事[^，。；、\s\u3000]{2,16}?)(?:的|等)?(?:企业|单位|经营主体|市场主体|主体)?[\s\u3000]*$")
 # 从事快递或者|邮政…: a piece cut by a hit; 从事装备制造 / 从事茶叶经营: a trade named as the table would, not a residue
 _TRADE_NAMED_END = re.compile(r"(?:或者|或|和|及|与|以及|制造|经营|种植|养殖|加工|批发|零售|服务)$")
-_RESIDUE_VERB = re.compile(r"突破|不得申请|不得申报|不得享受|增长|发生|受到|新建|改建|扩建|提供|配套|租用|租赁|购买|入驻|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案|关系(?:均|也|都|亦)?(?:在|隶属|属于)|新购|购置|有[^，。；]{0,6}(?:实绩|业绩)|投资(?:总)?额?[^，。；]{0,4}(?:不低于|不少于|超过|达到)|占比不低于")
+_RESIDUE_VERB = re.compile(r"突破|不得申请|不得申报|不得享受|增长|发生|受到|新建|改建|扩建|提供|配套|租用|租赁|购买|入驻|参加|缴纳|签订|完成|通过|开展|实施|建成|投产|带动|吸纳|收购|使用|取得|获得|列入|纳入|达到|备案|" + RELATION_IN + r"|新购|购置|有[^，。；]{0,6}(?:实绩|业绩)|投资(?:总)?额?[^，。；]{0,4}(?:不低于|不少于|超过|达到)|占比不低于")
 
 
 # 规模以上工业企业 / 限额以上商贸企业: being in the statistics registry, which no profile field records
@@ -492,7 +493,7 @@ def find_conditions(
         if plate:
             found.assumed.append(plate)
         neg = negated or any(s <= part_start < e for s, e in excluded) or bool(
-            _cue_re(tuple(patterns()["exclusion_cues"])).search(_ITEM_NOTE.sub(lambda m: " " * len(m.group(0)), head)))
+            _cue_re(tuple(patterns()["exclusion_cues"])).search(head))  # (an item note is masked already)
         if _ALSO_LET_IN.search(part) and not _M_LET_IN.search(part) \
                 or part.rstrip().endswith("的") and _LETS_IN_ITEM.match(text, part_start + len(part)):
             # 成立不满一年的新企业也可以申请: who is let in too, not a requirement
@@ -807,7 +808,7 @@ _REFUSAL_TAIL = re.compile(rf"\s*(?:{REFUSAL}|不能享受|不享受|不适用)"
 _WHOLE_REQUIREMENT = re.compile(
     r"(?:完成|通过|取得|获得|签订|缴纳|参加|建成|投产|备案|验收|带动|吸纳|收购|达到|持有|具有|拥有|不得|未被列入|未受到|办理|开通|评定为|认定为|评为|须列入|投保|不存在|不涉及)[^，。；]{2,}"
     r"|^[^，。；]{0,12}有[^，。；]{0,6}(?:实绩|业绩)\s*$|(?<![^，。；\s且及其人业行])无[^，。；]{0,10}(?:不良|违法|失信|逾期)[^，。；]{0,6}(?:记录|行为|贷款)"
-    r"|(?:以上|以下|不低于|不超过|不少于|超过|不足)(?:[（(]含[^）)]*[）)])?\s*$|关系(?:均|也|都|亦)?(?:在|隶属|属于)[^，。；]{2,}"
+    r"|(?:以上|以下|不低于|不超过|不少于|超过|不足)(?:[（(]含[^）)]*[）)])?\s*$|" + RELATION_IN + r"[^，。；]{2,}"
     r"|(?:不少于|不低于|不超过|不多于)\s*[0-9０-９一二三四五六七八九十百千万两.]+\s*(?![年月日天名人])[^\s，。；0-9]{1,3}\s*$"  # 客房不少于12间
 )
 _LAST_DE = re.compile(r"的\s*$")  # the run's last phrase ends the requirement (…50户以上的，按…奖励)
@@ -846,7 +847,7 @@ def _excluded_sentences(text: str) -> list[tuple[int, int]]:
     cues = _cue_re(tuple(patterns()["exclusion_sentence_cues"]))
     out = [(m.start(), m.end()) for m in _EXCEPT.finditer(text)]
     for m in re.finditer(r"[^。；;\n]+", text):
-        sentence = _ITEM_NOTE.sub(lambda n: " " * len(n.group(0)), m.group(0))
+        sentence = mask(m.group(0), [n.span() for n in _ITEM_NOTE.finditer(m.group(0))])
         if cues.search(sentence) or OUT_OF_SCOPE.search(sentence):
             out.append(_refused_case(text, m.span()))
     return out

@@ -91,8 +91,9 @@ def _splits(structure: Structure, roles: list[str], parent: int | None, kids: li
     if all(_ACTION_HEADING.match(h) for h in headings) and len(set(headings)) == len(headings):
         return True  # （一）培育龙头企业。…（二）支持精深加工。…: each a measure under a title of its own
     if roles[parent] == "standard":  # 三、支持标准（一）研发补助（二）入库奖励
-        return _named_elsewhere(structure, parent, kids) or _distinct_fields(structure, kids) or _own_duty(structure, kids) \
-            or _distinct_titles(structure, kids) or (
+        subjects = [_own_subject(structure, k) for k in kids]
+        return _named_elsewhere(structure, parent, kids) or _distinct_fields(subjects) or _own_duty(structure, kids) \
+            or _distinct_titles(structure, kids, subjects) or (
             _named_measures(structure, kids) and not any(_RANKED.search(structure.clauses[k].heading) for k in kids))
     subjects = [_own_subject(structure, k) for k in kids]
     if all(subjects) and len(set(subjects)) == len(subjects):
@@ -161,10 +162,9 @@ def shares_run(a: str, b: str, n: int) -> bool:
     return any(a[i:i + n] in b for i in range(len(a) - n + 1))
 
 
-def _distinct_titles(structure: Structure, kids: list[int]) -> bool:
-    """Whether each kid is for a title or a recognition of its own (（一）新评价为创新型中小企业的… （二）新入库的专精
-    特新中小企业…): awards for different standings, not tiers of one award graded by a figure."""
-    subjects = [_own_subject(structure, k) for k in kids]
+def _distinct_titles(structure: Structure, kids: list[int], subjects: list[frozenset]) -> bool:
+    """Whether each kid (its subject given) is for a title or a recognition of its own (（一）新评价为创新型中小企业的…
+    （二）新入库的专精特新中小企业…): awards for different standings, not tiers of one award graded by a figure."""
     if not all(any(key[0] == "event" or key[1] == "qualifications" for key in s) for s in subjects):
         return False
     # 国家级…的 / 省级…的: the same title ranked, tiers of one award
@@ -172,12 +172,9 @@ def _distinct_titles(structure: Structure, kids: list[int]) -> bool:
     return len(set(leads)) == len(leads)
 
 
-def _distinct_fields(structure: Structure, kids: list[int]) -> bool:
-    """Whether each kid is for a subject checked on other fields (a first loan, R&D, online retail)."""
-    fields = []
-    for k in kids:
-        keys = _own_subject(structure, k)
-        fields.append(frozenset(key[1] for key in keys if key[0] != "event"))
+def _distinct_fields(subjects: list[frozenset]) -> bool:
+    """Whether each kid (its subject given) is for a subject checked on other fields (a first loan, R&D, online retail)."""
+    fields = [frozenset(key[1] for key in keys if key[0] != "event") for keys in subjects]
     return all(fields) and len(set(fields)) == len(fields)
 
 
