@@ -88,6 +88,16 @@ def test_pipeline_is_built_once():
     assert get_nlp().pipe_names == ["policy_structure", "policy_items", "policy_conditions", "policy_benefits"]
 
 
+def test_building_the_pipeline_builds_its_name_tables():
+    from recommender.text import condition_patterns
+
+    condition_patterns._industry_names.cache_clear()
+    condition_patterns._qualification_re.cache_clear()
+    build_nlp()
+    assert condition_patterns._industry_names.cache_info().currsize == 1  # not left to the first document
+    assert condition_patterns._qualification_re.cache_info().currsize == 1
+
+
 def test_never_crashes_on_beijing_policy_cards():
     raw = CARDS.read_text(encoding="utf-8")
     cards = split_policy_cards(raw)

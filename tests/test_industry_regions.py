@@ -85,6 +85,8 @@ def test_industry_names():
         ("住宿和餐饮业", ["H"]),
         ("烟草制品业", ["C16"]),
         ("汽车制造", ["C36"]),
+        ("酒制造", ["C1512", "C1513", "C1514", "C1515", "C1519"]),  # the end of several names, in table order
+        ("中药", ["A017", "C273", "F5152", "F5252", "G596"]),  # the start of several names
         ("不存在的行业", []),
         ("", []),
     ],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import cache
 from importlib import resources
 
@@ -86,17 +87,35 @@ def _outermost(codes: list[str]) -> list[str]:
     return [c for c in codes if not any(o != c and c.startswith(o) for o in codes)]
 
 
+@cache
+def _name_index() -> tuple[dict[str, list[int]], list[tuple[str, int]], list[tuple[str, int]], list[str]]:
+    """Rows by exact name, (name, row) and (reversed name, row) sorted for prefix look-ups, and the codes."""
+    names = industry_table()["name"].tolist()
+    exact: dict[str, list[int]] = {}
+    for row, name in enumerate(names):
+        exact.setdefault(name, []).append(row)
+    forward = sorted((n, r) for r, n in enumerate(names))
+    return exact, forward, sorted((n[::-1], r) for r, n in enumerate(names)), industry_table()["code"].tolist()
+
+
+def _prefixed(index: list[tuple[str, int]], prefix: str) -> list[int]:
+    start = bisect_left(index, (prefix,))
+    rows = []
+    for name, row in index[start:]:
+        if not name.startswith(prefix):
+            break
+        rows.append(row)
+    return sorted(rows)
+
+
 def industry_codes_for_name(name: str) -> list[str]:
     """Codes whose name is ``name`` (else starts or ends with it), outermost only."""
     query = name.strip()
     if not query:
         return []
-    table = industry_table()
-    names = table["name"]
-    for mask in (names == query, names.str.startswith(query), names.str.endswith(query)):
-        if mask.any():
-            return _outermost(table.loc[mask, "code"].tolist())
-    return []
+    exact, forward, backward, codes = _name_index()
+    rows = exact.get(query) or _prefixed(forward, query) or _prefixed(backward, query[::-1])
+    return _outermost([codes[r] for r in rows])
 
 
 def industry_code_for_text(raw: str) -> str:

@@ -11,7 +11,8 @@ from recommender.rules.schema import TAX_CREDIT_LEVELS
 from recommender.text.lexicon import patterns
 
 __all__ = [
-    "INDUSTRY_FRAME", "NO_LEAD", "Hit", "cover", "categorical_hits", "industry_hits", "narrowest", "region_hits", "date_hits",
+    "INDUSTRY_FRAME", "NO_LEAD", "Hit", "cover", "categorical_hits", "industry_hits", "load_tables", "narrowest", "region_hits",
+    "date_hits",
 ]
 
 
@@ -50,6 +51,14 @@ def _alternation(words) -> str:
         return body + "?" if "" in node else body  # greedy: the longer word first, this one if it stops
 
     return branch(trie)
+
+
+def load_tables() -> None:
+    """Build the name patterns and code tables the finders use, so the first document does not pay for them."""
+    from recommender.profiles.regions import region_code_for_text
+
+    _qualification_re(), _size_re(), _category_re(), _class_names(), _industry_names(), _children()
+    region_code_for_text("重庆市")
 
 
 @cache

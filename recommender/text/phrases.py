@@ -302,15 +302,19 @@ def untick(text: str) -> str:
     return _TICK_BOXES.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# patterns that open with a run of any characters, tried only on a text holding their key words (a plain search
+# for the words is many times cheaper than trying the run at every position)
+_KEYED = ((_LIFTED, ("不适用",)), (_NOT_COUNTED, ("不计", "不予计入")), (_SEE_ELSEWHERE, ("见附",)), (_EQUALLY, ("同等",)),
+          (_HOW_DETERMINED, ("《",)))
+
+
 def no_condition_spans(text: str) -> list[tuple[int, int]]:
     """Spans that set no condition: encouraging others, wording a notice replaces, notes on material to
     hand in, and whole sentences scoped by reference."""
     spans = [m.span() for m in (*_ENCOURAGES.finditer(text), *_MATERIAL_NOTE.finditer(text), *_PLACE_NOTE.finditer(text),
-                                *_HOW_DETERMINED.finditer(text), *_FUNDS_USE.finditer(text),
-                                *_SEE_ELSEWHERE.finditer(text), *_LIFTED.finditer(text), *_EQUALLY.finditer(text),
-                                *_CONTACT.finditer(text),
-                                *_NOT_COUNTED.finditer(text),
+                                *_FUNDS_USE.finditer(text), *_CONTACT.finditer(text),
                                 *ONLY_FOR_NOTE.finditer(text), *_VOICE_LABEL.finditer(text))]
+    spans += [m.span() for pattern, words in _KEYED if any(w in text for w in words) for m in pattern.finditer(text)]
     spans += [m.span(1) for m in _REPLACED.finditer(text)]
     for m in (*_BY_REFERENCE.finditer(text), *_CONSEQUENCE.finditer(text)):
         start = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1

@@ -70,7 +70,10 @@ def _items_factory(nlp: Language, name: str):
 
 @Language.factory("policy_conditions")
 def _conditions_factory(nlp: Language, name: str):
+    from recommender.text.condition_patterns import load_tables
     from recommender.text.item_conditions import conditions_per_item
+
+    load_tables()
 
     def component(doc: Doc) -> Doc:
         region = (doc._.meta or {}).get("region_code")
