@@ -1212,6 +1212,17 @@ def test_an_excluded_trade_of_sole_traders_leaves_out_the_trade_not_every_sole_t
     assert ("in", "industry", ("F52", "H", "R88", "R90")) in keys("从事住宿、餐饮、零售或者文化娱乐经营的企业")
 
 
+def test_listed_trades_read_by_the_start_of_a_class_name_or_their_institutions():
+    def industries(text):
+        return [set(k[2]) for k in keys(text, negated=True) if k[1] == "industry"]
+
+    assert industries("从事房地产开发、小额贷款、典当业务的企业") == [{"K7010", "J6635", "J6633"}]  # 小额贷款公司服务
+    assert industries("从事网吧、歌舞厅娱乐、洗浴等行业的创业实体") == [{"R9013", "R9011", "O8051"}]  # 洗浴服务
+    assert industries("房地产开发企业、金融机构不适用本措施") == [{"K7010", "J"}]  # financial institutions are a trade
+    assert industries("消防、卫生等部门检查合格的房地产开发企业") == [{"K7010"}]  # offices, not trades
+    assert ("in", "industry", ("C", "M")) in keys("从事制造业或者科技服务业的中小微企业")
+
+
 def test_a_higher_rate_for_some_firms_is_no_requirement():
     found = find_conditions("按实际支付利息的百分之三十给予贴息。民营企业贴息比例提高至百分之四十。", 0, "二、", region_code=None)
     assert not any(c.field == "ownership" for c in found.conditions)

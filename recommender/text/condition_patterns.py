@@ -343,7 +343,7 @@ def _industry_names() -> tuple[re.Pattern[str], dict[str, list[str]], frozenset[
 
 _TRADE_ENDING = r"(?:制造|加工|生产|种植|养殖|饲养|开采|采选|冶炼|业|服务|批发|零售|设计|开发|经营|施工|运输|联运|仓储|修理|磨制)$"
 # 消防、卫生等部门检查: offices, not trades; 道路运输经营许可: a licence, not a trade
-_DEPARTMENT_AFTER = re.compile(r"[^，。；]{0,6}?(?:部门|机关|主管|机构)|(?:经营)?(?:许可|资质|资格证)")
+_DEPARTMENT_AFTER = re.compile(r"[^，。；]{0,6}?(?:部门|机关|主管|(?<!金融)机构)|(?:经营)?(?:许可|资质|资格证)")
 _ANY_FIRM_BEFORE = re.compile(r"(?<![^的在为是，,、：:\s])(?:各类)?企业(?:[、和](?:农民专业合作社|家庭农场|合作社|社会组织|其他组织)){0,3}"
                               r"(?:和|及|以及|、|或者?)$")  # 企业、农民专业合作社和个体工商户: any of them
 _ANY_FIRM_AFTER = re.compile(r"(?:和|及|以及|、|或者?)(?:各类)?企业(?![\u4e00-\u9fff])")
@@ -426,7 +426,7 @@ def _same_segment(text: str, a: int, b: int) -> bool:
     return not re.search(r"[，,。；;：:\n]", text[min(a, b):max(a, b)])
 _MEMBER = re.compile(r"[^、和或及与/]+")
 _MEMBER_TAIL = re.compile(r"^者|(?:经营|业务)?的$")  # 住宿或者餐饮经营的企业: the trade without the 者 of 或者 and its frame
-_MEMBER_FRAME = re.compile(r"^.*?(?:不属于|属于|不得从事|从事|主营|涉及|非)|(?:等)?(?:行业|领域|企业)?$")
+_MEMBER_FRAME = re.compile(r"^.*?(?:不属于|属于|不得从事|从事|主营|涉及|非)|等(?:行业|领域|业务|企业|类|经营|的).*$|(?:均|一律)?(?:不适用|不得|不予|不能|不享受|除外).*$|(?:等)?(?:行业|领域|企业)?$")
 
 
 def _listed_stems(text: str, found: list[re.Match[str]], resolved: dict[str, list[str]]) -> list[tuple[int, int, list[str]]]:
@@ -442,11 +442,30 @@ def _listed_stems(text: str, found: list[re.Match[str]], resolved: dict[str, lis
             word = _MEMBER_TAIL.sub("", _MEMBER_FRAME.sub("", member.group(0).strip()))
             if len(word) < 2 or any(m.start() < member.end() and member.start() < m.end() for m in inside):
                 continue
-            codes = resolved.get(word + "业") or _class_names().get(word)
+            codes = _member_codes(word, resolved)
             if codes:
                 at = member.start() + member.group(0).index(word)
                 out.append((at, at + len(word), codes))
     return out
+
+
+_INSTITUTION_END = re.compile(r"(?:机构|公司|企业)$")
+
+
+def _member_codes(word: str, resolved: dict[str, list[str]]) -> list[str] | None:
+    """The classes a listed trade names: 房地产 (its 业 dropped), 炼铁 (a class's exact name), 洗浴 (its 服务 or 活动
+    dropped), 金融机构 (a trade's institutions), 小额贷款 (the start of exactly one class name)."""
+    from recommender.profiles.industry import industry_codes_for_name
+
+    for stem in dict.fromkeys((word, _INSTITUTION_END.sub("", word))):
+        if len(stem) < 2:
+            continue
+        found = resolved.get(stem + "业") or next(
+            (_class_names()[name] for name in (stem, stem + "服务", stem + "活动") if name in _class_names()), None)
+        if found:
+            return found
+    codes = industry_codes_for_name(word) if len(word) >= 4 else []
+    return codes if len(codes) == 1 else None
 
 
 def cover(codes: list[str]) -> list[str]:
