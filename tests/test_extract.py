@@ -4167,6 +4167,26 @@ def test_a_tax_relation_and_kept_clean_records_are_requirements_and_quasi_financ
     assert ("not_in", "ownership", ("国有",)) in keys
 
 
+def test_a_debt_free_record_and_a_second_list_and_a_place_of_insurance_beside_an_out_of_scope_are_each_read():
+    text = ("# 某市稳岗补贴申领通知\n\n一、共同要求\n\n申领本通知各项补贴的单位，应当是在滕州市依法登记注册、在我市参加社会保险的企业，"
+            "机关事业单位不在申领范围内。申领单位上年度及申领时不得有欠缴社会保险费行为，且不属于严重失信主体名单内的单位。\n\n"
+            "二、补贴项目\n\n对招用登记失业人员的企业，按每人1000元给予补贴。\n")
+    (item,) = extract_policy(text, "insurance", {"region_code": "370481"}).items
+    unknown = [c.text for c in item.conditions if c.op == "unknown"]
+    assert "在我市参加社会保险" in unknown  # not lost to the office left out after it
+    assert any(t.endswith("不得有欠缴社会保险费行为") for t in unknown)  # two records kept clean, two requirements
+    assert any(t.startswith("不属于严重失信主体名单内") for t in unknown)
+    assert not any("机关事业单位" in t for t in unknown)
+
+
+def test_a_case_before_an_offer_for_the_first_years_is_required():
+    text = ("# 某市楼宇经济措施\n\n一、适用范围\n\n本措施适用于在安宁市注册登记的企业。\n\n二、支持措施\n\n"
+            "（一）租金补贴。对新入驻企业，租用办公用房面积二百平方米以上、租赁期限三年以上的，前两年按每月每平方米20元给予租金补贴，"
+            "第三年按每月每平方米10元给予补贴。\n")
+    (item,) = extract_policy(text, "rent", {"region_code": "530181"}).items
+    assert any("租赁期限三年以上" in c.text for c in item.conditions if c.op == "unknown")
+
+
 def test_statistics_and_tax_relations_in_the_district_are_no_registration_and_joined_with_it_are_the_place():
     text = ("# 某区梯度培育奖补指引\n\n一、适用范围\n\n本指引适用于在朔城区登记注册，统计关系和税收征管关系均在区内的中小企业。\n\n"
             "二、奖补事项\n\n新认定为专精特新中小企业的，奖励20万元。\n")

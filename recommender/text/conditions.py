@@ -775,7 +775,8 @@ def _close_run(found: Found, run: list[tuple[int, str]], text: str, base: int) -
     if len(run) > 1 and _CONNECTIVE.fullmatch(run[0][1]):
         del run[0]  # 同时，…: a connective, no part of the requirement
     cuts = [i for i in range(1, len(run)) if _ALSO.match(run[i][1]) and _SUBJECT_END.search(run[i - 1][1])
-            or _ALSO_NOT.match(run[i][1]) and _NEGATED_RECORD.match(run[0][1])]
+            or _ALSO_NOT.match(run[i][1]) and _NEGATED_RECORD.search(run[0][1])
+            or OUT_OF_SCOPE.search(run[i][1]) and _SUBJECT_END.search(run[i - 1][1])]
     if cuts:  # 被列入…名单的企业，以及近两年内发生…事故的企业，不能享受…: two subjects left out, two requirements
         if _REFUSAL_TAIL.match(run[-1][1]):
             run.pop()
@@ -801,7 +802,7 @@ _CONNECTIVE = re.compile(r"\s*(?:同时|此外|另外)\s*")
 _ALSO = re.compile(r"\s*(?:以及|及|或者)(?!其)")
 # 近三年未发生…事故，亦未被列入经营异常名录 / …，且不存在拖欠工资的情形: a second record the firm must keep clean
 _ALSO_NOT = re.compile(r"\s*(?:亦|也|且|并且|同时)\s*(?:未|不|没有|无)")
-_NEGATED_RECORD = re.compile(r"\s*(?:近|最近|上一?)[^，。；]{0,8}?(?:未|没有|无)")
+_NEGATED_RECORD = re.compile(r"未|没有|无|不得有|不存在")  # the first phrase keeps a record clean too
 _SUBJECT_END = re.compile(r"的(?:企业|单位|主体|经营主体|市场主体|个体工商户)\s*$")
 _REFUSAL_TAIL = re.compile(rf"\s*(?:{REFUSAL}|不能享受|不享受|不适用)")
 # A phrase that states a whole requirement: a verb of its own or a bound.
