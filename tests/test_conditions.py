@@ -1223,6 +1223,16 @@ def test_listed_trades_read_by_the_start_of_a_class_name_or_their_institutions()
     assert ("in", "industry", ("C", "M")) in keys("从事制造业或者科技服务业的中小微企业")
 
 
+def test_others_left_out_by_a_subject_of_their_own_leave_the_firms_taken_in_required():
+    found = keys("服务对象：依法纳税、纳税信用良好的小微企业，个体工商户不适用本产品")
+    assert ("in", "size", ("小型", "微型")) in found  # the firms served
+    assert ("not_in", "ownership", ("个体工商户",)) in found  # the ones left out
+    only = keys("该项仅支持农业企业，农民专业合作社、家庭农场不得申报")
+    assert not any(k[1] == "industry" and k[0] == "not_in" for k in only)  # the trade supported is not the one left out
+    either = keys("营业收入低于500万元的企业，或者纳税信用等级为D级的企业不予支持")
+    assert ("not_in", "tax_credit", ("D",)) in either and any(k[1] == "revenue" for k in either)
+
+
 def test_a_higher_rate_for_some_firms_is_no_requirement():
     found = find_conditions("按实际支付利息的百分之三十给予贴息。民营企业贴息比例提高至百分之四十。", 0, "二、", region_code=None)
     assert not any(c.field == "ownership" for c in found.conditions)

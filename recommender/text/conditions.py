@@ -824,13 +824,20 @@ def _refused_case(text: str, span: tuple[int, int]) -> tuple[int, int]:
     start, end = span
     duties = list(_DUTY_BEFORE.finditer(text, start, end))
     comma = _COMMA.search(text, duties[-1].end(), end) if duties else None
-    return (comma.end(), end) if comma else span
+    if comma:
+        return comma.end(), end
+    own = _OWN_REFUSED.search(text, start, end)
+    # 纳税信用良好的小微企业，个体工商户不适用本产品: the firms taken in, then others left out by a subject of their own
+    return (own.start("subject"), end) if own and _TAKEN_IN.search(text, start, own.start()) else span
 
 
+_OWN_REFUSED = re.compile(r"[，,]\s*(?P<subject>(?!或|以及|及|和|且|并)[^，,。；;]{0,20}?(?:企业|个体工商户|单位|主体|机构|公司))"
+                          r"(?:均|一律)?(?:不适用|不得|不予|不能|不享受|不在)")
+_TAKEN_IN = re.compile(r"的[^，,。；;]{0,8}?(?:企业|单位|主体|个体工商户)\s*$")
 _OTHER_CLAUSE = re.compile(r"[，,]|承诺")
 _KEEPER = re.compile(r"(?:的)?(?:经营者|业主|户主|负责人)")  # 个体工商户经营者年龄在…: the person, not the firm's form
 _MAINLY = re.compile(r"(?:企业)?\s*(?:为主|为重点|优先)")  # 以中型、小型、微型企业为主: whom it mostly serves, no bound
-_DUTY_BEFORE = re.compile(r"须|应当|必须|应为|仅限|只限")  # 仅限…个体工商户申请，企业法人不得申请: only the latter is refused
+_DUTY_BEFORE = re.compile(r"须|应当|必须|应为|仅限|只限|仅支持|只支持|仅适用于|只适用于")  # 仅限…个体工商户申请，企业法人不得申请: only the latter is refused
 _COMMA = re.compile(r"[，,]")
 _EXCLUDED_SUBJECT = re.compile(
     r"(?:^|(?<=[。；;\n]))([^。；;\n]*?的(?:企业|单位|主体|个体工商户|项目|申请人)?)[，,]?\s*"
