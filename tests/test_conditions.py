@@ -1233,6 +1233,17 @@ def test_others_left_out_by_a_subject_of_their_own_leave_the_firms_taken_in_requ
     assert ("not_in", "tax_credit", ("D",)) in either and any(k[1] == "revenue" for k in either)
 
 
+def test_a_kind_of_firm_listed_beside_an_excluded_class_is_a_requirement_of_its_own():
+    from recommender.text.conditions import find_conditions
+
+    found = find_conditions("申请企业不属于房地产开发企业和地方政府融资平台公司", 0, "", region_code=None)
+    assert [t for _, t in found.leftovers] == ["地方政府融资平台公司"]  # left for an unknown requirement
+    first_loan = find_conditions("成立未满三年、此前在银行业金融机构无贷款记录的小型企业", 0, "", region_code=None)
+    assert not any("金融机构" in t for _, t in first_loan.leftovers)  # the frame of a hit, no kind of firm
+    audited = find_conditions("在镇江市注册、实行查账征收的企业", 0, "", region_code=None)
+    assert [t for _, t in audited.leftovers] == ["实行查账征收的企业"]  # what the firms beside the place must do
+
+
 def test_a_higher_rate_for_some_firms_is_no_requirement():
     found = find_conditions("按实际支付利息的百分之三十给予贴息。民营企业贴息比例提高至百分之四十。", 0, "二、", region_code=None)
     assert not any(c.field == "ownership" for c in found.conditions)

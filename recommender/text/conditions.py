@@ -122,6 +122,10 @@ _TITLE_AFTER = re.compile(r"(?:评价|认定|评定|入库|备案)(?:[并且和�
 _REGION_FRAME = re.compile(r"(?:行政区域|行政区划|辖区|区域|境)?内?(?:依法)?(?:办理)?(?:市场主体|工商)?(?:注册|登记|设立)(?:登记|注册)?")
 
 
+# a kind of firm listed beside a class (…和地方政府融资平台公司), which no class names
+_FIRM_KIND = re.compile(r"(?!其|者|各类|相关|上述|以上|其他|其它)[\u4e00-\u9fff]{4,14}(?:公司|企业|机构)")
+
+
 def _residues(head: str, hits, events) -> list[tuple[int, int]]:
     """Requirement text left beside checkable words (从事制造业且为链主企业提供配套的小微企业)."""
     plates = [m.span() for m in _cue_re(tuple(patterns()["boilerplate"])).finditer(head)]
@@ -136,6 +140,9 @@ def _residues(head: str, hits, events) -> list[tuple[int, int]]:
         lead = trade.start(1) if trade else len(chunk) - len(chunk.lstrip(_RESIDUE_LEAD))
         if trade and len(core) >= 6 and not _TRADE_NAMED_END.search(core):
             out.append((m.start() + lead, m.start() + lead + len(core)))
+            continue
+        if chunk[:1] in "和及、或与" and _FIRM_KIND.fullmatch(core) and masked[m.end():m.end() + 1] != "\u3000":
+            out.append((m.start() + lead, m.start() + lead + len(core)))  # 房地产开发企业|和地方政府融资平台公司
             continue
         if len(core) < 8 or not _RESIDUE_VERB.search(core) or re.match(r"未|不|无|非", requirement_text(core)) \
                 or _HIT_FRAME.search(core):
