@@ -4187,6 +4187,22 @@ def test_a_case_before_an_offer_for_the_first_years_is_required():
     assert any("租赁期限三年以上" in c.text for c in item.conditions if c.op == "unknown")
 
 
+_NAMED_BY_PATH = (
+    "# 某市外贸资金申报通知\n\n一、申报条件\n\n（一）在晋江市依法登记注册；\n\n（二）未被列入失信被执行人名单，海关信用等级不为失信企业。\n\n"
+    "申报本通知第二部分第（一）项至第（三）项的企业，还应当已在海关办理进出口货物收发货人备案。\n\n二、支持内容\n\n"
+    "（一）稳规模奖励。对出口额达到五百万美元以上的企业，给予10万元奖励。\n\n（二）信保补助。对投保出口信用保险的企业，按保费的50%给予补助。\n\n"
+    "（三）展会补助。对参加境外展会的企业，按展位费的50%给予补助。\n\n（四）电商奖励。对跨境电商企业，给予5万元奖励。\n")
+
+
+@pytest.mark.parametrize("ref", ["第（一）项至第（三）项", "第（一）项、第（二）项、第（三）项"])
+def test_a_requirement_for_items_named_by_a_range_or_list_of_paths_binds_those_items(ref):
+    text = _NAMED_BY_PATH.replace("第（一）项至第（三）项", ref)
+    items = extract_policy(text, "paths", {"region_code": "350582"}).items
+    filed = [any(c.text == "已在海关办理进出口货物收发货人备案" for c in item.conditions) for item in items]
+    assert filed == [True, True, True, False]
+    assert all("海关信用等级不为失信企业" in [c.text for c in item.conditions] for item in items)  # a requirement, not a bare subject
+
+
 def test_statistics_and_tax_relations_in_the_district_are_no_registration_and_joined_with_it_are_the_place():
     text = ("# 某区梯度培育奖补指引\n\n一、适用范围\n\n本指引适用于在朔城区登记注册，统计关系和税收征管关系均在区内的中小企业。\n\n"
             "二、奖补事项\n\n新认定为专精特新中小企业的，奖励20万元。\n")

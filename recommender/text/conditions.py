@@ -802,7 +802,7 @@ def _close_run(found: Found, run: list[tuple[int, str]], text: str, base: int) -
         run.clear()
 
 
-_APPLYING_ONLY = re.compile(r"\s*(?:凡是?|对)?(?:申请|申报)[^，。；]{1,16}?的(?:企业|单位|主体|客户|借款人|申请人|个体工商户)\s*")
+_APPLYING_ONLY = re.compile(r"\s*(?:凡是?|对)?(?:申请|申报)[^，。；]{1,24}?的(?:企业|单位|主体|客户|借款人|申请人|个体工商户)\s*")
 _ANY_FORM = re.compile(r"\s*的?(?:(?:企业|个体工商户|单位|主体|农民专业合作社)(?:或者|或|和|及|、)?){1,3}\s*")
 _WHEN_LEAD = re.compile(r"\s*(?:在|企业)?(?:申请|申报|办理|兑现)(?:时|前)\s*")
 _CONNECTIVE = re.compile(r"\s*(?:同时|此外|另外)\s*")

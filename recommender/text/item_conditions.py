@@ -412,14 +412,17 @@ def _opening(text: str, at: int) -> int:
 # 申请本措施第二部分第（一）项支持的企业: the clause 二、（一） by its path from the top.
 _PATH = re.compile(r"第\s*(?P<top>[0-9一二三四五六七八九十]{1,3})\s*(?:部分|章|条)\s*"
                    r"第\s*[（(](?P<sub>[0-9一二三四五六七八九十]{1,3})[）)]\s*(?:(?:[项款目]\s*)?至\s*第?\s*[（(]"
-                   r"(?P<last>[0-9一二三四五六七八九十]{1,3})[）)]\s*)?[项款目]")
+                   r"(?P<last>[0-9一二三四五六七八九十]{1,3})[）)]\s*)?[项款目]"
+                   r"(?:\s*[、和及]\s*第?\s*[（(][0-9一二三四五六七八九十]{1,3}[）)]\s*[项款目]?)*")  # 第（一）项、第（三）项
 
 
 def _items_at(structure: Structure, items: list[ItemPlan], path: re.Match[str]) -> list[int]:
     """The items inside the clauses a path names (第二部分第（一）项 → the items under 二、（一）)."""
     top, sub = _label_number(path.group("top")), _label_number(path.group("sub"))
     last = _label_number(path.group("last")) if path.group("last") else sub
-    named = [c for c in structure.clauses if c.parent is not None and sub <= (_label_number(c.label) or 0) <= last
+    subs = set(range(sub, last + 1)) | {_label_number(n) for n in re.findall(
+        r"[（(]([0-9一二三四五六七八九十]{1,3})[）)]", path.group(0)[path.end("sub") - path.start():])}
+    named = [c for c in structure.clauses if c.parent is not None and (_label_number(c.label) or 0) in subs
              and structure.clauses[c.parent].parent is None
              and _label_number(structure.clauses[c.parent].label) == top]
     return [n for n, plan in enumerate(items) if any(c.start <= plan.start < c.end for c in named)]
