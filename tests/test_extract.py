@@ -4187,6 +4187,16 @@ def test_a_case_before_an_offer_for_the_first_years_is_required():
     assert any("租赁期限三年以上" in c.text for c in item.conditions if c.op == "unknown")
 
 
+def test_a_building_defined_is_no_requirement_and_a_tax_relation_listed_first_is_one_of_its_own():
+    text = ("# 某市楼宇经济若干措施\n\n一、适用范围\n\n本措施所称商务楼宇，是指经市商务局认定、可供出租办公面积在一万平方米以上的商务写字楼。"
+            "本措施适用于在安宁市注册登记、税收征管关系在安宁市、入驻认定商务楼宇办公的企业（以下简称入驻企业）。\n\n"
+            "二、支持措施\n\n（一）租金补贴。对入驻企业，按每月每平方米20元给予租金补贴。\n")
+    (item,) = extract_policy(text, "building", {"region_code": "530181"}).items
+    unknown = [c.text for c in item.conditions if c.op == "unknown"]
+    assert "税收征管关系在安宁市" in unknown and "入驻认定商务楼宇办公" in unknown  # its short name dropped
+    assert not any("写字楼" in t for t in unknown)  # what the building is, not what the firm must be
+
+
 _NAMED_BY_PATH = (
     "# 某市外贸资金申报通知\n\n一、申报条件\n\n（一）在晋江市依法登记注册；\n\n（二）未被列入失信被执行人名单，海关信用等级不为失信企业。\n\n"
     "申报本通知第二部分第（一）项至第（三）项的企业，还应当已在海关办理进出口货物收发货人备案。\n\n二、支持内容\n\n"

@@ -187,7 +187,7 @@ def _lead(text: str) -> str:
     return re.split(r"[：:。\n]", text.strip(), maxsplit=1)[0][:40]
 
 
-_NOT_APPLICANT = re.compile(r"人才|人员|贷|资金|费用|项目|产品|收入|所得")
+_NOT_APPLICANT = re.compile(r"人才|人员|贷|资金|费用|项目|产品|收入|所得|楼宇|厂房|写字楼|用房|设备|场地|园区")  # (a building the firm is in)
 
 
 def _definitions(structure: Structure, inside, region_code: str | None) -> list[tuple[str, list[Passage]]]:

@@ -130,9 +130,13 @@ _HEADING_LEAD = re.compile(r"^[●○■□◆◇▲△►▶•·✔✓☑✘�
 _BASIS_NOTE = re.compile(r"[（(](?:以|按|据|依)[^（）()]{1,30}(?:为准|计算|确定|认定)[）)]\s*$")
 
 
+# …的企业（以下简称入驻企业）: the short name a text gives whom it describes, no part of the requirement
+_SHORT_NAME = re.compile(r"[（(](?:以下|下文)(?:简称|统称|称)[^（）()]{1,16}[）)]\s*$")
+
+
 def requirement_text(raw: str) -> str:
     """A requirement phrase without its lead-in (申报企业须为…), table row label, basis note or edge punctuation."""
-    raw = _BASIS_NOTE.sub("", _ROW_LABEL.sub("", raw.strip()).rstrip(" ，,。；;"))
+    raw = _BASIS_NOTE.sub("", _ROW_LABEL.sub("", _SHORT_NAME.sub("", raw.strip())).rstrip(" ，,。；;"))
     raw = _REFERENCE_LEAD.sub("", _LET_OFF_NOTE.sub("", _LIST_LEAD.sub("", raw.strip())))
     return _TAIL.sub("", TRIM.sub("", _LEAD.sub("", TRIM.sub("", _HEADING_LEAD.sub("", raw.strip())))))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from recommender.rules.schema import Condition
+from recommender.text.condition_patterns import RELATION_IN
 from recommender.text.conditions import STATISTICS_STATUS_WORDS, Found, find_conditions
 from recommender.text.events import names_event
 from recommender.text.numbers import parse_number
@@ -64,8 +65,19 @@ def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) ->
         if not (p.leaf or conditional or _REQUIREMENT.search(text) or _required_sentence(p, offset)
                 or refused):
             continue
+        relation = _RELATION_FIRST.match(text)
+        if relation:  # 税收征管关系在安宁市、入驻认定商务楼宇办公: where taxes are filed is a requirement of its own
+            at = raw.find(text)
+            for part, start in ((relation.group(1), 0), (text[relation.start(2):], relation.start(2))):
+                out.append(Condition(op="unknown", text=requirement_text(part), clause=p.clause,
+                                     confidence=0.6 if p.leaf else 0.5,
+                                     span=(offset + at + start, offset + at + start + len(part))))
+            continue
         out.extend(_kind_duties(text, offset, raw, p) or _unknown_alternatives(text, offset, raw, p))
     return out
+
+
+_RELATION_FIRST = re.compile(rf"([^、，。；]{{0,8}}{RELATION_IN}[^、，。；]{{2,12}})、(?=([^、，。；]{{4,}})$)")
 
 
 _DUTY_OF_SUBJECT = re.compile(r"([^，。；]{0,8}?(?:参加|缴纳|签订|取得|拥有|开展|建立|通过|获得|具有|具备|实现)[^，。；]{2,20}?)"
