@@ -1244,6 +1244,14 @@ def test_a_kind_of_firm_listed_beside_an_excluded_class_is_a_requirement_of_its_
     assert [t for _, t in audited.leftovers] == ["实行查账征收的企业"]  # what the firms beside the place must do
 
 
+def test_a_short_tax_relation_and_a_record_after_a_filing_are_requirements_of_their_own():
+    relation = find_conditions("在沙坡头区注册登记、税收关系在本区的独立法人企业", 0, "", region_code="640502")
+    assert [t for _, t in relation.leftovers] == ["税收关系在本区"]
+    record = find_conditions("已办理对外贸易经营者备案登记和海关进出口货物收发货人备案，且2024年度有进出口实绩的外贸经营主体",
+                             0, "", region_code=None)
+    assert len(record.leftovers) == 2 and "2024年度有进出口实绩" in record.leftovers[1][1]  # its own requirement
+
+
 def test_a_higher_rate_for_some_firms_is_no_requirement():
     found = find_conditions("按实际支付利息的百分之三十给予贴息。民营企业贴息比例提高至百分之四十。", 0, "二、", region_code=None)
     assert not any(c.field == "ownership" for c in found.conditions)

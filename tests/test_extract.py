@@ -4211,6 +4211,8 @@ def test_a_requirement_for_items_named_by_a_range_or_list_of_paths_binds_those_i
     filed = [any(c.text == "已在海关办理进出口货物收发货人备案" for c in item.conditions) for item in items]
     assert filed == [True, True, True, False]
     assert all("海关信用等级不为失信企业" in [c.text for c in item.conditions] for item in items)  # a requirement, not a bare subject
+    cannot = extract_policy(text.replace("不为失信企业", "不能是失信企业"), "cannot", {"region_code": "350582"}).items
+    assert all("海关信用等级不能是失信企业" in [c.text for c in item.conditions] for item in cannot)
 
 
 def test_statistics_and_tax_relations_in_the_district_are_no_registration_and_joined_with_it_are_the_place():

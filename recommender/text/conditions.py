@@ -144,7 +144,7 @@ def _residues(head: str, hits, events) -> list[tuple[int, int]]:
         if chunk[:1] in "和及、或与" and _FIRM_KIND.fullmatch(core) and masked[m.end():m.end() + 1] != "\u3000":
             out.append((m.start() + lead, m.start() + lead + len(core)))  # 房地产开发企业|和地方政府融资平台公司
             continue
-        if len(core) < 8 or not _RESIDUE_VERB.search(core) or re.match(r"未|不|无|非", requirement_text(core)) \
+        if len(core) < (6 if re.search(RELATION_IN, core) else 8) or not _RESIDUE_VERB.search(core) or re.match(r"未|不|无|非", requirement_text(core)) \
                 or _HIT_FRAME.search(core):
             continue  # too short, no verb, or a piece of a negated phrase (未被人民法院列入…)
         start = m.start() + lead
@@ -819,7 +819,7 @@ _WHOLE_REQUIREMENT = re.compile(
     r"|(?:以上|以下|不低于|不超过|不少于|超过|不足)(?:[（(]含[^）)]*[）)])?\s*$|" + RELATION_IN + r"[^，。；]{2,}"
     r"|(?:不少于|不低于|不超过|不多于)\s*[0-9０-９一二三四五六七八九十百千万两.]+\s*(?![年月日天名人])[^\s，。；0-9]{1,3}\s*$"  # 客房不少于12间
 )
-_LAST_DE = re.compile(r"的\s*$")  # the run's last phrase ends the requirement (…50户以上的，按…奖励)
+_LAST_DE = re.compile(r"的(?:[^，。；的]{0,6}?(?:企业|单位|主体|个体工商户))?\s*$")  # the run's last phrase ends the requirement (…50户以上的，按…奖励)
 # A phrase that needs the next one (通过…等方式，获得…; 从事…取得的收入，不低于…).
 _CONTINUES = re.compile(r"(?:方式|途径|的|收入|费用|总额|之一|[、等])\s*$|^\s*(?:其中|即|包括|(?:并|且)?\s*(?:与其|为其|对其|其))")
 

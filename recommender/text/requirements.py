@@ -231,7 +231,7 @@ _SCOPE_SENTENCE = re.compile(
 )
 
 
-_DENIES = re.compile(r"未|没有|不曾|不(?:为|是|属于)|非")  # 尚未被认定为高新技术企业 / 海关信用等级不为失信企业: a requirement, not the bare subject
+_DENIES = re.compile(r"未|没有|不曾|不(?:[能得应])?(?:为|是|属于)|非")  # 尚未被认定为高新技术企业 / 海关信用等级不为失信企业: a requirement, not the bare subject
 _RECORD = re.compile(r"有[^，。；]{0,6}(?:实绩|业绩)")
 _SUBJECT_ONLY = re.compile(r"[^，。；]{0,12}(?:的)?(?:企业|单位|个人|申请人|市场主体)")
 
