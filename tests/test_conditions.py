@@ -1252,6 +1252,16 @@ def test_a_short_tax_relation_and_a_record_after_a_filing_are_requirements_of_th
     assert len(record.leftovers) == 2 and "2024年度有进出口实绩" in record.leftovers[1][1]  # its own requirement
 
 
+def test_a_finance_class_closing_a_list_of_its_members_is_said_by_them():
+    def industries(text):
+        return [set(k[2]) for k in keys(text, negated=True) if k[1] == "industry"]
+
+    assert industries("从事房地产开发经营以及小额贷款、典当等类金融业务的企业") == [{"K7010", "J6635", "J6633"}]
+    assert industries("从事房地产开发经营、典当或者融资租赁业务的") == [{"K7010", "J6633", "J6631"}]  # not 租赁业
+    assert industries("从事房地产开发经营、类金融业务的企业") == [{"K7010", "J"}]  # no members: the class
+    assert not any(k[1] == "industry" for k in keys("企业通过融资租赁方式购置设备的"))  # a way to pay, no trade
+
+
 def test_a_higher_rate_for_some_firms_is_no_requirement():
     found = find_conditions("按实际支付利息的百分之三十给予贴息。民营企业贴息比例提高至百分之四十。", 0, "二、", region_code=None)
     assert not any(c.field == "ownership" for c in found.conditions)

@@ -390,6 +390,7 @@ def industry_hits(text: str, negated: bool) -> list[Hit]:
              and not _CAPACITY_AFTER.match(text, m.end())]
     found = [m for m in found if m.group(0) != "类金融" or any(  # 从事民间借贷等类金融业务的: whom no class names
         o is not m and _same_segment(text, o.start(), m.start()) for o in found) or _listed_stems(text, [m], resolved)]
+    found = [m for m in found if not _closes_member_list(text, m, found, resolved)]
     stated = _stated_codes(text)
     if stated:
         codes, note_start, note_end = stated
@@ -447,6 +448,15 @@ def _listed_stems(text: str, found: list[re.Match[str]], resolved: dict[str, lis
                 at = member.start() + member.group(0).index(word)
                 out.append((at, at + len(word), codes))
     return out
+
+
+def _closes_member_list(text: str, m: re.Match[str], found: list[re.Match[str]], resolved: dict[str, list[str]]) -> bool:
+    """Whether a class word closes a list of its own members (小额贷款、典当等类金融业务): the members say it."""
+    if m.group(0) not in ("类金融", "金融") or text[m.start() - 1:m.start()] != "等":
+        return False
+    members = [c for o in found if o is not m and _same_segment(text, o.start(), m.start()) for c in resolved[o.group(0)]]
+    members += [c for _, _, codes in _listed_stems(text, [m], resolved) for c in codes]
+    return any(c.startswith("J") and len(c) > 1 for c in members)
 
 
 _INSTITUTION_END = re.compile(r"(?:机构|公司|企业)$")
