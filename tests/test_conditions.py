@@ -1262,6 +1262,17 @@ def test_a_finance_class_closing_a_list_of_its_members_is_said_by_them():
     assert not any(k[1] == "industry" for k in keys("企业通过融资租赁方式购置设备的"))  # a way to pay, no trade
 
 
+def test_bounds_of_two_measures_joined_by_or_are_either_unless_ruled_out():
+    found = find_conditions("年营业收入超过500万元或者雇工人数在10人以上的个体工商户", 0, "", region_code=None).conditions
+    (either,) = [c for c in found if c.op == "any_of"]
+    assert [(c.field, c.op, c.value) for c in either.any_of] == [("revenue", "gt", 500), ("employees", "ge", 10)]
+    assert either.text == "年营业收入超过500万元或者雇工人数在10人以上"
+    ruled_out = find_conditions("营业收入低于500万元或者从业人数少于10人的，不予支持", 0, "", region_code=None).conditions
+    assert not any(c.op == "any_of" for c in ruled_out) and len(ruled_out) == 2  # either rules the firm out
+    assert ("ge", "established", "2024-01-01") in {c.key() for c in find_conditions(
+        "2024年1月1日以后首次登记的个体工商户", 0, "", region_code=None).conditions}
+
+
 def test_a_higher_rate_for_some_firms_is_no_requirement():
     found = find_conditions("按实际支付利息的百分之三十给予贴息。民营企业贴息比例提高至百分之四十。", 0, "二、", region_code=None)
     assert not any(c.field == "ownership" for c in found.conditions)

@@ -46,7 +46,7 @@ _NUMERIC_FIELDS: list[tuple[str, re.Pattern[str], frozenset[str]]] = [(name, re.
     ("rd_expense", r"研发费用|研究开发费用|研发投入|研发经费", frozenset({"万元"})),
     ("revenue", r"营业收入|主营业务收入|销售收入|营收|销售额|营业额", frozenset({"万元"})),
     ("assets", r"资产总额|总资产", frozenset({"万元"})),
-    ("employees", r"从业人数|从业人员|职工人数|员工人数|职工总数|在职职工|用工人数|参保人数|参保职工|员工|职工|" + _WITH_FOUNDER,
+    ("employees", r"从业人数|从业人员|职工人数|员工人数|雇工人数|雇员人数|雇工|职工总数|在职职工|用工人数|参保人数|参保职工|员工|职工|" + _WITH_FOUNDER,
      frozenset({"人"})),
     ("invention_patents", r"发明专利", frozenset({"件", "项", "个"})),
     ("age_years", r"成立|注册|设立|经营(?!者|场所|范围|主体|活动|权)|存续|开业|(?:取得|领取|办理)?营业执照(?=满|已满|不满|未满|[0-9一二三四五六七八九十两]|超过)", frozenset({"年", "月"})),
@@ -423,8 +423,12 @@ def _names_firms(hit: Hit, part: str) -> bool:
     return hit.subject or hit.field == "industry" and hit.op == "in" and bool(_FIRMS.search(part, 0, hit.end))
 
 
-def _or_groups(hits: list[Hit], part: str) -> list[list[Hit]]:
-    """Group subject words joined by 、/和/或 (增值税小规模纳税人、小型微利企业和个体工商户) as OR."""
+_BOUNDED_FIELDS = frozenset({"revenue", "employees", "assets", "rd_expense", "rd_ratio", "taxable_income", "invention_patents"})
+
+
+def _or_groups(hits: list[Hit], part: str, negated: bool = False) -> list[list[Hit]]:
+    """Group subject words joined by 、/和/或 (增值税小规模纳税人、小型微利企业和个体工商户) as OR, and bounds of two
+    measures joined by 或者 (年营业收入超过500万元或者雇工人数在10人以上) unless the case is ruled out."""
     groups: list[list[Hit]] = []
     for hit in hits:
         prev = groups[-1][-1] if groups else None
@@ -439,6 +443,9 @@ def _or_groups(hits: list[Hit], part: str) -> list[list[Hit]]:
         ) or (  # 高新技术企业、专精特新中小企业或者上一年度营业收入1亿元以上的企业: titles or a size of firm
             prev is not None and prev.subject and hit.lead != NO_LEAD and _OR_WORD.fullmatch(part[prev.end:hit.lead])
             and _FIRMS_AFTER.match(part, hit.end)
+        ) or (
+            not negated and prev is not None and prev.field != hit.field and {prev.field, hit.field} <= _BOUNDED_FIELDS
+            and hit.lead != NO_LEAD and _OR_WORD.fullmatch(part[prev.end:hit.lead])
         ):
             groups[-1].append(hit)
         else:
@@ -569,7 +576,7 @@ def find_conditions(
             found.conditions.extend(group)
             found.leftovers = [(o, t) for o, t in found.leftovers if not (o < offset + e and offset + s < o + len(t))]
             hits = [h for h in hits if h not in used]
-        for group in _or_groups(hits, head):
+        for group in _or_groups(hits, head, neg):
             operating = _OR_OPERATING.match(head, group[0].end) if group[0].field == "region_code" else None
             if len(group) == 1 and operating:  # 在本区注册登记或者在本区实际经营: either place counts
                 place = to_condition(group[0], words, offset, "")
@@ -583,10 +590,10 @@ def find_conditions(
                 found.conditions.append(to_condition(group[0], words, offset, clause))
                 continue
             children = tuple(to_condition(h, words, offset, "") for h in group)
-            span = (offset + group[0].start, offset + group[-1].end)
+            first = min(group[0].start, group[0].lead)  # (a bound's field words before it)
             found.conditions.append(Condition(
-                op="any_of", any_of=children, clause=clause, span=span,
-                text=words[group[0].start:group[-1].end], confidence=0.8,
+                op="any_of", any_of=children, clause=clause, span=(offset + first, offset + group[-1].end),
+                text=words[first:group[-1].end], confidence=0.8,
             ))
     _close_run(found, run, text, base)
     found.leftovers = [piece for leftover in found.leftovers for piece in _bracketed_terms(*leftover)]
