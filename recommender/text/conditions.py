@@ -826,7 +826,9 @@ _WHOLE_REQUIREMENT = re.compile(
     r"|(?:以上|以下|不低于|不超过|不少于|超过|不足)(?:[（(]含[^）)]*[）)])?\s*$|" + RELATION_IN + r"[^，。；]{2,}"
     r"|(?:不少于|不低于|不超过|不多于)\s*[0-9０-９一二三四五六七八九十百千万两.]+\s*(?![年月日天名人])[^\s，。；0-9]{1,3}\s*$"  # 客房不少于12间
 )
-_LAST_DE = re.compile(r"的(?:[^，。；的]{0,6}?(?:企业|单位|主体|个体工商户))?\s*$")  # the run's last phrase ends the requirement (…50户以上的，按…奖励)
+# …良好的小微企业 / …有进出口实绩的外贸经营主体: a phrase ending in whom it describes
+_TAKEN_IN = re.compile(r"的[^，,。；;的]{0,8}?(?:企业|单位|主体|个体工商户)\s*$")
+_LAST_DE = re.compile(rf"的\s*$|{_TAKEN_IN.pattern}")  # the run's last phrase ends the requirement (…50户以上的，按…奖励)
 # A phrase that needs the next one (通过…等方式，获得…; 从事…取得的收入，不低于…).
 _CONTINUES = re.compile(r"(?:方式|途径|的|收入|费用|总额|之一|[、等])\s*$|^\s*(?:其中|即|包括|(?:并|且)?\s*(?:与其|为其|对其|其))")
 
@@ -847,7 +849,6 @@ def _refused_case(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 _OWN_REFUSED = re.compile(r"[，,]\s*(?P<subject>(?!或|以及|及|和|且|并)[^，,。；;]{0,20}?(?:企业|个体工商户|单位|主体|机构|公司))"
                           r"(?:均|一律)?(?:不适用|不得|不予|不能|不享受|不在)")
-_TAKEN_IN = re.compile(r"的[^，,。；;]{0,8}?(?:企业|单位|主体|个体工商户)\s*$")
 _OTHER_CLAUSE = re.compile(r"[，,]|承诺")
 _KEEPER = re.compile(r"(?:的)?(?:经营者|业主|户主|负责人)")  # 个体工商户经营者年龄在…: the person, not the firm's form
 _MAINLY = re.compile(r"(?:企业)?\s*(?:为主|为重点|优先)")  # 以中型、小型、微型企业为主: whom it mostly serves, no bound
