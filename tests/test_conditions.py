@@ -1273,6 +1273,14 @@ def test_bounds_of_two_measures_joined_by_or_are_either_unless_ruled_out():
         "2024年1月1日以后首次登记的个体工商户", 0, "", region_code=None).conditions}
 
 
+def test_a_size_that_has_a_rule_of_its_own_is_no_requirement():
+    looser = keys("上年度未裁员或裁员率不高于5.5%，30人（含）以下的参保企业裁员率不高于参保职工总数20%的")
+    assert not any(k[1] == "employees" for k in looser)  # small firms meet a looser rule; big ones still apply
+    apart = keys("职工30人（含）以下的企业，裁员率不高于参保职工总数20%的")
+    assert not any(k[1] == "employees" for k in apart)
+    assert ("le", "employees", 30) in keys("从业人员30人（含）以下的企业")  # a size alone is still required
+
+
 def test_a_higher_rate_for_some_firms_is_no_requirement():
     found = find_conditions("按实际支付利息的百分之三十给予贴息。民营企业贴息比例提高至百分之四十。", 0, "二、", region_code=None)
     assert not any(c.field == "ownership" for c in found.conditions)

@@ -536,6 +536,7 @@ def find_conditions(
         elif neg and any(h.field in ("established", "age_years") for h in hits):  # 2025年1月1日以后新登记的个体工商户
             hits = [h for h in hits if not (h.field == "ownership" and head[max(0, h.start - 1):h.start] == "的")]
         hits = _merge_sizes(sorted(hits, key=lambda h: h.start), head)
+        hits = [h for h in hits if not (h.lead != NO_LEAD and _OWN_RULE.match(text, part_start + h.end))]
         if any(s <= part_start < e for s, e in predecessor):
             hits, events = [], []  # 原个体工商户…经营满两年: facts of the firm before it, which no field holds
         if raised and hits and all(h.lead != NO_LEAD and h.field in {c.field for c in found.conditions} for h in hits):
@@ -849,6 +850,9 @@ def _refused_case(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 _OWN_REFUSED = re.compile(r"[，,]\s*(?P<subject>(?!或|以及|及|和|且|并)[^，,。；;]{0,20}?(?:企业|个体工商户|单位|主体|机构|公司))"
                           r"(?:均|一律)?(?:不适用|不得|不予|不能|不享受|不在)")
+# 30人（含）以下的参保企业裁员率不高于20%: firms of that size meet a rule of their own, which the size does not require
+_OWN_RULE = re.compile(r"\s*的[^，。；]{0,6}?(?:企业|单位|主体)[，,]?\s*[^，。；\d]{1,8}?率\s*"
+                       r"(?:不高于|不超过|不低于|低于|高于|达到|在)")
 _OTHER_CLAUSE = re.compile(r"[，,]|承诺")
 _KEEPER = re.compile(r"(?:的)?(?:经营者|业主|户主|负责人)")  # 个体工商户经营者年龄在…: the person, not the firm's form
 _MAINLY = re.compile(r"(?:企业)?\s*(?:为主|为重点|优先)")  # 以中型、小型、微型企业为主: whom it mostly serves, no bound
