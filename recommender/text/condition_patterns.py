@@ -58,7 +58,7 @@ def load_tables() -> None:
     from recommender.profiles.regions import region_code_for_text
 
     _qualification_re(), _size_re(), _category_re(), _class_names(), _industry_names(), _children()
-    region_code_for_text("重庆市")
+    region_code_for_text("重庆市")  # one look-up by name builds the region tables and the name chain it walks
 
 
 @cache
@@ -456,7 +456,7 @@ def _closes_member_list(text: str, m: re.Match[str], found: list[re.Match[str]],
         return False
     members = [c for o in found if o is not m and _same_segment(text, o.start(), m.start()) for c in resolved[o.group(0)]]
     members += [c for _, _, codes in _listed_stems(text, [m], resolved) for c in codes]
-    return any(c.startswith("J") and len(c) > 1 for c in members)
+    return any(_is_within(c, a) for c in members for a in resolved[m.group(0)])
 
 
 _INSTITUTION_END = re.compile(r"(?:机构|公司|企业)$")

@@ -122,6 +122,7 @@ _TITLE_AFTER = re.compile(r"(?:评价|认定|评定|入库|备案)(?:[并且和�
 _REGION_FRAME = re.compile(r"(?:行政区域|行政区划|辖区|区域|境)?内?(?:依法)?(?:办理)?(?:市场主体|工商)?(?:注册|登记|设立)(?:登记|注册)?")
 
 
+_RELATION = re.compile(RELATION_IN)  # 税收关系在本区: a short requirement, but a whole one
 # a kind of firm listed beside a class (…和地方政府融资平台公司), which no class names
 _FIRM_KIND = re.compile(r"(?!其|者|各类|相关|上述|以上|其他|其它)[\u4e00-\u9fff]{4,14}(?:公司|企业|机构)")
 
@@ -144,7 +145,7 @@ def _residues(head: str, hits, events) -> list[tuple[int, int]]:
         if chunk[:1] in "和及、或与" and _FIRM_KIND.fullmatch(core) and masked[m.end():m.end() + 1] != "\u3000":
             out.append((m.start() + lead, m.start() + lead + len(core)))  # 房地产开发企业|和地方政府融资平台公司
             continue
-        if len(core) < (6 if re.search(RELATION_IN, core) else 8) or not _RESIDUE_VERB.search(core) or re.match(r"未|不|无|非", requirement_text(core)) \
+        if len(core) < (6 if _RELATION.search(core) else 8) or not _RESIDUE_VERB.search(core) or re.match(r"未|不|无|非", requirement_text(core)) \
                 or _HIT_FRAME.search(core):
             continue  # too short, no verb, or a piece of a negated phrase (未被人民法院列入…)
         start = m.start() + lead

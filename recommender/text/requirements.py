@@ -42,6 +42,11 @@ _REFUSAL_ONLY = re.compile(rf"(?:(?:各项|上述|以上|本|[两二三四五六
 _DANGLING = re.compile(r"(?:或者?|和|及|以及|并且?|且)?\s*(?:被|已)?(?:列入|纳入|认定为|评为|评定为)")
 
 
+def _confidence(p) -> float:
+    """How sure an unknown requirement is: more in a list entry of its own than inside running text."""
+    return 0.6 if p.leaf else 0.5
+
+
 def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) -> list[Condition]:
     """Unknown conditions for leftover requirement phrases (``conditional``: in a requirement context)."""
     out = []
@@ -70,7 +75,7 @@ def _unknowns(leftovers: list[tuple[int, str]], p, conditional: bool = False) ->
             at = raw.find(text)
             for part, start in ((relation.group(1), 0), (text[relation.start(2):], relation.start(2))):
                 out.append(Condition(op="unknown", text=requirement_text(part), clause=p.clause,
-                                     confidence=0.6 if p.leaf else 0.5,
+                                     confidence=_confidence(p),
                                      span=(offset + at + start, offset + at + start + len(part))))
             continue
         out.extend(_kind_duties(text, offset, raw, p) or _unknown_alternatives(text, offset, raw, p))
@@ -95,7 +100,7 @@ def _kind_duties(text: str, offset: int, raw: str, p) -> list[Condition]:
     if len(kinds) < 2:
         return []
     at = raw.find(text)
-    confidence = 0.6 if p.leaf else 0.5
+    confidence = _confidence(p)
     lead = requirement_text(text[:kinds[0].start()])
     out = _unknown_alternatives(lead, offset, raw[:at + kinds[0].start()], p) if len(lead) >= 4 else []
     bounds = [m.start("kind") for m in kinds] + [len(text)]
@@ -118,7 +123,7 @@ def _required_sentence(p, offset: int) -> bool:
 
 def _unknown_alternatives(text: str, offset: int, raw: str, p) -> list[Condition]:
     """One unknown, or an any_of of unknowns when the phrase joins alternatives with ，或者."""
-    confidence = 0.6 if p.leaf else 0.5
+    confidence = _confidence(p)
     whole = Condition(op="unknown", text=text, clause=p.clause, confidence=confidence,
                       span=(offset, offset + len(raw)))
     branches = or_branches(text)
